@@ -1,0 +1,62 @@
+"""``python -m kg COMMAND``: the command line over the pipeline.
+
+Each command lives in its own module (``kg/cli/<command>.py``) exposing
+``add_arguments(parser)`` and ``run(args) -> int``. Errors the program
+expects (:class:`~kg.errors.KGError`) become one line on stderr, never a
+traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from ..errors import KGError
+
+__all__ = ["main", "COMMANDS"]
+
+COMMANDS = {
+    "ingest": "read report files and list the documents found",
+    "extract": "extract organizations, activities, metrics, slogans, materials (JSON Lines)",
+    "build": "build or update the knowledge graph from report files",
+    "export": "export the graph (GraphML, neo4j-admin CSV, Cypher script, JSON Lines)",
+    "query": "run a canned or ad-hoc read-only Cypher query",
+    "ask": "answer a question in plain Chinese",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kg", description="Work reports → knowledge graph.")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module(f"{__name__}.{name}")
+        p = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def configure_logging(verbosity: int) -> None:
+    level = logging.WARNING - 10 * min(verbosity, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(max(level, logging.WARNING))
+    import jieba
+
+    jieba.setLogLevel(max(level, logging.WARNING))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    configure_logging(args.verbose)
+    try:
+        return args._run(args) or 0
+    except KGError as err:
+        print(f"kg {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,119 @@
+"""What every extractor shares: sentences with offsets, a context, a registry.
+
+An extractor is a function ``(ctx: Context) -> list[dict]`` registered under
+a name. The pipeline runs the registered extractors in order over one
+document; each sees what earlier ones found in ``ctx.found`` (metrics use
+the slogan spans to reject numbers inside slogans, activities attach the
+metrics and materials of their sentence). A config swaps an extractor by
+registering another function under the same name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from ..document import Document
+
+__all__ = [
+    "Sentence",
+    "Context",
+    "Extractor",
+    "register",
+    "get_extractor",
+    "registered",
+    "iter_sentences",
+    "evidence_item",
+]
+
+# A sentence ends at 。！？；, at a line break, or at a "…" run; closing
+# quotes/brackets right after the end mark stay with the sentence.
+_SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n+|…{2,}")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document; ``start``/``end`` are offsets into ``Document.text``."""
+
+    start: int
+    end: int
+    text: str  # from Document.text: what the user reads
+    norm: str  # from Document.norm: what rules match against
+    index: int
+    section: str = ""  # the nearest outline heading above it, if any
+
+
+def iter_sentences(text: str, norm: str | None = None) -> Iterator[Sentence]:
+    """Split into sentences, keeping exact offsets and dropping blank ones.
+
+    >>> [s.text for s in iter_sentences("集中学习12次。开展研讨；\\n下一步，加强学习！")]
+    ['集中学习12次。', '开展研讨；', '下一步，加强学习！']
+    >>> s = list(iter_sentences("甲。乙"))[1]
+    >>> "甲。乙"[s.start:s.end]
+    '乙'
+    """
+    norm = text if norm is None else norm
+    pos, i = 0, 0
+    for m in _SENT_END.finditer(norm):
+        end = m.end() if not m.group().startswith("\n") else m.start()
+        yield from _emit(text, norm, pos, end, i)
+        i += 1
+        pos = m.end()
+    yield from _emit(text, norm, pos, len(norm), i)
+
+
+def _emit(text, norm, start, end, index):
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Sentence(start, end, text[start:end], norm[start:end], index)
+
+
+def evidence_item(sentence: Sentence, **fields) -> dict:
+    """An extracted item with the sentence that supports it and its offsets."""
+    fields.update(evidence=sentence.text, start=sentence.start, end=sentence.end)
+    return fields
+
+
+@dataclass
+class Context:
+    """One document under extraction, and what the extractors found so far."""
+
+    doc: Document
+    sentences: list[Sentence]
+    found: dict[str, list] = field(default_factory=dict)
+    reporting_org: str | None = None
+    reporting_org_evidence: dict | None = None
+
+    @classmethod
+    def from_document(cls, doc: Document) -> "Context":
+        return cls(doc=doc, sentences=list(iter_sentences(doc.text, doc.norm)))
+
+
+Extractor = Callable[[Context], list]
+_REGISTRY: dict[str, Extractor] = {}
+
+
+def register(name: str) -> Callable[[Extractor], Extractor]:
+    """Register ``fn`` as the extractor called ``name`` (replacing any before)."""
+
+    def deco(fn: Extractor) -> Extractor:
+        _REGISTRY[name] = fn
+        return fn
+
+    return deco
+
+
+def get_extractor(name: str) -> Extractor:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"no extractor named {name!r}", hint=f"known: {', '.join(sorted(_REGISTRY))}") from None
+
+
+def registered() -> list[str]:
+    return sorted(_REGISTRY)

@@ -1,0 +1,105 @@
+"""The graph schema (SCHEMA §7) as data, shared by the builder, both stores,
+the exporters, the query layer and the app.
+
+In NetworkX the graph is a ``MultiDiGraph``: a node's key is its ``id``, its
+attributes are ``label`` plus the properties below; an edge's key is
+``"<TYPE>|<doc_id>|<start>"`` (so one fact is one edge and re-adding it is a
+no-op), its attributes are ``type`` plus the properties below. In Neo4j the
+same node is ``(:<label> {id, …})`` and the same edge ``-[:<TYPE> {key, …}]->``.
+
+Ids are content-derived and readable: ``Organization:市妇联``,
+``Document:003_x#4``, ``Activity:003_x#4@1520`` (document and offset of the
+evidence), so the same organization named in ten files is one node and a
+rebuild gives the same ids.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "NODE_LABELS",
+    "REL_TYPES",
+    "NODE_PROPERTIES",
+    "REL_PROPERTIES",
+    "REL_ENDPOINTS",
+    "TEXT_RELATIONSHIPS",
+    "node_id",
+    "edge_key",
+]
+
+# property name -> type; types are the Cypher/Kùzu ones: STRING, INT64,
+# DOUBLE, BOOLEAN, STRING[] (list of strings). Absent values are null.
+NODE_PROPERTIES: dict[str, dict[str, str]] = {
+    "Document": {
+        "id": "STRING", "doc_id": "STRING", "title": "STRING", "genre": "STRING", "year": "INT64",
+        "source": "STRING", "title_derived": "BOOLEAN", "reporting_org": "STRING",
+        "sha256": "STRING", "file_sha256": "STRING", "encoding": "STRING", "n_chars": "INT64",
+        "text": "STRING",
+    },
+    "Organization": {
+        # doc_ids: documents that mention it; aliases: other spellings seen or known
+        "id": "STRING", "name": "STRING", "aliases": "STRING[]", "kind": "STRING",
+        "doc_ids": "STRING[]",
+    },
+    "Activity": {
+        "id": "STRING", "name": "STRING", "category": "STRING", "status": "STRING",
+        "org": "STRING", "doc_id": "STRING", "evidence": "STRING", "start": "INT64", "end": "INT64",
+    },
+    "ActivityType": {"id": "STRING", "name": "STRING"},
+    "Metric": {
+        "id": "STRING", "value": "DOUBLE", "unit": "STRING", "approx": "BOOLEAN", "masked": "BOOLEAN",
+        "subject": "STRING", "surface": "STRING", "org": "STRING", "doc_id": "STRING",
+        "evidence": "STRING", "start": "INT64", "end": "INT64",
+    },
+    "Slogan": {"id": "STRING", "canonical": "STRING", "doc_ids": "STRING[]"},
+    "Material": {"id": "STRING", "name": "STRING", "doc_ids": "STRING[]"},
+}
+NODE_LABELS = tuple(NODE_PROPERTIES)
+
+# Every text-derived relationship carries where it was read.
+_PROVENANCE = {"key": "STRING", "doc_id": "STRING", "evidence": "STRING", "start": "INT64", "end": "INT64"}
+REL_PROPERTIES: dict[str, dict[str, str]] = {
+    "AUTHORED": dict(_PROVENANCE),
+    "MENTIONS": {**_PROVENANCE, "surface": "STRING", "count": "INT64"},  # surface: the spelling used
+    "CONDUCTED": dict(_PROVENANCE),
+    "INSTANCE_OF": {"key": "STRING", "doc_id": "STRING"},
+    "MEASURED_BY": dict(_PROVENANCE),
+    "STUDIED": dict(_PROVENANCE),
+    "PARTNERED_WITH": dict(_PROVENANCE),
+    "SUBUNIT_OF": dict(_PROVENANCE),
+    "ECHOES": {**_PROVENANCE, "quoted": "BOOLEAN"},
+}
+REL_TYPES = tuple(REL_PROPERTIES)
+TEXT_RELATIONSHIPS = frozenset(t for t in REL_TYPES if t != "INSTANCE_OF")
+
+REL_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "AUTHORED": (("Organization", "Document"),),
+    "MENTIONS": (("Document", "Organization"), ("Document", "Slogan"), ("Document", "Material")),
+    "CONDUCTED": (("Organization", "Activity"),),
+    "INSTANCE_OF": (("Activity", "ActivityType"),),
+    "MEASURED_BY": (("Activity", "Metric"), ("Organization", "Metric")),
+    "STUDIED": (("Activity", "Material"),),
+    "PARTNERED_WITH": (("Organization", "Organization"),),
+    "SUBUNIT_OF": (("Organization", "Organization"),),
+    "ECHOES": (("Organization", "Slogan"),),
+}
+
+
+def node_id(label: str, key: str) -> str:
+    """The stable id of a node.
+
+    >>> node_id("Organization", "市妇联")
+    'Organization:市妇联'
+    """
+    if label not in NODE_PROPERTIES:
+        raise ValueError(f"unknown node label {label!r}")
+    return f"{label}:{key}"
+
+
+def edge_key(rel_type: str, doc_id: str | None = None, start: int | None = None) -> str:
+    """The key of an edge: one fact per relationship type, document and offset.
+
+    >>> edge_key("MENTIONS", "003_x#4", 120)
+    'MENTIONS|003_x#4|120'
+    """
+    if rel_type not in REL_PROPERTIES:
+        raise ValueError(f"unknown relationship type {rel_type!r}")
+    return f"{rel_type}|{doc_id or ''}|{'' if start is None else start}"
