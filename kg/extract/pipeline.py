@@ -1,0 +1,70 @@
+"""Run the registered extractors over documents and assemble SCHEMA §6 records."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+from ..document import Document
+from .base import Context, get_extractor
+
+__all__ = ["DEFAULT_EXTRACTORS", "Pipeline", "extract_document", "extract", "record_fields"]
+
+log = logging.getLogger(__name__)
+
+# Order matters: later extractors read what earlier ones put in ctx.found.
+DEFAULT_EXTRACTORS = ("organizations", "reporting_org", "slogans", "materials", "metrics", "activities")
+
+record_fields = (
+    "doc_id", "title", "genre", "year", "source", "title_derived", "reporting_org",
+    "reporting_org_evidence", "organizations", "activities", "metrics", "slogans", "materials",
+)
+
+
+@dataclass
+class Pipeline:
+    """An isolated extraction set-up (which extractors, in which order)."""
+
+    extractors: Sequence[str] = field(default=DEFAULT_EXTRACTORS)
+
+    def extract_document(self, doc: Document) -> dict:
+        _load_extractors()
+        ctx = Context.from_document(doc)
+        for name in self.extractors:
+            ctx.found[name] = get_extractor(name)(ctx)
+        reporting = ctx.found.get("reporting_org") or []
+        return {
+            "doc_id": doc.doc_id,
+            "title": doc.title,
+            "genre": doc.genre,
+            "year": doc.year,
+            "source": doc.source,
+            "title_derived": doc.title_derived,
+            "reporting_org": reporting[0]["name"] if reporting else None,
+            "reporting_org_evidence": reporting[0] if reporting else None,
+            "organizations": ctx.found.get("organizations", []),
+            "activities": ctx.found.get("activities", []),
+            "metrics": ctx.found.get("metrics", []),
+            "slogans": ctx.found.get("slogans", []),
+            "materials": ctx.found.get("materials", []),
+        }
+
+    def extract_documents(self, docs: Iterable[Document]) -> Iterator[dict]:
+        for doc in docs:
+            yield self.extract_document(doc)
+
+
+def _load_extractors() -> None:
+    # Importing the modules registers their extractors.
+    from . import activities, materials, metrics, organizations, reporting, slogans  # noqa: F401
+
+
+_default = Pipeline()
+extract_document = _default.extract_document
+
+
+def extract(text: str, *, doc_id: str = "text", title: str = "") -> dict:
+    """Extract from a bare string (one document), for quick use and tests."""
+    from ..ingest.normalize import normalize_text
+
+    return extract_document(Document(doc_id=doc_id, title=title, text=text, norm=normalize_text(text)))
