@@ -1,0 +1,104 @@
+"""Chinese names and colours for the graph's labels and relationships.
+
+The analysts read Chinese; the schema speaks English. Every page shows
+labels through these tables so a label is named the same way everywhere
+(chart legends, the explorer, the document highlights).
+"""
+from __future__ import annotations
+
+__all__ = [
+    "LABEL_NAMES",
+    "REL_NAMES",
+    "LABEL_COLOURS",
+    "STATUS_NAMES",
+    "name_label",
+    "name_rel",
+    "describe_node_name",
+]
+
+LABEL_NAMES: dict[str, str] = {
+    "Document": "文档",
+    "Organization": "单位",
+    "Activity": "活动",
+    "ActivityType": "活动类别",
+    "Metric": "数据",
+    "Slogan": "提法",
+    "Material": "学习材料",
+}
+
+REL_NAMES: dict[str, str] = {
+    "AUTHORED": "报送",
+    "MENTIONS": "提及",
+    "CONDUCTED": "开展",
+    "INSTANCE_OF": "属于类别",
+    "MEASURED_BY": "数据",
+    "STUDIED": "学习材料",
+    "PARTNERED_WITH": "联学共建",
+    "SUBUNIT_OF": "隶属",
+    "ECHOES": "呼应提法",
+}
+
+# Colour-blind-safe (Okabe–Ito) so seven labels stay distinguishable.
+LABEL_COLOURS: dict[str, str] = {
+    "Document": "#999999",
+    "Organization": "#0072B2",
+    "Activity": "#E69F00",
+    "ActivityType": "#D55E00",
+    "Metric": "#009E73",
+    "Slogan": "#CC79A7",
+    "Material": "#56B4E9",
+}
+
+STATUS_NAMES: dict[str, str] = {"done": "已开展", "planned": "计划", "urged": "要求"}
+
+
+def name_label(label: str) -> str:
+    """The Chinese name of a node label (the label itself when unknown).
+
+    >>> name_label("Organization")
+    '单位'
+    """
+    return LABEL_NAMES.get(label, label)
+
+
+def name_rel(rel_type: str) -> str:
+    """The Chinese name of a relationship type.
+
+    >>> name_rel("ECHOES")
+    '呼应提法'
+    """
+    return REL_NAMES.get(rel_type, rel_type)
+
+
+def describe_node_name(attrs: dict) -> str:
+    """The one-line name a reader recognizes a node by.
+
+    Nodes of different labels keep their name in different properties
+    (a document's title, a slogan's canonical form, a metric's surface).
+
+    >>> describe_node_name({"label": "Slogan", "canonical": "两个确立"})
+    '两个确立'
+    >>> describe_node_name({"label": "Metric", "value": 12.0, "unit": "次", "subject": "集中学习"})
+    '集中学习 12次'
+    """
+    label = attrs.get("label")
+    if label == "Document":
+        return str(attrs.get("title") or attrs.get("doc_id") or attrs.get("id") or "")
+    if label == "Slogan":
+        return str(attrs.get("canonical") or "")
+    if label == "Metric":
+        return _metric_name(attrs)
+    return str(attrs.get("name") or attrs.get("id") or "")
+
+
+def _metric_name(attrs: dict) -> str:
+    surface = attrs.get("surface")
+    if not surface:
+        value = attrs.get("value")
+        if attrs.get("masked") or value is None:
+            shown = "**"
+        else:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+        surface = f"{shown}{attrs.get('unit') or ''}"
+    subject = attrs.get("subject")
+    return f"{subject} {surface}" if subject else str(surface)

@@ -1,0 +1,206 @@
+"""The graph explorer's logic: a capped neighbourhood, its layout, node details.
+
+A unit named in every document has thousands of neighbours; drawing them
+all freezes the browser and shows nothing readable. The explorer keeps the
+best-connected neighbours ring by ring up to a cap and says that it did.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .labels import LABEL_COLOURS, describe_node_name, name_label, name_rel
+
+__all__ = [
+    "Neighbourhood",
+    "extract_neighbourhood",
+    "layout_neighbourhood",
+    "describe_node",
+    "list_nodes",
+]
+
+_HIDDEN_PROPERTIES = {"label", "text", "id"}
+
+
+@dataclass
+class Neighbourhood:
+    """The nodes within ``hops`` of ``center`` (capped) and the edges among them."""
+
+    center: str
+    graph: object  # networkx.MultiDiGraph
+    capped: bool
+    reachable: int  # nodes found before the cap
+
+
+def extract_neighbourhood(graph, center: str, *, hops: int = 1, labels=None, max_nodes: int = 80) -> Neighbourhood:
+    """Nodes up to ``hops`` steps from ``center`` in either direction.
+
+    ``labels`` keeps only nodes of those labels (the centre is always kept,
+    and a filtered-out node does not lead further). Within each ring the
+    best-connected nodes come first, so a cap keeps the hubs.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> for i in range(5):
+    ...     _ = g.add_edge("Organization:甲", f"Activity:{i}", type="CONDUCTED")
+    >>> nx.set_node_attributes(g, "Activity", "label")
+    >>> n = extract_neighbourhood(g, "Organization:甲", max_nodes=3)
+    >>> n.graph.number_of_nodes(), n.capped, n.reachable
+    (3, True, 6)
+    """
+    if center not in graph:
+        raise KeyError(center)
+    keep = set(labels) if labels else None
+    seen = {center}
+    order = [center]
+    frontier = [center]
+    for _ in range(max(hops, 0)):
+        ring = set()
+        for node in frontier:
+            for other in _neighbours(graph, node):
+                if other in seen:
+                    continue
+                if keep is not None and graph.nodes[other].get("label") not in keep:
+                    continue
+                ring.add(other)
+        ranked = sorted(ring, key=lambda n: (-graph.degree(n), n))
+        seen.update(ranked)
+        order.extend(ranked)
+        frontier = ranked
+    kept = order[:max_nodes]
+    return Neighbourhood(center, graph.subgraph(kept).copy(), len(order) > max_nodes, len(order))
+
+
+def _neighbours(graph, node):
+    yield from graph.successors(node)
+    yield from graph.predecessors(node)
+
+
+def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7) -> tuple[list[dict], list[dict]]:
+    """Node and edge rows with x/y positions, names and colours, for drawing.
+
+    The layout is seeded so the same neighbourhood is drawn the same way on
+    every rerun (a picture that jumps on each click is unusable).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("Organization:甲", "Slogan:两个确立", type="ECHOES")
+    >>> g.nodes["Organization:甲"].update(label="Organization", name="甲")
+    >>> g.nodes["Slogan:两个确立"].update(label="Slogan", canonical="两个确立")
+    >>> nodes, edges = layout_neighbourhood(extract_neighbourhood(g, "Organization:甲"))
+    >>> [(n["name"], n["kind"]) for n in nodes], edges[0]["relation"]
+    ([('甲', '单位'), ('两个确立', '提法')], '呼应提法')
+    """
+    import networkx as nx
+
+    g = neighbourhood.graph
+    if g.number_of_nodes() == 1:
+        pos = {neighbourhood.center: (0.0, 0.0)}
+    else:
+        pos = nx.spring_layout(nx.Graph(g), seed=seed, k=1.6 / max(g.number_of_nodes(), 1) ** 0.5)
+    nodes = []
+    for node, attrs in g.nodes(data=True):
+        label = attrs.get("label", "")
+        x, y = pos[node]
+        nodes.append({
+            "id": node,
+            "name": _shorten(describe_node_name(attrs)),
+            "label": label,
+            "kind": name_label(label),
+            "colour": LABEL_COLOURS.get(label, "#444444"),
+            "x": float(x),
+            "y": float(y),
+            "center": node == neighbourhood.center,
+            "degree": neighbourhood.graph.degree(node),
+        })
+    edges = []
+    seen_pairs = set()
+    for u, v, attrs in g.edges(data=True):
+        pair = (u, v, attrs.get("type"))
+        if pair in seen_pairs:
+            continue
+        seen_pairs.add(pair)
+        edges.append({
+            "source": u, "target": v,
+            "relation": name_rel(attrs.get("type", "")),
+            "x": float(pos[u][0]), "y": float(pos[u][1]),
+            "x2": float(pos[v][0]), "y2": float(pos[v][1]),
+        })
+    return nodes, edges
+
+
+def _shorten(text: str, limit: int = 18) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_node(graph, node: str, *, max_evidence: int = 50) -> dict:
+    """What the explorer shows for one node: name, properties, evidence, neighbours.
+
+    Evidence comes from the node itself (activities and metrics keep their
+    sentence) and from its edges (every text-derived relationship keeps the
+    sentence it was read from).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Organization:市妇联", label="Organization", name="市妇联", aliases=[])
+    >>> g.add_node("Document:d", label="Document", doc_id="d", title="市妇联学习汇报")
+    >>> _ = g.add_edge("Organization:市妇联", "Document:d", key="AUTHORED|d|0", type="AUTHORED",
+    ...                doc_id="d", evidence="市妇联关于学习情况的汇报")
+    >>> info = describe_node(g, "Organization:市妇联")
+    >>> info["kind"], info["evidence"][0]["relation"], info["neighbours"][0]["name"]
+    ('单位', '报送', '市妇联学习汇报')
+    """
+    attrs = graph.nodes[node]
+    label = attrs.get("label", "")
+    properties = {k: v for k, v in attrs.items() if k not in _HIDDEN_PROPERTIES and v not in (None, "", [])}
+    evidence = []
+    if attrs.get("evidence"):
+        evidence.append({"relation": name_label(label), "other": "", "doc_id": attrs.get("doc_id"),
+                         "evidence": attrs["evidence"]})
+    neighbours: dict[str, dict] = {}
+    edges = [(v, d, "→") for _, v, d in graph.out_edges(node, data=True)]
+    edges += [(u, d, "←") for u, _, d in graph.in_edges(node, data=True)]
+    n_evidence = len(evidence)
+    for other, data, direction in edges:
+        other_attrs = graph.nodes[other]
+        other_name = describe_node_name(other_attrs)
+        entry = neighbours.setdefault(other, {
+            "id": other, "name": other_name, "kind": name_label(other_attrs.get("label", "")),
+            "relation": name_rel(data.get("type", "")), "direction": direction, "count": 0,
+        })
+        entry["count"] += 1
+        if data.get("evidence"):
+            n_evidence += 1
+            if len(evidence) < max_evidence:
+                evidence.append({"relation": name_rel(data.get("type", "")), "other": other_name,
+                                 "doc_id": data.get("doc_id"), "evidence": data["evidence"]})
+    return {
+        "id": node,
+        "label": label,
+        "kind": name_label(label),
+        "name": describe_node_name(attrs),
+        "properties": properties,
+        "evidence": evidence,
+        "evidence_total": n_evidence,
+        "neighbours": sorted(neighbours.values(), key=lambda e: (-e["count"], e["name"])),
+    }
+
+
+def list_nodes(graph, label: str, *, query: str = "", limit: int | None = None) -> list[tuple[str, str]]:
+    """(id, name) of the nodes of a label, best-connected first, filtered by a substring.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
+    >>> g.add_node("Slogan:两个确立", label="Slogan", canonical="两个确立")
+    >>> list_nodes(g, "Slogan", query="确立")
+    [('Slogan:两个确立', '两个确立')]
+    """
+    rows = [
+        (node, describe_node_name(attrs))
+        for node, attrs in graph.nodes(data=True)
+        if attrs.get("label") == label
+    ]
+    if query:
+        rows = [r for r in rows if query in r[1]]
+    rows.sort(key=lambda r: (-graph.degree(r[0]), r[1]))
+    return rows[:limit] if limit else rows
