@@ -1,0 +1,189 @@
+"""Metrics: reported quantities, a figure with its measure word (SCHEMA §4).
+
+One regex pass per sentence finds ``[approx] number [余/多] measure-word
+[以上/左右]``; the figure is parsed by :mod:`kg.extract.numbers`. Rules then
+drop what reads like a number but is not a quantity: ordinals (第二批),
+sessions and dates (十三届二次全会, 2023年), figures inside slogans (两个确立,
+read from the slogans found before), idioms (一批, 一次深刻的洗礼, 千家万户) and
+counts of the speaker's own outline (以下五个方面). The subject is the clause
+around the figure with filler words trimmed: the words before it (集中学习12次
+→ 集中学习) joined with the words after the measure word (共有**名青年同志参与
+→ 青年同志参与), which is how analysts name the thing counted.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from ..lexicon import lexicon_path, read_table, read_wordlist
+from .base import Context, Sentence, evidence_item, register
+from .numbers import NUMBER_PATTERN, parse_number
+
+__all__ = ["extract_metrics", "find_metrics", "metric_pattern"]
+
+log = logging.getLogger(__name__)
+
+_CN_NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?（）()“”\"‘’《》【】\[\]—\s]")
+_SUBJECT_CAP = 12
+# A number glued to a following digit-like token is a code, not a count.
+_FREQUENCY = re.compile(r"每[^，,；;。]{0,3}$|为期$")
+_ORDINAL_BEFORE = ("第", "前第", "届", "No", "NO", "#")
+_SESSION_AFTER = ("全会", "会议", "党代会", "代表大会", "全体会议", "届")
+
+
+@lru_cache(maxsize=None)
+def _lexicons(directory: str | None = None):
+    units = {e.word: (e.tag or "amount") for e in read_wordlist(lexicon_path("measure_words", directory))}
+    approx = read_table(lexicon_path("approx_words", directory), 2)
+    trim = read_table(lexicon_path("metric_subject_trim", directory), 2)
+    idioms = [e.word for e in read_wordlist(lexicon_path("metric_idioms", directory))]
+    return units, approx, trim, idioms
+
+
+@lru_cache(maxsize=None)
+def metric_pattern(directory: str | None = None) -> re.Pattern:
+    """The one regex that finds candidate metrics (built from the lexicons).
+
+    >>> m = metric_pattern().search("共形成调研报告50余篇")
+    >>> m.group("num"), m.group("mid"), m.group("unit")
+    ('50', '余', '篇')
+    """
+    units, approx, _, _ = _lexicons(directory)
+    before = sorted((w for w, t in approx if t == "before"), key=len, reverse=True)
+    after = sorted((w for w, t in approx if t == "after"), key=len, reverse=True)
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?P<pre>{alt(before)})?(?P<num>{NUMBER_PATTERN})\s?(?P<mid>余|多)?(?P<unit>{alt(units)})"
+        rf"(?P<post>{alt(after)})?"
+    )
+
+
+def _trim(text: str, trim, *, where: str) -> str:
+    words = sorted((w for w, t in trim if t == where), key=len, reverse=True)
+    changed = True
+    while changed and text:
+        changed = False
+        for w in words:
+            if where == "lead" and text.startswith(w) and len(text) > len(w):
+                text, changed = text[len(w):], True
+                break
+            if where == "tail" and text.endswith(w):
+                text, changed = text[: -len(w)], True
+                break
+    return text
+
+
+def _subject(norm: str, start: int, end: int, trim) -> str:
+    """The thing counted: the clause before the figure joined with the words after it."""
+    left = _CLAUSE_BREAK.split(norm[:start])[-1]
+    left = re.sub(r"[\d*＊Xx×.%]+$", "", left)
+    left = _trim(_trim(left, trim, where="tail"), trim, where="lead")
+    left = left[-_SUBJECT_CAP:]
+    right = _CLAUSE_BREAK.split(norm[end:], 1)[0]
+    right = re.split(r"\d|[*＊]", right, 1)[0]
+    right = right.lstrip("的之")
+    right = right[:_SUBJECT_CAP]
+    if left in ("", "的"):
+        return right
+    return left + right
+
+
+def _rejected(norm: str, m: re.Match, value, idioms, blocked) -> str | None:
+    """Why the candidate is not a metric, or ``None`` when it is one."""
+    s, e = m.start("num"), m.end("unit")
+    num, unit = m.group("num"), m.group("unit")
+    before = norm[max(0, s - 3):s]
+    after = norm[e:e + 6]
+    if any(a < e and s < b for a, b in blocked):
+        return "inside a slogan"
+    if s and (norm[s - 1].isalnum() and not "\u4e00" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in ".．-"):
+        return "part of a code"
+    if before.endswith(_ORDINAL_BEFORE):
+        return "ordinal"
+    if after.startswith(_SESSION_AFTER):
+        return "session"
+    if num[0] in _CN_NUM_CHARS:
+        if s and norm[s - 1] in _CN_NUM_CHARS or after[:1] in _CN_NUM_CHARS:
+            return "idiom"
+        if unit == "方面" or (unit == "个" and after.startswith("方面")):
+            return "outline count"
+        window = norm[max(0, s - 2):e + 4]
+        if any(w in window for w in idioms):
+            return "idiom"
+        if value == 1 and not _FREQUENCY.search(norm[max(0, s - 6):s]) and not m.group("mid"):
+            return "idiom"
+    if unit in ("个", "方面") and (after.startswith("方面") or unit == "方面") and s and norm[s - 1] in "”\"":
+        return "outline count"
+    return None
+
+
+def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -> list[dict]:
+    """The metrics stated in one sentence, as SCHEMA §4 items with evidence.
+
+    ``blocked`` holds (start, end) spans, relative to the sentence, that
+    figures must not overlap (slogans).
+
+    >>> from kg.extract.base import iter_sentences
+    >>> s = next(iter_sentences("共有**名青年同志参与，集中学习12次。"))
+    >>> [(m["value"], m["unit"], m["masked"], m["subject"]) for m in find_metrics(s)]
+    [(None, '名', True, '青年同志参与'), (12, '次', False, '集中学习')]
+    """
+    _, _, trim, idioms = _lexicons(directory)
+    norm = sentence.norm
+    items = []
+    for m in metric_pattern(directory).finditer(norm):
+        num, unit = m.group("num"), m.group("unit")
+        if num[-1] in "万亿" and unit.startswith("元"):
+            num, unit = num[:-1], num[-1] + unit
+        parsed = parse_number(num)
+        if parsed is None:
+            continue
+        why = _rejected(norm, m, parsed.value, idioms, blocked)
+        if why:
+            log.debug("not a metric (%s): %s", why, m.group())
+            continue
+        approx = bool(m.group("pre") or m.group("mid") or m.group("post"))
+        start = m.start("pre") if m.group("pre") else m.start("num")
+        items.append(
+            evidence_item(
+                sentence,
+                value=parsed.value,
+                unit=unit,
+                approx=approx,
+                masked=parsed.masked,
+                subject=_subject(norm, start, m.end(), trim),
+                surface=sentence.text[start:m.end()],
+            )
+        )
+    return items
+
+
+def _slogan_spans(ctx: Context) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence index, the spans of slogans (relative to the sentence)."""
+    spans = ctx.found.get("slogan_spans")
+    if isinstance(spans, dict):
+        return spans
+    surfaces = {s.get("surface") for s in ctx.found.get("slogans", []) if s.get("surface")}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for sent in ctx.sentences:
+        for surface in surfaces:
+            i = sent.norm.find(surface)
+            while i >= 0:
+                out.setdefault(sent.index, []).append((i, i + len(surface)))
+                i = sent.norm.find(surface, i + 1)
+    return out
+
+
+@register("metrics")
+def extract_metrics(ctx: Context) -> list[dict]:
+    """Every metric of the document, in text order (SCHEMA §4)."""
+    spans = _slogan_spans(ctx)
+    items = []
+    for sent in ctx.sentences:
+        items.extend(find_metrics(sent, spans.get(sent.index, ())))
+    return items
