@@ -1,0 +1,198 @@
+"""Read Cypher text without running it: strip literals, find parameters, check syntax.
+
+Everything that must look *inside* a query (the write guard, the catalog's
+parameter discovery, the schema check) first blanks out comments, string
+literals and back-quoted names, so a value such as ``'CREATE'`` or a comment
+``// DELETE`` can neither trigger nor hide anything. Blanking keeps offsets,
+so a position found in the stripped text is the same in the original.
+
+The syntax check uses the openCypher ANTLR grammar (``antlr4-cypher``), which
+is stricter than either engine in a few places (e.g. ``$limit`` is refused
+because ``limit`` is a keyword) — a query it accepts is plain openCypher.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import CypherSyntaxError, QueryError
+
+__all__ = [
+    "strip_literals",
+    "find_parameters",
+    "parse_cypher",
+    "check_syntax",
+    "describe_query",
+    "QueryShape",
+    "check_schema",
+]
+
+_LITERAL = re.compile(
+    r"""//[^\n]*            # line comment
+      | /\*.*?\*/           # block comment
+      | '(?:[^'\\]|\\.)*'   # single-quoted string
+      | "(?:[^"\\]|\\.)*"   # double-quoted string
+      | `(?:[^`]|``)*`      # back-quoted name
+      | /\*|['"`]          # an opening that is never closed
+    """,
+    re.S | re.X,
+)
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def strip_literals(cypher: str) -> str:
+    """Blank out comments, strings and back-quoted names, keeping every offset.
+
+    Strings become ``'…'`` of spaces, comments become spaces (newlines kept),
+    so the result has the same length and line structure as the input.
+
+    >>> strip_literals("MATCH (n) WHERE n.name = 'CREATE' // DELETE\\nRETURN n")
+    "MATCH (n) WHERE n.name = '      '          \\nRETURN n"
+    """
+    def blank(m: re.Match) -> str:
+        s = m.group(0)
+        if s in ("/*", "'", '"', "`"):
+            line, col = _line_col(cypher, m.start())
+            raise CypherSyntaxError(
+                f"unclosed {s!r} at {line}:{col}", hint="close the string, comment or back-quoted name"
+            )
+        if s[0] in "'\"`":
+            return s[0] + re.sub(r"[^\n]", " ", s[1:-1]) + s[-1]
+        return re.sub(r"[^\n]", " ", s)
+
+    return _LITERAL.sub(blank, cypher)
+
+
+def find_parameters(cypher: str) -> list[str]:
+    """The ``$name`` parameters a query uses, in order of first use.
+
+    >>> find_parameters("MATCH (o) WHERE o.name = $unit AND o.x <> '$no' RETURN o LIMIT $top")
+    ['unit', 'top']
+    """
+    seen: dict[str, None] = {}
+    for m in _PARAM.finditer(strip_literals(cypher)):
+        seen.setdefault(m.group(1))
+    return list(seen)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1)
+    return line, col
+
+
+def parse_cypher(cypher: str):
+    """Parse with the openCypher grammar; return the ANTLR tree or raise with line:col.
+
+    >>> parse_cypher("MATCH (n:Organization) RETURN n.name").getText()[:5]
+    'MATCH'
+    >>> parse_cypher("MATCH (n RETURN n")
+    Traceback (most recent call last):
+    ...
+    kg.errors.CypherSyntaxError: Cypher syntax error at 1:9: no viable alternative at input 'MATCH (n RETURN' Hint: check brackets, quotes and keywords near that position
+    """
+    from antlr4 import CommonTokenStream, InputStream
+    from antlr4.error.ErrorListener import ErrorListener
+    from antlr4_cypher import CypherLexer, CypherParser
+
+    class _Raise(ErrorListener):
+        def syntaxError(self, recognizer, offending, line, column, msg, e):
+            raise CypherSyntaxError(
+                f"Cypher syntax error at {line}:{column}: {msg}",
+                hint="check brackets, quotes and keywords near that position",
+            )
+
+    text = cypher.strip().rstrip(";").rstrip()
+    if not text:
+        raise CypherSyntaxError("empty query", hint="write a MATCH … RETURN … query")
+    lexer = CypherLexer(InputStream(text))
+    lexer.removeErrorListeners()
+    lexer.addErrorListener(_Raise())
+    parser = CypherParser(CommonTokenStream(lexer))
+    parser.removeErrorListeners()
+    parser.addErrorListener(_Raise())
+    return parser.script()
+
+
+def check_syntax(cypher: str) -> None:
+    """Raise :class:`~kg.errors.CypherSyntaxError` unless ``cypher`` parses.
+
+    >>> check_syntax("MATCH (a)-[:ECHOES]->(s:Slogan) RETURN s.canonical, count(DISTINCT a) AS n")
+    """
+    parse_cypher(cypher)
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    """What a parsed query touches: used by the write guard and the schema check."""
+
+    labels: frozenset[str]
+    rel_types: frozenset[str]
+    properties: frozenset[str]
+    updating: bool
+    calls: bool
+
+
+def describe_query(cypher: str) -> QueryShape:
+    """Walk the parse tree once and collect labels, relationship types, properties.
+
+    >>> s = describe_query("MATCH (o:Organization)-[:CONDUCTED]->(a) RETURN a.category")
+    >>> sorted(s.labels), sorted(s.rel_types), sorted(s.properties), s.updating
+    (['Organization'], ['CONDUCTED'], ['category'], False)
+    """
+    from antlr4_cypher import CypherParser
+
+    tree = parse_cypher(cypher)
+    labels, rels, props = set(), set(), set()
+    updating = calls = False
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CypherParser.NodeLabelsContext):
+            labels.update(n.getText().strip("`") for n in node.name())
+        elif isinstance(node, CypherParser.RelationshipTypesContext):
+            rels.update(n.getText().strip("`") for n in node.name())
+        elif isinstance(node, CypherParser.PropertyExpressionContext):
+            props.update(n.getText().strip("`") for n in node.name())
+        elif isinstance(node, CypherParser.MapLitContext) and _in_pattern(node):
+            props.update(p.name().getText().strip("`") for p in node.mapPair())
+        elif isinstance(node, CypherParser.UpdatingStatementContext):
+            updating = True
+        elif isinstance(node, (CypherParser.StandaloneCallContext, CypherParser.QueryCallStContext)):
+            calls = True
+        stack.extend(getattr(node, "children", None) or ())
+    return QueryShape(frozenset(labels), frozenset(rels), frozenset(props), updating, calls)
+
+
+def _in_pattern(node) -> bool:
+    from antlr4_cypher import CypherParser
+
+    parent = node.parentCtx
+    return isinstance(parent, CypherParser.PropertiesContext)
+
+
+def check_schema(cypher: str) -> None:
+    """Refuse labels, relationship types and properties the graph schema does not have.
+
+    Neo4j only warns about an unknown label and returns nothing; a typo then
+    looks like "no data". Checking against :mod:`kg.graph.schema` first gives
+    the same clear error on every engine.
+
+    >>> check_schema("MATCH (o:Organisation) RETURN o.name")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: unknown node label 'Organisation' Hint: labels are Document, Organization, Activity, ActivityType, Metric, Slogan, Material
+    """
+    from ..graph.schema import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES
+
+    shape = describe_query(cypher)
+    for label in sorted(shape.labels - set(NODE_LABELS)):
+        raise QueryError(f"unknown node label {label!r}", hint=f"labels are {', '.join(NODE_LABELS)}")
+    for rel in sorted(shape.rel_types - set(REL_TYPES)):
+        raise QueryError(f"unknown relationship type {rel!r}", hint=f"types are {', '.join(REL_TYPES)}")
+    known = set().union(*NODE_PROPERTIES.values(), *REL_PROPERTIES.values())
+    for prop in sorted(shape.properties - known):
+        raise QueryError(
+            f"unknown property {prop!r}",
+            hint="properties are listed per label in kg/graph/schema.py, e.g. " + ", ".join(sorted(known)[:12]) + " …",
+        )
