@@ -1,0 +1,104 @@
+"""Which files a list of paths names: folders read recursively, safely.
+
+Folders are walked in sorted order (stable doc ids and output), following
+symbolic links but never into a folder already seen, so a link back to a
+parent cannot loop. Hidden files and Word lock files (``~$…``) are passed
+over; other extensions are skipped with a note, not an error, since a
+folder of reports often holds a spreadsheet or two.
+"""
+from __future__ import annotations
+
+import errno
+import logging
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..errors import InputError
+from .readers import READERS
+
+__all__ = ["iter_files"]
+
+log = logging.getLogger(__name__)
+
+
+def _default_skip(path: Path, reason: str) -> None:
+    log.info("skipped %s: %s", path, reason)
+
+
+def _stat_error(path: Path, err: OSError) -> InputError:
+    if err.errno == errno.ELOOP:
+        return InputError(path, "symlink loop", hint="the link points (through others) back to itself")
+    if err.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return InputError(path, f"broken symlink (points to {os.readlink(path)})")
+        return InputError(path, "no such file or directory")
+    if err.errno == errno.EACCES:
+        return InputError(path, "permission denied")
+    return InputError(path, f"cannot read: {err.strerror or err}")
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$")
+
+
+def iter_files(paths: Iterable[str | os.PathLike], *,
+               on_skip: Callable[[Path, str], None] | None = None) -> Iterator[Path | InputError]:
+    """Yield readable files, or an :class:`InputError` for a path that is not usable.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("x"); _ = (d / "b.xlsx").write_text("x")
+    >>> [p.name for p in iter_files([d], on_skip=lambda p, why: None)]
+    ['a.txt']
+    """
+    skip = on_skip or _default_skip
+    for given in paths:
+        path = Path(given)
+        try:
+            st = path.stat()
+        except OSError as err:
+            yield _stat_error(path, err)
+            continue
+        if not path.is_dir():
+            if path.suffix.lower() in READERS:
+                yield path
+            else:
+                yield InputError(path, f"unsupported file type {path.suffix or '(none)'!r}",
+                                 hint=f"readable: {' '.join(sorted(READERS))}")
+            continue
+        found = 0
+        seen = {(st.st_dev, st.st_ino)}
+        for item in _walk(path, seen, skip):
+            if isinstance(item, Path):
+                found += 1
+            yield item
+        if not found:
+            yield InputError(path, f"no readable files ({' '.join(sorted(READERS))}) in this folder")
+
+
+def _walk(folder: Path, seen: set, skip) -> Iterator[Path | InputError]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield _stat_error(folder, err)
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if _hidden(entry.name):
+            continue
+        try:
+            st = path.stat()
+        except OSError as err:
+            yield _stat_error(path, err)
+            continue
+        if path.is_dir():
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                skip(path, "folder already read (symlink back to it)")
+                continue
+            seen.add(key)
+            yield from _walk(path, seen, skip)
+        elif path.suffix.lower() in READERS:
+            yield path
+        else:
+            skip(path, f"unsupported file type {path.suffix or '(none)'!r}")
