@@ -58,7 +58,8 @@ NODE_LABELS = tuple(NODE_PROPERTIES)
 _PROVENANCE = {"key": "STRING", "doc_id": "STRING", "evidence": "STRING", "start": "INT64", "end": "INT64"}
 REL_PROPERTIES: dict[str, dict[str, str]] = {
     "AUTHORED": dict(_PROVENANCE),
-    "MENTIONS": {**_PROVENANCE, "surface": "STRING", "count": "INT64"},  # surface: the spelling used
+    # surface: the spelling used; kind: the organization kind extraction saw there
+    "MENTIONS": {**_PROVENANCE, "surface": "STRING", "count": "INT64", "kind": "STRING"},
     "CONDUCTED": dict(_PROVENANCE),
     "INSTANCE_OF": {"key": "STRING", "doc_id": "STRING"},
     "MEASURED_BY": dict(_PROVENANCE),

@@ -1,0 +1,423 @@
+"""Extraction records + documents → the knowledge graph (SCHEMA §7).
+
+Why this shape: every fact read from text becomes an edge keyed by
+``edge_key(type, doc_id, offset)`` and carrying ``doc_id``, ``evidence``,
+``start``, ``end``; nodes shared across documents (organizations, slogans,
+materials, activity types) only *derive* their ``doc_ids``/``aliases``/
+``kind`` from their edges. So removing a document is "drop its edges and its
+own nodes, refresh the neighbours", and an incremental build yields exactly
+the graph a fresh build would.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import Iterable, Mapping
+
+import networkx as nx
+
+from ..document import Document
+from .resolve import OrgResolver, default_resolver, normalize_material_name
+from .schema import NODE_PROPERTIES, REL_PROPERTIES, TEXT_RELATIONSHIPS, edge_key, node_id
+
+__all__ = [
+    "GRAPH_FORMAT_VERSION",
+    "new_graph",
+    "add_document",
+    "remove_document",
+    "refresh_nodes",
+    "graph_from_records",
+    "count_labels",
+    "count_types",
+]
+
+log = logging.getLogger(__name__)
+
+GRAPH_FORMAT_VERSION = 1
+_SHARED_LABELS = ("Organization", "Slogan", "Material", "ActivityType")
+_DOC_OWNED_LABELS = ("Document", "Activity", "Metric")
+
+
+def new_graph() -> nx.MultiDiGraph:
+    """An empty graph with the bookkeeping the incremental build needs.
+
+    >>> new_graph().graph["files"]
+    {}
+    """
+    return nx.MultiDiGraph(schema_version=GRAPH_FORMAT_VERSION, files={})
+
+
+def _doc_fields(doc: Document | Mapping) -> dict:
+    if isinstance(doc, Document):
+        return doc.to_dict(with_text=True)
+    return dict(doc)
+
+
+class _DocBuilder:
+    """Adds one document's facts; keeps the offsets honest."""
+
+    def __init__(self, g: nx.MultiDiGraph, doc: dict, record: dict, resolver: OrgResolver):
+        self.g, self.doc, self.record, self.r = g, doc, record, resolver
+        self.doc_id = record.get("doc_id") or doc["doc_id"]
+        self.text = doc.get("text") or ""
+        self.touched: set[str] = set()
+        self.first_seen: dict[str, tuple] = {}  # org id -> (evidence, start, end, pos)
+        self.used_ids: set[str] = set()
+        self.dropped = 0
+
+    # -- helpers ---------------------------------------------------------
+    def _span(self, item: Mapping) -> tuple[str, int, int] | None:
+        """The item's evidence and offsets, repaired if they drifted; None if absent."""
+        ev, s, e = item.get("evidence"), item.get("start"), item.get("end")
+        if not ev:
+            return None
+        if isinstance(s, int) and isinstance(e, int) and self.text[s:e] == ev:
+            return ev, s, e
+        pos = self.text.find(ev)
+        if pos < 0:
+            return None
+        return ev, pos, pos + len(ev)
+
+    def _pos(self, needle: str | None, span: tuple[str, int, int]) -> int:
+        if needle:
+            p = self.text.find(needle, span[1], span[2])
+            if p >= 0:
+                return p
+        return span[1]
+
+    def _node(self, label: str, key: str, **props) -> str:
+        nid = node_id(label, key)
+        if nid not in self.g:
+            self.g.add_node(nid, label=label, id=nid)
+        self.g.nodes[nid].update({k: v for k, v in props.items() if k in NODE_PROPERTIES[label] and v is not None})
+        self.touched.add(nid)
+        return nid
+
+    def _unique_id(self, label: str, pos: int) -> str:
+        key = f"{self.doc_id}@{pos}"
+        n = 1
+        while node_id(label, key) in self.used_ids or node_id(label, key) in self.g:
+            n += 1
+            key = f"{self.doc_id}@{pos}.{n}"
+        self.used_ids.add(node_id(label, key))
+        return key
+
+    def _edge(self, u: str, v: str, rel: str, span, pos: int, **props) -> None:
+        if rel in TEXT_RELATIONSHIPS:
+            if span is None:
+                self.dropped += 1
+                log.warning("%s: %s %s→%s has no evidence in the text; dropped", self.doc_id, rel, u, v)
+                return
+            props.update(evidence=span[0], start=span[1], end=span[2])
+        key = edge_key(rel, self.doc_id, pos)
+        attrs = {"type": rel, "key": key, "doc_id": self.doc_id}
+        attrs.update({k: v for k, v in props.items() if k in REL_PROPERTIES[rel] and v is not None})
+        if not self.g.has_edge(u, v, key):
+            self.g.add_edge(u, v, key=key)
+        self.g.edges[u, v, key].update(attrs)  # "key" is also a property (the Neo4j side needs it)
+        self.touched.update((u, v))
+
+    def _org(self, name: str | None, span=None, pos=None) -> str | None:
+        if not name:
+            return None
+        canon = self.r.canonical(name)
+        if not canon:
+            return None
+        nid = self._node("Organization", canon, name=canon)
+        if span is not None and nid not in self.first_seen:
+            self.first_seen[nid] = (span, pos if pos is not None else span[1])
+        return nid
+
+    # -- the document ----------------------------------------------------
+    def run(self) -> set[str]:
+        d, rec = self.doc, self.record
+        reporting = self.r.canonical(rec["reporting_org"]) if rec.get("reporting_org") else None
+        doc_node = self._node(
+            "Document", self.doc_id, doc_id=self.doc_id,
+            title=rec.get("title", d.get("title")), genre=rec.get("genre", d.get("genre")),
+            year=rec.get("year", d.get("year")), source=rec.get("source", d.get("source")),
+            title_derived=bool(rec.get("title_derived", d.get("title_derived", False))),
+            reporting_org=reporting or None, sha256=d.get("sha256"), file_sha256=d.get("file_sha256"),
+            encoding=d.get("encoding"), n_chars=d.get("n_chars") or len(self.text), text=self.text,
+        )
+        self.doc_node = doc_node
+        self._organizations(rec.get("organizations") or [])
+        self.reporting = self._authored(reporting, rec.get("reporting_org_evidence"))
+        self._slogans(rec.get("slogans") or [])
+        self._materials(rec.get("materials") or [])
+        activities = self._activities(rec.get("activities") or [])
+        self._metrics(rec.get("metrics") or [], activities)
+        self._subunits()
+        return self.touched
+
+    def _organizations(self, items) -> None:
+        seen: dict[tuple[str, str], list] = {}
+        for item in items:
+            span = self._span(item)
+            if span is None:
+                self.dropped += 1
+                continue
+            canon = self.r.canonical(item["name"])
+            surface = item["name"]
+            for cand in [item["name"], *(item.get("aliases") or [])]:
+                if cand in span[0] and self.r.canonical(cand) == canon:
+                    surface = cand
+                    break
+            pos = self._pos(surface, span)
+            nid = self._org(item["name"], span, pos)
+            if nid is None:
+                continue
+            count = item.get("mentions")
+            count = len(count) if isinstance(count, (list, tuple)) else count
+            entry = seen.setdefault((nid, surface), [span, pos, 0, item.get("kind")])
+            entry[2] += count if isinstance(count, int) and count > 0 else 1
+        for (nid, surface), (span, pos, count, kind) in seen.items():
+            self._edge(self.doc_node, nid, "MENTIONS", span, pos, surface=surface, count=count, kind=kind)
+
+    def _authored(self, reporting: str | None, ev_item) -> str | None:
+        if not reporting:
+            return None
+        span = self._span(ev_item) if ev_item else None
+        if span is None:
+            span = self._find_sentence(self.record.get("reporting_org") or reporting)
+        pos = self._pos((ev_item or {}).get("name"), span) if span else 0
+        org = self._org(reporting, span, pos)
+        self._edge(org, self.doc_node, "AUTHORED", span, pos)
+        return org
+
+    def _find_sentence(self, name: str):
+        from ..extract.base import iter_sentences
+
+        for sent in iter_sentences(self.text):
+            if name in sent.text:
+                return sent.text, sent.start, sent.end
+        return None
+
+    def _slogans(self, items) -> None:
+        done_mentions: set[str] = set()
+        for item in items:
+            span = self._span(item)
+            canonical = item.get("canonical")
+            if not canonical or span is None:
+                self.dropped += 1
+                continue
+            pos = self._pos(item.get("surface") or canonical, span)
+            nid = self._node("Slogan", canonical, canonical=canonical)
+            if nid in done_mentions:
+                edges = self.g.get_edge_data(self.doc_node, nid) or {}
+                for data in edges.values():
+                    if data["doc_id"] == self.doc_id:
+                        data["count"] = data.get("count", 1) + 1
+                continue
+            done_mentions.add(nid)
+            self._edge(self.doc_node, nid, "MENTIONS", span, pos, surface=item.get("surface") or canonical, count=1)
+            if self.reporting:
+                self._edge(self.reporting, nid, "ECHOES", span, pos, quoted=bool(item.get("quoted")))
+
+    def _material(self, item, fallback_span=None):
+        name = item.get("name") if isinstance(item, Mapping) else item
+        if not name:
+            return None, None, None
+        span = self._span(item) if isinstance(item, Mapping) else None
+        if span is None and fallback_span is not None and name in fallback_span[0]:
+            span = fallback_span
+        if span is None:
+            span = self._find_sentence(name)
+        key = normalize_material_name(name)
+        if not key:
+            return None, None, None
+        nid = self._node("Material", key, name=key)
+        return nid, span, (self._pos(name, span) if span else 0)
+
+    def _materials(self, items) -> None:
+        done: set[str] = set()
+        for item in items:
+            nid, span, pos = self._material(item)
+            if nid is None or nid in done:
+                continue
+            done.add(nid)
+            surface = item.get("name") if isinstance(item, Mapping) else item
+            self._edge(self.doc_node, nid, "MENTIONS", span, pos, surface=surface, count=1)
+
+    def _activities(self, items) -> list[tuple[str, int, tuple]]:
+        out = []
+        for item in items:
+            span = self._span(item)
+            if span is None or not item.get("name"):
+                self.dropped += 1
+                continue
+            pos = self._pos(item["name"], span)
+            key = self._unique_id("Activity", pos)
+            org = self._org(item.get("org"), span, pos) or self.reporting
+            org_name = self.g.nodes[org]["name"] if org else None
+            category = item.get("category") or "其他"
+            aid = self._node("Activity", key, name=item["name"], category=category, status=item.get("status"),
+                             org=org_name, doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2])
+            if org:
+                self._edge(org, aid, "CONDUCTED", span, pos)
+            tid = self._node("ActivityType", category, name=category)
+            self._edge(aid, tid, "INSTANCE_OF", None, pos)
+            for mat in item.get("materials") or []:
+                mid, mspan, mpos = self._material(mat, span)
+                if mid is not None:
+                    self._edge(aid, mid, "STUDIED", mspan, mpos)
+            for partner in item.get("partners") or []:
+                pname = partner.get("name") if isinstance(partner, Mapping) else partner
+                ppos = self._pos(pname, span)
+                pid = self._org(pname, span, ppos)
+                if org and pid and pid != org:
+                    self._edge(org, pid, "PARTNERED_WITH", span, ppos)
+            out.append((aid, pos, span, org_name))
+        return out
+
+    def _metrics(self, items, activities) -> None:
+        for item in items:
+            span = self._span(item)
+            if span is None:
+                self.dropped += 1
+                continue
+            pos = self._pos(item.get("surface"), span)
+            key = self._unique_id("Metric", pos)
+            owner, org_name = None, None
+            same = [a for a in activities if a[2][1] <= pos < a[2][2]]
+            if same:
+                before = [a for a in same if a[1] <= pos]
+                owner_act = max(before, key=lambda a: a[1]) if before else min(same, key=lambda a: a[1])
+                owner, org_name = owner_act[0], owner_act[3]
+            elif self.reporting:
+                owner, org_name = self.reporting, self.g.nodes[self.reporting]["name"]
+            value = item.get("value")
+            mid = self._node("Metric", key, value=None if value is None else float(value), unit=item.get("unit"),
+                             approx=bool(item.get("approx")), masked=bool(item.get("masked")),
+                             subject=item.get("subject"), surface=item.get("surface"), org=org_name,
+                             doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2])
+            if owner:
+                self._edge(owner, mid, "MEASURED_BY", span, pos)
+
+    def _subunits(self) -> None:
+        # Follow the chain (中心组 → 党组 → 委), citing the sentence that named the child.
+        todo = sorted(self.first_seen.items())
+        done: set[str] = set()
+        while todo:
+            nid, (span, pos) = todo.pop(0)
+            if nid in done:
+                continue
+            done.add(nid)
+            parent = self.r.parent(self.g.nodes[nid]["name"])
+            if parent:
+                pid = self._node("Organization", parent, name=parent)
+                self._edge(nid, pid, "SUBUNIT_OF", span, pos)
+                todo.append((pid, (span, pos)))
+
+
+def add_document(g: nx.MultiDiGraph, doc: Document | Mapping, record: Mapping,
+                 resolver: OrgResolver | None = None) -> set[str]:
+    """Add one document and its facts; returns the ids of the nodes touched.
+
+    A document already in the graph is replaced, so adding twice is a no-op.
+
+    >>> g = new_graph()
+    >>> text = "市妇联开展集中学习3次。"
+    >>> rec = {"doc_id": "d1", "reporting_org": "XX市妇联",
+    ...        "reporting_org_evidence": {"name": "XX市妇联", "evidence": text, "start": 0, "end": 12}}
+    >>> sorted(add_document(g, {"doc_id": "d1", "title": "t", "text": text}, rec, OrgResolver()))
+    ['Document:d1', 'Organization:市妇联']
+    >>> g.edges["Organization:市妇联", "Document:d1", "AUTHORED|d1|0"]["evidence"] == text
+    True
+    """
+    resolver = resolver or default_resolver()
+    doc = _doc_fields(doc)
+    doc_id = record.get("doc_id") or doc["doc_id"]
+    touched = remove_document(g, doc_id) if node_id("Document", doc_id) in g else set()
+    builder = _DocBuilder(g, doc, dict(record), resolver)
+    touched |= builder.run()
+    if builder.dropped:
+        log.info("%s: %d items without usable evidence were left out", doc_id, builder.dropped)
+    refresh_nodes(g, touched, resolver)
+    return touched
+
+
+def remove_document(g: nx.MultiDiGraph, doc_id: str, resolver: OrgResolver | None = None) -> set[str]:
+    """Remove one document's facts; shared nodes left with no document go too.
+
+    Returns the ids of the surviving nodes whose derived properties changed.
+    """
+    doomed_edges = [(u, v, k) for u, v, k, d in g.edges(keys=True, data=True) if d.get("doc_id") == doc_id]
+    touched = {n for u, v, _ in doomed_edges for n in (u, v)}
+    g.remove_edges_from(doomed_edges)
+    own = [n for n, d in g.nodes(data=True) if d.get("label") in _DOC_OWNED_LABELS and d.get("doc_id") == doc_id]
+    g.remove_nodes_from(own)
+    touched -= set(own)
+    touched = {n for n in touched if n in g}
+    refresh_nodes(g, touched, resolver or default_resolver())
+    return {n for n in touched if n in g}
+
+
+def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver | None = None) -> None:
+    """Recompute the derived properties of shared nodes from their edges.
+
+    ``doc_ids`` are the documents of the node's edges; an organization's
+    ``aliases`` are the spellings its MENTIONS edges used plus the tables'
+    known abbreviations; its ``kind`` the commonest kind extraction gave.
+    A shared node with no document left is removed.
+    """
+    resolver = resolver or default_resolver()
+    for nid in sorted(set(ids)):
+        if nid not in g:
+            continue
+        data = g.nodes[nid]
+        label = data.get("label")
+        if label not in _SHARED_LABELS:
+            continue
+        doc_ids: set[str] = set()
+        surfaces: set[str] = set()
+        kinds: Counter = Counter()
+        for _, _, e in g.in_edges(nid, data=True):
+            doc_ids.add(e["doc_id"])
+            if e["type"] == "MENTIONS":
+                if e.get("surface"):
+                    surfaces.add(e["surface"])
+                if e.get("kind"):
+                    kinds[e["kind"]] += 1
+        for _, _, e in g.out_edges(nid, data=True):
+            doc_ids.add(e["doc_id"])
+        doc_ids.discard(None)
+        if not doc_ids:
+            g.remove_node(nid)
+            continue
+        if label in ("Organization", "Slogan", "Material"):
+            data["doc_ids"] = sorted(doc_ids)
+        if label == "Organization":
+            name = data["name"]
+            known = set(resolver.aliases_of(name))
+            data["aliases"] = sorted((surfaces | known) - {name})
+            if kinds:
+                data["kind"] = min(kinds, key=lambda k: (-kinds[k], k))
+            else:
+                data.pop("kind", None)
+
+
+def graph_from_records(pairs: Iterable[tuple[Document | Mapping, Mapping]],
+                       resolver: OrgResolver | None = None) -> nx.MultiDiGraph:
+    """A graph from (document, extraction record) pairs, e.g. hand-written ones.
+
+    >>> g = graph_from_records([({"doc_id": "a", "title": "t", "text": "甲。"}, {"doc_id": "a"})])
+    >>> sorted(g.nodes)
+    ['Document:a']
+    """
+    g = new_graph()
+    for doc, record in pairs:
+        add_document(g, doc, record, resolver)
+    return g
+
+
+def count_labels(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes per label, every schema label present (0 when absent)."""
+    counts = Counter(d.get("label") for _, d in g.nodes(data=True))
+    return {label: counts.get(label, 0) for label in NODE_PROPERTIES}
+
+
+def count_types(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Relationships per type, every schema type present (0 when absent)."""
+    counts = Counter(d.get("type") for _, _, d in g.edges(data=True))
+    return {t: counts.get(t, 0) for t in REL_PROPERTIES}

@@ -1,0 +1,235 @@
+"""Entity resolution: many spellings of one unit → one canonical name.
+
+Why a separate step: extraction reads one document at a time and writes what
+it sees (``**市委``, ``XX市委``, ``市卫健委``); the graph needs one node per
+unit across all documents, and an analyst must be able to correct a wrong
+merge without code. Resolution is a pure function of the name and the tables
+(never of which documents were seen before), so ids are stable across builds
+and an incremental build equals a fresh one.
+
+Order of the rules: fold (NFKC, spaces, masks ``*``/``X``, ``中共`` prefix) →
+the analyst's ``merge`` rules, then the extraction alias table (suffix
+rules, followed to their end) → a guarded fuzzy match (rapidfuzz, one
+changed character, never a level such as 市/县) against the known names →
+the analyst's ``split`` rules veto any merge they name.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import LexiconError
+from ..lexicon import lexicon_path, read_table
+
+__all__ = [
+    "OrgResolver",
+    "normalize_org_name",
+    "normalize_material_name",
+    "default_resolver",
+    "MERGES_FILE",
+    "ALIASES_FILE",
+]
+
+log = logging.getLogger(__name__)
+
+MERGES_FILE = lexicon_path("org_merges")
+ALIASES_FILE = lexicon_path("org_aliases")
+
+_MASK = re.compile(r"[*□○]+|(?<![A-Za-z])[Xx×]+(?![A-Za-z])")
+_SPACE = re.compile(r"\s+")
+_CPC_PREFIX = re.compile(r"^(?:中国共产党|中共)(?=[省市县区州旗镇乡村局])")
+_COMMITTEE = re.compile(r"(?<=[省市县区州旗镇乡村])委员会$")
+# A fuzzy merge never crosses levels of government or kinds of organ.
+_GUARDED = set("省市县区州盟旗镇乡村街党团委局厅办院校会部组社队所站科处")
+
+
+def normalize_org_name(name: str) -> str:
+    """Fold one spelling of a unit: width, spaces, masked place parts.
+
+    >>> normalize_org_name("**市委")
+    '市委'
+    >>> normalize_org_name("XX市 妇联")
+    '市妇联'
+    >>> normalize_org_name("兴业银行＊＊分行")
+    '兴业银行分行'
+    >>> normalize_org_name("中共XX市委员会")
+    '市委'
+    """
+    s = unicodedata.normalize("NFKC", name)
+    s = _SPACE.sub("", s)
+    s = _MASK.sub("", s)
+    s = _CPC_PREFIX.sub("", s)
+    s = _COMMITTEE.sub("委", s)
+    return s.strip("，。、；：,.;:“”\"'《》()（）")
+
+
+def normalize_material_name(name: str) -> str:
+    """Fold a title of a studied text so 《书》第四卷 and 书（第四卷） meet.
+
+    >>> normalize_material_name("《习近平谈治国理政》第四卷")
+    '习近平谈治国理政第四卷'
+    >>> normalize_material_name("习近平谈治国理政（第四卷）")
+    '习近平谈治国理政第四卷'
+    """
+    s = unicodedata.normalize("NFKC", name)
+    s = _SPACE.sub("", s)
+    return re.sub(r"[《》〈〉“”\"'()\[\]【】]", "", s)
+
+
+@dataclass
+class OrgResolver:
+    """Canonical names for organizations, from the alias, merge, split and subunit tables.
+
+    ``suffix_aliases`` follow the extraction table's rule (data/lexicon/
+    org_aliases.txt): an alias matches the *end* of a name, so ``卫健委 =>
+    卫生健康委`` turns 市卫健委 and 县卫健委 into their long forms; ``merges``
+    are the analyst's whole-name rules and win.
+
+    >>> r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, subunit_suffixes=("理论学习中心组",))
+    >>> r.canonical("XX市卫健委")
+    '市卫生健康委'
+    >>> r.parent("局党组理论学习中心组")
+    '局党组'
+    >>> r.aliases_of("市卫生健康委")
+    ['市卫健委']
+    """
+
+    merges: dict[str, str] = field(default_factory=dict)
+    suffix_aliases: dict[str, str] = field(default_factory=dict)
+    splits: set[frozenset] = field(default_factory=set)
+    subunit_suffixes: tuple[str, ...] = ()
+    fuzzy: bool = True
+
+    def __post_init__(self):
+        self.merges = {normalize_org_name(k): normalize_org_name(v) for k, v in self.merges.items()}
+        self.merges = {k: v for k, v in self.merges.items() if k and k != v}
+        self.suffix_aliases = {k: v for k, v in self.suffix_aliases.items() if k and k != v}
+        self._suffixes = sorted(self.suffix_aliases.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        self.subunit_suffixes = tuple(sorted(set(self.subunit_suffixes), key=len, reverse=True))
+        self._targets = sorted(set(self.merges.values()) | set(self.merges))
+        self.canonical = lru_cache(maxsize=65536)(self._canonical)
+
+    @classmethod
+    def from_files(cls, merges_path: str | Path | None = MERGES_FILE,
+                   aliases_path: str | Path | None = ALIASES_FILE, *, fuzzy: bool = True) -> "OrgResolver":
+        """Load the extraction alias table (if present) and the analyst's table."""
+        merges: dict[str, str] = {}
+        suffix_aliases: dict[str, str] = {}
+        splits: set[frozenset] = set()
+        suffixes: list[str] = []
+        if aliases_path and Path(aliases_path).exists():
+            for alias, canonical in read_table(aliases_path, 2):
+                if alias.startswith("="):
+                    merges[alias[1:]] = canonical
+                else:
+                    suffix_aliases[alias] = canonical
+        if merges_path and Path(merges_path).exists():
+            for row in read_table(merges_path, 3, min_columns=2):
+                op, a, b = row
+                if op == "merge" and b:
+                    merges[a] = b
+                elif op == "split" and b:
+                    splits.add(frozenset((normalize_org_name(a), normalize_org_name(b))))
+                elif op == "subunit" and not b:
+                    suffixes.append(a)
+                else:
+                    raise LexiconError(merges_path, _line_of(merges_path, row),
+                                       f"expected 'merge A B', 'split A B' or 'subunit SUFFIX', got {' '.join(row)!r}")
+        return cls(merges=merges, suffix_aliases=suffix_aliases, splits=splits,
+                   subunit_suffixes=tuple(suffixes), fuzzy=fuzzy)
+
+    def _step(self, name: str) -> str:
+        if name in self.merges:
+            return self.merges[name]
+        for alias, canonical in self._suffixes:
+            if name.endswith(alias) and not name.endswith(canonical):
+                return name[: -len(alias)] + canonical
+        return name
+
+    def _follow(self, name: str) -> str:
+        seen = {name}
+        for _ in range(8):
+            nxt = self._step(name)
+            if nxt in seen:
+                break
+            seen.add(nxt)
+            name = nxt
+        return name
+
+    def _canonical(self, name: str) -> str:
+        base = normalize_org_name(name)
+        target = self._follow(base)
+        if target == base and self.fuzzy:
+            target = self._fuzzy(base) or base
+        if target != base and self.is_split(base, target):
+            target = base
+        # The unit part of a study group or organ resolves like the unit itself:
+        # 市卫健委党组理论学习中心组 → 市卫生健康委党组理论学习中心组.
+        for suffix in self.subunit_suffixes:
+            head = target[: -len(suffix)]
+            if target.endswith(suffix) and len(head) >= 2:
+                canon_head = self.canonical(head)
+                if canon_head != head and not self.is_split(head, canon_head):
+                    target = canon_head + suffix
+                break
+        return target
+
+    def _fuzzy(self, name: str) -> str | None:
+        # One changed character in a long name, never a level or organ
+        # character, same first and last character: a typo, not another unit.
+        if len(name) < 6:
+            return None
+        from rapidfuzz.distance import Levenshtein
+
+        for cand in self._targets:
+            if len(cand) != len(name) or cand[-1] != name[-1] or cand[0] != name[0]:
+                continue
+            if Levenshtein.distance(name, cand, score_cutoff=1) != 1:
+                continue
+            diff = [(a, b) for a, b in zip(name, cand) if a != b]
+            if any(a in _GUARDED or b in _GUARDED for a, b in diff):
+                continue
+            return self._follow(cand)
+        return None
+
+    def aliases_of(self, canonical: str) -> list[str]:
+        """Known spellings (from the tables) that resolve to ``canonical``."""
+        found = {a for a, t in self.merges.items() if t == canonical or self._follow(a) == canonical}
+        for alias, target in self._suffixes:
+            if canonical.endswith(target) and len(canonical) > len(target):
+                found.add(canonical[: -len(target)] + alias)
+        return sorted(a for a in found if a != canonical and self.canonical(a) == canonical)
+
+    def is_split(self, a: str, b: str) -> bool:
+        """True when the analyst said ``a`` and ``b`` are different units."""
+        return frozenset((a, b)) in self.splits
+
+    def parent(self, canonical: str) -> str | None:
+        """The unit a study group or body belongs to, or None.
+
+        >>> OrgResolver(subunit_suffixes=("青年理论学习小组",)).parent("市知识产权局青年理论学习小组")
+        '市知识产权局'
+        """
+        for suffix in self.subunit_suffixes:
+            if canonical.endswith(suffix) and len(canonical) - len(suffix) >= 2:
+                parent = self.canonical(canonical[: -len(suffix)])
+                return parent if parent != canonical else None
+        return None
+
+
+def _line_of(path, row) -> int:
+    want = [p for p in row if p]
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if all(p in raw for p in want) and not raw.lstrip().startswith("#"):
+            return n
+    return 0
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> OrgResolver:
+    """The resolver built from data/lexicon (cached per process)."""
+    return OrgResolver.from_files()
