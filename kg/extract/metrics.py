@@ -19,16 +19,28 @@ from functools import lru_cache
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, register
 from .numbers import NUMBER_PATTERN, parse_number
+from .slogans import QUOTED_PATTERN
 
 __all__ = ["extract_metrics", "find_metrics", "metric_pattern"]
 
 log = logging.getLogger(__name__)
 
+# Figures in 万/亿 with no measure word count people when people are named
+# around them (6万学子点赞, 网民规模超过500多万).
+_PERSON_NOUNS = ("学子", "群众", "网民", "人口", "居民", "党员", "师生", "干部", "职工", "观众", "用户", "游客",
+                 "农民", "市民", "村民", "学生", "老人", "儿童", "妇女", "青年", "人次", "人")
 _CN_NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?（）()“”\"‘’《》【】\[\]—\s]")
 _SUBJECT_CAP = 12
 # A number glued to a following digit-like token is a code, not a count.
-_FREQUENCY = re.compile(r"每[^，,；;。]{0,3}$|为期$")
+_FREQUENCY = re.compile(r"每[^，,；;。一]{1,5}$|为期$|(?:开展|举办|召开|组织|举行|进行|开设|编印)了?$")
+# "N个…：一是…" and "…之一" count the speaker's own outline, not a fact.
+_OUTLINE_AFTER = re.compile(r"^[^，,。；;]{0,12}(?:[：:](?:一是|一要|一、|第一|首先|$)|之一)")
+# A measure word glued to the next character is part of another word (**部长).
+_UNIT_WORDS = ("部长", "部门", "部署", "部分", "名单", "名称", "名义", "次要", "次序", "期间", "期待", "期望",
+               "期盼", "人员", "人民", "人才", "人物", "人士", "家庭", "家乡", "条件", "条例", "件事", "份额",
+               "项目", "处理", "处置", "种类", "类型", "起来", "支持", "支撑", "地区", "地方", "座谈", "台账",
+               "对象", "对照", "组织", "组长", "队伍", "天下", "周年", "周边", "节点", "节约", "本领", "位置")
 _ORDINAL_BEFORE = ("第", "前第", "届", "No", "NO", "#")
 _SESSION_AFTER = ("全会", "会议", "党代会", "代表大会", "全体会议", "届")
 
@@ -58,7 +70,8 @@ def metric_pattern(directory: str | None = None) -> re.Pattern:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     return re.compile(
-        rf"(?P<pre>{alt(before)})?(?P<num>{NUMBER_PATTERN})\s?(?P<mid>余|多)?(?P<unit>{alt(units)})"
+        rf"(?P<pre>{alt(before)})?(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
+        rf"(?:(?P<unit>{alt(units)})|(?=(?P<who>{alt(_PERSON_NOUNS)}))|(?<=[万亿]))"
         rf"(?P<post>{alt(after)})?"
     )
 
@@ -95,12 +108,18 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
 
 def _rejected(norm: str, m: re.Match, value, idioms, blocked) -> str | None:
     """Why the candidate is not a metric, or ``None`` when it is one."""
-    s, e = m.start("num"), m.end("unit")
-    num, unit = m.group("num"), m.group("unit")
+    s, e = m.start("num"), max(m.end("unit"), m.end("big"), m.end("num"))
+    num, unit = m.group("num"), m.group("unit") or ""
     before = norm[max(0, s - 3):s]
     after = norm[e:e + 6]
     if any(a < e and s < b for a, b in blocked):
-        return "inside a slogan"
+        return "inside a slogan or a quoted name"
+    if norm[e - 1:e + 1] in _UNIT_WORDS:
+        return "measure word is part of a word"
+    if s and norm[s - 1] == "每":
+        return "a period, not a count"
+    if _OUTLINE_AFTER.match(norm[e:]):
+        return "outline count"
     if s and (norm[s - 1].isalnum() and not "\u4e00" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in ".．-"):
         return "part of a code"
     if before.endswith(_ORDINAL_BEFORE):
@@ -115,7 +134,7 @@ def _rejected(norm: str, m: re.Match, value, idioms, blocked) -> str | None:
         window = norm[max(0, s - 2):e + 4]
         if any(w in window for w in idioms):
             return "idiom"
-        if value == 1 and not _FREQUENCY.search(norm[max(0, s - 6):s]) and not m.group("mid"):
+        if value == 0 or value == 1 and not _FREQUENCY.search(norm[max(0, s - 7):s]) and not m.group("mid"):
             return "idiom"
     if unit in ("个", "方面") and (after.startswith("方面") or unit == "方面") and s and norm[s - 1] in "”\"":
         return "outline count"
@@ -135,12 +154,20 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
     """
     _, _, trim, idioms = _lexicons(directory)
     norm = sentence.norm
+    blocked = list(blocked) + [(q.start(), q.end()) for q in QUOTED_PATTERN.finditer(norm) if q.end() - q.start() <= 22]
     items = []
     for m in metric_pattern(directory).finditer(norm):
         num, unit = m.group("num"), m.group("unit")
-        if num[-1] in "万亿" and unit.startswith("元"):
+        if unit is None:
+            if not (m.group("big") or num[-1] in "万亿") or num[0] in _CN_NUM_CHARS:
+                continue
+            clause = _CLAUSE_BREAK.split(norm[:m.start()])[-1]
+            if not (m.group("who") or any(w in clause for w in _PERSON_NOUNS)):
+                continue
+            unit = "人"
+        elif num[-1] in "万亿" and unit.startswith("元"):
             num, unit = num[:-1], num[-1] + unit
-        parsed = parse_number(num)
+        parsed = parse_number(num + (m.group("big") or ""))
         if parsed is None:
             continue
         why = _rejected(norm, m, parsed.value, idioms, blocked)
@@ -153,7 +180,7 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
             evidence_item(
                 sentence,
                 value=parsed.value,
-                unit=unit,
+                unit=unit.replace("％", "%"),
                 approx=approx,
                 masked=parsed.masked,
                 subject=_subject(norm, start, m.end(), trim),
