@@ -41,12 +41,15 @@ _HEADING = re.compile(
 _PLAN_SECTION = re.compile(r"下一步|下步|下阶段|工作打算|工作计划|学习计划|今后|明年|展望|打算|计划安排")
 _PLAN_CUE = re.compile(r"^(?:下一步|下步|下阶段|接下来|今后|明年)|将要|拟于|拟在|计划于|计划在|(?<![即必])将(?=[\u4e00-\u9fff]{1,6}$)")
 _URGE_CUE = re.compile(r"要|必须|务必|应当|需要|坚决|切实")
-_STATEMENT_AFTER = re.compile(r"^(?:是|就是|乃|作为|为|的重要|的意义|的本领|能力|工作的|之基|之道|之本)")
+_STATEMENT_AFTER = re.compile(r"^(?:是|就是|乃|作为|为|的重要|的意义|之基|之道|之本|工作的)")
+# 调研能力, 调研成果, 培训长效机制: the trigger word qualifies another noun.
+_MODIFIER_AFTER = re.compile(r"^(?:的)?(?:能力|本领|水平|之风|成果|报告|机制|制度|长效|规模|领域|基地|案例)")
 _PARTNER_CUE = re.compile(r"(?:联合|携手|会同|与|同|和)(?P<org>[^，,。；;]{2,20}?)(?:共同|一起|一道|联合|开展|举办|共建|联学)")
 _BRAND = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」]$")
 _NAMED_ACTIVITY = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:主题)?(?:系列)?(?:实践|教育|学习|宣传|志愿|专项)?活动")
 _NAME_SUFFIX = re.compile(r"^(?:活动|班|会|赛|课)")
 _SPEECH_GENRES = ("讲话", "党课")
+_CAMPAIGN_PERIOD = ("年", "月", "周", "日")
 
 
 @lru_cache(maxsize=None)
@@ -184,6 +187,8 @@ def extract_activities(ctx: Context) -> list[dict]:
     materials = _material_names(ctx)
     hits = [(s, e, cat) for s, e, _, cat in find_triggers(norm)]
     for m in _NAMED_ACTIVITY.finditer(norm):
+        if m.group(1).endswith(_CAMPAIGN_PERIOD):
+            continue  # “工作落实年”活动 names a campaign period, not an activity
         if not any(s < m.end() and m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), "其他"))
     hits.sort()
@@ -197,7 +202,7 @@ def extract_activities(ctx: Context) -> list[dict]:
         if start - sent.start < 1 and end >= sent.end and len(sent.norm) <= 12:
             continue  # a bare heading or title line
         rel_s, rel_e = start - sent.start, end - sent.start
-        if _STATEMENT_AFTER.match(sent.norm[rel_e:]) and rel_s <= 2:
+        if _STATEMENT_AFTER.match(sent.norm[rel_e:]) and rel_s <= 2 or _MODIFIER_AFTER.match(sent.norm[rel_e:]):
             continue
         before = sent.norm[:rel_s]
         line_start = norm.rfind("\n", 0, sent.start) + 1
