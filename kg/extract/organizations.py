@@ -1,0 +1,363 @@
+"""Organizations (SCHEMA §2): unit names found by suffix, scanned leftwards.
+
+Why this shape: the reports name units the extractor has never seen
+(``市自然教育办公室``, ``某县税务局``), so a list of names cannot do. A unit
+name *ends* in a small closed set of suffixes (局 委 办 中心 小组 党组 …,
+``org_suffixes.txt``) and *starts* at a level word (市 县 区 省), a place,
+or a clause boundary. The segmenter (kg/extract/tokenize.py) tells where
+words end, so ``大局``/``干部`` never look like ``局``/``部``; its dictionary
+tags stop the leftward scan at prepositions, pronouns and numbers. Names
+are then normalized (masks dropped, abbreviations to the canonical form),
+and within a document generic mentions (``青年理论学习小组``, ``中心组``,
+``党组``) are merged into the specific unit they stand for.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from .base import Context, Sentence, register
+from .orgrules import ADMIN_LEVELS, MASK_CHARS, OrgRules, canonical_name, load_org_rules, strip_mask
+from .tokenize import Token, iter_tokens
+
+__all__ = ["OrgMention", "find_org_mentions", "extract_organizations", "resolve_organizations"]
+
+log = logging.getLogger(__name__)
+
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+# Tags that end the leftward scan: prepositions, conjunctions, particles,
+# pronouns, numbers, measure words, adverbs, punctuation and the like.
+_STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz m mq q x w y e o zg".split())
+# Tags a name may start with once the scan ends without a level word.
+_NAME_TAGS = frozenset("n nt nz ns nr nrt j b vn an ng t s eng".split())
+_NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
+_GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
+_MAX_TOKENS = 9
+_MAX_NOUNS = 5
+_MAX_CHARS = 26
+_STUDY_FAMILIES = (
+    ("中心组", re.compile(r"(党组|党委)?(理论)?(学习)?中心组$")),
+    ("学习小组", re.compile(r"(青年)?(理论)?学习小组$")),
+)
+_BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
+_GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
+_BARE_DROP = frozenset(
+    "党组 党委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
+    "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
+)
+
+
+@dataclass
+class OrgMention:
+    """One mention: the name as written (``surface``), normalized and canonical."""
+
+    name: str
+    surface: str
+    start: int  # offsets of the surface in the sentence
+    end: int
+    kind: str
+    aliases: set = field(default_factory=set)
+    masked: bool = False
+    role: str | None = None  # a speaker role right after the name (书记, 局长)
+    parent: str | None = None  # the unit it is a body of, when named with it
+
+
+def _is_mask(word: str) -> bool:
+    return bool(word) and all(c in MASK_CHARS or c == "某" for c in word)
+
+
+def _level_like_head(tok: Token, rules: OrgRules) -> bool:
+    """A unit word that starts at a level (市委, 市妇联, 县委): a start of a name."""
+    w = tok.word
+    return len(w) >= 2 and w[0] in ADMIN_LEVELS and rules.kind_of(w) is not None and w not in rules.reject
+
+
+def _head_of(tok: Token, rules: OrgRules):
+    """(unit name, written length, role) when the word ends a unit name, else None.
+
+    A word may carry a speaker role (纪委书记, 组织部长): the unit is the part
+    before the role, completed by the role's suffix (部长 → 部).
+    """
+    w = tok.word
+    if not _HAN.match(w):
+        return None
+    if w in rules.gazetteer:
+        return w, len(w), None
+    for role, suffix in rules.roles:
+        if len(w) > len(role) and w.endswith(role) and not suffix.startswith("@"):
+            rest = w[: len(w) - len(role)]
+            unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
+            if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
+                return unit, len(unit) if w.startswith(unit) else len(rest), role
+    if tok.tag in _NOT_HEAD_TAGS or rules.rejects_end(w):
+        return None
+    if (w in rules.reject and w not in rules.suffix_words) or rules.kind_of(w) is None:
+        return None
+    return w, len(w), None
+
+
+def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Token] | None = None) -> list[OrgMention]:
+    """Every unit name in ``text`` (a sentence), left to right.
+
+    >>> [m.name for m in find_org_mentions("参加了由XX市林草局直属机关党委和市图书馆联合开展的活动")]
+    ['市林业和草原局', '市林业和草原局直属机关党委', '市图书馆']
+    >>> [(m.name, m.role) for m in find_org_mentions("县纪委书记在学习会上的研讨发言")]
+    [('县纪委', '书记')]
+    """
+    rules = rules or load_org_rules()
+    toks = tokens if tokens is not None else iter_tokens(text)
+    out: list[OrgMention] = []
+    for i, tok in enumerate(toks):
+        head = _head_of(tok, rules)
+        if head is None:
+            continue
+        head_word, head_len, role = head
+        if head_word.endswith("中心") and i + 1 < len(toks) and toks[i + 1].word in rules.followers:
+            continue
+        head_end = tok.start + head_len
+        if role is None and i + 1 < len(toks) and any(toks[i + 1].word == r for r, _ in rules.roles):
+            role = toks[i + 1].word
+        found = _scan_left(toks, i, rules)
+        if found is None:
+            continue
+        start, masked, place = found
+        name = strip_mask(text[start:tok.start] + head_word)
+        if len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name):
+            continue
+        kind = rules.kind_of(name) or "其他"
+        canon, aliases = canonical_name(name, rules)
+        if place:
+            aliases.add(place + canon)
+            aliases.add(place + name)
+        if masked == "某":
+            aliases.add("某" + name)
+        aliases.discard(canon)
+        out.append(OrgMention(canon, text[start:head_end], start, head_end, kind, aliases, bool(masked), role))
+    _link_parents(out)
+    return out
+
+
+def _passable(t: Token, rules: OrgRules) -> bool:
+    """May the leftward scan cross this word at all (before any anchor)?"""
+    w = t.word
+    if not _HAN.match(w) or w in rules.boundaries:
+        return False
+    if w in rules.reject and w not in rules.suffix_words:
+        return False
+    if t.tag in _STOP_TAGS:
+        return (t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
+    return True
+
+
+def _scan_left(toks: list[Token], i: int, rules: OrgRules):
+    """Where the name ending at token ``i`` starts: (char offset, mask, place),
+    or None when no name can end there.
+
+    Two passes. First look left for a level word (市 县 区 省 …) within a
+    short window: a name that starts there may hold a verb or an adverb
+    (市知识产权保护中心, 市自然教育办公室) and a 和 (市工业和信息化局).
+    Else take the run of nouns right before the suffix word. ``mask`` is
+    ``"*"`` or ``"某"`` when a masked part stood before the name (dropped,
+    SCHEMA §2); ``place`` a place name before the level word (潼南 in
+    潼南区民政局), kept only as an alias.
+    """
+    head = toks[i]
+    j, anchored = i, _level_like_head(head, rules) or head.word in rules.complete
+    if not anchored:
+        j, anchored = _find_anchor(toks, i, rules)
+    if not anchored:
+        j = i
+        while j > 0:
+            t = toks[j - 1]
+            if _is_mask(t.word):
+                k = j - 1
+                while k > 0 and _is_mask(toks[k - 1].word):
+                    k -= 1
+                if k > 0 and _head_of(toks[k - 1], rules) and not _level_like_head(toks[k - 1], rules):
+                    j = k  # a mask inside a name: 兴业银行**分行
+                    continue
+                break
+            ordinal = t.tag == "m" and t.word.startswith("第")
+            if not _passable(t, rules) or (t.tag not in _NAME_TAGS and not ordinal) or j - 1 < i - _MAX_NOUNS:
+                break
+            if t.word == "中" and j < i and len(toks[j].word) == 1:
+                j -= 1  # 中俄, 中韩: a pair of countries
+                break
+            j -= 1
+            if _level_like_head(t, rules) or t.word in rules.complete:
+                break
+        if len(head.word) == 1:
+            return None
+    first = toks[j]
+    start = first.start
+    masked, place = "", ""
+    if _is_masked_level(first.word):
+        masked, start = "某", start + 1
+    elif first.word in ("全市", "全县", "全区", "全省"):
+        place, start = "全", start + 1
+    elif anchored and first.tag == "ns" and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
+        place, start = first.word[:-1], first.end - 1
+    elif j > 0:
+        prev = toks[j - 1]
+        if _is_mask(prev.word):
+            masked = "某" if prev.word.endswith("某") else "*"
+        elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
+            place = prev.word
+    return start, masked, place
+
+
+def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
+    """(index, True) of a level word starting the name ending at ``i``, else (i, False)."""
+    j, n_chars, n_loose = i, len(toks[i].word), 0
+    while j > 0:
+        t = toks[j - 1]
+        w = t.word
+        if w == "和" and j - 2 >= 0 and toks[j - 2].tag in _NAME_TAGS and n_loose == 0:
+            if any(_is_bare_level(toks[k]) for k in range(max(0, j - 4), j - 1)):
+                j -= 1  # 市工业和信息化局
+                continue
+        if not _passable(t, rules) or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
+            break
+        j -= 1
+        n_chars += len(w)
+        if t.tag not in _NAME_TAGS:
+            n_loose += 1
+        if _is_bare_level(t):
+            return (j, True) if n_loose <= 1 else (i, False)
+        if _level_like_head(t, rules) or w in rules.complete:
+            return (j, True) if n_loose == 0 else (i, False)
+    return i, False
+
+
+def _is_bare_level(t: Token) -> bool:
+    w = t.word
+    return (w in ADMIN_LEVELS or _is_masked_level(w) or w in ("街道", "全市", "全县", "全区", "全省")
+            or (t.tag == "ns" and len(w) >= 2 and w[-1] in ADMIN_LEVELS))
+
+
+def _is_masked_level(word: str) -> bool:
+    return len(word) == 2 and word[0] == "某" and word[1] in ADMIN_LEVELS
+
+
+def _link_parents(mentions: list[OrgMention]) -> None:
+    """A name that starts with another unit's name found in the same place is its body.
+
+    A branch (分院, 分行, 分校 …) is not a body: the unit it branches from
+    becomes one of its spellings (中日友好医院分院 ≡ 中日友好医院).
+    """
+    dropped = set()
+    for m in mentions:
+        for other in mentions:
+            if other is m or other.start != m.start or other.end >= m.end:
+                continue
+            if (m.name[len(other.name):] in _BRANCHES and m.name.startswith(other.name)
+                    and other.kind in ("事业单位", "企业")):
+                m.aliases |= {other.name} | other.aliases
+                dropped.add(id(other))
+            elif m.parent is None or len(other.name) > len(m.parent):
+                m.parent = other.name
+    mentions[:] = [m for m in mentions if id(m) not in dropped]
+
+
+def _family(name: str):
+    for fam, pattern in _STUDY_FAMILIES:
+        mt = pattern.search(name)
+        if mt:
+            return fam, name[: mt.start()]
+    return None, name
+
+
+def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
+    """Merge the mentions of one document into one item per distinct unit.
+
+    Generic names (``青年理论学习小组``, ``中心组``, ``党组``) join the one
+    specific unit they stand for; alone and unmatched they are dropped when
+    they cannot name anything by themselves (``党委``, ``中心``).
+    """
+    rules = rules or load_org_rules()
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    for m, sent in mentions:
+        g = groups.get(m.name)
+        if g is None:
+            g = groups[m.name] = {"name": m.name, "aliases": set(), "kind": m.kind, "sentence": sent,
+                                  "start": sent.start, "end": sent.end, "mentions": 0, "parent": m.parent}
+            order.append(m.name)
+        g["aliases"] |= m.aliases
+        g["mentions"] += 1
+        if m.parent and not g["parent"]:
+            g["parent"] = m.parent
+    # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one
+    for fam, _ in _STUDY_FAMILIES:
+        members = [o for o in order if o in groups and _family(o)[0] == fam]
+        specific = [o for o in members if _family(o)[1] not in _GENERIC_OWNERS]
+        bare = [o for o in members if o not in specific]
+        if specific:
+            target = max(specific, key=lambda o: (groups[o]["mentions"], len(o)))
+        elif bare:
+            target = max(bare, key=lambda o: (len(_family(o)[1]), groups[o]["mentions"], len(o)))
+        else:
+            continue
+        for o in bare:
+            if o != target:
+                _merge(groups, o, target)
+    # generic names without their unit (党组, 局党组) join the one unit that has them
+    for name in list(order):
+        if name not in groups:
+            continue
+        targets = [o for o in order if o != name and o in groups and o.endswith(name) and len(o) > len(name)]
+        if len(name) <= 4 and targets and (name in _BARE_DROP or name[0] in "局委办院厅部处"):
+            if len({_family(o)[1] for o in targets}) == 1 or len(targets) == 1:
+                _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], len(o))))
+    out = []
+    for name in order:
+        g = groups.get(name)
+        if g is None or name in _BARE_DROP or name in rules.reject:
+            continue
+        s = g["sentence"]
+        out.append({
+            "name": name,
+            "aliases": sorted(a for a in g["aliases"] if a != name),
+            "kind": g["kind"],
+            "parent": g["parent"] if g["parent"] in groups and g["parent"] != name else None,
+            "evidence": s.text,
+            "start": s.start,
+            "end": s.end,
+            "mentions": g["mentions"],
+        })
+    return out
+
+
+def _merge(groups: dict, source: str, target: str) -> None:
+    src, dst = groups.pop(source), groups[target]
+    dst["aliases"] |= src["aliases"] | {source}
+    dst["mentions"] += src["mentions"]
+    if src["sentence"].start < dst["sentence"].start:
+        dst["sentence"] = src["sentence"]
+
+
+def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tuple[OrgMention, Sentence]]:
+    """Organization mentions of every sentence of the document (cached on ctx)."""
+    cached = ctx.found.get("_org_mentions")
+    if cached is not None:
+        return cached
+    rules = rules or load_org_rules()
+    found = []
+    for sent in ctx.sentences:
+        for m in find_org_mentions(sent.norm, rules):
+            found.append((m, sent))
+    ctx.found["_org_mentions"] = found
+    return found
+
+
+@register("organizations")
+def extract_organizations(ctx: Context) -> list[dict]:
+    """One item per distinct unit named in the document, first mention as evidence.
+
+    >>> from kg.document import Document
+    >>> doc = Document(doc_id="d", title="", text="市卫健委召开会议。市卫生健康委青年理论学习小组开展学习。")
+    >>> [(o["name"], o["mentions"]) for o in extract_organizations(Context.from_document(doc))]
+    [('市卫生健康委', 2), ('市卫生健康委青年理论学习小组', 1)]
+    """
+    return resolve_organizations(mentions_in_context(ctx))

@@ -1,0 +1,131 @@
+"""The data behind organization finding: suffixes, aliases, rejections, roles.
+
+Kept apart from the extractors so the reporting-unit rules, the
+organization rules and their tests share one loaded copy of
+``data/lexicon`` (each file read once per process, errors name file:line).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import lexicon_path, read_table, read_wordlist
+
+__all__ = [
+    "OrgRules",
+    "load_org_rules",
+    "MASK_CHARS",
+    "ADMIN_LEVELS",
+    "strip_mask",
+    "canonical_name",
+]
+
+MASK_CHARS = "*＊Xx×"
+_MASK_RE = re.compile(r"[*＊Xx×\s]+")
+ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
+
+
+@dataclass(frozen=True)
+class OrgRules:
+    suffixes: tuple[tuple[str, str], ...]  # (suffix, kind), longest first
+    gazetteer: frozenset[str]
+    aliases_end: tuple[tuple[str, str], ...]  # (alias end, canonical end), longest first
+    aliases_whole: dict
+    reject: frozenset[str]
+    boundaries: frozenset[str]
+    roles: tuple[tuple[str, str], ...]  # (role, unit suffix), longest first
+    self_refs: tuple[tuple[str, str], ...]
+    suffix_words: frozenset[str] = frozenset()
+    complete: frozenset[str] = frozenset()  # gazetteer names that take no prefix
+    followers: frozenset[str] = frozenset()
+
+    def rejects_end(self, word: str) -> bool:
+        """Does ``word`` end in a rejected word that is not itself a suffix (党员干部, 落到实处)?"""
+        for n in range(min(len(word), 5), 1, -1):
+            tail = word[-n:]
+            if tail in self.reject and tail not in self.suffix_words:
+                return True
+        return False
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind given by the longest suffix ``name`` ends with, else None."""
+        for suffix, kind in self.suffixes:
+            if name.endswith(suffix):
+                return kind
+        return None
+
+
+@lru_cache(maxsize=None)
+def load_org_rules(directory: str | None = None) -> OrgRules:
+    """Load every organization lexicon (once per directory).
+
+    >>> rules = load_org_rules()
+    >>> rules.kind_of("市妇联"), rules.kind_of("市委党校")
+    ('群团组织', '事业单位')
+    """
+
+    def path(name):
+        return lexicon_path(name, directory)
+
+    suffixes = sorted(read_table(path("org_suffixes"), 2), key=lambda r: -len(r[0]))
+    aliases_end, aliases_whole = [], {}
+    for alias, canon in read_table(path("org_aliases"), 2):
+        if alias.startswith("="):
+            aliases_whole[alias[1:]] = canon
+        elif alias != canon:
+            aliases_end.append((alias, canon))
+    aliases_end.sort(key=lambda r: -len(r[0]))
+    gazetteer = read_wordlist(path("org_gazetteer"))
+    roles = sorted(read_table(path("speaker_roles"), 2, min_columns=1), key=lambda r: -len(r[0]))
+    self_refs = sorted(read_table(path("self_references"), 2, min_columns=1), key=lambda r: -len(r[0]))
+    return OrgRules(
+        suffixes=tuple(suffixes),
+        gazetteer=frozenset(e.word for e in gazetteer if (e.tag or "nt") in ("nt", "ntc")),
+        complete=frozenset(e.word for e in gazetteer if e.tag == "ntc"),
+        followers=frozenset(e.word for e in read_wordlist(path("org_followers"))),
+        aliases_end=tuple(aliases_end),
+        aliases_whole=aliases_whole,
+        reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),
+        boundaries=frozenset(e.word for e in read_wordlist(path("org_boundaries"))),
+        roles=tuple(roles),
+        self_refs=tuple(self_refs),
+        suffix_words=frozenset(s for s, _ in suffixes),
+    )
+
+
+def strip_mask(name: str) -> str:
+    """Drop masked parts and spaces (SCHEMA §2: ``**市委`` → ``市委``).
+
+    >>> strip_mask("XX市 妇联"), strip_mask("兴业银行**分行")
+    ('市妇联', '兴业银行分行')
+    """
+    return _MASK_RE.sub("", name)
+
+
+def canonical_name(name: str, rules: OrgRules | None = None) -> tuple[str, set[str]]:
+    """The canonical (longer) spelling of ``name`` and the other spellings.
+
+    >>> canonical_name("市卫健委")
+    ('市卫生健康委', {'市卫健委'})
+    >>> canonical_name("中科院")
+    ('中国科学院', {'中科院'})
+    """
+    rules = rules or load_org_rules()
+    canon = rules.aliases_whole.get(name, name)
+    if canon == name:
+        for alias, canon_end in rules.aliases_end:
+            at = name.rfind(alias)
+            if at >= 0 and name.find(canon_end) < 0:
+                canon = name[:at] + canon_end + name[at + len(alias):]
+                break
+    others = {name}
+    for alias, whole in rules.aliases_whole.items():
+        if whole == canon:
+            others.add(alias)
+    for alias, canon_end in rules.aliases_end:
+        at = canon.rfind(canon_end)
+        if at >= 0:
+            others.add(canon[:at] + alias + canon[at + len(canon_end):])
+    others.discard(canon)
+    return canon, others
