@@ -169,14 +169,21 @@ class OrgResolver:
             target = base
         # The unit part of a study group or organ resolves like the unit itself:
         # 市卫健委党组理论学习中心组 → 市卫生健康委党组理论学习中心组.
-        for suffix in self.subunit_suffixes:
+        suffix = self._subunit_suffix(target)
+        if suffix:
             head = target[: -len(suffix)]
-            if target.endswith(suffix) and len(head) >= 2:
-                canon_head = self.canonical(head)
-                if canon_head != head and not self.is_split(head, canon_head):
-                    target = canon_head + suffix
-                break
+            canon_head = self.canonical(head)
+            if canon_head != head and not self.is_split(head, canon_head):
+                target = canon_head + suffix
         return target
+
+    def _subunit_suffix(self, name: str) -> str | None:
+        # The longest matching suffix decides; a name that is only the suffix
+        # (or one character more) names no parent.
+        for suffix in self.subunit_suffixes:
+            if name.endswith(suffix):
+                return suffix if len(name) - len(suffix) >= 2 else None
+        return None
 
     def _fuzzy(self, name: str) -> str | None:
         # One changed character in a long name, never a level or organ
@@ -214,11 +221,11 @@ class OrgResolver:
         >>> OrgResolver(subunit_suffixes=("青年理论学习小组",)).parent("市知识产权局青年理论学习小组")
         '市知识产权局'
         """
-        for suffix in self.subunit_suffixes:
-            if canonical.endswith(suffix) and len(canonical) - len(suffix) >= 2:
-                parent = self.canonical(canonical[: -len(suffix)])
-                return parent if parent != canonical else None
-        return None
+        suffix = self._subunit_suffix(canonical)
+        if not suffix:
+            return None
+        parent = self.canonical(canonical[: -len(suffix)])
+        return parent if parent != canonical else None
 
 
 def _line_of(path, row) -> int:

@@ -29,7 +29,6 @@ from ..graph.build import add_document, count_labels, count_types, new_graph, re
 from ..graph.resolve import OrgResolver, default_resolver
 
 __all__ = [
-    "INPUT_SUFFIXES",
     "BuildSummary",
     "FileResult",
     "iter_files",
@@ -41,8 +40,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-INPUT_SUFFIXES = (".txt", ".docx", ".pdf", ".jsonl")
 
 
 @dataclass
@@ -107,26 +104,22 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The input files under ``paths`` (folders searched recursively), sorted, each once.
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The input files under ``paths``, exactly as ingest walks them, each once.
 
-    A path that does not exist is an :class:`~kg.errors.InputError`.
+    Unusable paths come back as :class:`~kg.errors.InputError` values.
     """
+    from ..ingest.walk import iter_files as walk
+
     seen: set[Path] = set()
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-        elif p.is_file():
-            found = [p]
-        else:
-            raise InputError(p, "no such file or folder", hint="check the path")
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                yield f
+    for item in walk(paths, on_skip=lambda path, why: log.info("skipped %s: %s", path, why)):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        key = item.resolve()
+        if key not in seen:
+            seen.add(key)
+            yield item
 
 
 def file_sha256(path: str | Path) -> str:
@@ -138,10 +131,16 @@ def file_sha256(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def extract_file(path: str | Path, sha256: str | None = None) -> FileResult:
-    """Read one file into documents and extract each; errors are kept, not raised."""
-    from ..extract import extract_document
+def extract_file(path: str | Path, sha256: str | None = None,
+                 extract_fn: Callable | None = None) -> FileResult:
+    """Read one file into documents and extract each; errors are kept, not raised.
+
+    ``extract_fn(Document) -> record`` defaults to :func:`kg.extract.extract_document`.
+    """
     from ..ingest import read_documents
+
+    if extract_fn is None:
+        from ..extract import extract_document as extract_fn
 
     result = FileResult(str(path), sha256 or file_sha256(path))
     for item in read_documents([path]):
@@ -149,7 +148,7 @@ def extract_file(path: str | Path, sha256: str | None = None) -> FileResult:
             result.errors.append(str(item))
             continue
         try:
-            record = extract_document(item)
+            record = extract_fn(item)
         except KGError as err:
             result.errors.append(f"{item.doc_id}: {err}")
             continue
@@ -157,31 +156,35 @@ def extract_file(path: str | Path, sha256: str | None = None) -> FileResult:
     return result
 
 
-def _init_worker() -> None:
+def _init_worker(warm_up: bool) -> None:
     # Load jieba's dictionary and the lexicons once per process, not per file.
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    import kg.extract.pipeline as pipeline
-
-    pipeline._load_extractors()
+    if not warm_up:
+        return
     try:
+        import kg.extract.pipeline as pipeline
+
+        pipeline._load_extractors()
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
-    except ImportError:  # extraction may not use jieba at all
-        pass
+    except ImportError as err:  # the first file will report it as its error
+        log.debug("worker warm-up skipped: %s", err)
 
 
-def _extract_job(job: tuple[str, str]) -> FileResult:
-    return extract_file(job[0], job[1])
+def _extract_job(job: tuple) -> FileResult:
+    return extract_file(*job)
 
 
 def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
-                  progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+                  progress: Callable[[FileResult], None] | None = None,
+                  extract_fn: Callable | None = None) -> list[FileResult]:
     """Extract ``(path, sha256)`` jobs, in worker processes when ``workers > 1``.
 
     Results come back in the order of ``jobs`` whatever the number of workers.
     """
+    jobs = [(path, digest, extract_fn) for path, digest in jobs]
     results: list[FileResult] = []
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
@@ -191,7 +194,8 @@ def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
         return results
     workers = min(workers, len(jobs))
     chunksize = max(1, len(jobs) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(extract_fn is None,)) as pool:
         for res in pool.map(_extract_job, jobs, chunksize=chunksize):
             results.append(res)
             if progress:
@@ -202,7 +206,8 @@ def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
 def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool = False, jobs: int | None = 1,
                  resolver: OrgResolver | None = None,
                  progress: Callable[[FileResult], None] | None = None,
-                 on_plan: Callable[[int], None] | None = None) -> BuildSummary:
+                 on_plan: Callable[[int], None] | None = None,
+                 extract_fn: Callable | None = None) -> BuildSummary:
     """Bring ``g`` up to date with the files under ``paths``; returns what changed.
 
     Unchanged files (same sha256) are skipped; a changed file's documents are
@@ -215,6 +220,9 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     manifest: dict = g.graph.setdefault("files", {})
     todo: list[tuple[str, str]] = []
     for f in iter_files(paths):
+        if isinstance(f, InputError):
+            summary.errors.append((f.path, f.problem))
+            continue
         key = str(f.resolve())
         try:
             digest = file_sha256(f)
@@ -230,7 +238,7 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     if on_plan:
         on_plan(len(todo))
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
-    results = extract_files(todo, workers, progress)
+    results = extract_files(todo, workers, progress, extract_fn)
     for res in results:
         summary.files_read += 1
         summary.errors.extend((res.path, e) for e in res.errors)
@@ -275,7 +283,8 @@ def _owner(manifest: dict, doc_id: str) -> str | None:
 def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_path: str | Path | None = None,
                 prune: bool = False, jobs: int | None = None, neo4j: dict | None = None,
                 progress: Callable[[FileResult], None] | None = None,
-                on_plan: Callable[[int], None] | None = None) -> BuildSummary:
+                on_plan: Callable[[int], None] | None = None,
+                extract_fn: Callable | None = None) -> BuildSummary:
     """Build or update a store from report files: the one call the CLI and the app use.
 
     The NetworkX graph file is always updated (it holds the manifest); with
@@ -286,7 +295,8 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
 
     path = Path(graph_path) if graph_path else default_graph_path()
     g = load_graph(path, missing_ok=True)
-    summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan)
+    summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
+                           extract_fn=extract_fn)
     if summary.changes or not path.exists():
         save_graph(g, path)
     summary.store, summary.target = store, str(path)

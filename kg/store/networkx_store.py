@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"KG-GRAPH pickle "
 FORMATS = {".pickle": "pickle", ".pkl": "pickle", ".json": "json"}
+# Our nodes and edges carry "id" and "key" properties of their own.
+_LINK_NAMES = {"name": "_node", "key": "_key", "source": "_source", "target": "_target"}
 _REPO = Path(__file__).resolve().parent.parent.parent
 
 
@@ -105,7 +107,7 @@ def save_graph(g: nx.MultiDiGraph, path: str | Path | None = None) -> Path:
     else:
         import orjson
 
-        data = nx.node_link_data(g, edges="edges")
+        data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
         write_atomically(path, [orjson.dumps(data)])
     log.info("saved graph (%d nodes, %d edges) to %s", g.number_of_nodes(), g.number_of_edges(), path)
     return path
@@ -160,8 +162,17 @@ def _load_json(path: Path, raw: bytes) -> nx.MultiDiGraph:
 
     try:
         data = orjson.loads(raw)
-        g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    except (orjson.JSONDecodeError, KeyError, TypeError, nx.NetworkXError) as err:
+        g = nx.MultiDiGraph(**data.get("graph", {}))
+        for node in data["nodes"]:
+            attrs = dict(node)
+            g.add_node(attrs.pop("_node"), **attrs)
+        # add_edge(key=...) would clash with our own "key" property: set attributes after.
+        for edge in data["edges"]:
+            attrs = dict(edge)
+            u, v, k = attrs.pop("_source"), attrs.pop("_target"), attrs.pop("_key")
+            g.add_edge(u, v, key=k)
+            g.edges[u, v, k].update(attrs)
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as err:
         raise GraphError(f"{path}: graph file is corrupt ({err})",
                          hint="rebuild it with: python -m kg build PATH...") from err
-    return nx.MultiDiGraph(g)
+    return g

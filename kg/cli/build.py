@@ -1,0 +1,67 @@
+"""Build or update the knowledge graph from report files (incremental: unchanged files are skipped)."""
+from __future__ import annotations
+
+import sys
+
+__all__ = ["add_arguments", "run", "add_neo4j_arguments", "neo4j_settings"]
+
+
+def add_neo4j_arguments(p) -> None:
+    g = p.add_argument_group("Neo4j (defaults from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")
+    g.add_argument("--neo4j-uri", metavar="URI", help="e.g. neo4j://localhost:7687")
+    g.add_argument("--neo4j-user", metavar="USER")
+    g.add_argument("--neo4j-password", metavar="PASSWORD")
+    g.add_argument("--neo4j-database", metavar="NAME")
+    g.add_argument("--batch-size", type=int, metavar="N", help="rows per UNWIND transaction (default 2000)")
+
+
+def neo4j_settings(args) -> dict:
+    keys = {"uri": "neo4j_uri", "user": "neo4j_user", "password": "neo4j_password",
+            "database": "neo4j_database", "batch_size": "batch_size"}
+    return {k: getattr(args, a) for k, a in keys.items() if getattr(args, a, None) is not None}
+
+
+def add_arguments(p) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (.txt .docx .pdf .jsonl)")
+    p.add_argument("--store", choices=("networkx", "neo4j"), default="networkx",
+                   help="where the graph goes (the NetworkX file is always kept: it remembers file hashes)")
+    p.add_argument("--graph", metavar="FILE", help="graph file (default $KG_GRAPH or data/graph/graph.pickle; "
+                                                   ".json for portable node-link JSON)")
+    p.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_neo4j_arguments(p)
+
+
+def run(args) -> int:
+    from tqdm import tqdm
+
+    from ..store import build_store
+
+    bar = None
+
+    def on_plan(n: int) -> None:
+        nonlocal bar
+        bar = tqdm(total=n, unit="file", desc="extract", file=sys.stderr,
+                   disable=args.no_progress or not n, dynamic_ncols=True)
+
+    def progress(_result) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        summary = build_store(args.paths, store=args.store, graph_path=args.graph, prune=args.prune,
+                              jobs=args.jobs, neo4j=neo4j_settings(args), progress=progress, on_plan=on_plan)
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(summary.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        print(summary.format())
+        print(f"graph: {summary.target} ({summary.seconds:.1f} s)")
+    n_docs = len(summary.added) + len(summary.updated) + len(summary.unchanged)
+    return 1 if summary.errors and not n_docs else 0

@@ -1,0 +1,90 @@
+"""Entity resolution rules (kg/graph/resolve.py), on inline names."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.errors import LexiconError
+from kg.graph.resolve import OrgResolver, default_resolver, normalize_org_name
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("**市委", "市委"), ("XX市委", "市委"), ("ＸＸ市委", "市委"), ("＊＊市委", "市委"), ("市 委", "市委"),
+    ("X市妇联", "市妇联"), ("兴业银行**分行", "兴业银行分行"), ("中共**市委", "市委"), ("市委", "市委"),
+])
+def test_normalize_folds_masks_width_and_spaces(raw, folded):
+    assert normalize_org_name(raw) == folded
+
+
+def test_latin_letters_in_a_name_are_not_masks():
+    assert normalize_org_name("XBOX公司") == "XBOX公司"
+
+
+def test_levels_of_government_never_merge():
+    r = default_resolver()
+    names = ["市委", "县委", "区委", "省委", "市纪委", "县纪委", "市委组织部", "县委组织部"]
+    assert len({r.canonical(n) for n in names}) == len(names)
+
+
+def test_alias_table_suffix_rule_and_aliases_kept():
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"})
+    assert r.canonical("**市卫健委") == "市卫生健康委"
+    assert r.canonical("县卫健委") == "县卫生健康委"
+    assert r.aliases_of("县卫生健康委") == ["县卫健委"]
+
+
+def test_merge_rules_win_and_chain():
+    r = OrgResolver(merges={"市直机关工委": "市委直属机关工委", "市委直属机关工委": "市委市直机关工委"})
+    assert r.canonical("XX市直机关工委") == "市委市直机关工委"
+
+
+def test_split_vetoes_alias_table_merge():
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, splits={frozenset(("市卫健委", "市卫生健康委"))})
+    assert r.canonical("市卫健委") == "市卫健委"
+    assert r.canonical("县卫健委") == "县卫生健康委"
+
+
+def test_fuzzy_merges_a_typo_but_never_a_level_character():
+    r = OrgResolver(merges={"市林草局": "市林业和草原局"})
+    assert r.canonical("市林业和草园局") == "市林业和草原局"  # 园/原: a typo
+    assert r.canonical("县林业和草原局") == "县林业和草原局"  # 县/市: another unit
+    assert OrgResolver(merges={"市林草局": "市林业和草原局"}, fuzzy=False).canonical("市林业和草园局") == "市林业和草园局"
+
+
+def test_study_groups_and_organs_have_parents():
+    r = default_resolver()
+    assert r.parent("市知识产权局青年理论学习小组") == "市知识产权局"
+    assert r.parent("局党组理论学习中心组") == "局党组"
+    assert r.parent(r.canonical("XX市卫健委党组理论学习中心组")) == r.canonical("市卫健委党组")
+    assert r.parent("青年理论学习小组") is None
+    assert r.parent("市委") is None
+
+
+def test_merges_file_format(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("# rules\nmerge\t甲局\t甲管理局\nsplit => 市委 => 县委\nsubunit\t学习小组\n", encoding="utf-8")
+    r = OrgResolver.from_files(p, None)
+    assert r.canonical("甲局") == "甲管理局"
+    assert r.is_split("县委", "市委")
+    assert r.parent("甲管理局学习小组") == "甲管理局"
+
+
+def test_malformed_merge_line_names_file_and_line(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("merge\t甲\t乙\n# ok\nfuse\t甲\t乙\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"m\.txt:3:"):
+        OrgResolver.from_files(p, None)
+
+
+def test_shipped_tables_load():
+    r = OrgResolver.from_files()
+    assert r.subunit_suffixes and r.splits
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="市县区委局党组理论学习中心组卫健委生康XX**妇联 草林原", min_size=1, max_size=14))
+def test_canonical_is_idempotent(name):
+    r = default_resolver()
+    once = r.canonical(name)
+    assert r.canonical(once) == once
