@@ -14,6 +14,8 @@ __all__ = [
     "name_label",
     "name_rel",
     "describe_node_name",
+    "COLUMN_NAMES",
+    "name_column",
 ]
 
 LABEL_NAMES: dict[str, str] = {
@@ -102,3 +104,25 @@ def _metric_name(attrs: dict) -> str:
         surface = f"{shown}{attrs.get('unit') or ''}"
     subject = attrs.get("subject")
     return f"{subject} {surface}" if subject else str(surface)
+
+
+# Result columns of the canned queries, as the analyst reads them.
+COLUMN_NAMES: dict[str, str] = {
+    "unit": "单位", "units": "单位数", "doc_id": "文档编号", "title": "标题", "activity": "活动",
+    "activities": "活动数", "status": "状态", "evidence": "原文证据", "category": "活动类别",
+    "categories": "活动类别", "slogan": "提法", "slogans": "提法", "slogan_a": "提法甲", "slogan_b": "提法乙",
+    "documents": "文档数", "genre": "文体", "year": "年份", "material": "学习材料", "studied_by": "学习单位",
+    "partner": "合作单位", "partners": "合作单位", "times": "次数", "value": "数值", "subject": "计数对象",
+    "approx": "约数", "masked": "隐去", "figures": "数据条数", "kind": "类型", "aliases": "别名",
+    "quoted": "加引号", "related": "相关单位", "score": "相似度", "shared_categories": "共同活动类别",
+    "shared_slogans": "共同提法", "name": "名称", "count": "数量", "n": "数量",
+}
+
+
+def name_column(column: str) -> str:
+    """The Chinese header of a result column (the column itself when unknown).
+
+    >>> name_column("unit"), name_column("o.name")
+    ('单位', 'o.name')
+    """
+    return COLUMN_NAMES.get(column, column)
