@@ -58,12 +58,17 @@ def _automaton(directory: str | None = None):
 
     path = lexicon_path("activity_triggers", directory)
     automaton = ahocorasick.Automaton()
-    for n, (trigger, category) in enumerate(read_table(path, 2), 1):
+    for trigger, category in read_table(path, 2):
         if category not in CATEGORIES:
-            raise LexiconError(path, n, f"unknown category {category!r} for {trigger!r}; use one of {' '.join(CATEGORIES)}")
+            raise LexiconError(path, _line_of(path, trigger), f"unknown category {category!r} for {trigger!r}; use one of {' '.join(CATEGORIES)}")
         automaton.add_word(trigger, (trigger, category))
     automaton.make_automaton()
     return automaton
+
+
+def _line_of(path, word: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if re.split(r"\t|=>", line)[0].strip() == word), 0)
 
 
 def find_triggers(norm: str, directory: str | None = None):

@@ -1,0 +1,100 @@
+"""Metrics rules on inline sentences: what is a quantity, and what is not."""
+import pytest
+
+from kg.document import Document
+from kg.extract.base import Context, iter_sentences
+from kg.extract.metrics import extract_metrics, find_metrics
+from kg.extract.slogans import extract_slogans
+
+
+def metrics_of(text):
+    return [
+        (m["value"], m["unit"], m["approx"], m["masked"], m["subject"])
+        for s in iter_sentences(text)
+        for m in find_metrics(s)
+    ]
+
+
+def test_masked_figures():
+    assert metrics_of("共有**名青年同志参与，形成调研报告XX篇，评出一等奖X篇。") == [
+        (None, "名", False, True, "青年同志参与"),
+        (None, "篇", False, True, "形成调研报告"),
+        (None, "篇", False, True, "评出一等奖"),
+    ]
+
+
+def test_wan_multiplier_and_money_units():
+    assert metrics_of("1.16万户企业享受加计扣除，贷款22.82亿元，成交8179.62万元。") == [
+        (11600, "户", False, False, "企业享受加计扣除"),
+        (22.82, "亿元", False, False, "贷款"),
+        (8179.62, "万元", False, False, "成交"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("发布理论学习信息200余篇", 200, "篇"), ("提出税务建议200多条", 200, "条"),
+        ("森林覆盖率超过40%", 40, "%"), ("近30次重要媒体报道", 30, "次"), ("约50项制度", 50, "项"),
+        ("每季度开展1次以上活动", 1, "次"), ("候诊时间缩短10分钟左右", 10, "分钟"),
+    ],
+)
+def test_approximation_words(text, value, unit):
+    [(v, u, approx, _, _)] = metrics_of(text)
+    assert (v, u, approx) == (value, unit, True)
+
+
+def test_exact_figure_is_not_approx():
+    assert metrics_of("集中学习12次")[0][:3] == (12, "次", False)
+
+
+def test_subject_before_the_figure():
+    assert metrics_of("党组中心组开展集中学习12次。")[0][4].endswith("集中学习")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在第二批主题教育中", "学习十三届二次全会精神", "2023年10月份召开会议", "这是一次深刻的洗礼",
+        "涌现出一批先进典型", "一篇一篇学、逐段逐句悟", "下面我讲以下五个方面", "我再强调四个方面",
+        "每一个问题都需要面对", "尊敬的**部长", "要坚持三个重要原则：一是坚持稳", "建成“15分钟办税缴费圈”",
+        "走进千家万户",
+    ],
+)
+def test_not_metrics(text):
+    assert metrics_of(text) == []
+
+
+def test_chinese_numerals_count_in_frequency_and_duration():
+    assert metrics_of("每周开展一次支部集中研学")[0][:2] == (1, "次")
+    assert metrics_of("为期七天的读书班")[0][:2] == (7, "天")
+
+
+def test_people_counted_in_wan_without_measure_word():
+    assert metrics_of("在线收获6万学子点赞")[0][:2] == (60000, "人")
+
+
+def _ctx(text):
+    return Context.from_document(Document(doc_id="t", title="", text=text, norm=text))
+
+
+def test_numbers_inside_slogans_are_rejected():
+    ctx = _ctx("牢记两个确立，增强四个意识，开展学习3次。")
+    ctx.found["slogans"] = extract_slogans(ctx)
+    assert [(m["value"], m["unit"]) for m in extract_metrics(ctx)] == [(3, "次")]
+
+
+def test_slogan_surfaces_block_without_spans():
+    ctx = _ctx("坚定“两个确立”，学习2次。")
+    ctx.found["slogans"] = [{"canonical": "两个确立", "quoted": True, "surface": "两个确立"}]
+    assert [(m["value"], m["unit"]) for m in extract_metrics(ctx)] == [(2, "次")]
+
+
+def test_offsets_slice_back_to_evidence():
+    text = "一、主要做法\n共开展集中学习12次，参与300人次。"
+    ctx = _ctx(text)
+    items = extract_metrics(ctx)
+    assert len(items) == 2
+    for m in items:
+        assert text[m["start"]:m["end"]] == m["evidence"]
+        assert m["surface"] in m["evidence"]
