@@ -41,9 +41,9 @@ def format_row(doc_id: str, genre: str, year, n_chars, title: str) -> str:
     """One table line, padded by display width (CJK characters are two columns).
 
     >>> format_row("a#1", "汇报", 2023, 1200, "市统计局学习情况汇报").rstrip()
-    'a#1                       汇报  2023    1200  市统计局学习情况汇报'
+    'a#1                                       汇报  2023    1200  市统计局学习情况汇报'
     """
-    return f"{_fit(doc_id, 24)}  {_fit(genre, 4)}  {_fit(str(year or '-'), 4)}  {str(n_chars):>6}  {title}"
+    return f"{_fit(doc_id, 40)}  {_fit(genre, 4)}  {_fit(str(year or '-'), 4)}  {str(n_chars):>6}  {title}"
 
 
 def run(args) -> int:

@@ -103,6 +103,12 @@ def read_docx(path: Path) -> RawText:
 
 
 _PDF_FINAL = re.compile(r"[。！？：；!?:;”」』）)]$")
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])")
+
+
+def _fix_pdf_text(text: str) -> str:
+    """Undo extraction artefacts: NULs from 2-byte ToUnicode maps, spaces between CJK glyphs."""
+    return _CJK_GAP.sub("", text.replace("\x00", ""))
 
 
 def _reflow_pdf_page(text: str) -> list[str]:
@@ -149,7 +155,7 @@ def read_pdf(path: Path) -> RawText:
                                  hint="save an unprotected copy") from err
             if not ok:
                 raise InputError(path, "encrypted PDF (password required)", hint="save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_fix_pdf_text(page.extract_text() or "") for page in reader.pages]
     except PdfReadError as err:
         raise InputError(path, f"not a readable PDF: {err}") from err
     if not any(p.strip() for p in pages):
