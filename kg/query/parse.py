@@ -81,11 +81,46 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def parse_cypher(cypher: str):
-    """Parse with the openCypher grammar; return the ANTLR tree or raise with line:col.
+def _with_segments(cypher: str) -> list[str]:
+    """Cut a query before each top-level ``WITH`` after the first.
 
-    >>> parse_cypher("MATCH (n:Organization) RETURN n.name").getText()[:5]
-    'MATCH'
+    The antlr4-cypher grammar accepts only one ``WITH`` per query part
+    (``MATCH … WITH … MATCH … WITH … RETURN`` fails although it is plain
+    openCypher), so each later part is checked on its own: the text before it
+    blanked (offsets and line numbers kept), ``RETURN 1`` appended where the
+    part does not end the query.
+    """
+    stripped = strip_literals(cypher)
+    starts, depth = [], 0
+    for m in re.finditer(r"[([{]|[)\]}]|(?<![\w.$])WITH(?!\w)", stripped, re.I):
+        tok = m.group(0)
+        if tok in "([{":
+            depth += 1
+        elif tok in ")]}":
+            depth -= 1
+        elif depth == 0 and not re.search(r"(STARTS|ENDS)\s*$", stripped[: m.start()], re.I):
+            starts.append(m.start())
+    if len(starts) < 2:
+        return [cypher]
+    cuts = starts[1:] + [len(cypher)]
+    pieces, begin = [], 0
+    for i, end in enumerate(cuts):
+        head = re.sub(r"[^\n]", " ", cypher[:begin])
+        tail = "" if end == len(cypher) else " RETURN 1"
+        pieces.append(head + cypher[begin:end] + tail)
+        begin = end
+    return pieces
+
+
+def parse_cypher(cypher: str) -> list:
+    """Parse with the openCypher grammar; return the ANTLR trees or raise with line:col.
+
+    One tree per ``WITH`` part after the first (see :func:`_with_segments`).
+
+    >>> [t.getText()[:5] for t in parse_cypher("MATCH (n:Organization) RETURN n.name")]
+    ['MATCH']
+    >>> len(parse_cypher("MATCH (a) WITH a MATCH (b) WITH a, b RETURN a"))
+    2
     >>> parse_cypher("MATCH (n RETURN n")
     Traceback (most recent call last):
     ...
@@ -102,16 +137,19 @@ def parse_cypher(cypher: str):
                 hint="check brackets, quotes and keywords near that position",
             )
 
-    text = cypher.strip().rstrip(";").rstrip()
-    if not text:
+    text = cypher.rstrip().rstrip(";").rstrip()
+    if not text.strip():
         raise CypherSyntaxError("empty query", hint="write a MATCH … RETURN … query")
-    lexer = CypherLexer(InputStream(text))
-    lexer.removeErrorListeners()
-    lexer.addErrorListener(_Raise())
-    parser = CypherParser(CommonTokenStream(lexer))
-    parser.removeErrorListeners()
-    parser.addErrorListener(_Raise())
-    return parser.script()
+    trees = []
+    for piece in _with_segments(text):
+        lexer = CypherLexer(InputStream(piece))
+        lexer.removeErrorListeners()
+        lexer.addErrorListener(_Raise())
+        parser = CypherParser(CommonTokenStream(lexer))
+        parser.removeErrorListeners()
+        parser.addErrorListener(_Raise())
+        trees.append(parser.script())
+    return trees
 
 
 def check_syntax(cypher: str) -> None:
@@ -142,10 +180,9 @@ def describe_query(cypher: str) -> QueryShape:
     """
     from antlr4_cypher import CypherParser
 
-    tree = parse_cypher(cypher)
     labels, rels, props = set(), set(), set()
     updating = calls = False
-    stack = [tree]
+    stack = list(parse_cypher(cypher))
     while stack:
         node = stack.pop()
         if isinstance(node, CypherParser.NodeLabelsContext):
