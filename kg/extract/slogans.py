@@ -113,7 +113,8 @@ def classify_quoted(phrase: str, after: str = "", directory: str | None = None) 
         return "metaphor"
     if canonical in reject or _SENTENCE_END.search(phrase):
         return "other"
-    if after.startswith(_BRAND_AFTER):
+    head = re.split(r"[，。；,;：:“”\"]", after, 1)[0][:10]
+    if any(w in head for w in _BRAND_AFTER):
         return "brand"
     if _NUMBERED.match(canonical) or canonical.endswith("经验") and 4 <= len(canonical) <= 8:
         return "slogan"
@@ -130,7 +131,7 @@ def find_slogans(norm: str, directory: str | None = None):
     quoted_spans = []
     for m in QUOTED_PATTERN.finditer(norm):
         inner = next(g for g in m.groups() if g is not None)
-        if classify_quoted(inner, norm[m.end():m.end() + 6], directory) == "slogan":
+        if classify_quoted(inner, norm[m.end():m.end() + 12], directory) == "slogan":
             quoted_spans.append((m.start(), m.end(), canonical_slogan(inner), True))
     hits = []
     for end_idx, (surface, canonical) in automaton.iter_long(norm):
