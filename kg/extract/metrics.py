@@ -63,21 +63,25 @@ def metric_pattern(directory: str | None = None) -> re.Pattern:
     ('50', '余', '篇')
     """
     units, approx, _, _ = _lexicons(directory)
-    before = sorted((w for w, t in approx if t == "before"), key=len, reverse=True)
     after = sorted((w for w, t in approx if t == "after"), key=len, reverse=True)
 
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     return re.compile(
-        rf"(?P<pre>{alt(before)})?(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
+        rf"(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
         rf"(?:(?P<unit>{alt(units)})|(?=(?P<who>{alt(_PERSON_NOUNS)}))|(?<=[万亿]))"
         rf"(?P<post>{alt(after)})?"
     )
 
 
+@lru_cache(maxsize=None)
+def _words(rows: tuple, tag: str) -> tuple[str, ...]:
+    return tuple(sorted((w for w, t in rows if t == tag), key=len, reverse=True))
+
+
 def _trim(text: str, trim, *, where: str) -> str:
-    words = sorted((w for w, t in trim if t == where), key=len, reverse=True)
+    words = _words(tuple(trim), where)
     changed = True
     while changed and text:
         changed = False
@@ -152,7 +156,8 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
     >>> [(m["value"], m["unit"], m["masked"], m["subject"]) for m in find_metrics(s)]
     [(None, '名', True, '青年同志参与'), (12, '次', False, '集中学习')]
     """
-    _, _, trim, idioms = _lexicons(directory)
+    _, approx, trim, idioms = _lexicons(directory)
+    before_words = _words(tuple(approx), "before")
     norm = sentence.norm
     blocked = list(blocked) + [(q.start(), q.end()) for q in QUOTED_PATTERN.finditer(norm) if q.end() - q.start() <= 22]
     items = []
@@ -174,8 +179,9 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
         if why:
             log.debug("not a metric (%s): %s", why, m.group())
             continue
-        approx = bool(m.group("pre") or m.group("mid") or m.group("post"))
-        start = m.start("pre") if m.group("pre") else m.start("num")
+        pre = next((w for w in before_words if norm.endswith(w, 0, m.start())), "")
+        approx = bool(pre or m.group("mid") or m.group("post"))
+        start = m.start() - len(pre)
         items.append(
             evidence_item(
                 sentence,
