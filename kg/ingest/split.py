@@ -28,7 +28,7 @@ __all__ = ["Segment", "TitleRules", "load_title_rules", "split_lines", "is_title
 log = logging.getLogger(__name__)
 
 MAX_TITLE_CHARS = 90
-_KINDS = ("outline", "salutation", "not_title", "closing", "strong")
+_KINDS = ("outline", "salutation", "not_title", "closing", "strong", "genre_end")
 _FINAL = "。；！？.;!?…，,、：:"
 _INNER_STOP = re.compile(r"[。；;！!？?]")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff].*[\u4e00-\u9fff]")
@@ -118,15 +118,18 @@ def _title_lines(lines: list[Line], rules: TitleRules) -> list[int]:
         nxt = lines[i + 1].text
         salutation_next = rules.test("salutation", nxt)
         if i == 0:
-            body_next = len(nxt) > len(s) or salutation_next
-            if genre or salutation_next or rules.test("strong", s) or (len(s) <= 50 and body_next):
+            # no genre word: a title only above a salutation, body text, or a subtitle glued to it
+            below = salutation_next or (len(nxt) > len(s) and (not is_title_shape(nxt, rules)
+                                                                or not lines[1].after_break))
+            if genre or (len(s) <= 50 and below):
                 starts.append(i)
             continue
         closing_before = rules.test("closing", lines[i - 1].text)
         strong = rules.test("strong", s)
+        shaped = strong or rules.test("genre_end", s)
         if genre:
             ok = (ln.after_break and (informative or strong or closing_before or salutation_next)) or \
-                 (strong and (closing_before or salutation_next))
+                 (shaped and (closing_before or salutation_next))
         else:
             ok = ln.after_break and salutation_next and (informative or closing_before)
         if ok:
@@ -162,7 +165,7 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None) -> list[S
 
 
 _ORG_AT_START = re.compile(
-    r"^(?:[^，。；：:,]{0,6}?(?:，|,))?([\u4e00-\u9fff*Ｘ×X]{1,14}?"
+    r"^(?:[^，。；：:,]{0,6}?(?:，|,))?(?![我本该])([\u4e00-\u9fff*Ｘ×X]{1,14}?"
     r"(?:委员会|办公室|党工委|党委|党组|支部|团委|妇联|工会|政府|街道|学校|大学|学院|医院|中心|小组|公司|银行|集团|局|委|办|厅|院|所|部|处|科|队|站))"
     r"(?:青年理论学习小组|理论学习中心组|党组|党委|机关)?")
 _PLAN_PHRASE = re.compile(r"现(?:制定|拟定|印发)(.{2,40}?(?:计划|方案|安排|要点))")
