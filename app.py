@@ -1,0 +1,48 @@
+"""工作报告知识图谱 — the Streamlit front end: ``streamlit run app.py``.
+
+A thin layer over :mod:`kg`: it builds (on first start) or loads the graph,
+offers the six pages, and leaves all logic to the package. Environment:
+``KG_GRAPH`` (graph file, default data/graph/graph.pickle), ``KG_CORPUS``
+(folder built on first start, default data/samples; empty = build nothing).
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from kg.app.state import configure_logging, get_facts, get_graph, neo4j_settings
+from kg.app.widgets import PAGE_PATHS
+from kg.errors import KGError
+
+st.set_page_config(page_title="工作报告知识图谱", page_icon=":material/hub:", layout="wide")
+configure_logging()
+
+PAGES = [
+    st.Page(PAGE_PATHS["dashboard"], title="总览", icon=":material/dashboard:", default=True),
+    st.Page(PAGE_PATHS["queries"], title="查询", icon=":material/manage_search:", url_path="queries"),
+    st.Page(PAGE_PATHS["ask"], title="提问", icon=":material/question_answer:", url_path="ask"),
+    st.Page(PAGE_PATHS["explorer"], title="图谱", icon=":material/hub:", url_path="explorer"),
+    st.Page(PAGE_PATHS["documents"], title="文档", icon=":material/description:", url_path="documents"),
+    st.Page(PAGE_PATHS["data"], title="数据", icon=":material/upload_file:", url_path="data"),
+]
+navigation = st.navigation(PAGES)
+
+try:
+    graph = get_graph()
+except KGError as err:
+    st.error(f"无法载入知识图谱：{err}", icon=":material/error:")
+    st.info("可以删除或改名该图谱文件后重新打开本页（系统会重新构建），或在命令行运行 "
+            "`python -m kg build data/samples` 重建。")
+    st.stop()
+facts = get_facts(graph)
+with st.sidebar:
+    st.caption(f"图谱：{len(facts.documents)} 篇文档 · {len(facts.organizations)} 个单位 · "
+               f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系")
+    connected = neo4j_settings() is not None
+    if not connected and st.session_state.get("store") == "neo4j":
+        st.session_state["store"] = "networkx"
+    st.radio("数据源", ["networkx", "neo4j"], key="store",
+             format_func=lambda s: "本地图谱（NetworkX）" if s == "networkx" else "Neo4j",
+             horizontal=True, disabled=not connected,
+             help="查询与提问所用的存储。连接 Neo4j 请到「数据」页填写连接信息。" if not connected else None)
+
+navigation.run()

@@ -1,0 +1,100 @@
+"""Showing a query result: summary line, chart from the header, paginated table, downloads."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from ..views.charts import shape_chart_data
+from ..views.labels import name_column
+from .widgets import show_downloads, show_table, style_chart
+
+__all__ = ["get_engine_for", "show_result", "show_chart"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _ladybug(token: str, _graph):
+    from ..query.engines import get_engine
+
+    return get_engine("networkx", _graph)
+
+
+def get_engine_for(store: str, graph, token: str):
+    """The query engine of the chosen store (the embedded one is cached per graph)."""
+    if store == "neo4j":
+        from .state import neo4j_engine
+
+        return neo4j_engine()
+    return _ladybug(token, graph)
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, dict):
+        return str(value)
+    return value
+
+
+def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -> None:
+    data = shape_chart_data(chart, columns, rows)
+    if not data.kind or not data.rows:
+        return
+    if data.kind == "bar":
+        frame = pd.DataFrame(data.rows)
+        x_title, y_title = name_column(data.x), name_column(data.y)
+        spec = alt.Chart(frame).mark_bar(color="#B22222").encode(
+            y=alt.Y("x:N", sort="-x", title=x_title),
+            x=alt.X("y:Q", title=y_title),
+            tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("y:Q", title=y_title)],
+        )
+        st.altair_chart(style_chart(spec, height=max(120, 24 * len(frame))), width="stretch", key=f"{key}_chart")
+    elif data.kind == "heatmap":
+        frame = pd.DataFrame(data.rows)
+        x_title, y_title, v_title = name_column(data.x), name_column(data.y), name_column(data.value)
+        base = alt.Chart(frame).encode(x=alt.X("x:N", title=x_title, axis=alt.Axis(labelAngle=0)),
+                                       y=alt.Y("y:N", title=y_title))
+        spec = base.mark_rect().encode(
+            color=alt.Color("value:Q", title=v_title, scale=alt.Scale(scheme="reds")),
+            tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("y:N", title=y_title),
+                     alt.Tooltip("value:Q", title=v_title)],
+        ) + base.mark_text(fontSize=11).encode(text="value:Q")
+        st.altair_chart(style_chart(spec, height=max(160, 26 * frame["y"].nunique())), width="stretch",
+                        key=f"{key}_chart")
+    elif data.kind == "network":
+        edges, nodes = pd.DataFrame(data.rows), pd.DataFrame(data.nodes)
+        off = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
+        w_title = name_column(data.value) if data.value else "次数"
+        lines = alt.Chart(edges).mark_rule(color="#BBBBBB").encode(
+            x=alt.X("x:Q", axis=off), y=alt.Y("y:Q", axis=off), x2="x2:Q", y2="y2:Q",
+            strokeWidth=alt.Size("weight:Q", title=w_title, scale=alt.Scale(range=[1, 6])),
+            tooltip=[alt.Tooltip("source:N", title=name_column(data.x)),
+                     alt.Tooltip("target:N", title=name_column(data.y)), alt.Tooltip("weight:Q", title=w_title)],
+        )
+        dots = alt.Chart(nodes).mark_circle(size=220, color="#0072B2").encode(
+            x="x:Q", y="y:Q", tooltip=[alt.Tooltip("name:N", title="名称"), alt.Tooltip("degree:Q", title="连接数")])
+        text = alt.Chart(nodes).mark_text(dy=-12, fontSize=11).encode(x="x:Q", y="y:Q", text="name:N")
+        st.altair_chart(style_chart((lines + dots + text).properties(height=460)).configure_view(stroke=None),
+                        width="stretch", key=f"{key}_chart")
+    if data.capped:
+        what = "条关系" if data.kind == "network" else "项"
+        st.caption(f"图中只显示排名前 {len(data.rows) if data.kind != 'heatmap' else len({r['y'] for r in data.rows})}"
+                   f" {what}（共 {data.total} {what}），完整结果见下表。")
+
+
+def show_result(result, *, key: str, file_stem: str, chart: dict | None = None) -> None:
+    """Chart (when the header names one), a paginated table with Chinese headers, downloads."""
+    columns = list(result.columns)
+    rows = [[_cell(v) for v in row] for row in result.rows]
+    if not rows:
+        st.info("查询没有返回结果。可以换个参数再试。")
+        return
+    if chart:
+        show_chart(chart, columns, result.rows, key=key)
+    headers = [name_column(c) for c in columns]
+    show_table(headers, rows, key=key)
+    notes = [f"{len(rows)} 行", f"用时 {result.elapsed * 1000:.0f} 毫秒"]
+    if result.truncated:
+        notes.append("结果已按行数上限截断")
+    st.caption(" · ".join(notes))
+    show_downloads(headers, rows, key=key, file_stem=file_stem)

@@ -1,0 +1,175 @@
+"""The app's graph: built from the corpus on first start, cached, reloaded when it changes.
+
+One graph serves every session (``st.cache_resource``). It is rebuilt when
+the corpus changes (content fingerprint) and reloaded when the graph file
+changes (e.g. after a build on the 数据 page). The Neo4j connection lives in
+session state only: its password is never written to disk.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+import streamlit as st
+
+from ..views.corpus import content_fingerprint, list_corpus_files, stat_signature
+
+__all__ = [
+    "REPO",
+    "corpus_dir",
+    "graph_path",
+    "get_graph",
+    "graph_token",
+    "get_facts",
+    "build_into_graph",
+    "neo4j_settings",
+    "check_neo4j",
+    "neo4j_engine",
+    "configure_logging",
+]
+
+log = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parent.parent.parent
+CORPUS_ENV = "KG_CORPUS"
+
+
+def configure_logging() -> None:
+    """Quiet jieba's start-up chatter; keep our warnings."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def corpus_dir() -> Path | None:
+    """The folder built on first start: ``$KG_CORPUS``, else ``data/samples``; None when set empty."""
+    env = os.environ.get(CORPUS_ENV)
+    if env is None:
+        return REPO / "data" / "samples"
+    return Path(env).expanduser() if env.strip() else None
+
+
+def graph_path() -> Path:
+    """The graph file, from the store's default (``$KG_GRAPH`` overrides)."""
+    from ..store.networkx_store import default_graph_path
+
+    return default_graph_path()
+
+
+@st.cache_resource(show_spinner=False)
+def _registry() -> dict:
+    return {"lock": threading.Lock(), "entries": {}}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _fingerprint(signature: tuple) -> str:
+    return content_fingerprint([Path(p) for p, _, _ in signature])
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def get_graph():
+    """The current graph; builds the corpus first when it changed (with a progress bar)."""
+    path = graph_path()
+    corpus = corpus_dir()
+    key = _fingerprint(stat_signature(list_corpus_files(corpus))) if corpus is not None else ""
+    reg = _registry()
+    with reg["lock"]:
+        entry = reg["entries"].get(str(path))
+        if entry and entry["corpus"] == key and entry["mtime"] == _mtime(path):
+            return entry["graph"]
+        if corpus is not None and corpus.is_dir() and (entry is None or entry["corpus"] != key):
+            with st.status("首次启动：正在从语料构建知识图谱……", expanded=True) as status:
+                summary = build_into_graph([corpus], prune=True, label="构建进度")
+                status.update(label=f"图谱已就绪：{len(summary.added) + len(summary.unchanged)} 篇文档",
+                              state="complete", expanded=False)
+        from ..store.networkx_store import load_graph
+
+        graph = load_graph(path, missing_ok=True)
+        reg["entries"][str(path)] = {"corpus": key, "mtime": _mtime(path), "graph": graph}
+        return graph
+
+
+def graph_token() -> str:
+    """Changes whenever the loaded graph does; a cache key for what is derived from it."""
+    path = graph_path()
+    entry = _registry()["entries"].get(str(path)) or {}
+    return f"{path}|{entry.get('mtime')}|{entry.get('corpus')}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _facts_for(token: str, _graph):
+    from ..views.facts import collect_facts
+
+    return collect_facts(_graph)
+
+
+def get_facts(graph=None):
+    """Flat fact tables of the current graph, computed once per graph."""
+    graph = get_graph() if graph is None else graph
+    return _facts_for(graph_token(), graph)
+
+
+def build_into_graph(paths, *, prune: bool = False, store: str = "networkx", neo4j: dict | None = None,
+                     label: str = "构建进度"):
+    """Run :func:`kg.store.incremental.build_store` with a progress bar; returns its summary."""
+    from ..store.incremental import build_store
+
+    bar = st.progress(0.0, text=f"{label}：正在检查文件……")
+    state = {"total": 0, "done": 0}
+
+    def on_plan(total: int) -> None:
+        state["total"] = total
+        bar.progress(0.0, text=f"{label}：需要读取 {total} 个文件")
+
+    def on_file(result) -> None:
+        state["done"] += 1
+        total = max(state["total"], state["done"])
+        bar.progress(state["done"] / total, text=f"{label}：{state['done']}/{total} {Path(result.path).name}")
+
+    summary = build_store(paths, store=store, graph_path=graph_path(), prune=prune, jobs=1, neo4j=neo4j,
+                          progress=on_file, on_plan=on_plan)
+    bar.progress(1.0, text=f"{label}：完成（{summary.seconds:.1f} 秒）")
+    return summary
+
+
+def neo4j_settings() -> dict | None:
+    """The Neo4j connection the user entered in this session, if any."""
+    return st.session_state.get("neo4j_settings")
+
+
+def check_neo4j(settings: dict) -> None:
+    """Open a connection with these settings and close it; Neo4jUnavailable when that fails."""
+    from ..errors import Neo4jUnavailable
+
+    try:
+        import neo4j
+        from neo4j.exceptions import Neo4jError, DriverError
+    except ImportError as err:
+        raise Neo4jUnavailable("the neo4j driver is not installed", hint="pip install neo4j") from err
+    try:
+        with neo4j.GraphDatabase.driver(settings["uri"], auth=(settings["user"], settings["password"]),
+                                        connection_timeout=5) as driver:
+            driver.verify_connectivity(database=settings.get("database") or None)
+    except (Neo4jError, DriverError, ValueError, OSError) as err:
+        raise Neo4jUnavailable(f"{settings['uri']}: {err}", hint="检查地址、用户名和密码，以及 Neo4j 是否已启动") from err
+
+
+def neo4j_engine():
+    """A query engine on the Neo4j server this session connected to."""
+    from ..errors import ConfigError
+
+    settings = neo4j_settings()
+    if not settings:
+        raise ConfigError("没有连接 Neo4j", hint="在「数据」页填写 Neo4j 连接信息")
+    from ..query.neo4j_engine import Neo4jEngine
+
+    return Neo4jEngine.from_env({"NEO4J_URI": settings["uri"], "NEO4J_USER": settings["user"],
+                                 "NEO4J_PASSWORD": settings["password"],
+                                 "NEO4J_DATABASE": settings.get("database") or "neo4j"})

@@ -1,0 +1,78 @@
+"""提问: a question in Chinese answered through the question-to-query layer, and a read-only Cypher editor."""
+from __future__ import annotations
+
+import streamlit as st
+
+from kg.app.results import get_engine_for, show_result
+from kg.app.state import get_facts, get_graph, graph_token
+from kg.errors import CypherSyntaxError, KGError, QueryTimeout, WriteQueryRefused
+
+EXAMPLE_QUESTIONS = ["哪些单位开展了读书班？", "哪些单位提到了“两个确立”？", "市妇联开展了哪些活动？", "哪些数据被隐去了？"]
+EXAMPLE_CYPHER = (
+    "MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)\n"
+    "RETURN o.name AS unit, count(a) AS activities\n"
+    "ORDER BY activities DESC"
+)
+
+st.title("提问")
+graph = get_graph()
+if get_facts(graph).is_empty:
+    st.info("图谱中还没有文档，回答会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
+store = st.session_state.get("store", "networkx")
+
+ask_tab, cypher_tab = st.tabs(["用中文提问", "Cypher 查询"])
+
+with ask_tab:
+    st.caption("用一句中文提问，系统会选出对应的查询并给出答案和所用的查询语句。例如：" + "　".join(EXAMPLE_QUESTIONS))
+    with st.form("ask_form", border=False):
+        question = st.text_input("问题", key="ask_question", placeholder=EXAMPLE_QUESTIONS[0])
+        asked = st.form_submit_button("提问", type="primary", icon=":material/send:")
+    if asked:
+        st.session_state.pop("ask_answer", None)
+        if not question.strip():
+            st.warning("请输入一个问题。")
+        else:
+            from kg.query.ask import ask
+
+            try:
+                engine = get_engine_for(store, graph, graph_token())
+                st.session_state["ask_answer"] = ask(question, engine=engine, graph=graph)
+            except KGError as err:
+                st.error(f"无法回答：{err}", icon=":material/error:")
+    answer = st.session_state.get("ask_answer")
+    if answer is not None:
+        st.success(answer.summary or "已找到答案。", icon=":material/insights:")
+        show_result(answer.result, key="ask", file_stem="answer", chart=getattr(answer, "chart", None))
+        with st.expander("系统运行的查询", expanded=False):
+            st.caption(getattr(answer, "explanation", "") or "")
+            st.code(answer.cypher, language="cypher")
+            if answer.params:
+                st.caption(f"参数：{answer.params}")
+
+with cypher_tab:
+    st.caption("只读查询：CREATE、MERGE、SET、DELETE 等写操作会被拒绝。节点类型与关系见 SCHEMA（Document、Organization、"
+               "Activity、ActivityType、Metric、Slogan、Material）。")
+    with st.form("cypher_form", border=False):
+        cypher = st.text_area("Cypher", value=EXAMPLE_CYPHER, height=160, key="cypher_text")
+        c1, c2, _ = st.columns([1, 1, 3])
+        limit = c1.number_input("最多返回行数", min_value=1, max_value=100_000, value=500, step=100, key="cypher_limit")
+        timeout = c2.number_input("超时（秒）", min_value=1, max_value=120, value=10, key="cypher_timeout")
+        run = st.form_submit_button("运行", type="primary", icon=":material/play_arrow:")
+    if run:
+        st.session_state.pop("cypher_result", None)
+        st.session_state.pop("cypher_error", None)
+        try:
+            engine = get_engine_for(store, graph, graph_token())
+            st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
+        except WriteQueryRefused as err:
+            st.session_state["cypher_error"] = f"只允许只读查询，这条语句会修改图谱，已拒绝执行。（{err}）"
+        except CypherSyntaxError as err:
+            st.session_state["cypher_error"] = f"Cypher 语法错误：{err}"
+        except QueryTimeout as err:
+            st.session_state["cypher_error"] = f"查询超时：{err}。可以缩小查询范围或调高超时。"
+        except KGError as err:
+            st.session_state["cypher_error"] = f"查询失败：{err}"
+    if st.session_state.get("cypher_error"):
+        st.error(st.session_state["cypher_error"], icon=":material/error:")
+    elif st.session_state.get("cypher_result") is not None:
+        show_result(st.session_state["cypher_result"], key="cypher", file_stem="cypher_result")

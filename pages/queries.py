@@ -1,0 +1,117 @@
+"""查询: the canned queries of queries/, with parameter widgets built from each header."""
+from __future__ import annotations
+
+import streamlit as st
+
+from kg.app.results import get_engine_for, show_result
+from kg.app.state import get_facts, get_graph, graph_token
+from kg.errors import KGError
+from kg.query.catalog import bind_params, load_catalog, param_choices, render_summary, run_canned
+
+st.title("查询")
+graph = get_graph()
+facts = get_facts(graph)
+if facts.is_empty:
+    st.info("图谱中还没有文档，查询结果会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
+
+
+@st.cache_data(show_spinner=False, ttl=60)
+def _catalog():
+    return load_catalog()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _choices(token: str, source: str, _graph) -> list:
+    return param_choices(_graph, source)
+
+
+catalog = _catalog()
+if not catalog:
+    st.warning("queries/ 目录中没有查询文件。")
+    st.stop()
+
+ids = list(catalog)
+url_query = st.query_params.get("q")
+if url_query in catalog and url_query != st.session_state.get("q_applied"):
+    st.session_state["q_id"] = url_query
+    for p in catalog[url_query].params:
+        if f"p_{p.name}" in st.query_params:
+            st.session_state[f"q_{url_query}_{p.name}"] = st.query_params[f"p_{p.name}"]
+elif url_query and url_query not in catalog:
+    st.warning(f"链接中的查询「{url_query}」不存在，已显示第一个查询。")
+st.session_state["q_applied"] = url_query
+
+with st.sidebar:
+    st.subheader("查询列表")
+    qid = st.radio("选择查询", ids, format_func=lambda i: catalog[i].title, key="q_id", label_visibility="collapsed")
+query = catalog[qid]
+st.subheader(query.title)
+if query.description:
+    st.caption(query.description)
+
+
+def _widget(p, key: str):
+    """One parameter widget; its value lives in session state (seeded from the URL or the default)."""
+    label = p.label or p.name
+    raw = st.session_state.get(key)
+    if p.choices:
+        options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices, graph)
+        options = [str(o) for o in options]
+        empty = "0" if p.type in ("int", "float") else ""
+        if not p.required and str(p.default if p.default is not None else "") in ("", "0"):
+            options = [empty] + [o for o in options if o != empty]
+        if not options:
+            st.selectbox(label, ["（图谱中暂无可选值）"], disabled=True, key=f"{key}_none")
+            return None
+        if raw is None or str(raw) not in options:
+            st.session_state[key] = str(p.default) if p.default is not None and str(p.default) in options else options[0]
+        else:
+            st.session_state[key] = str(raw)
+        return st.selectbox(label, options, key=key,
+                            format_func=lambda o: "（全部）" if o in ("", "0") and not p.required else o)
+    if p.type == "bool":
+        st.session_state[key] = (raw.lower() in ("true", "1", "是") if isinstance(raw, str)
+                                 else bool(p.default) if raw is None else bool(raw))
+        return st.checkbox(label, key=key)
+    if p.type in ("int", "float"):
+        cast = int if p.type == "int" else float
+        try:
+            st.session_state[key] = cast(raw) if raw is not None else cast(p.default or 0)
+        except (TypeError, ValueError):
+            st.session_state[key] = cast(p.default or 0)
+        return st.number_input(label, step=cast(1), key=key)
+    st.session_state[key] = str(p.default or "") if raw is None else str(raw)
+    return st.text_input(label, key=key)
+
+
+given = {}
+if query.params:
+    cols = st.columns(min(len(query.params), 3))
+    for i, p in enumerate(query.params):
+        with cols[i % len(cols)]:
+            value = _widget(p, f"q_{qid}_{p.name}")
+        if value is not None:
+            given[p.name] = value
+
+limit = st.number_input("最多返回行数", min_value=10, max_value=100_000, value=1000, step=100, key="q_limit")
+st.query_params.from_dict({"q": qid, **{f"p_{k}": str(v) for k, v in given.items()}})
+st.session_state["q_applied"] = qid
+
+missing = [p.label or p.name for p in query.params if p.required and p.name not in given]
+if missing:
+    st.info("请先选择：" + "、".join(missing))
+    st.stop()
+store = st.session_state.get("store", "networkx")
+try:
+    engine = get_engine_for(store, graph, graph_token())
+    result, bound = run_canned(query, engine, bind_params(query, given), limit=int(limit))
+except KGError as err:
+    st.error(f"查询失败：{err}", icon=":material/error:")
+    st.stop()
+
+if query.summary:
+    st.success(render_summary(query.summary, result, bound), icon=":material/insights:")
+show_result(result, key=f"q_{qid}", file_stem=qid, chart=query.chart)
+with st.expander("查看 Cypher"):
+    st.code(query.text, language="cypher")
+    st.caption(f"参数：{bound}" if bound else "无参数")
