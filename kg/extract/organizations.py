@@ -30,7 +30,7 @@ _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # pronouns, numbers, measure words, adverbs, punctuation and the like.
 _STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz m mq q x w y e o zg".split())
 # Tags a name may start with once the scan ends without a level word.
-_NAME_TAGS = frozenset("n nt nz ns nr nrt j b vn an ng t s eng".split())
+_NAME_TAGS = frozenset("n nt nz ns nr nrt j b vn an ng t s l eng".split())
 _NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
@@ -43,7 +43,7 @@ _STUDY_FAMILIES = (
 _BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
 _GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
 _BARE_DROP = frozenset(
-    "党组 党委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
+    "党组 党委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
 )
 
@@ -118,12 +118,13 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Tok
         head_end = tok.start + head_len
         if role is None and i + 1 < len(toks) and any(toks[i + 1].word == r for r, _ in rules.roles):
             role = toks[i + 1].word
-        found = _scan_left(toks, i, rules)
+        found = _scan_left(toks, i, rules, head_word)
         if found is None:
             continue
         start, masked, place = found
         name = strip_mask(text[start:tok.start] + head_word)
-        if len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name):
+        if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
+                or name[0] == "各" or rules.rejects_end(name)):
             continue
         kind = rules.kind_of(name) or "其他"
         canon, aliases = canonical_name(name, rules)
@@ -150,7 +151,7 @@ def _passable(t: Token, rules: OrgRules) -> bool:
     return True
 
 
-def _scan_left(toks: list[Token], i: int, rules: OrgRules):
+def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     """Where the name ending at token ``i`` starts: (char offset, mask, place),
     or None when no name can end there.
 
@@ -187,7 +188,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules):
             j -= 1
             if _level_like_head(t, rules) or t.word in rules.complete:
                 break
-        if len(head.word) == 1:
+        if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
     first = toks[j]
     start = first.start
@@ -307,6 +308,10 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         if name not in groups:
             continue
         targets = [o for o in order if o != name and o in groups and o.endswith(name) and len(o) > len(name)]
+        if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
+                and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
+            _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], -len(o))))
+            continue
         if len(name) <= 4 and targets and (name in _BARE_DROP or name[0] in "局委办院厅部处"):
             if len({_family(o)[1] for o in targets}) == 1 or len(targets) == 1:
                 _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], len(o))))

@@ -42,9 +42,9 @@ class OrgRules:
 
     def rejects_end(self, word: str) -> bool:
         """Does ``word`` end in a rejected word that is not itself a suffix (党员干部, 落到实处)?"""
-        for n in range(min(len(word), 5), 1, -1):
-            tail = word[-n:]
-            if tail in self.reject and tail not in self.suffix_words:
+        suffix = next((s for s, _ in self.suffixes if word.endswith(s)), "")
+        for n in range(min(len(word), 6), max(len(suffix), 1), -1):
+            if word[-n:] in self.reject:
                 return True
         return False
 
@@ -106,8 +106,9 @@ def strip_mask(name: str) -> str:
 def canonical_name(name: str, rules: OrgRules | None = None) -> tuple[str, set[str]]:
     """The canonical (longer) spelling of ``name`` and the other spellings.
 
-    >>> canonical_name("市卫健委")
-    ('市卫生健康委', {'市卫健委'})
+    >>> name, others = canonical_name("市卫健委")
+    >>> name, sorted(others)
+    ('市卫生健康委', ['市卫健委', '市卫生健康委员会'])
     >>> canonical_name("中科院")
     ('中国科学院', {'中科院'})
     """

@@ -1,0 +1,166 @@
+"""The reporting unit (SCHEMA §2): who speaks or reports in a document.
+
+Why in this order: a title names the unit most reliably
+(``XX市妇联关于…汇报`` → 市妇联; ``县纪委书记在…上的发言`` → 县纪委); a unit
+named only as the venue (``在区委…读书班上的发言``) reports only when the
+body keeps naming it. Then the opening sentences, where a report names
+itself as the subject (``市知识产权局青年理论学习小组坚持…``) — a unit after
+根据/落实/在 there is a superior or a host, not the speaker. Then
+self-references (``我局``, ``本单位``) resolved to the unit named elsewhere.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from ..lexicon import lexicon_path, read_wordlist
+from .base import Context, Sentence, register
+from .orgrules import ADMIN_LEVELS, load_org_rules
+from .organizations import OrgMention, extract_organizations, find_org_mentions, mentions_in_context
+
+__all__ = ["extract_reporting_org", "find_title_unit"]
+
+log = logging.getLogger(__name__)
+
+_OPENING_SENTENCES = 3
+_CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
+_LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
+_SUPERIOR = frozenset(["党中央", "中共中央", "国务院", "中央", "全国人大", "全国政协"])
+_VENUE = re.compile(r"^在(.+?)上的")
+_NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
+
+
+def _governors() -> frozenset[str]:
+    return frozenset(e.word for e in read_wordlist(lexicon_path("reporting_governors")))
+
+
+def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | None:
+    """(unit, how) named by a title as its speaker or author, else None.
+
+    ``body_count(name)`` says how often the body names a unit; a unit that is
+    only the venue (``在X…上的讲话``) counts when the body names it twice.
+
+    >>> find_title_unit("XX市妇联关于青年理论学习小组建设情况汇报")
+    ('市妇女联合会', 'title')
+    >>> find_title_unit("组织部长在区委理论学习中心组专题研讨会上的交流发言")
+    ('组织部', 'title')
+    >>> find_title_unit("分管交通的副县长在县委中心组研讨交流会上的发言")
+    ('县政府', 'title role')
+    >>> find_title_unit("在区委主题教育读书班上的交流发言") is None
+    True
+    """
+    if not title:
+        return None
+    mentions = find_org_mentions(title)
+    venue = _VENUE.match(title)
+    cut = title.find("在") if not venue else -1
+    speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and not venue]
+    speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING]
+    if speaker_part:
+        outer = [m for m in speaker_part if m.parent is None] or speaker_part
+        return outer[0].name, "title"
+    head = title[:cut] if cut > 0 else ("" if venue else title)
+    role = _LEVEL_ROLE.search(head)
+    if role:
+        return role.group(2) + "政府", "title role"
+    if venue:
+        for m in mentions:
+            if m.end <= venue.end(1) and body_count(m.name) >= 2:
+                return m.name, "title venue"
+    return None
+
+
+def _is_superior(name: str) -> bool:
+    return name in _SUPERIOR or name.startswith(("中共中央", "中央", "党中央", "国务院"))
+
+
+def _governed(sentence: Sentence, m: OrgMention, governors: frozenset[str]) -> bool:
+    clause_start = 0
+    for hit in _CLAUSE_START.finditer(sentence.norm, 0, m.start):
+        clause_start = hit.end()
+    before = sentence.norm[clause_start:m.start]
+    return any(before.endswith(g) or g in before for g in governors if len(g) > 1) or \
+        any(before.endswith(g) for g in governors if len(g) == 1)
+
+
+def _resolve(name: str, orgs: list[dict]) -> str:
+    """The document-level name of a mention (after merging aliases and study groups)."""
+    for o in orgs:
+        if o["name"] == name or name in o["aliases"]:
+            return o["name"]
+    for o in orgs:
+        if o["name"].endswith(name):
+            return o["name"]
+    return name
+
+
+def _self_reference(ctx: Context, orgs: list[dict]):
+    rules = load_org_rules()
+    for sent in ctx.sentences:
+        for phrase, suffix in rules.self_refs:
+            at = sent.norm.find(phrase)
+            if at < 0 or not suffix:
+                continue
+            named = [o for o in orgs if o["name"].endswith(suffix) and o["name"] not in _SUPERIOR]
+            if not named and suffix.endswith("党组"):
+                named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
+            if named:
+                best = max(named, key=lambda o: o["mentions"])
+                return best["name"], sent
+            return (suffix if len(suffix) > 1 else phrase[-1] + "") if len(suffix) > 1 else None, sent
+    return None, None
+
+
+@register("reporting_org")
+def extract_reporting_org(ctx: Context) -> list[dict]:
+    """``[{name, evidence, start, end}]`` for the reporting unit, or ``[]``.
+
+    >>> from kg.document import Document
+    >>> doc = Document(doc_id="d", title="", text="结合我局工作实际，现制定计划。市局党组负责落实。")
+    >>> [r["name"] for r in extract_reporting_org(Context.from_document(doc))]
+    ['市局']
+    """
+    orgs = ctx.found.get("organizations")
+    if orgs is None:
+        orgs = extract_organizations(ctx)
+    mentions = mentions_in_context(ctx)
+    doc = ctx.doc
+
+    title_sent = {s.index for s in ctx.sentences if doc.title and s.norm.strip() == doc.title.strip()}
+    in_title = {}
+    for m, sent in mentions:
+        if sent.index in title_sent:
+            in_title[m.name] = in_title.get(m.name, 0) + 1
+
+    def body_count(name):
+        target = _resolve(name, orgs)
+        return sum(o["mentions"] for o in orgs if o["name"] == target) - in_title.get(name, 0)
+
+    first = ctx.sentences[0] if ctx.sentences else None
+    if doc.title and not doc.title_derived:
+        found = find_title_unit(doc.title, body_count)
+        if found:
+            name = _resolve(found[0], orgs) if found[1] != "title role" else found[0]
+            sent = first if first is not None and first.norm.strip() == doc.title.strip() else first
+            return [_item(name, sent)]
+    governors = _governors()
+    opening = [s for s in ctx.sentences if s.norm.strip() != doc.title.strip()][:_OPENING_SENTENCES]
+    opening_ids = {s.index for s in opening}
+    for m, sent in mentions:
+        if sent.index not in opening_ids or _is_superior(m.name) or m.name in _NOT_REPORTING:
+            continue
+        if _governed(sent, m, governors) or m.name[0] == "省":
+            continue
+        if m.parent is not None and m.parent not in _SUPERIOR:
+            continue
+        return [_item(_resolve(m.name, orgs), sent)]
+    name, sent = _self_reference(ctx, orgs)
+    if name:
+        return [_item(name, sent)]
+    return []
+
+
+def _item(name: str, sent: Sentence | None) -> dict:
+    if sent is None:
+        return {"name": name, "evidence": "", "start": 0, "end": 0}
+    return {"name": name, "evidence": sent.text, "start": sent.start, "end": sent.end}
