@@ -1,0 +1,48 @@
+"""Junk rules: markers, adverts, navigation; bad rule files fail with file:line."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import LexiconError
+from kg.ingest.clean import clean_lines, load_junk_rules
+
+KEEP = "市统计局开展集中学习12次，会员单位共同参与。"
+
+
+@pytest.mark.parametrize("line", [
+    "##paidbegin##", "##paidend##", "【哒哒素材库】——每天更新材料1000多篇",
+    "【某某代笔】原创高质量保障", "开通会员即可一键下载", "您的位置：首页 > 学习资料 > 正文",
+    "首页>工作动态>理论学习", "来源：市统计局 发布时间：2023-10-11 字体：大 中 小", "发布时间：2023-10-11 09:12",
+    "580dee3c2a1b4f6e9d7c.png", "上一篇：关于学习的汇报", "分享到：", "https://example.org/a/b.html",
+])
+def test_junk_lines_dropped(line):
+    assert clean_lines(f"标题\n{line}\n{KEEP}") == clean_lines(f"标题\n\n{KEEP}")
+
+
+def test_real_lines_kept_even_with_risky_words():
+    assert [ln.text for ln in clean_lines(KEEP)] == [KEEP]
+
+
+def test_inline_marker_stripped_text_kept():
+    lines = clean_lines("##paidbegin##（一）完善制度，压实责任。")
+    assert [ln.text for ln in lines] == ["（一）完善制度，压实责任。"]
+
+
+def test_line_numbers_and_breaks():
+    lines = clean_lines("\u3000\u3000标题  \r\n正文。\r\n\r\n##paidend##\n下一段。")
+    assert [(ln.text, ln.line_no, ln.after_break) for ln in lines] == \
+        [("标题", 1, True), ("正文。", 2, False), ("下一段。", 5, True)]
+
+
+def test_bad_rule_file_names_file_and_line(tmp_path):
+    p = tmp_path / "junk.txt"
+    p.write_text("# rules\nline\t素材库\nline\t([unclosed\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"junk.txt:3: bad regular expression"):
+        load_junk_rules(p)
+
+
+def test_unknown_kind(tmp_path):
+    p = tmp_path / "junk2.txt"
+    p.write_text("drop\t素材库\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"junk2.txt:1: unknown kind"):
+        load_junk_rules(p)

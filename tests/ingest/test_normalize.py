@@ -1,0 +1,33 @@
+"""normalize_text: same length, per-character folding."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from kg.ingest.normalize import normalize_text
+
+
+def test_full_width_letters_and_digits():
+    assert normalize_text("ＸＸ市召开２０２３年会议") == "XX市召开2023年会议"
+
+
+def test_half_width_punctuation_next_to_cjk_becomes_full_width():
+    assert normalize_text("学习(试点),共3次;效果好!对吗?结论:好") == "学习（试点），共3次；效果好！对吗？结论：好"
+
+
+def test_punctuation_between_latin_or_digits_is_kept():
+    assert normalize_text("1,200 and f(x): ok?") == "1,200 and f(x): ok?"
+
+
+def test_traditional_to_simplified_per_character():
+    assert normalize_text("政府工作報告：發展經濟") == "政府工作报告：发展经济"
+
+
+def test_ideographic_space():
+    assert normalize_text("以学铸魂\u3000做合格党员") == "以学铸魂 做合格党员"
+
+
+@given(st.text(alphabet=st.sampled_from(list("學習報告汇报ＡＢ１２,;:?!() \n市统计局國會議“”，。") + ["\u3000"]), max_size=60))
+def test_length_is_always_kept(text):
+    folded = normalize_text(text)
+    assert len(folded) == len(text)
+    assert all(a == b or b in "，；：？！（） ABCDEFGHIJ0123456789" or a in "學習報國會議" for a, b in zip(text, folded))
