@@ -89,7 +89,7 @@ class _DocBuilder:
         nid = node_id(label, key)
         if nid not in self.g:
             self.g.add_node(nid, label=label, id=nid)
-        self.g.nodes[nid].update({k: v for k, v in props.items() if k in NODE_PROPERTIES[label] and v is not None})
+        self.g.nodes[nid].update({k: v for k, v in props.items() if k in NODE_PROPERTIES[label] and v not in (None, "")})
         self.touched.add(nid)
         return nid
 
@@ -111,7 +111,7 @@ class _DocBuilder:
             props.update(evidence=span[0], start=span[1], end=span[2])
         key = edge_key(rel, self.doc_id, pos)
         attrs = {"type": rel, "key": key, "doc_id": self.doc_id}
-        attrs.update({k: v for k, v in props.items() if k in REL_PROPERTIES[rel] and v is not None})
+        attrs.update({k: v for k, v in props.items() if k in REL_PROPERTIES[rel] and v not in (None, "")})
         if not self.g.has_edge(u, v, key):
             self.g.add_edge(u, v, key=key)
         self.g.edges[u, v, key].update(attrs)  # "key" is also a property (the Neo4j side needs it)
