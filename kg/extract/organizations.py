@@ -90,7 +90,7 @@ def _head_of(tok: Token, rules: OrgRules):
             unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
             if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
-    if tok.tag in _NOT_HEAD_TAGS or rules.rejects_end(w):
+    if rules.rejects_end(w) or (tok.tag in _NOT_HEAD_TAGS and not (len(w) > 1 and w in rules.suffix_words)):
         return None
     if (w in rules.reject and w not in rules.suffix_words) or rules.kind_of(w) is None:
         return None

@@ -1,0 +1,148 @@
+"""Organization rules on inline sentences: the hard cases of SCHEMA §2."""
+from __future__ import annotations
+
+import pytest
+
+from kg.document import Document
+from kg.errors import LexiconError
+from kg.extract.base import Context
+from kg.extract.organizations import extract_organizations, find_org_mentions
+from kg.extract.orgrules import canonical_name, load_org_rules, strip_mask
+
+
+def names(text):
+    return [m.name for m in find_org_mentions(text)]
+
+
+def orgs_of(text, title=""):
+    doc = Document(doc_id="t", title=title, text=text)
+    return extract_organizations(Context.from_document(doc))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全面落实**市委十三届二次全会精神", "市委"),
+    ("XX市妇联以上率下", "市妇女联合会"),
+    ("在与兴业银行**分行开展党建共建", "兴业银行分行"),
+    ("某县税务局开展调研", "县税务局"),
+])
+def test_masked_parts_are_dropped(text, want):
+    assert want in names(text)
+
+
+def test_masked_level_keeps_a_spelling_with_the_mask_word():
+    m = next(m for m in find_org_mentions("某县税务局开展调研") if m.name == "县税务局")
+    assert "某县税务局" in m.aliases
+
+
+def test_abbreviation_and_full_form_are_one_unit():
+    orgs = orgs_of("市卫健委召开会议。市卫生健康委开展检视整改。")
+    assert [o["name"] for o in orgs] == ["市卫生健康委"]
+    assert orgs[0]["mentions"] == 2
+    assert "市卫健委" in orgs[0]["aliases"]
+
+
+def test_study_group_is_its_own_unit_linked_to_parent():
+    orgs = orgs_of("市知识产权局青年理论学习小组坚持学习。青年理论学习小组开展研讨。")
+    by_name = {o["name"]: o for o in orgs}
+    group = by_name["市知识产权局青年理论学习小组"]
+    assert group["parent"] == "市知识产权局"
+    assert "青年理论学习小组" in group["aliases"]
+    assert group["mentions"] == 2
+    assert group["kind"] == "学习组织"
+
+
+def test_bare_study_group_spellings_merge_into_one():
+    orgs = orgs_of("局党组理论学习中心组集中学习。全年组织党组中心组学习12次。各位同志参加中心组学习。")
+    groups = [o for o in orgs if o["name"].endswith("中心组")]
+    assert len(groups) == 1
+    assert {"党组中心组", "中心组"} <= set(groups[0]["aliases"])
+
+
+@pytest.mark.parametrize("text", [
+    "把握大局，服务全局，形成新格局",
+    "青年干部和党员干部要学会学习",
+    "把各项制度落到实处，不当之处敬请指正",
+    "推动党的二十大精神在重庆落地，融入长江经济带",
+    "以习近平同志为核心的党中央日益走近世界舞台中央",
+    "各部门、各单位和基层要抓好落实",
+    "市、区、街道三级妇联同步推进",
+])
+def test_generic_words_places_and_meetings_are_not_units(text):
+    found = set(names(text)) - {"党中央"}
+    assert not found, found
+
+
+def test_meeting_is_not_a_unit_but_its_host_is():
+    assert names("贯彻市委十三届二次全会精神") == ["市委"]
+
+
+def test_place_before_level_is_an_alias_only():
+    m = next(m for m in find_org_mentions("潼南区民政局召开读书班") if m.name == "区民政局")
+    assert "潼南区民政局" in m.aliases
+
+
+def test_level_word_then_verb_inside_name():
+    assert "市知识产权保护中心" in names("联合市知识产权保护中心青年理论学习小组共同举办比赛")
+    assert "市自然教育办公室" in names("由市林草局直属机关党委、市自然教育办公室联合开展")
+
+
+def test_and_inside_a_ministry_name():
+    assert "市工业和信息化局" in names("联合市工业和信息化局开展调研")
+
+
+def test_speaker_role_is_cut_off():
+    ms = find_org_mentions("县纪委书记在主题教育学习会上的研讨发言")
+    assert [(m.name, m.role) for m in ms] == [("县纪委", "书记")]
+    assert [m.name for m in find_org_mentions("组织部长在会上发言")] == ["组织部"]
+
+
+def test_branch_takes_its_parent_as_spelling():
+    ms = find_org_mentions("与中日友好医院分院合作")
+    assert [m.name for m in ms] == ["中日友好医院分院"]
+    assert "中日友好医院" in ms[0].aliases
+
+
+def test_kinds():
+    rules = load_org_rules()
+    assert rules.kind_of("市委组织部") == "党委/党组织"
+    assert rules.kind_of("市税务局") == "政府部门"
+    assert rules.kind_of("市妇联") == "群团组织"
+    assert rules.kind_of("市图书馆") == "事业单位"
+    assert rules.kind_of("兴业银行") == "企业"
+    assert rules.kind_of("青年理论学习小组") == "学习组织"
+
+
+def test_canonical_and_strip():
+    assert strip_mask("** 市委") == "市委"
+    assert canonical_name("市外办")[0] == "市外事办公室"
+    assert canonical_name("中央")[0] == "党中央"
+
+
+def test_every_item_has_evidence_slicing_back():
+    text = "XX市妇联召开会议，邀请市委党校专家授课。\n市妇联党组研究部署。"
+    doc = Document(doc_id="t", title="", text=text)
+    for o in extract_organizations(Context.from_document(doc)):
+        assert text[o["start"]:o["end"]] == o["evidence"]
+        assert set(o) >= {"name", "aliases", "kind", "evidence", "start", "end", "mentions"}
+
+
+def test_lexicons_load():
+    rules = load_org_rules()
+    assert rules.suffixes and rules.reject and rules.roles and rules.self_refs
+    assert "党中央" in rules.complete
+
+
+def test_malformed_lexicon_line_names_file_and_line(tmp_path):
+    for name in ("org_gazetteer", "org_reject", "org_boundaries", "org_followers", "study_verbs",
+                 "material_reject", "reporting_governors"):
+        (tmp_path / f"{name}.txt").write_text("甲\n", encoding="utf-8")
+    for name in ("org_aliases", "speaker_roles", "self_references"):
+        (tmp_path / f"{name}.txt").write_text("甲 => 乙\n", encoding="utf-8")
+    (tmp_path / "org_suffixes.txt").write_text("# header\n局 => 政府部门\n委\n", encoding="utf-8")
+    load_org_rules.cache_clear()
+    try:
+        with pytest.raises(LexiconError) as err:
+            load_org_rules(str(tmp_path))
+        assert "org_suffixes.txt:3" in str(err.value)
+    finally:
+        load_org_rules.cache_clear()

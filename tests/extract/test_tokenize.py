@@ -1,0 +1,32 @@
+"""The shared segmenter: dedicated instance, user dictionary, offsets."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from kg.extract import tokenize
+from kg.extract.tokenize import cut_words, iter_tokens, tag_words
+
+
+def test_user_dictionary_words_are_one_token():
+    assert "青年理论学习小组" in cut_words("市妇联青年理论学习小组开展学习")
+    assert "理论学习中心组" in cut_words("局党组理论学习中心组集中学习")
+
+
+def test_segmenter_is_built_once_and_not_the_global_one():
+    first = tokenize.get_segmenter()
+    assert tokenize.get_segmenter() is first
+    import rjieba
+    assert first is not rjieba._DEFAULT_JIEBA
+
+
+def test_tags_come_with_words():
+    assert ("市委", "n") in tag_words("落实市委部署")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80))
+def test_offsets_cover_the_text(text):
+    toks = iter_tokens(text)
+    assert "".join(t.word for t in toks) == text
+    for t in toks:
+        assert text[t.start:t.end] == t.word
