@@ -351,4 +351,8 @@ def compose_document(templates: Templates, rng: random.Random, units: list[Unit]
              "发言": "close_speech", "心得": "close_essay"}[genre]
     if rng.random() < 0.6:
         doc.lines.append(rng.choice(t.sentences[close]))
+    # The unit's own party organ and study body are units too (SCHEMA §2) but
+    # the templates name them only in passing: neither reward nor punish them.
+    for organ in ("党组", "党委", "理论学习中心组", "党组理论学习中心组"):
+        doc.organizations_optional.setdefault(unit.key() + organ, [s + organ for s in unit.spellings()] + [organ])
     return doc
