@@ -33,6 +33,13 @@ _FINAL = "。；！？.;!?…，,、：:"
 _INNER_STOP = re.compile(r"[。；;！!？?]")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff].*[\u4e00-\u9fff]")
 _PREAMBLE_MAX_CHARS = 60
+_OPENERS = "“‘《（(〈「『【"
+_PAIRS = ("“”", "《》", "（）", "()", "「」", "【】")
+
+
+def _balanced(s: str) -> bool:
+    """A line cut inside quotes or brackets (a wrapped sentence) is no title."""
+    return all(s.count(a) == s.count(b) for a, b in _PAIRS)
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ def is_title_shape(line: str, rules: TitleRules | None = None) -> bool:
     s = line.strip()
     if not (4 <= len(s) <= MAX_TITLE_CHARS) or s[-1] in _FINAL or _INNER_STOP.search(s):
         return False
-    if not _HAS_CJK.search(s):
+    if not _HAS_CJK.search(s) or s[-1] in _OPENERS or not _balanced(s):
         return False
     return not (rules.test("outline", s) or rules.test("salutation", s) or rules.test("not_title", s)
                 or rules.test("closing", s))
@@ -131,7 +138,7 @@ def _title_lines(lines: list[Line], rules: TitleRules) -> list[int]:
             ok = (ln.after_break and (informative or strong or closing_before or salutation_next)) or \
                  (shaped and (closing_before or salutation_next))
         else:
-            ok = ln.after_break and salutation_next and (informative or closing_before)
+            ok = ln.after_break and salutation_next and closing_before
         if ok:
             starts.append(i)
     return starts

@@ -118,3 +118,13 @@ def test_spans_slice_the_cleaned_file():
     for d in docs:
         assert cleaned[d.span[0]:d.span[1]] == d.text
     assert docs[0].meta["line"] == 2
+
+
+def test_line_broken_inside_quotes_is_no_title():
+    assert not is_title_shape("毛主席在全会上的报告中提出了“")
+    assert not is_title_shape("在会上的讲话（摘要")
+
+
+def test_section_heading_before_salutation_without_closing_is_no_title():
+    text = f"在全市工作会议上的讲话\n同志们：\n{BODY}\n\n形势和任务\n同志们：\n{BODY}"
+    assert len(titles(text)) == 1
