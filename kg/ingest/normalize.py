@@ -25,7 +25,6 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 _WIDTH = {c: chr(ord(c) - 0xFEE0) for c in map(chr, range(0xFF01, 0xFF5F)) if chr(ord(c) - 0xFEE0).isalnum()}
 _WIDTH["\u3000"] = " "
 _PUNCT_RE = re.compile(r"[,;:?!()]")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -51,11 +50,13 @@ def _converter():
 
 
 _T2S: dict[str, str] = {}
+# str.translate table: every character that folds to another one.
+_TABLE: dict[int, str] = {ord(k): v for k, v in _WIDTH.items()}
 
 
 def _simplify_chars(chars: set[str]) -> None:
     """Fill the per-character cache for characters not seen yet."""
-    new = sorted(c for c in chars if c not in _T2S)
+    new = sorted(c for c in chars if c not in _T2S and ord(c) >= 0x80)
     if not new:
         return
     conv = _converter()
@@ -68,6 +69,8 @@ def _simplify_chars(chars: set[str]) -> None:
         out = [conv.convert(c) for c in new]
     for c, s in zip(new, out):
         _T2S[c] = s if len(s) == 1 else c
+        if _T2S[c] != c and c not in _WIDTH:
+            _TABLE[ord(c)] = _T2S[c]
 
 
 def fold_char(ch: str) -> str:
@@ -94,9 +97,11 @@ def normalize_text(text: str) -> str:
     """
     if not text:
         return text
-    chars = set(_NON_ASCII_RE.findall(text))
-    _simplify_chars({c for c in chars if c not in _WIDTH})
-    out = [_WIDTH.get(c) or (_T2S.get(c, c) if c in chars else c) for c in text]
+    _simplify_chars(set(text))
+    folded = text.translate(_TABLE)
+    if not _PUNCT_RE.search(text):
+        return folded
+    out = list(folded)
     n = len(text)
     for m in _PUNCT_RE.finditer(text):
         i = m.start()
