@@ -19,11 +19,14 @@ from pathlib import Path
 from ..errors import InputError, LexiconError
 from ..lexicon import lexicon_path, read_table
 
-__all__ = ["Line", "JunkRules", "load_junk_rules", "clean_lines", "join_lines", "MAX_LINE_CHARS"]
+__all__ = ["Line", "JunkRules", "load_junk_rules", "clean_lines", "join_lines", "MAX_LINE_CHARS", "MAX_JUNK_LINE_CHARS"]
 
 log = logging.getLogger(__name__)
 
 MAX_LINE_CHARS = 200_000
+# Advert and navigation lines are short; a long paragraph that mentions 会员
+# in passing is prose, and skipping the search keeps cleaning fast.
+MAX_JUNK_LINE_CHARS = 250
 _STRIP_CHARS = " \t\r\n\f\v\u3000\u00a0\u200b\u200c\u200d\ufeff"
 
 
@@ -48,6 +51,8 @@ class JunkRules:
                 line = pat.sub("", line).strip(_STRIP_CHARS)
         if not line:
             return None
+        if len(line) > MAX_JUNK_LINE_CHARS:
+            return line
         for pat in self.drop:
             if pat.search(line):
                 return None

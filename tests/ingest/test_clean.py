@@ -46,3 +46,8 @@ def test_unknown_kind(tmp_path):
     p.write_text("drop\t素材库\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"junk2.txt:1: unknown kind"):
         load_junk_rules(p)
+
+
+def test_long_paragraph_mentioning_an_advert_word_is_prose():
+    para = "市妇联坚持联系服务妇女群众，" * 20 + "发展新会员120名，开通会员服务热线。"
+    assert [ln.text for ln in clean_lines(para)] == [para]
