@@ -28,6 +28,7 @@ __all__ = [
     "prepare_query",
     "plain_value",
     "get_engine",
+    "open_engine",
 ]
 
 log = logging.getLogger(__name__)
@@ -138,3 +139,25 @@ def get_engine(store: str = "networkx", graph=None):
 
         return Neo4jEngine.from_env(os.environ)
     raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
+
+
+def open_engine(store: str = "networkx", *, graph=None, graph_path=None, paths=None, neo4j: dict | None = None):
+    """The engine the CLI and the app ask: over ``graph``, a graph built from ``paths``,
+    the graph file at ``graph_path`` (default: kg.store's), or Neo4j (``neo4j`` overrides env).
+    """
+    if store == "neo4j":
+        from .neo4j_engine import Neo4jEngine
+
+        return Neo4jEngine.from_env(None, **(neo4j or {}))
+    if store != "networkx":
+        raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
+    if graph is None:
+        if paths:
+            from ..graph import build_graph
+
+            graph = build_graph(paths)
+        else:
+            from ..store import load_graph
+
+            graph = load_graph(graph_path)
+    return get_engine("networkx", graph)

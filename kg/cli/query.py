@@ -1,0 +1,173 @@
+"""Run a canned query (queries/NAME.cypher) or ad-hoc read-only Cypher on the graph.
+
+  python -m kg query --list
+  python -m kg query units_by_activity --param category=读书班
+  python -m kg query --cypher "MATCH (s:Slogan) RETURN s.canonical LIMIT 5" --format json
+"""
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+__all__ = ["add_arguments", "run", "add_store_arguments", "open_engine_from_args", "print_result",
+           "format_table", "parse_param_args"]
+
+
+def add_store_arguments(p) -> None:
+    p.add_argument("--store", choices=("networkx", "neo4j"), default="networkx",
+                   help="networkx: the graph file, queried through an embedded Cypher engine (default); "
+                        "neo4j: the server named by NEO4J_URI")
+    p.add_argument("--graph", metavar="FILE", help="graph file (default $KG_GRAPH or data/graph/graph.pickle)")
+    p.add_argument("--from", dest="from_paths", nargs="+", metavar="PATH",
+                   help="build the graph from these report files/folders instead of loading the file")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default 1000)")
+    p.add_argument("--timeout", type=float, default=None, metavar="S", help="stop after S seconds (default 10)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    from .build import add_neo4j_arguments
+
+    add_neo4j_arguments(p)
+
+
+def add_arguments(p) -> None:
+    p.add_argument("name", nargs="?", metavar="NAME", help="canned query id (see --list)")
+    p.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
+    p.add_argument("--show", action="store_true", help="print the query's Cypher instead of running it")
+    p.add_argument("--cypher", metavar="TEXT", help="run this read-only Cypher instead of a canned query")
+    p.add_argument("--param", action="append", default=[], metavar="K=V", help="a parameter (repeatable)")
+    add_store_arguments(p)
+
+
+def parse_param_args(items: list[str], typed: bool) -> dict:
+    """``k=v`` pairs; for ad-hoc Cypher (``typed``) whole numbers, decimals and true/false are converted."""
+    from ..errors import ParameterError
+
+    params = {}
+    for item in items:
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip().isidentifier():
+            raise ParameterError(f"bad --param {item!r}", hint="write --param name=value")
+        if typed:
+            value = _typed(value)
+        params[key.strip()] = value
+    return params
+
+
+def _typed(value: str):
+    for convert in (int, float):
+        try:
+            return convert(value)
+        except ValueError:
+            pass
+    return {"true": True, "false": False}.get(value.lower(), value)
+
+
+def open_engine_from_args(args):
+    from ..query.engines import open_engine
+    from .build import neo4j_settings
+
+    return open_engine(args.store, graph_path=args.graph, paths=args.from_paths, neo4j=neo4j_settings(args))
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(value, max_width: int) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, list):
+        text = "、".join(map(str, value))
+    else:
+        text = str(value)
+    text = text.replace("\n", " ")
+    if _width(text) > max_width:
+        out, w = [], 0
+        for ch in text:
+            w += _width(ch)
+            if w > max_width - 1:
+                break
+            out.append(ch)
+        text = "".join(out) + "…"
+    return text
+
+
+def format_table(columns: list[str], rows: list[list], max_width: int = 40) -> str:
+    """Rows as an aligned text table (CJK characters count as two columns).
+
+    >>> print(format_table(["unit", "n"], [["市妇联", 2]]))
+    unit    n
+    ------  -
+    市妇联  2
+    """
+    cells = [[_cell(c, max_width) for c in columns]] + [[_cell(v, max_width) for v in row] for row in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(columns))]
+
+    def line(r):
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip()
+
+    return "\n".join([line(cells[0]), "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]])
+
+
+def print_result(result, fmt: str, extra: dict | None = None, out=None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        import orjson
+
+        payload = {**(extra or {}), "columns": result.columns, "rows": result.rows,
+                   "elapsed_ms": round(result.elapsed * 1000, 3), "truncated": result.truncated,
+                   "engine": result.engine}
+        out.write(orjson.dumps(payload, option=orjson.OPT_NON_STR_KEYS).decode() + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(out)
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in row])
+    else:
+        out.write(format_table(result.columns, result.rows) + "\n")
+
+
+def _list(catalog) -> None:
+    for q in catalog.values():
+        params = " ".join(
+            f"{p.name}={'…' if p.required else repr(p.default)}" + (f"({p.label})" if p.label else "")
+            for p in q.params)
+        print(f"{q.id:22} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+def run(args) -> int:
+    from ..errors import ConfigError
+    from ..query.catalog import get_query, load_catalog, render_summary, run_canned
+    from ..query.engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT
+
+    catalog = load_catalog()
+    if args.list:
+        _list(catalog)
+        return 0
+    if bool(args.name) == bool(args.cypher):
+        raise ConfigError("give a canned query NAME or --cypher TEXT (not both)",
+                          hint="python -m kg query --list shows the names")
+    if args.name and args.show:
+        print(get_query(args.name, catalog).text, end="")
+        return 0
+    engine = open_engine_from_args(args)
+    limit, timeout = args.limit or DEFAULT_LIMIT, args.timeout or DEFAULT_TIMEOUT
+    if args.cypher:
+        params = parse_param_args(args.param, typed=True)
+        result = engine.run(args.cypher, params, limit, timeout)
+        summary = f"{len(result.rows)} 行"
+        extra = {"cypher": args.cypher, "params": params}
+    else:
+        query = get_query(args.name, catalog)
+        result, params = run_canned(query, engine, parse_param_args(args.param, typed=False),
+                                    limit=limit, timeout=timeout)
+        summary = render_summary(query.summary, result, params) if result.rows else f"{query.title}：没有结果"
+        extra = {"query": query.id, "params": params, "summary": summary}
+    print_result(result, args.format, extra)
+    if args.format == "table":
+        note = "（行数已到上限，结果被截断）" if result.truncated else ""
+        print(f"\n{summary}{note}  [{result.engine} {result.elapsed * 1000:.1f} ms]", file=sys.stderr)
+    return 0
