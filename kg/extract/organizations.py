@@ -35,6 +35,7 @@ _NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
+_LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
 _MAX_CHARS = 26
 _STUDY_FAMILIES = (
     ("中心组", re.compile(r"(党组|党委)?(理论)?(学习)?中心组$")),
@@ -79,7 +80,19 @@ def _head_of(tok: Token, rules: OrgRules):
     A word may carry a speaker role (纪委书记, 组织部长): the unit is the part
     before the role, completed by the role's suffix (部长 → 部).
     """
-    w = tok.word
+    key = (tok.word, tok.tag)
+    cache = _HEAD_CACHE.setdefault(id(rules), {})
+    if key not in cache:
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[key] = _compute_head(tok.word, tok.tag, rules)
+    return cache[key]
+
+
+_HEAD_CACHE: dict = {}
+
+
+def _compute_head(w: str, tag: str, rules: OrgRules):
     if not _HAN.match(w):
         return None
     if w in rules.gazetteer:
@@ -90,7 +103,7 @@ def _head_of(tok: Token, rules: OrgRules):
             unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
             if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
-    if rules.rejects_end(w) or (tok.tag in _NOT_HEAD_TAGS and not (len(w) > 1 and w in rules.suffix_words)):
+    if rules.rejects_end(w) or (tag in _NOT_HEAD_TAGS and not (len(w) > 1 and w in rules.suffix_words)):
         return None
     if (w in rules.reject and w not in rules.suffix_words) or rules.kind_of(w) is None:
         return None
@@ -106,14 +119,20 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Tok
     [('县纪委', '书记')]
     """
     rules = rules or load_org_rules()
+    last = rules.last_chars
+    if tokens is None and not any(c in last for c in text):
+        return []
     toks = tokens if tokens is not None else iter_tokens(text)
     out: list[OrgMention] = []
     for i, tok in enumerate(toks):
+        if tok.word[-1] not in last:
+            continue
         head = _head_of(tok, rules)
         if head is None:
             continue
         head_word, head_len, role = head
-        if head_word.endswith("中心") and i + 1 < len(toks) and toks[i + 1].word in rules.followers:
+        weak = rules.suffix_of(head_word) in rules.weak
+        if weak and i + 1 < len(toks) and toks[i + 1].word in rules.followers:
             continue
         head_end = tok.start + head_len
         if role is None and i + 1 < len(toks) and any(toks[i + 1].word == r for r, _ in rules.roles):
@@ -121,10 +140,13 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Tok
         found = _scan_left(toks, i, rules, head_word)
         if found is None:
             continue
-        start, masked, place = found
+        start, masked, place, anchored = found
         name = strip_mask(text[start:tok.start] + head_word)
         if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
                 or name[0] == "各" or rules.rejects_end(name)):
+            continue
+        if weak and not (anchored or masked or place or len(name) >= 5
+                         or (start == tok.start and tok.tag == "nt")):
             continue
         kind = rules.kind_of(name) or "其他"
         canon, aliases = canonical_name(name, rules)
@@ -188,6 +210,8 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             j -= 1
             if _level_like_head(t, rules) or t.word in rules.complete:
                 break
+        while j < i and toks[j].tag in _LOOSE_START_TAGS:
+            j += 1  # a name does not start with a verb or an adjective (优化地方政府)
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
     first = toks[j]
@@ -205,7 +229,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             masked = "某" if prev.word.endswith("某") else "*"
         elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
             place = prev.word
-    return start, masked, place
+    return start, masked, place, anchored
 
 
 def _find_anchor(toks: list[Token], i: int, rules: OrgRules):

@@ -39,21 +39,38 @@ class OrgRules:
     suffix_words: frozenset[str] = frozenset()
     complete: frozenset[str] = frozenset()  # gazetteer names that take no prefix
     followers: frozenset[str] = frozenset()
+    _tables: tuple = (dict(), 0)
+    weak: frozenset[str] = frozenset()
+    last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
 
     def rejects_end(self, word: str) -> bool:
-        """Does ``word`` end in a rejected word that is not itself a suffix (党员干部, 落到实处)?"""
-        suffix = next((s for s, _ in self.suffixes if word.endswith(s)), "")
+        """Does ``word`` end in a rejected word longer than its suffix (党员干部, 落到实处)?"""
+        suffix = self.suffix_of(word)
         for n in range(min(len(word), 6), max(len(suffix), 1), -1):
             if word[-n:] in self.reject:
                 return True
         return False
 
+    def suffix_of(self, name: str) -> str:
+        """The longest unit suffix ``name`` ends with, or ``""``."""
+        table = self._suffix_table
+        for n in range(min(len(name), self._suffix_max), 0, -1):
+            if name[-n:] in table:
+                return name[-n:]
+        return ""
+
     def kind_of(self, name: str) -> str | None:
         """The kind given by the longest suffix ``name`` ends with, else None."""
-        for suffix, kind in self.suffixes:
-            if name.endswith(suffix):
-                return kind
-        return None
+        suffix = self.suffix_of(name)
+        return self._suffix_table[suffix] if suffix else None
+
+    @property
+    def _suffix_table(self) -> dict:
+        return self._tables[0]
+
+    @property
+    def _suffix_max(self) -> int:
+        return self._tables[1]
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +101,7 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         gazetteer=frozenset(e.word for e in gazetteer if (e.tag or "nt") in ("nt", "ntc")),
         complete=frozenset(e.word for e in gazetteer if e.tag == "ntc"),
         followers=frozenset(e.word for e in read_wordlist(path("org_followers"))),
+        weak=frozenset(e.word for e in read_wordlist(path("org_weak_suffixes"))),
         aliases_end=tuple(aliases_end),
         aliases_whole=aliases_whole,
         reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),
@@ -91,6 +109,9 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         roles=tuple(roles),
         self_refs=tuple(self_refs),
         suffix_words=frozenset(s for s, _ in suffixes),
+        _tables=(dict(suffixes), max((len(s) for s, _ in suffixes), default=0)),
+        last_chars=frozenset(w[-1] for w in [s for s, _ in suffixes] + [e.word for e in gazetteer]
+                             + [r for r, _ in roles] if w),
     )
 
 

@@ -16,7 +16,7 @@ import re
 from ..lexicon import lexicon_path, read_wordlist
 from .base import Context, Sentence, register
 from .orgrules import ADMIN_LEVELS, load_org_rules
-from .organizations import OrgMention, extract_organizations, find_org_mentions, mentions_in_context
+from .organizations import _BARE_DROP, OrgMention, extract_organizations, find_org_mentions, mentions_in_context
 
 __all__ = ["extract_reporting_org", "find_title_unit"]
 
@@ -53,9 +53,9 @@ def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | 
         return None
     mentions = find_org_mentions(title)
     venue = _VENUE.match(title)
-    cut = title.find("在") if not venue else -1
+    cut = -1 if venue else min((at for at in (title.find("在"), title.find("关于")) if at >= 0), default=-1)
     speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and not venue]
-    speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING]
+    speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING and m.name not in _BARE_DROP]
     if speaker_part:
         outer = [m for m in speaker_part if m.parent is None] or speaker_part
         return outer[0].name, "title"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..lexicon import lexicon_path, read_wordlist
@@ -38,6 +39,9 @@ class Token(NamedTuple):
     tag: str
     start: int
     end: int
+
+
+_make_token = Token._make
 
 
 class _JiebaSegmenter:
@@ -115,9 +119,10 @@ def iter_tokens(text: str) -> list[Token]:
     >>> [(t.word, t.start, t.end) for t in iter_tokens("我局党组")][:2]
     [('我', 0, 1), ('局', 1, 2)]
     """
-    out, pos = [], 0
-    for word, tag in get_segmenter().tag(text, False):
-        end = pos + len(word)
-        out.append(Token(word, tag, pos, end))
-        pos = end
-    return out
+    pairs = get_segmenter().tag(text, False)
+    if not pairs:
+        return []
+    words, tags = zip(*pairs)
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]]
+    return list(map(_make_token, zip(words, tags, starts, ends)))
