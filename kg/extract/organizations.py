@@ -44,7 +44,7 @@ _STUDY_FAMILIES = (
 _BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
 _GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
 _BARE_DROP = frozenset(
-    "党组 党委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
+    "党组 党委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
 )
 
@@ -103,7 +103,7 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
             unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
             if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
-    if rules.rejects_end(w) or (tag in _NOT_HEAD_TAGS and not (len(w) > 1 and w in rules.suffix_words)):
+    if rules.rejects_end(w) or (tag in _NOT_HEAD_TAGS and w not in rules.suffix_words):
         return None
     if (w in rules.reject and w not in rules.suffix_words) or rules.kind_of(w) is None:
         return None
@@ -201,11 +201,11 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                     j = k  # a mask inside a name: 兴业银行**分行
                     continue
                 break
+            if t.word == "中" and j < i and len(toks[j].word) == 1 and toks[j].tag in ("j", "ns"):
+                j -= 1  # 中俄, 中韩: a pair of countries
+                break
             ordinal = t.tag == "m" and t.word.startswith("第")
             if not _passable(t, rules) or (t.tag not in _NAME_TAGS and not ordinal) or j - 1 < i - _MAX_NOUNS:
-                break
-            if t.word == "中" and j < i and len(toks[j].word) == 1:
-                j -= 1  # 中俄, 中韩: a pair of countries
                 break
             j -= 1
             if _level_like_head(t, rules) or t.word in rules.complete:
@@ -235,6 +235,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
 def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
     """(index, True) of a level word starting the name ending at ``i``, else (i, False)."""
     j, n_chars, n_loose = i, len(toks[i].word), 0
+    singles = len(toks[i].word) == 1  # 市/食/药/安/办: an abbreviation cut into characters
     while j > 0:
         t = toks[j - 1]
         w = t.word
@@ -249,9 +250,10 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
         if t.tag not in _NAME_TAGS:
             n_loose += 1
         if _is_bare_level(t):
-            return (j, True) if n_loose <= 1 else (i, False)
+            return (j, True) if n_loose <= 1 or (singles and i - j <= 5) else (i, False)
+        singles = singles and len(w) == 1
         if _level_like_head(t, rules) or w in rules.complete:
-            return (j, True) if n_loose == 0 else (i, False)
+            return (j, True) if n_loose == 0 or (n_loose == 1 and i - j <= 3) else (i, False)
     return i, False
 
 
