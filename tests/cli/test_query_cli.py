@@ -1,0 +1,103 @@
+"""kg/cli/query.py and kg/cli/ask.py end to end on the hand-made graph saved as a file."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "graph" / "small_graph.py"
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory):
+    from kg.store import save_graph
+
+    spec = importlib.util.spec_from_file_location("kg_test_small_graph_cli", FIXTURE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return str(save_graph(module.build_small_graph(), tmp_path_factory.mktemp("g") / "graph.pickle"))
+
+
+def test_list_names_every_canned_query(capsys):
+    assert main(["query", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "units_by_activity" in out and "哪些单位开展了某类活动" in out and "unit=…(单位)" in out
+
+
+def test_show_prints_the_file(capsys):
+    assert main(["query", "slogan_reach", "--show"]) == 0
+    assert capsys.readouterr().out.startswith("// title: 提法热度")
+
+
+def test_canned_query_as_table(graph_file, capsys):
+    assert main(["query", "units_by_activity", "--param", "category=读书班", "--graph", graph_file]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 5
+    assert "3 个单位开展了“读书班”" in captured.err
+
+
+def test_canned_query_as_json(graph_file, capsys):
+    assert main(["query", "slogan_reach", "--param", "top=2", "--format", "json", "--graph", graph_file]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["query"] == "slogan_reach" and payload["params"] == {"top": 2}
+    assert payload["rows"] == [["两个确立", 3, 3], ["四敢争先", 2, 2]]
+
+
+def test_adhoc_cypher_as_csv_with_typed_params(graph_file, capsys):
+    code = main(["query", "--cypher", "MATCH (d:Document) WHERE d.year = $y RETURN d.doc_id AS doc ORDER BY doc",
+                 "--param", "y=2023", "--format", "csv", "--graph", graph_file])
+    assert code == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["doc"], ["doc_a#1"], ["doc_a#2"]]
+
+
+def test_row_cap_is_reported(graph_file, capsys):
+    assert main(["query", "--cypher", "MATCH (a:Activity) RETURN a.id", "--limit", "2", "--graph", graph_file]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 4 and "截断" in captured.err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["query", "--cypher", "MATCH (n) DETACH DELETE n"], "write clause 'DETACH' refused"),
+    (["query", "--cypher", "MATCH (n RETURN n"], "Cypher syntax error at 1:"),
+    (["query", "--cypher", "MATCH (n:Person) RETURN n"], "unknown node label 'Person'"),
+    (["query", "slogan_rech"], "did you mean slogan_reach"),
+    (["query", "unit_profile"], "parameter 'unit' is required"),
+    (["query", "slogan_reach", "--param", "top=many"], "'many' is not a int"),
+    (["query"], "give a canned query NAME or --cypher"),
+])
+def test_errors_are_one_line_messages(graph_file, capsys, argv, message):
+    assert main(argv + ["--graph", graph_file]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_missing_graph_file_says_how_to_build(tmp_path, capsys):
+    assert main(["query", "masked_figures", "--graph", str(tmp_path / "none.pickle")]) == 2
+    assert "python -m kg build" in capsys.readouterr().err
+
+
+def test_ask_answers_and_shows_the_query(graph_file, capsys):
+    assert main(["ask", "哪些单位开展了读书会？", "--graph", graph_file]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("3 个单位开展了“读书班”")
+    assert "查询：units_by_activity" in captured.err and "category='读书班'" in captured.err
+
+
+def test_ask_falls_back_with_exit_code_one(graph_file, capsys):
+    assert main(["ask", "今天天气怎么样", "--graph", graph_file]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("没能理解这个问题。可以这样问：") and "可以这样问" in out
+
+
+def test_ask_as_json(graph_file, capsys):
+    assert main(["ask", "市税务局报告了什么数据？", "--format", "json", "--graph", graph_file]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["query"] == "metrics_by_unit" and payload["params"]["unit"] == "市税务局"
+    assert len(payload["rows"]) == 2
