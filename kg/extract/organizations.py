@@ -35,6 +35,8 @@ _NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
+_OPEN_QUOTES = "“‘「『\"'"
+_CLOSE_QUOTES = "”’」』\"'"
 _LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
 _MAX_CHARS = 26
 _STUDY_FAMILIES = (
@@ -145,6 +147,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Tok
         if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
                 or name[0] == "各" or rules.rejects_end(name)):
             continue
+        if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
+            continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
         if weak and not (anchored or masked or place or len(name) >= 5
                          or (start == tok.start and tok.tag == "nt")):
             continue
@@ -247,7 +251,7 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
             break
         j -= 1
         n_chars += len(w)
-        if t.tag not in _NAME_TAGS:
+        if t.tag not in _NAME_TAGS and not (t.tag == "m" and w.startswith("第")):
             n_loose += 1
         if _is_bare_level(t):
             return (j, True) if n_loose <= 1 or (singles and i - j <= 5) else (i, False)
@@ -315,13 +319,19 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         g["mentions"] += 1
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
-    # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one
+    # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one;
+    # a bare one (青年理论学习小组) is the document's own unit's group
+    units = [o for o in order if _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)]
+    top = max(units, key=lambda o: groups[o]["mentions"]) if units else ""
     for fam, _ in _STUDY_FAMILIES:
         members = [o for o in order if o in groups and _family(o)[0] == fam]
         specific = [o for o in members if _family(o)[1] not in _GENERIC_OWNERS]
         bare = [o for o in members if o not in specific]
-        if specific:
-            target = max(specific, key=lambda o: (groups[o]["mentions"], len(o)))
+        own = [o for o in specific if top and _same_unit(_family(o)[1], top)]
+        if len(specific) == 1 and not top:
+            own = specific
+        if own:
+            target = max(own, key=lambda o: (groups[o]["mentions"], len(o)))
         elif bare:
             target = max(bare, key=lambda o: (len(_family(o)[1]), groups[o]["mentions"], len(o)))
         else:
@@ -329,6 +339,12 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         for o in bare:
             if o != target:
                 _merge(groups, o, target)
+    # 市局, 县局: the one unit of that level ending so (市市场监督管理局)
+    for name in list(order):
+        if name in groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
+            targets = [o for o in order if o in groups and o != name and o[0] == name[0] and o[-1] == name[1]]
+            if len(targets) == 1:
+                _merge(groups, name, targets[0])
     # generic names without their unit (党组, 局党组) join the one unit that has them
     for name in list(order):
         if name not in groups:
@@ -358,6 +374,18 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
             "mentions": g["mentions"],
         })
     return out
+
+
+def _is_superior(name: str) -> bool:
+    return name in ("党中央", "国务院", "中共中央") or name.startswith(("中央", "中共中央", "省委", "市委"))
+
+
+def _same_unit(owner: str, unit: str) -> bool:
+    """Is ``owner`` (the name before 中心组/学习小组) the unit ``unit`` or its 党组/党委?"""
+    for tail in ("党组", "党委", "机关"):
+        if owner.endswith(tail) and len(owner) > len(tail):
+            owner = owner[: -len(tail)]
+    return bool(owner) and (owner == unit or unit.endswith(owner) or owner.endswith(unit))
 
 
 def _merge(groups: dict, source: str, target: str) -> None:
