@@ -91,7 +91,7 @@ def run_size(n: int, *, seed: int, out: Path, runs: int, jobs_all: int, skip: se
     work = out / f"work-{n}"
     if work.exists():
         shutil.rmtree(work)
-    shutil.copytree(files, work / "files")
+    shutil.copytree(corpus, work)
     g1, ga = out / f"build-{n}-j1.pickle", out / f"build-{n}-jall.pickle"
     if "build" not in skip:
         for g in (g1, ga):
@@ -244,10 +244,14 @@ def format_markdown(results: list[dict]) -> str:
                 out.append(f"| {qid} | {q.get('error') or q.get('skipped')} | | |")
     asked = _get(last, "queries", "questions") or {}
     if asked:
-        out += ["", f"Questions at N={last['n']:,}:", "", "| question | p50 ms | p95 ms |", "|---|---|---|"]
+        out += ["", f"Questions at N={last['n']:,}:", "", "| question | p50 ms | p95 ms | answered by | rows |",
+                "|---|---|---|---|---|"]
         for q, v in asked.items():
-            out.append(f"| {q} | {v.get('p50_ms', float('nan')):.1f} | {v.get('p95_ms', float('nan')):.1f} |"
-                       if "p50_ms" in v else f"| {q} | {v.get('error')} | |")
+            if "p50_ms" in v:
+                by = "(fallback: not understood)" if v.get("fallback") else v.get("query") or ""
+                out.append(f"| {q} | {v['p50_ms']:.1f} | {v['p95_ms']:.1f} | {by} | {v.get('rows', '')} |")
+            else:
+                out.append(f"| {q} | {v.get('error')} | | | |")
     return "\n".join(out)
 
 
