@@ -35,6 +35,7 @@ _NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
+_ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
 _LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
@@ -328,7 +329,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         specific = [o for o in members if _family(o)[1] not in _GENERIC_OWNERS]
         bare = [o for o in members if o not in specific]
         own = [o for o in specific if top and _same_unit(_family(o)[1], top)]
-        if len(specific) == 1 and not top:
+        if len(specific) == 1 and (not top or groups[specific[0]]["mentions"] >= sum(groups[o]["mentions"] for o in bare)):
             own = specific
         if own:
             target = max(own, key=lambda o: (groups[o]["mentions"], len(o)))
@@ -350,6 +351,8 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         if name not in groups:
             continue
         targets = [o for o in order if o != name and o in groups and o.endswith(name) and len(o) > len(name)]
+        if _family(name)[0] is not None:
+            continue
         if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
                 and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
             _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], -len(o))))
@@ -377,11 +380,12 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
 
 
 def _is_superior(name: str) -> bool:
-    return name in ("党中央", "国务院", "中共中央") or name.startswith(("中央", "中共中央", "省委", "市委"))
+    return name in ("党中央", "国务院", "中共中央", "省委", "市委") or name.startswith(("中央", "中共中央"))
 
 
 def _same_unit(owner: str, unit: str) -> bool:
     """Is ``owner`` (the name before 中心组/学习小组) the unit ``unit`` or its 党组/党委?"""
+    owner = _ORDINAL_TAIL.sub("", owner)
     for tail in ("党组", "党委", "机关"):
         if owner.endswith(tail) and len(owner) > len(tail):
             owner = owner[: -len(tail)]
