@@ -14,9 +14,10 @@ def activities_of(text, genre="汇报", **found):
     return extract_activities(ctx)
 
 
-def test_every_trigger_maps_to_a_schema_category():
-    rows = read_table(lexicon_path("activity_triggers"), 2)
-    assert rows and all(cat in CATEGORIES for _, cat in rows)
+def test_every_trigger_maps_to_a_schema_category_or_blocks():
+    rows = read_table(lexicon_path("activity_triggers"), 3, min_columns=2)
+    assert rows and all(cat in CATEGORIES or cat == "-" for _, cat, _ in rows)
+    assert {strength for _, _, strength in rows} == {"", "weak"}
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,128 @@ def test_unknown_category_fails_with_file_and_line(tmp_path):
     (tmp_path / "activity_triggers.txt").write_text("# h\n集中学习\t集中学习\n读书\t看书\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"activity_triggers.txt:3"):
         _automaton(str(tmp_path))
+
+
+def test_unknown_strength_fails_with_file_and_line(tmp_path):
+    (tmp_path / "activity_triggers.txt").write_text("# h\n调研\t调查研究\tweek\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"activity_triggers.txt:2.*weak or strong"):
+        _automaton(str(tmp_path))
+
+
+def categories_of(text, genre="汇报"):
+    return {a["category"] for a in activities_of(text, genre)}
+
+
+# Weak triggers need a frame: a verb before them in their clause, a count or
+# 活动/等方式 after them, 边…边…, or a quoted 活动 brand around them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入基层开展调研。", "组织业务培训。", "本月调研12次。", "通过调研、座谈等方式掌握情况。",
+        "做到边调研边整改。", "开展“走遍基层”活动。", "已完成整改80个。", "为企业提供专业化辅导。",
+    ],
+)
+def test_weak_trigger_in_a_frame_counts(text):
+    assert categories_of(text) & {"调查研究", "培训", "检视整改"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对理论学习、调查研究、推动发展等工作作出部署。",  # topic of 对…作出部署
+        "把线上收集线索、线下督查整改等有机结合。",  # no action verb
+        "经济金融、教育培训等领域风险交织叠加。",  # a domain, not an event
+        "真正筛选出想干事、能干事、干实事的干部。",  # 的: qualifies a noun
+    ],
+)
+def test_weak_trigger_without_frame_does_not_count(text):
+    assert categories_of(text) == set()
+
+
+def test_strong_trigger_counts_alone():
+    assert categories_of("青年干部集体自学，领导干部专题党课。") == {"集中学习", "党课"}
+    assert categories_of("一篇一篇读、逐段逐句悟。") == {"读书分享"}
+
+
+def test_blocker_hides_the_trigger_inside_it():
+    assert [(t, c) for _, _, t, c in find_triggers("破解难题")] == [("破解难题", "-")]
+    assert categories_of("为推动工作、破解难题提供了指引。") == set()
+    assert categories_of("广泛征集意见建议。") == set()
+    assert categories_of("为企业提供服务，开展帮扶解难题。") == {"为民服务"}
+
+
+def test_cited_quotation_does_not_count():
+    text = "习近平总书记强调：“要深入开展调查研究，真正把功夫下到办实事、求实效上。”"
+    assert activities_of(text) == []
+    assert activities_of(text, genre="讲话") == []
+
+
+def test_reported_speech_does_not_count():
+    assert activities_of("习近平总书记在考察时强调，要大兴务实之风，抓好调查研究。") == []
+    assert activities_of("全省组织工作会议强调，要分类抓好专业化培训。") == []
+
+
+def test_central_leadership_as_agent_does_not_count():
+    assert activities_of("中共中央政治局就开辟新境界进行第六次集体学习。") == []
+    assert activities_of("全面学习习近平总书记四次考察调研山西重要讲话精神。") == []
+
+
+def test_leadership_as_what_is_studied_still_counts():
+    text = "举办学习贯彻习近平新时代中国特色社会主义思想主题教育读书班。"
+    assert categories_of(text) == {"读书班"}
+
+
+def test_statements_and_questions_do_not_count():
+    assert activities_of("每一个问题都解决好，就是为群众办实事。") == []
+    assert activities_of("关键是看是不是干实事、求实效。", genre="党课") == []
+    assert activities_of("专题调研要重点切入。") == []
+    assert activities_of("调研切忌走马观花。") == []
+
+
+@pytest.mark.parametrize("genre", ["发言", "心得"])
+def test_exhortation_in_a_personal_speech_does_not_count(genre):
+    assert activities_of("要坚持学原文、读原著、悟原理。", genre=genre) == []
+    assert activities_of("年轻干部要沉下心来，利用好集中学习等方式。", genre=genre) == []
+
+
+def test_exhortation_in_a_leader_speech_is_urged():
+    items = activities_of("要坚持学原文、读原著、悟原理。", genre="讲话")
+    assert {(a["category"], a["status"]) for a in items} == {("读书分享", "urged")}
+
+
+def test_point_of_a_personal_speech_is_a_topic():
+    assert activities_of("二是开展调查研究，从看真切到看深入。", genre="发言") == []
+    assert categories_of("二是开展调查研究，形成报告5篇。") == {"调查研究"}
+
+
+def test_modifier_with_a_short_compound_does_not_count():
+    assert activities_of("落实动态管控和帮扶帮教措施。") == []
+    assert activities_of("发挥领学促学作用。") == []
+
+
+def test_title_names_the_occasion_of_the_document():
+    text = "县纪委书记在主题教育学习会上的研讨发言\n各位同志：我谈几点体会。"
+    doc = Document(doc_id="t", title=text.split("\n")[0], text=text, norm=text, genre="发言")
+    items = extract_activities(Context.from_document(doc))
+    assert {(a["category"], a["status"]) for a in items} == {("集中学习", "done"), ("专题研讨", "done")}
+
+
+def test_named_activity_may_carry_words_between_brand_and_huodong():
+    [a] = activities_of("积极参加“上一线、察实情”群众教育实践活动。")
+    assert a["category"] == "其他" and a["name"] == "“上一线、察实情”群众教育实践活动"
+
+
+def test_named_activity_counts_even_before_a_noun():
+    assert categories_of("巩固深化“跟着总书记读好书”活动成果。") == {"其他"}
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("带头领学。", "集中学习"), ("围绕8个主题发言交流。", "专题研讨"), ("通过读原文、悟原理，认真学习了党章。", "读书分享"),
+        ("认真开展批评和自我批评。", "组织生活"), ("开展“青年理论讲堂”。", "培训"), ("联合开展技能大赛。", "联学共建"),
+        ("在读书班上作党课辅导报告。", "党课"), ("真正为群众办实事。", "为民服务"),
+    ],
+)
+def test_added_triggers(text, category):
+    assert category in categories_of(text)
