@@ -150,7 +150,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Tok
             continue
         if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
             continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
-        if weak and not (anchored or masked or place or len(name) >= 5
+        if weak and not (anchored or (masked and len(name) >= 3) or place or len(name) >= 5
                          or (start == tok.start and tok.tag == "nt")):
             continue
         kind = rules.kind_of(name) or "其他"
@@ -170,8 +170,6 @@ def _passable(t: Token, rules: OrgRules) -> bool:
     """May the leftward scan cross this word at all (before any anchor)?"""
     w = t.word
     if not _HAN.match(w) or w in rules.boundaries:
-        return False
-    if w in rules.reject and w not in rules.suffix_words:
         return False
     if t.tag in _STOP_TAGS:
         return (t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)

@@ -16,7 +16,7 @@ import re
 from ..lexicon import lexicon_path, read_wordlist
 from .base import Context, Sentence, register
 from .orgrules import ADMIN_LEVELS, load_org_rules
-from .organizations import _BARE_DROP, OrgMention, extract_organizations, find_org_mentions, mentions_in_context
+from .organizations import _BARE_DROP, OrgMention, _family, extract_organizations, find_org_mentions, mentions_in_context
 
 __all__ = ["extract_reporting_org", "find_title_unit"]
 
@@ -57,21 +57,33 @@ def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | 
     speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and not venue]
     speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING and m.name not in _BARE_DROP]
     if speaker_part:
-        outer = [m for m in speaker_part if m.parent is None] or speaker_part
-        return outer[0].name, "title"
+        return _speaker(speaker_part).name, "title"
     head = title[:cut] if cut > 0 else ("" if venue else title)
     role = _LEVEL_ROLE.search(head)
     if role:
         return role.group(2) + "政府", "title role"
     if venue:
         for m in mentions:
-            if m.end <= venue.end(1) and body_count(m.name) >= 2:
+            host = len(m.name) == 2 and m.name[1] == "委"  # 区委 hosts a class for others
+            if m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
                 return m.name, "title venue"
     return None
 
 
 def _is_superior(name: str) -> bool:
     return name in _SUPERIOR or name.startswith(("中共中央", "中央", "党中央", "国务院"))
+
+
+def _speaker(mentions: list[OrgMention]) -> OrgMention:
+    """The unit a title speaks for: the one a role is attached to (县委宣传部部长),
+    else the longest name of the first chain (中共XX市委组织部 → 市委组织部)."""
+    with_role = [m for m in mentions if m.role]
+    if with_role:
+        return max(with_role, key=lambda m: (m.end, len(m.name)))
+    first = mentions[0]
+    chain = [m for m in mentions if m.start == first.start]
+    chain = [m for m in chain if _family(m.name)[0] is None] or chain
+    return max(chain, key=lambda m: m.end)
 
 
 def _governed(sentence: Sentence, m: OrgMention, governors: frozenset[str]) -> bool:

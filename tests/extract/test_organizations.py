@@ -90,6 +90,26 @@ def test_and_inside_a_ministry_name():
     assert "市工业和信息化局" in names("联合市工业和信息化局开展调研")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("XX县人力资源和社会保障局党组研究部署", "县人力资源和社会保障局党组"),
+    ("XX街道办事处、XX社区党委和XX村党支部联合开展", "村党支部"),
+    ("XX县融媒体中心、XX镇卫生院参加", "县融媒体中心"),
+    ("XX市第一人民医院党委开展学习", "市第一人民医院党委"),
+    ("对外发挥好市食药安办的作用", "市食品药品安全委员会办公室"),
+])
+def test_units_never_seen_before(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "建好“加油站”，筑牢“防火墙”",
+    "建设数据中心，打造政治中心和文化中心",
+    "推进法治政府和数字政府建设",
+])
+def test_weak_suffix_words_need_more_than_a_noun(text):
+    assert names(text) == []
+
+
 def test_speaker_role_is_cut_off():
     ms = find_org_mentions("县纪委书记在主题教育学习会上的研讨发言")
     assert [(m.name, m.role) for m in ms] == [("县纪委", "书记")]
