@@ -15,6 +15,15 @@ EXAMPLE_CYPHER = (
 )
 
 st.title("提问")
+
+
+@st.cache_data(show_spinner=False, ttl=60)
+def _catalog():
+    from kg.query.catalog import load_catalog
+
+    return load_catalog()
+
+
 graph = get_graph()
 if get_facts(graph).is_empty:
     st.info("图谱中还没有文档，回答会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
@@ -22,12 +31,20 @@ store = st.session_state.get("store", "networkx")
 
 ask_tab, cypher_tab = st.tabs(["用中文提问", "Cypher 查询"])
 
+def _ask_example(text: str) -> None:
+    st.session_state["ask_question"] = text
+    st.session_state["ask_pending"] = True
+
+
 with ask_tab:
-    st.caption("用一句中文提问，系统会选出对应的查询并给出答案和所用的查询语句。例如：" + "　".join(EXAMPLE_QUESTIONS))
+    st.caption("用一句中文提问，系统会选出对应的查询，给出答案和它运行的查询语句。试试：")
+    examples = st.columns(len(EXAMPLE_QUESTIONS))
+    for col, text in zip(examples, EXAMPLE_QUESTIONS):
+        col.button(text, key=f"ask_example_{text}", on_click=_ask_example, args=(text,), width="stretch")
     with st.form("ask_form", border=False):
         question = st.text_input("问题", key="ask_question", placeholder=EXAMPLE_QUESTIONS[0])
         asked = st.form_submit_button("提问", type="primary", icon=":material/send:")
-    if asked:
+    if asked or st.session_state.pop("ask_pending", False):
         st.session_state.pop("ask_answer", None)
         if not question.strip():
             st.warning("请输入一个问题。")
@@ -36,18 +53,27 @@ with ask_tab:
 
             try:
                 engine = get_engine_for(store, graph, graph_token())
-                st.session_state["ask_answer"] = ask(question, engine=engine, graph=graph)
+                st.session_state["ask_answer"] = ask(question, engine)
             except KGError as err:
                 st.error(f"无法回答：{err}", icon=":material/error:")
     answer = st.session_state.get("ask_answer")
     if answer is not None:
-        st.success(answer.summary or "已找到答案。", icon=":material/insights:")
-        show_result(answer.result, key="ask", file_stem="answer", chart=getattr(answer, "chart", None))
-        with st.expander("系统运行的查询", expanded=False):
-            st.caption(getattr(answer, "explanation", "") or "")
-            st.code(answer.cypher, language="cypher")
-            if answer.params:
-                st.caption(f"参数：{answer.params}")
+        if answer.fallback:
+            st.warning(answer.summary, icon=":material/help:")
+            show_result(answer.result, key="ask", file_stem="questions")
+        else:
+            st.success(answer.summary, icon=":material/insights:")
+            if answer.suggestions:
+                st.caption("也可以试试：" + "；".join(answer.suggestions))
+            chart = _catalog()[answer.query_id].chart if answer.query_id in _catalog() else None
+            show_result(answer.result, key="ask", file_stem=answer.query_id or "answer", chart=chart)
+            with st.expander(f"系统运行的查询：{answer.title}", expanded=False):
+                st.code(answer.cypher, language="cypher")
+                st.caption(f"参数：{answer.params}" if answer.params else "无参数")
+                if answer.query_id:
+                    st.page_link("pages/queries.py", label="在「查询」页打开并修改参数", icon=":material/open_in_new:",
+                                 query_params={"q": answer.query_id,
+                                               **{f"p_{k}": str(v) for k, v in answer.params.items()}})
 
 with cypher_tab:
     st.caption("只读查询：CREATE、MERGE、SET、DELETE 等写操作会被拒绝。节点类型与关系见 SCHEMA（Document、Organization、"

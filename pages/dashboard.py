@@ -39,7 +39,7 @@ if not summary.kpis["documents"]:
 def _bar(rows, y, x, y_title, x_title, colour="#B22222"):
     frame = pd.DataFrame(rows)
     return alt.Chart(frame).mark_bar(color=colour).encode(
-        y=alt.Y(f"{y}:N", sort="-x", title=y_title),
+        y=alt.Y(f"{y}:N", sort="-x", title=None),
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
         tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:Q", title=x_title)],
     )
@@ -58,7 +58,7 @@ with right:
     if summary.top_slogans:
         frame = pd.DataFrame(summary.top_slogans)
         chart = alt.Chart(frame).mark_bar(color="#CC79A7").encode(
-            y=alt.Y("slogan:N", sort="-x", title="提法"),
+            y=alt.Y("slogan:N", sort="-x", title=None),
             x=alt.X("units:Q", title="单位数", axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=[alt.Tooltip("slogan:N", title="提法"), alt.Tooltip("units:Q", title="单位数"),
                      alt.Tooltip("documents:Q", title="文档数")],
@@ -71,8 +71,8 @@ st.subheader("单位 × 活动类别")
 if summary.unit_category:
     frame = pd.DataFrame(summary.unit_category)
     base = alt.Chart(frame).encode(
-        x=alt.X("category:N", title="活动类别", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("org:N", title="单位", sort=alt.EncodingSortField("count", op="sum", order="descending")),
+        x=alt.X("category:N", title=None, axis=alt.Axis(labelAngle=-45, orient="top", labelOverlap=False)),
+        y=alt.Y("org:N", title=None, sort=alt.EncodingSortField("count", op="sum", order="descending")),
     )
     heat = base.mark_rect().encode(
         color=alt.Color("count:Q", title="活动数", scale=alt.Scale(scheme="reds")),
@@ -88,11 +88,11 @@ else:
 
 left, right = st.columns(2)
 with left:
-    st.subheader("文档：文体与年份")
+    st.subheader("文档数：按文体与年份")
     frame = pd.DataFrame(summary.docs_by_genre_year)
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("year:N", title="年份", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title="文档数", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("count:Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("genre:N", title="文体", scale=alt.Scale(scheme="tableau10")),
         tooltip=[alt.Tooltip("genre:N", title="文体"), alt.Tooltip("year:N", title="年份"),
                  alt.Tooltip("count:Q", title="文档数")],
@@ -106,7 +106,7 @@ with right:
         frame = pd.DataFrame(rows)
         order = [r["org"] for r in summary.top_units_by_metrics]
         chart = alt.Chart(frame).mark_bar().encode(
-            y=alt.Y("org:N", sort=order, title="单位"),
+            y=alt.Y("org:N", sort=order, title=None),
             x=alt.X("n:Q", title="数据条数", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("kind:N", title="", scale=alt.Scale(domain=["具体数字", "隐去数字"],
                                                                  range=["#009E73", "#BBBBBB"])),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kg.app.state import build_into_graph, get_facts, get_graph, graph_path, neo4j_settings
+from kg.app.state import build_into_graph, check_neo4j, get_facts, get_graph, graph_path, neo4j_settings
 from kg.errors import KGError
 
 UPLOAD_TYPES = ["txt", "docx", "pdf", "jsonl"]
@@ -99,21 +99,45 @@ with st.form("neo4j_form"):
 if connect:
     settings = {"uri": uri.strip(), "user": user.strip(), "password": password, "database": database.strip()}
     try:
-        from kg.app.state import check_neo4j
-
-        check_neo4j(settings)
+        engine = check_neo4j(settings)
     except KGError as err:
         st.session_state.pop("neo4j_settings", None)
+        st.session_state.pop("neo4j_engine", None)
         st.error(f"无法连接 Neo4j：{err}", icon=":material/error:")
     else:
         st.session_state["neo4j_settings"] = settings
+        st.session_state["neo4j_engine"] = engine
         st.success(f"已连接 {settings['uri']}。侧栏「数据源」可切换到 Neo4j。")
 
 
 def _disconnect() -> None:
     st.session_state.pop("neo4j_settings", None)
+    engine = st.session_state.pop("neo4j_engine", None)
+    if engine is not None:
+        engine.close()
     st.session_state["store"] = "networkx"
 
 
 if current:
     st.button("断开 Neo4j", key="neo4j_disconnect", on_click=_disconnect)
+
+st.subheader("3. 导出图谱")
+if facts.is_empty:
+    st.info("图谱中还没有文档，暂无可导出的内容。")
+    st.stop()
+from kg.views.export import GRAPH_EXPORTS, write_graph_export  # noqa: E402
+
+fmt = st.selectbox("导出格式", list(GRAPH_EXPORTS), format_func=lambda f: GRAPH_EXPORTS[f][2], key="export_format")
+if st.button("生成导出文件", key="export_make", icon=":material/file_export:"):
+    with st.spinner("正在生成……"):
+        try:
+            st.session_state["export_file"] = (fmt, *write_graph_export(graph, fmt))
+        except KGError as err:
+            st.error(f"导出失败：{err}", icon=":material/error:")
+made = st.session_state.get("export_file")
+if made and made[0] == fmt:
+    _, name, data, mime = made
+    st.download_button(f"下载 {name}（{len(data) / 1024:,.0f} KB）", data, file_name=name, mime=mime,
+                       key="export_download", icon=":material/download:")
+    if fmt == "neo4j-admin":
+        st.caption("压缩包内的 README.md 写有 neo4j-admin database import 命令。")

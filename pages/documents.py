@@ -1,6 +1,8 @@
 """文档: a searchable document list and one document with its facts highlighted."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from kg.app.state import get_facts, get_graph, graph_token
@@ -41,7 +43,7 @@ if not rows:
     st.stop()
 with st.expander("文档列表", expanded=len(rows) > 1):
     show_table(["文档编号", "标题", "报送单位", "文体", "年份", "来源文件"],
-               [[r["doc_id"], r["title"], r["unit"], r["genre"], r["year"], r["source"]] for r in rows],
+               [[r["doc_id"], r["title"], r["unit"], r["genre"], r["year"], Path(r["source"]).name] for r in rows],
                key="doc_list", page_size=20)
 
 titles = {r["doc_id"]: f"{r['title'] or '（无标题）'} · {r['doc_id']}" for r in rows[:MAX_PICK]}
@@ -70,7 +72,7 @@ if row["unit"]:
     meta.append(f"报送单位 {row['unit']}")
 if attrs.get("title_derived"):
     meta.append("标题由系统生成")
-st.caption(" · ".join(meta) + f" · 来源 {row['source']}")
+st.caption(" · ".join(meta) + f" · 来源 {Path(row['source']).name}")
 legend = " ".join(
     f"<span style='background:{LABEL_COLOURS[k]}33;border-bottom:2px solid {LABEL_COLOURS[k]};padding:0 4px;"
     f"margin-right:6px'>{name_label(k)} {counts[k]}</span>" for k in HIGHLIGHT_KINDS)

@@ -1,13 +1,15 @@
 """图谱: a node's neighbourhood as an interactive network, with details and evidence."""
 from __future__ import annotations
 
+import html
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from kg.app.state import get_facts, get_graph, graph_token
 from kg.app.widgets import require_documents, show_table, style_chart
-from kg.views.labels import LABEL_COLOURS, LABEL_NAMES, name_label
+from kg.views.labels import LABEL_COLOURS, LABEL_NAMES, STATUS_NAMES, name_label, name_property
 from kg.views.neighbourhood import describe_node, extract_neighbourhood, layout_neighbourhood, list_nodes
 
 CENTER_LABELS = ["Organization", "Slogan", "ActivityType", "Document", "Material", "Activity", "Metric"]
@@ -63,7 +65,7 @@ if hood.capped:
 nodes, edges = layout_neighbourhood(hood)
 node_frame = pd.DataFrame(nodes)
 node_frame["role"] = node_frame["center"].map({True: "中心", False: ""})
-pick = alt.selection_point(fields=["id"], name="pick", on="click")
+pick = alt.selection_point(fields=["id"], name="pick", on="click", empty=False)
 legend = alt.Legend(title="节点类型", orient="bottom", columns=7)
 colour = alt.Color("kind:N", scale=alt.Scale(domain=[LABEL_NAMES[k] for k in LABEL_COLOURS],
                                              range=list(LABEL_COLOURS.values())), legend=legend)
@@ -108,21 +110,22 @@ with right:
     if selected != center and st.button("以此为中心", key="explorer_recentre", icon=":material/center_focus_strong:"):
         st.session_state["explorer_goto"] = selected
         st.rerun()
-    props = {k: ("、".join(map(str, v)) if isinstance(v, list) else v) for k, v in info["properties"].items()
-             if k not in ("evidence", "doc_ids")}
+    props = {name_property(k): ("、".join(map(str, v)) if isinstance(v, list) else
+                                STATUS_NAMES.get(v, v) if k == "status" else v)
+             for k, v in info["properties"].items() if k not in ("evidence", "doc_ids", "start", "end")}
     if props:
         st.dataframe(pd.DataFrame({"属性": list(props), "值": [str(v) for v in props.values()]}),
                      hide_index=True, width="stretch", key="explorer_props")
     st.markdown(f"**出处原句**（{info['evidence_total']} 条）")
-    if info["evidence"]:
+    with st.container(height=420, border=False):
         for ev in info["evidence"][:20]:
             st.markdown(f"- 〔{ev['relation']}{'·' + ev['other'] if ev['other'] else ''}〕"
-                        f"{ev['evidence']} <span style='color:#888'>（{ev['doc_id'] or ''}）</span>",
+                        f"{html.escape(ev['evidence'])} <span style='color:#888'>（{html.escape(ev['doc_id'] or '')}）</span>",
                         unsafe_allow_html=True)
         if info["evidence_total"] > 20:
             st.caption(f"只显示前 20 条，共 {info['evidence_total']} 条。")
-    else:
-        st.caption("该节点没有原句出处。")
+        if not info["evidence"]:
+            st.caption("该节点没有原句出处。")
 
 st.subheader("相邻节点")
 show_table(["类型", "名称", "关系", "方向", "次数"],

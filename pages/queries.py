@@ -6,6 +6,7 @@ import streamlit as st
 from kg.app.results import get_engine_for, show_result
 from kg.app.state import get_facts, get_graph, graph_token
 from kg.errors import KGError
+from kg.views.dashboard import list_filter_choices
 from kg.query.catalog import bind_params, load_catalog, param_choices, render_summary, run_canned
 
 st.title("查询")
@@ -22,7 +23,11 @@ def _catalog():
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _choices(token: str, source: str, _graph) -> list:
-    return param_choices(_graph, source)
+    values = param_choices(_graph, source)
+    if source == "units":  # the units named in most documents first, so the default answers something
+        rank = {u: i for i, u in enumerate(list_filter_choices(get_facts(_graph))["units"])}
+        values.sort(key=lambda u: (rank.get(u, len(rank)), u))
+    return values
 
 
 catalog = _catalog()
@@ -93,7 +98,8 @@ if query.params:
         if value is not None:
             given[p.name] = value
 
-limit = st.number_input("最多返回行数", min_value=10, max_value=100_000, value=1000, step=100, key="q_limit")
+limit = st.columns(3)[0].number_input("最多返回行数", min_value=10, max_value=100_000, value=1000, step=100,
+                                     key="q_limit")
 st.query_params.from_dict({"q": qid, **{f"p_{k}": str(v) for k, v in given.items()}})
 st.session_state["q_applied"] = qid
 

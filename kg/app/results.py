@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ..views.charts import shape_chart_data
-from ..views.labels import name_column
+from ..views.labels import STATUS_NAMES, name_column
 from .widgets import show_downloads, show_table, style_chart
 
 __all__ = ["get_engine_for", "show_result", "show_chart"]
@@ -44,16 +44,16 @@ def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -
         frame = pd.DataFrame(data.rows)
         x_title, y_title = name_column(data.x), name_column(data.y)
         spec = alt.Chart(frame).mark_bar(color="#B22222").encode(
-            y=alt.Y("x:N", sort="-x", title=x_title),
-            x=alt.X("y:Q", title=y_title),
+            y=alt.Y("x:N", sort="-x", title=None),
+            x=alt.X("y:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="~g")),
             tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("y:Q", title=y_title)],
         )
         st.altair_chart(style_chart(spec, height=max(120, 24 * len(frame))), width="stretch", key=f"{key}_chart")
     elif data.kind == "heatmap":
         frame = pd.DataFrame(data.rows)
         x_title, y_title, v_title = name_column(data.x), name_column(data.y), name_column(data.value)
-        base = alt.Chart(frame).encode(x=alt.X("x:N", title=x_title, axis=alt.Axis(labelAngle=0)),
-                                       y=alt.Y("y:N", title=y_title))
+        base = alt.Chart(frame).encode(x=alt.X("x:N", title=None, axis=alt.Axis(labelAngle=-45, orient="top", labelOverlap=False)),
+                                       y=alt.Y("y:N", title=None))
         spec = base.mark_rect().encode(
             color=alt.Color("value:Q", title=v_title, scale=alt.Scale(scheme="reds")),
             tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("y:N", title=y_title),
@@ -86,6 +86,10 @@ def show_result(result, *, key: str, file_stem: str, chart: dict | None = None) 
     """Chart (when the header names one), a paginated table with Chinese headers, downloads."""
     columns = list(result.columns)
     rows = [[_cell(v) for v in row] for row in result.rows]
+    if "status" in columns:  # done/planned/urged read as 已开展/计划/要求
+        i = columns.index("status")
+        for row in rows:
+            row[i] = STATUS_NAMES.get(row[i], row[i])
     if not rows:
         st.info("查询没有返回结果。可以换个参数再试。")
         return

@@ -144,32 +144,24 @@ def neo4j_settings() -> dict | None:
     return st.session_state.get("neo4j_settings")
 
 
-def check_neo4j(settings: dict) -> None:
-    """Open a connection with these settings and close it; Neo4jUnavailable when that fails."""
-    from ..errors import Neo4jUnavailable
+def check_neo4j(settings: dict):
+    """Connect with these settings (checking server, login, database); returns a query engine.
 
-    try:
-        import neo4j
-        from neo4j.exceptions import Neo4jError, DriverError
-    except ImportError as err:
-        raise Neo4jUnavailable("the neo4j driver is not installed", hint="pip install neo4j") from err
-    try:
-        with neo4j.GraphDatabase.driver(settings["uri"], auth=(settings["user"], settings["password"]),
-                                        connection_timeout=5) as driver:
-            driver.verify_connectivity(database=settings.get("database") or None)
-    except (Neo4jError, DriverError, ValueError, OSError) as err:
-        raise Neo4jUnavailable(f"{settings['uri']}: {err}", hint="检查地址、用户名和密码，以及 Neo4j 是否已启动") from err
+    The engine lives in this session's state only, like the password.
+    """
+    from ..query.engines import open_engine
+
+    return open_engine("neo4j", neo4j={k: v for k, v in settings.items() if v})
 
 
 def neo4j_engine():
-    """A query engine on the Neo4j server this session connected to."""
+    """The query engine on the Neo4j server this session connected to."""
     from ..errors import ConfigError
 
-    settings = neo4j_settings()
-    if not settings:
-        raise ConfigError("没有连接 Neo4j", hint="在「数据」页填写 Neo4j 连接信息")
-    from ..query.neo4j_engine import Neo4jEngine
-
-    return Neo4jEngine.from_env({"NEO4J_URI": settings["uri"], "NEO4J_USER": settings["user"],
-                                 "NEO4J_PASSWORD": settings["password"],
-                                 "NEO4J_DATABASE": settings.get("database") or "neo4j"})
+    engine = st.session_state.get("neo4j_engine")
+    if engine is None:
+        settings = neo4j_settings()
+        if not settings:
+            raise ConfigError("没有连接 Neo4j", hint="在「数据」页填写 Neo4j 连接信息")
+        engine = st.session_state["neo4j_engine"] = check_neo4j(settings)
+    return engine

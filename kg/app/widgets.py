@@ -23,11 +23,11 @@ PAGE_PATHS = {
 
 def style_chart(chart, *, height: int | None = None):
     """Chinese-capable fonts and a quiet look for an Altair chart."""
+    if height:
+        chart = chart.properties(height=height)
     chart = chart.configure(font=CJK_FONT).configure_axis(
         labelFont=CJK_FONT, titleFont=CJK_FONT, labelFontSize=12, titleFontSize=12, labelLimit=220
     ).configure_legend(labelFont=CJK_FONT, titleFont=CJK_FONT).configure_title(font=CJK_FONT, fontSize=14)
-    if height:
-        chart = chart.properties(height=height)
     return chart
 
 

@@ -16,6 +16,8 @@ __all__ = [
     "describe_node_name",
     "COLUMN_NAMES",
     "name_column",
+    "PROPERTY_NAMES",
+    "name_property",
 ]
 
 LABEL_NAMES: dict[str, str] = {
@@ -126,3 +128,23 @@ def name_column(column: str) -> str:
     ('单位', 'o.name')
     """
     return COLUMN_NAMES.get(column, column)
+
+
+# Node properties, as the explorer's detail table shows them.
+PROPERTY_NAMES: dict[str, str] = {
+    "name": "名称", "kind": "类型", "aliases": "别名", "doc_ids": "文档", "doc_id": "文档编号",
+    "title": "标题", "genre": "文体", "year": "年份", "source": "来源文件", "title_derived": "标题由系统生成",
+    "reporting_org": "报送单位", "sha256": "内容指纹", "file_sha256": "文件指纹", "encoding": "编码",
+    "n_chars": "字数", "category": "活动类别", "status": "状态", "org": "单位", "value": "数值",
+    "unit": "计量单位", "approx": "约数", "masked": "数字隐去", "subject": "计数对象", "surface": "原文写法",
+    "canonical": "规范写法", "evidence": "原句", "start": "起始位置", "end": "结束位置",
+}
+
+
+def name_property(prop: str) -> str:
+    """The Chinese name of a node property (a metric's ``unit`` is its measure word).
+
+    >>> name_property("unit"), name_property("reporting_org")
+    ('计量单位', '报送单位')
+    """
+    return PROPERTY_NAMES.get(prop, prop)
