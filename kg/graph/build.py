@@ -64,6 +64,7 @@ class _DocBuilder:
         self.first_seen: dict[str, tuple] = {}  # org id -> (evidence, start, end, pos)
         self.used_ids: set[str] = set()
         self.dropped = 0
+        self.strings: dict[str, str] = {}
 
     # -- helpers ---------------------------------------------------------
     def _span(self, item: Mapping) -> tuple[str, int, int] | None:
@@ -71,6 +72,7 @@ class _DocBuilder:
         ev, s, e = item.get("evidence"), item.get("start"), item.get("end")
         if not ev:
             return None
+        ev = self.strings.setdefault(ev, ev)  # one object per sentence: smaller in memory and in the pickle
         if isinstance(s, int) and isinstance(e, int) and self.text[s:e] == ev:
             return ev, s, e
         pos = self.text.find(ev)

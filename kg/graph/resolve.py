@@ -41,6 +41,7 @@ ALIASES_FILE = lexicon_path("org_aliases")
 
 _MASK = re.compile(r"[*□○]+|(?<![A-Za-z])[Xx×]+(?![A-Za-z])")
 _SPACE = re.compile(r"\s+")
+_ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十〇零\d]+$")
 _CPC_PREFIX = re.compile(r"^(?:中国共产党|中共)(?=[省市县区州旗镇乡村局])")
 _COMMITTEE = re.compile(r"(?<=[省市县区州旗镇乡村])委员会$")
 # A fuzzy merge never crosses levels of government or kinds of organ.
@@ -224,7 +225,10 @@ class OrgResolver:
         suffix = self._subunit_suffix(canonical)
         if not suffix:
             return None
-        parent = self.canonical(canonical[: -len(suffix)])
+        head = _ORDINAL_TAIL.sub("", canonical[: -len(suffix)])  # 政法委第二青年理论学习小组 → 政法委
+        if len(head) < 2:
+            return None
+        parent = self.canonical(head)
         return parent if parent != canonical else None
 
 

@@ -88,3 +88,9 @@ def test_canonical_is_idempotent(name):
     r = default_resolver()
     once = r.canonical(name)
     assert r.canonical(once) == once
+
+
+def test_numbered_groups_and_bare_groups():
+    r = default_resolver()
+    assert r.parent("市委政法委第二青年理论学习小组") == "市委政法委"
+    assert r.parent("青年学习小组") is None
