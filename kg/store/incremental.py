@@ -1,7 +1,7 @@
 """Build or update a graph from report files, doing only the work that changed.
 
 Why content hashes: a file whose bytes have the same sha256 as last time
-gives the same documents and facts, so it is skipped without being read by
+(and unchanged lexicon files: ``rules_digest``) gives the same documents and facts, so it is skipped without being read by
 the extractor; a changed file has exactly its own documents replaced;
 ``prune`` drops the documents of files that are gone. The manifest (file →
 sha256, doc_ids) lives in the graph itself (``g.graph["files"]``), so the
@@ -37,6 +37,7 @@ __all__ = [
     "extract_files",
     "update_graph",
     "build_store",
+    "rules_digest",
 ]
 
 log = logging.getLogger(__name__)
@@ -217,6 +218,15 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     started = time.perf_counter()
     resolver = resolver or default_resolver()
     summary = BuildSummary()
+    rules = rules_digest()
+    previous: set[str] = set()
+    if g.graph.get("files") and g.graph.get("rules_sha256") != rules:
+        # Word lists or merge rules changed: every fact may read differently now.
+        log.warning("lexicon files changed since the last build: rebuilding every document")
+        previous = {d for entry in g.graph["files"].values() for d in entry["doc_ids"]}
+        g.clear()
+        g.graph.update(new_graph().graph)
+    g.graph["rules_sha256"] = rules
     manifest: dict = g.graph.setdefault("files", {})
     todo: list[tuple[str, str]] = []
     for f in iter_files(paths):
@@ -254,12 +264,15 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
                 manifest[owner]["doc_ids"] = [d for d in manifest[owner]["doc_ids"] if d != doc_id]
             add_document(g, doc, record, resolver)
             new_ids.append(doc_id)
-            (summary.updated if doc_id in old_ids else summary.added).append(doc_id)
+            (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
         for gone in sorted(old_ids - set(new_ids)):
             remove_document(g, gone, resolver)
             summary.removed.append(gone)
         if res.docs or not res.errors:
             manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
+    if previous:
+        rebuilt = {d for entry in manifest.values() for d in entry["doc_ids"]}
+        summary.removed.extend(sorted(previous - rebuilt))
     if prune:
         for key in sorted(manifest):
             if not Path(key).exists():
@@ -271,6 +284,16 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     summary.relationships = count_types(g)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def rules_digest(directory: str | Path | None = None) -> str:
+    """One sha256 over every lexicon file (name and bytes): a changed rule means a full rebuild."""
+    from ..lexicon import LEXICON_DIR
+
+    h = hashlib.sha256()
+    for path in sorted(Path(directory or LEXICON_DIR).glob("*.txt")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def _owner(manifest: dict, doc_id: str) -> str | None:

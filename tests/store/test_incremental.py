@@ -91,3 +91,14 @@ def test_build_store_saves_and_reloads(corpus, tmp_path):
     assert s2.changes == 0 and path.stat().st_mtime_ns == mtime
     assert load_graph(path).number_of_nodes() == sum(s2.nodes.values())
     assert s2.to_dict()["nodes"]["Document"] == 3
+
+
+def test_changed_lexicon_files_rebuild_everything(corpus, monkeypatch):
+    import kg.store.incremental as inc
+
+    g, _ = build(corpus)
+    before = graph_facts(g)
+    monkeypatch.setattr(inc, "rules_digest", lambda directory=None: "another")
+    _, s = build(corpus, g)
+    assert sorted(s.updated) == ["a", "b", "c"] and not s.added and s.files_read == 3
+    assert graph_facts(g) == before
