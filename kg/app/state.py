@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..views.corpus import content_fingerprint, list_corpus_files, stat_signature
+from ..views.fingerprint import content_fingerprint, list_corpus_files, stat_signature
 
 __all__ = [
     "REPO",

@@ -1,6 +1,6 @@
 import os
 
-from kg.views.corpus import content_fingerprint, list_corpus_files, stat_signature
+from kg.views.fingerprint import content_fingerprint, list_corpus_files, stat_signature
 
 
 def test_fingerprint_changes_with_content_not_with_touch(tmp_path):

@@ -1,0 +1,54 @@
+"""Every page renders, on the sample graph, on an empty graph and on a large synthetic one."""
+from __future__ import annotations
+
+import pytest
+
+from app_helpers import PAGES, REPO, TITLES, metric_value, texts
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_the_samples(page, sample_graph_file, use_graph, open_app):
+    use_graph(sample_graph_file)
+    at = open_app(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert texts(at.title) == [TITLES[page]]
+    assert not at.error, texts(at.error)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_an_empty_graph(page, use_graph, open_app):
+    use_graph(None)
+    at = open_app(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert texts(at.title) == [TITLES[page]]
+    if page != "pages/data.py":
+        assert any("还没有文档" in t for t in texts(at.info)), texts(at.info)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_a_large_graph(page, large_graph_file, use_graph, open_app):
+    use_graph(large_graph_file)
+    at = open_app(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert texts(at.title) == [TITLES[page]]
+    for frame in at.dataframe:  # tables are paginated
+        assert len(frame.value) <= 100
+
+
+def test_first_start_builds_the_corpus(tmp_path, monkeypatch, samples_dir, open_app):
+    monkeypatch.setenv("KG_GRAPH", str(tmp_path / "graph.pickle"))
+    monkeypatch.setenv("KG_CORPUS", str(samples_dir))
+    at = open_app()
+    assert (tmp_path / "graph.pickle").exists()
+    assert metric_value(at, "文档") >= 10
+
+
+def test_a_broken_graph_file_is_a_message(tmp_path, use_graph):
+    from streamlit.testing.v1 import AppTest
+
+    bad = tmp_path / "graph.pickle"
+    bad.write_bytes(b"not a graph")
+    use_graph(bad)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert any("无法载入知识图谱" in t for t in texts(at.error))
