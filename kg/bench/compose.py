@@ -290,6 +290,11 @@ def compose_document(templates: Templates, rng: random.Random, units: list[Unit]
             w.subunit = t.subunits[0]
         doc.title = w.fill("title", pattern, **values)
         doc.lines.append(doc.title)
+        # the document is itself an activity when its title says so (a 党课, a 中心组 study plan)
+        if genre == "党课":
+            w.category("党课")
+        if "理论学习中心组学习" in doc.title:
+            w.category("集中学习")
     if w.subunit is None and rng.random() < 0.25:
         w.subunit = rng.choice(t.subunits)
     if w.subunit and w.subunit[0] == "青年理论学习小组" and rng.random() < 0.5:
