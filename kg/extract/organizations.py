@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .base import Context, Sentence, register
 from .orgrules import ADMIN_LEVELS, MASK_CHARS, OrgRules, canonical_name, load_org_rules, strip_mask
-from .tokenize import Token, iter_tokens
+from .tokenize import Token, Tokens, tokenize_text
 
 __all__ = ["OrgMention", "find_org_mentions", "extract_organizations", "resolve_organizations"]
 
@@ -84,7 +84,7 @@ def _head_of(tok: Token, rules: OrgRules):
     before the role, completed by the role's suffix (部长 → 部).
     """
     key = (tok.word, tok.tag)
-    cache = _HEAD_CACHE.setdefault(id(rules), {})
+    cache = _head_cache(rules)
     if key not in cache:
         if len(cache) > 200_000:
             cache.clear()
@@ -93,6 +93,10 @@ def _head_of(tok: Token, rules: OrgRules):
 
 
 _HEAD_CACHE: dict = {}
+
+
+def _head_cache(rules: OrgRules) -> dict:
+    return _HEAD_CACHE.setdefault(id(rules), {})
 
 
 def _compute_head(w: str, tag: str, rules: OrgRules):
@@ -113,7 +117,7 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
     return w, len(w), None
 
 
-def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Token] | None = None) -> list[OrgMention]:
+def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> list[OrgMention]:
     """Every unit name in ``text`` (a sentence), left to right.
 
     >>> [m.name for m in find_org_mentions("参加了由XX市林草局直属机关党委和市图书馆联合开展的活动")]
@@ -123,23 +127,33 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens: list[Tok
     """
     rules = rules or load_org_rules()
     last = rules.last_chars
-    if tokens is None and not any(c in last for c in text):
+    if tokens is None and not last.isdisjoint(text):
+        toks = tokenize_text(text)
+    elif tokens is None:
         return []
-    toks = tokens if tokens is not None else iter_tokens(text)
+    else:
+        toks = tokens
+    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
+    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
+    n_words = len(words)
+    cache = _head_cache(rules)
     out: list[OrgMention] = []
-    for i, tok in enumerate(toks):
-        if tok.word[-1] not in last:
+    for i, word in enumerate(words):
+        if word[-1] not in last:
             continue
-        head = _head_of(tok, rules)
+        key = (word, tags[i])
+        head = cache[key] if key in cache else _head_of(toks[i], rules)
         if head is None:
             continue
+        tok = toks[i]
         head_word, head_len, role = head
+        nxt = words[i + 1] if i + 1 < n_words else ""
         weak = rules.suffix_of(head_word) in rules.weak
-        if weak and i + 1 < len(toks) and toks[i + 1].word in rules.followers:
+        if weak and nxt in rules.followers:
             continue
         head_end = tok.start + head_len
-        if role is None and i + 1 < len(toks) and any(toks[i + 1].word == r for r, _ in rules.roles):
-            role = toks[i + 1].word
+        if role is None and nxt in rules.role_words:
+            role = nxt
         found = _scan_left(toks, i, rules, head_word)
         if found is None:
             continue

@@ -41,6 +41,7 @@ class OrgRules:
     followers: frozenset[str] = frozenset()
     _tables: tuple = (dict(), 0)
     weak: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
     last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
 
     def rejects_end(self, word: str) -> bool:
@@ -102,6 +103,7 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         complete=frozenset(e.word for e in gazetteer if e.tag == "ntc"),
         followers=frozenset(e.word for e in read_wordlist(path("org_followers"))),
         weak=frozenset(e.word for e in read_wordlist(path("org_weak_suffixes"))),
+        role_words=frozenset(r for r, _ in roles),
         aliases_end=tuple(aliases_end),
         aliases_whole=aliases_whole,
         reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
 from ..lexicon import lexicon_path, read_wordlist
 
-__all__ = ["Token", "get_segmenter", "cut_words", "tag_words", "iter_tokens", "reset_segmenter"]
+__all__ = ["Token", "Tokens", "get_segmenter", "cut_words", "tag_words", "iter_tokens", "tokenize_text",
+           "reset_segmenter"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,29 @@ class Token(NamedTuple):
 
 
 _make_token = Token._make
+
+
+class Tokens(Sequence):
+    """The tagged words of a text, with a :class:`Token` built only when asked for.
+
+    Why: most words of a sentence are never looked at closely, and building
+    a Token per word costs more than segmenting. ``words`` and ``tags`` are
+    plain tuples for fast scans.
+    """
+
+    __slots__ = ("words", "tags", "ends")
+
+    def __init__(self, words: tuple, tags: tuple, ends: list):
+        self.words, self.tags, self.ends = words, tags, ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        w, e = self.words[i], self.ends[i]
+        return Token(w, self.tags[i], e - len(w), e)
 
 
 class _JiebaSegmenter:
@@ -111,6 +136,20 @@ def tag_words(text: str) -> list[tuple[str, str]]:
     ('市委', 'n')
     """
     return get_segmenter().tag(text, False)
+
+
+def tokenize_text(text: str) -> Tokens:
+    """Tagged words of ``text`` as a lazy :class:`Tokens` sequence.
+
+    >>> toks = tokenize_text("落实市委部署")
+    >>> toks.words[1], toks[1].start, toks[1].end
+    ('市委', 2, 4)
+    """
+    pairs = get_segmenter().tag(text, False)
+    if not pairs:
+        return Tokens((), (), [])
+    words, tags = zip(*pairs)
+    return Tokens(words, tags, list(accumulate(map(len, words))))
 
 
 def iter_tokens(text: str) -> list[Token]:
