@@ -57,27 +57,47 @@ _PLAN_SECTION = re.compile(r"下一步|下步|下阶段|工作打算|工作计�
 _PLAN_CUE = re.compile(r"^(?:下一步|下步|下阶段|接下来|今后|明年)|将要|拟于|拟在|计划于|计划在|(?<![即必])将(?=[\u4e00-\u9fff]{1,6}$)")
 _URGE_CUE = re.compile(r"要|必须|务必|应当|需要|坚决|切实")
 # 要 as a modal, not inside 主要/重要/要求/纪要/要义 …
-_EXHORT = re.compile(r"(?<![主重纪摘提需纲概])要(?![求点义件素闻害务])|必须|务必|应当|应该|理应")
+_EXHORT = re.compile(r"(?<![主重纪摘提纲概首紧显扼简只想将])要(?![求点义件素闻害务领职员地])|必须|务必|应当|应该|理应")
+_QUOTED = re.compile(r"“[^“”]*”")
+# A paragraph of a personal speech that opens 一要…/我们要…/必须… exhorts throughout.
+_EXHORT_OPEN = re.compile(
+    r"^(?:[一二三四五六七八九十]+(?:是|[、.．])?)?(?:我们|我|大家|各级|党员干部|干部)?(?:要(?![求点义])|必须|务必|应当|应该)"
+)
+# 调查研究不够, 缺乏调研: a shortcoming owned up to, not a thing done.
+_DEFICIENT_AFTER = re.compile(
+    r"^[^，,。；;]{0,4}?(?:不够|不到位|不深入|不经常|较少|欠缺|不力|不实)(?!不?(?:罢休|放过|松懈|放手|收兵|松劲))"
+)
+_NEGATED_BEFORE = re.compile(r"(?:(?:没有|缺乏|缺少|未能|不善于|不愿|很少)[^，,。；;、]{0,4}|不)$")
 _STATEMENT_AFTER = re.compile(r"^(?:是|就是|乃|作为|为|的重要|的意义|之基|之道|之本|工作的)")
 # 调查研究是…, 调研切忌…, 专题调研要…: the trigger is the topic the clause talks about.
 _TOPIC_AFTER = re.compile(r"^(?:[一-龥]{0,2}(?:是|就是|乃是|切忌|贵在|重在|要|必须|不能|不是|关键在|的关键))")
 _STATEMENT_BEFORE = re.compile(r"(?:就是|即是|都是|也是|便是|是|即|在于)$")
 _QUESTION_BEFORE = re.compile(r"是不是|是否|能不能|能否|有没有|会不会")
-# 调研能力, 调研成果, 培训长效机制, 帮扶帮教措施: the trigger qualifies another noun.
+# 调研能力, 培训长效机制, 帮扶帮教措施: the trigger qualifies another noun.
 _MODIFIER_AFTER = re.compile(
-    r"^(?:的)?[\u4e00-\u9fff]{0,2}?(?:能力|本领|水平|之风|成果|报告|机制|制度|长效|规模|领域|基地|案例|措施|作用|意识|理念)"
+    r"^(?:的)?[\u4e00-\u9fff]{0,2}?(?:能力|本领|水平|之风|机制|制度|长效|规模|领域|基地|案例|措施|作用|意识|理念)"
 )
-_WEAK_MODIFIER_AFTER = re.compile(r"^的(?![同时])")
+# “第一议题”、主题党日等学习制度: a list of institutions, not occurrences.
+_INSTITUTION_AFTER = re.compile(
+    r"^[”\"」]?(?:[、和及与][“\"「]?[^，,。；;、“”]{1,12}?[”\"」]?)*等[\u4e00-\u9fff]{0,4}?(?:制度|机制)"
+)
+# 调研成果, 调研报告, 干实事的干部: a weak trigger qualifying a noun. (读书班成果,
+# 党课报告 still tell that the class or lecture took place.)
+_WEAK_MODIFIER_AFTER = re.compile(r"^(?:的(?![同时])|成果|报告)")
 # Cited speech: a quotation right after a speech verb, or the rest of a sentence
 # after a leader or meeting 强调/指出.
 _CITED_QUOTE = re.compile(r"(?:强调|指出|要求|说|讲|提出|寄语|嘱托|指示|所言|讲话中)[：:，,]?\s*“[^“”]{2,600}”")
 _REPORTED = re.compile(
-    r"(?:习近平|总书记|党中央|中共中央|中央|国务院|会议|全会|讲话)[^。；;]{0,30}?(?:强调|指出|要求|提出|明确|说)[，,：:]"
+    r"(?:习近平|总书记|党中央|中共中央|中央|国务院|会议|全会|讲话)[^。；;，,]{0,30}?"
+    r"(?:强调|指出|说|(?<![的部署工作规定相关有关])要求(?=我们|全党|各级|党员|领导干部))[，,：:]?"
 )
 # The central leadership as the agent of the activity: 中央政治局…进行集体学习,
 # 总书记四次考察调研. Not when it is only the thing studied (习近平…思想读书班).
 _LEADER = re.compile(r"习近平总书记|习近平|总书记|中共中央政治局|中央政治局|政治局|党中央|中共中央|国务院")
-_STUDIED = re.compile(r"思想|精神|论述|讲话|指示|批示|部署|决策|要求|理论|著作|文章|选读|摘编|纲要")
+_STUDIED = re.compile(r"思想|精神|论述|讲话|指示|批示|部署|决策|要求|理论|著作|文章|选读|摘编|纲要|关于|方案|提出的|《")
+# 关于调查研究的重要论述, 《…调研…》: the trigger is the subject of a text.
+_ABOUT_BEFORE = re.compile(r"关于[^，,。；;：:]*$")
+_ABOUT_AFTER = re.compile(r"^[^，,。；;：:]{0,12}?的")
 # What makes a weak trigger an activity: an action verb before it in its clause …
 _FRAME_VERB = re.compile(
     r"开展|组织|举办|举行|召开|参加|参与|实施|推进|推动|落实|坚持|通过|采取|采用|利用|运用|依托|借助|进行|赴|前往|深入"
@@ -92,7 +112,9 @@ _FRAME_AFTER = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 _PARTNER_CUE = re.compile(r"(?:联合|携手|会同|与|同|和)(?P<org>[^，,。；;]{2,20}?)(?:共同|一起|一道|联合|开展|举办|共建|联学)")
 _BRAND = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」]$")
-_NAMED_ACTIVITY = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及])[\u4e00-\u9fff]){0,6}?活动")
+_NAMED_ACTIVITY = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动")
+# “台独”势力分裂活动: what a hostile actor does is no activity of a unit.
+_HOSTILE = re.compile(r"分裂|破坏|非法|违法|犯罪|恐怖|渗透|颠覆|邪教|反动|间谍|走私|传销|赌博")
 _NAME_SUFFIX = re.compile(r"^(?:活动|班|会|赛|课)")
 _SPEECH_GENRES = ("讲话", "党课")
 _PERSONAL_GENRES = ("发言", "心得")
@@ -175,7 +197,7 @@ def is_rhetoric(before: str, after: str, genre: str) -> bool:
         return True
     if _STATEMENT_BEFORE.search(clause) or _QUESTION_BEFORE.search(clause):
         return True
-    return genre in _PERSONAL_GENRES and bool(_EXHORT.search(before))
+    return genre in _PERSONAL_GENRES and bool(_EXHORT.search(_QUOTED.sub("", before)))
 
 
 def _cited_spans(norm: str) -> list[tuple[int, int]]:
@@ -188,12 +210,29 @@ def _in_spans(spans: list[tuple[int, int]], start: int) -> bool:
 
 
 def _led_by_leadership(before: str) -> bool:
-    """The central leadership acts in the trigger's clause (not as what is studied)."""
+    """The central leadership acts in the trigger's clause: it opens the clause
+    or a verb phrase stands between it and the trigger (总书记四次考察调研), and
+    nothing between says it is only what is studied (习近平…思想读书班).
+
+    >>> _led_by_leadership("中共中央政治局就开辟新境界进行第六次")
+    True
+    >>> _led_by_leadership("系统学习总书记")
+    False
+    """
     clause = _CLAUSE_SPLIT.split(before)[-1]
     m = None
     for m in _LEADER.finditer(clause):
         pass
-    return m is not None and not _STUDIED.search(clause[m.end():])
+    if m is None:
+        return False
+    between = clause[m.end():]
+    if _STUDIED.search(between):
+        return False
+    return bool(between) or re.fullmatch(r"(?:在|由|据)?", clause[:m.start()]) is not None
+
+
+def _in_title(before: str) -> bool:
+    return before.rfind("《") > before.rfind("》")
 
 
 def section_of(sentences: list[Sentence], norm: str) -> list[str]:
@@ -306,8 +345,8 @@ def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
         else:
             hits.append((start, end + 1, category, weak))
     for m in _NAMED_ACTIVITY.finditer(norm):
-        if m.group(1).endswith(_CAMPAIGN_PERIOD):
-            continue  # “工作落实年”活动 names a campaign period, not an activity
+        if m.group(1).endswith(_CAMPAIGN_PERIOD) or _HOSTILE.search(m.group(0)):
+            continue  # “工作落实年”活动 names a campaign period; 分裂活动 a hostile act
         if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
             hits.append((m.start(), m.end(), "其他", False))
     if blocked:
@@ -349,9 +388,10 @@ def extract_activities(ctx: Context) -> list[dict]:
         rel_s, rel_e = start - sent.start, end - sent.start
         before, after = sent.norm[:rel_s], sent.norm[rel_e:]
         is_title = i == 0 and bool(doc.title) and sent.norm.strip() == doc.title.strip()
-        if not is_title and _why_not(norm, start, end, category, weak, before, after, sent, genre, cited):
-            continue
         line_start = norm.rfind("\n", 0, sent.start) + 1
+        exhorting = bool(_EXHORT_OPEN.match(norm, line_start))
+        if not is_title and _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting):
+            continue
         if re.match(r"^(?:下一步|下步|下阶段|接下来|今后)", norm[line_start:line_start + 4]):
             planned_line = line_start
         section = sections[i] + (" 下一步" if planned_line == line_start else "")
@@ -378,7 +418,7 @@ def extract_activities(ctx: Context) -> list[dict]:
     return items
 
 
-def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited) -> str | None:
+def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting=False) -> str | None:
     """Why a hit is not an activity (None when it is); see the module docstring."""
     named = category == "其他"
     if _in_spans(cited, start):
@@ -387,14 +427,22 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
         return "reported speech"
     if _led_by_leadership(before):
         return "central leadership acts"
+    if _in_title(before) or (
+        _ABOUT_BEFORE.search(before) and _ABOUT_AFTER.match(after) and not _NAME_SUFFIX.match(after)
+    ):
+        return "subject of a text"
     if not named and _STATEMENT_AFTER.match(after) and len(before) <= 2:
         return "statement"
-    if not named and _MODIFIER_AFTER.match(after):
+    if not named and (_MODIFIER_AFTER.match(after) or _INSTITUTION_AFTER.match(after)):
         return "modifier"
+    if _DEFICIENT_AFTER.match(after) or _NEGATED_BEFORE.search(before):
+        return "shortcoming"
     if is_rhetoric(before, after, genre):
         return "rhetoric"
     if genre in _PERSONAL_GENRES and _POINT.match(sent.norm):
         return "speaker's point"
+    if genre in _PERSONAL_GENRES and exhorting:
+        return "exhorting paragraph"
     if weak:
         if _WEAK_MODIFIER_AFTER.match(after):
             return "weak modifier"

@@ -219,3 +219,57 @@ def test_named_activity_counts_even_before_a_noun():
 )
 def test_added_triggers(text, category):
     assert category in categories_of(text)
+
+
+def test_reported_requirement_is_not_speech():
+    assert categories_of("按照党中央部署要求，开展专题研讨。") == {"专题研讨"}
+    assert activities_of("党中央要求我们开展专题研讨。") == []
+
+
+def test_leader_as_possessor_or_book_author_still_counts():
+    assert categories_of("系统学习总书记原文原著。") == {"读书分享"}
+    assert categories_of("对习近平总书记《论党的青年工作》进行研讨交流。") == {"专题研讨"}
+
+
+def test_subject_of_a_text_does_not_count():
+    assert activities_of("深入学习贯彻习近平总书记关于调查研究的重要论述。") == []
+    assert activities_of("认真学习《关于在全党大兴调查研究的工作方案》。") == []
+    assert categories_of("召开关于党建工作的专题研讨会。") == {"专题研讨"}
+
+
+def test_shortcomings_do_not_count():
+    assert activities_of("深入基层调查研究不够，对新情况预判不够。", genre="发言") == []
+    assert activities_of("有的同志不蹲点，不调查。") == []
+    assert categories_of("坚持查摆问题不到位不罢休。") == {"检视整改"}
+
+
+def test_list_of_institutions_does_not_count():
+    assert activities_of("严格落实党组中心组“第一议题”、主题党日等学习制度。") == []
+
+
+def test_exhorting_paragraph_of_a_personal_speech_does_not_count():
+    text = "一要在学出忠诚上聚合力。对党忠诚是首要品质。坚持开展集中学习，落实主题党日。\n二、我们的做法。开展集中学习12次。"
+    items = activities_of(text, genre="发言")
+    assert [(a["category"], a["evidence"]) for a in items] == [("集中学习", "开展集中学习12次。")]
+
+
+def test_exhortation_inside_a_quoted_slogan_is_ignored():
+    text = "在牢记“三个务必”中端正学习态度，制定了集体研学等工作计划。"
+    assert categories_of(text, genre="发言") == {"集中学习"}
+    assert categories_of("带头贯彻落实首要任务，组织集体研学。", genre="发言") == {"集中学习"}
+
+
+def test_weak_trigger_result_or_report_is_a_modifier_but_strong_is_not():
+    assert activities_of("形成高质量调研成果。") == []
+    assert categories_of("由我为大家作一堂党课报告。") == {"党课"}
+    assert categories_of("运用好读书班成果。") == {"读书班"}
+
+
+def test_hostile_activities_are_not_named_activities():
+    assert activities_of("坚决反对“台独”势力分裂活动。") == []
+    assert categories_of("深入开展“双拥”活动。") == {"其他"}
+
+
+def test_character_level_false_matches_are_blocked():
+    assert activities_of("着力抓好重点行业的调整改造。") == []
+    assert activities_of("真正把马克思主义看家本领学到手。") == []
