@@ -316,20 +316,30 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
     """
     from .networkx_store import default_graph_path, load_graph, save_graph
 
-    path = Path(graph_path) if graph_path else default_graph_path()
-    g = load_graph(path, missing_ok=True)
-    summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
-                           extract_fn=extract_fn)
-    if summary.changes or not path.exists():
-        save_graph(g, path)
-    summary.store, summary.target = store, str(path)
-    if store == "neo4j":
-        from .neo4j_store import sync_to_neo4j
-
-        summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
-                                       removed=set(summary.removed), settings=neo4j or {})
-    elif store != "networkx":
+    if store not in ("networkx", "neo4j"):
         from ..errors import ConfigError
 
         raise ConfigError(f"unknown store {store!r}", hint="use --store networkx or --store neo4j")
+    driver = settings = None
+    if store == "neo4j":  # fail on a bad server before minutes of extraction, not after
+        from .neo4j_store import Neo4jSettings, connect
+
+        settings = Neo4jSettings.from_env(neo4j or {})
+        driver = connect(settings)
+    try:
+        path = Path(graph_path) if graph_path else default_graph_path()
+        g = load_graph(path, missing_ok=True)
+        summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
+                               extract_fn=extract_fn)
+        if summary.changes or not path.exists():
+            save_graph(g, path)
+        summary.store, summary.target = store, str(path)
+        if driver is not None:
+            from .neo4j_store import sync_to_neo4j
+
+            summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
+                                           removed=set(summary.removed), settings=settings, driver=driver)
+    finally:
+        if driver is not None:
+            driver.close()
     return summary

@@ -119,17 +119,25 @@ def connect(settings: Neo4jSettings, *, driver_factory=None):
     from neo4j import exceptions as ne
 
     factory = driver_factory or GraphDatabase.driver
+    # The driver logs its own ERROR lines for a failed connection; we say it once, clearly.
+    driver_log = logging.getLogger("neo4j")
+    level = driver_log.level
+    if not log.isEnabledFor(logging.DEBUG):
+        driver_log.setLevel(logging.CRITICAL)
     try:
-        driver = factory(settings.uri, auth=(settings.user, settings.password))
-    except (ValueError, ne.ConfigurationError) as err:
-        raise _explain(err, settings) from err
-    try:
-        driver.verify_connectivity()
-        with driver.session(database=settings.database) as session:
-            session.execute_read(_consume, "RETURN 1 AS ok", {})
-    except (ne.Neo4jError, ne.DriverError, OSError) as err:
-        driver.close()
-        raise _explain(err, settings) from err
+        try:
+            driver = factory(settings.uri, auth=(settings.user, settings.password))
+        except (ValueError, ne.ConfigurationError) as err:
+            raise _explain(err, settings) from err
+        try:
+            driver.verify_connectivity()
+            with driver.session(database=settings.database) as session:
+                session.execute_read(_consume, "RETURN 1 AS ok", {})
+        except (ne.Neo4jError, ne.DriverError, OSError) as err:
+            driver.close()
+            raise _explain(err, settings) from err
+    finally:
+        driver_log.setLevel(level)
     return driver
 
 
