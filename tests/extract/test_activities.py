@@ -273,3 +273,16 @@ def test_hostile_activities_are_not_named_activities():
 def test_character_level_false_matches_are_blocked():
     assert activities_of("着力抓好重点行业的调整改造。") == []
     assert activities_of("真正把马克思主义看家本领学到手。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["班子成员走访5家涉外企业。", "全部问题均已整改到位。", "在调研过程中召开座谈会。", "狠抓整改整治。",
+     "窗口骨干组成宣讲团队。", "问题得到彻底整改。"],
+)
+def test_more_frames_for_weak_triggers(text):
+    assert categories_of(text) & {"调查研究", "检视整改", "宣讲"}
+
+
+def test_benefactive_problem_solving_is_service():
+    assert categories_of("把为群众办实事、为企业解难题作为出发点。", genre="计划") == {"为民服务"}
