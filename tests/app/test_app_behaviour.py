@@ -1,0 +1,165 @@
+"""What an analyst does on each page, checked through AppTest on the hand-made fixture graph.
+
+Expected values are the fixture's facts (tests/fixtures/graph/small_graph.py):
+读书班 is held by 市妇联, 市卫生健康委 and 市税务局; 集中学习 by 市卫生健康委
+and 市知识产权局青年理论学习小组.
+"""
+from __future__ import annotations
+
+from app_helpers import metric_value, texts
+
+READING_CLASS_UNITS = {"市妇联", "市卫生健康委", "市税务局"}
+
+
+def _column(at, header: str, index: int = -1) -> set:
+    frame = at.dataframe[index].value
+    return set(frame[header])
+
+
+def _button(at, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_canned_query_with_parameters_from_the_url(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/queries.py", q="units_by_activity", p_category="读书班")
+    assert not at.exception
+    assert at.selectbox(key="q_units_by_activity_category").value == "读书班"
+    assert _column(at, "单位") == READING_CLASS_UNITS
+    assert any("3 个单位" in t for t in texts(at.success)), texts(at.success)
+    at.selectbox(key="q_units_by_activity_category").set_value("集中学习").run()
+    assert _column(at, "单位") == {"市卫生健康委", "市知识产权局青年理论学习小组"}
+    assert at.query_params["p_category"] == ["集中学习"] or at.query_params["p_category"] == "集中学习"
+    assert any("MATCH" in c.value for c in at.code)  # "show the Cypher"
+    assert {b.label for b in at.get("download_button")} == {"下载 CSV", "下载 Excel"}
+
+
+def test_switching_query_in_the_gallery(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/queries.py")
+    at.radio(key="q_id").set_value("units_by_slogan").run()
+    at.selectbox(key="q_units_by_slogan_slogan").set_value("四敢争先").run()
+    assert not at.exception
+    assert _column(at, "单位") == {"市妇联", "市税务局"}
+
+
+def test_a_question_yields_the_expected_units(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/ask.py")
+    at.text_input(key="ask_question").input("哪些单位开展了读书班？")
+    _button(at, "提问").click().run()
+    assert not at.exception
+    assert _column(at, "单位") == READING_CLASS_UNITS
+    assert any("MATCH" in c.value for c in at.code)  # the query it ran
+
+
+def test_an_example_question_button_answers(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/ask.py")
+    _button(at, "哪些单位开展了读书班？").click().run()
+    assert _column(at, "单位") == READING_CLASS_UNITS
+
+
+def test_an_unanswerable_question_suggests_questions(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/ask.py")
+    at.text_input(key="ask_question").input("今天天气怎么样？")
+    _button(at, "提问").click().run()
+    assert not at.exception
+    assert any("可以这样问" in t for t in texts(at.warning))
+
+
+def _run_cypher(at, cypher: str):
+    at.text_area(key="cypher_text").input(cypher)
+    return _button(at, "运行").click().run()
+
+
+def test_ad_hoc_cypher(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/ask.py")
+    _run_cypher(at, "MATCH (o:Organization) WHERE o.name = '市妇联' RETURN o.name AS unit")
+    assert not at.error
+    assert _column(at, "单位") == {"市妇联"}
+
+
+def test_bad_cypher_is_an_error_message(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/ask.py")
+    _run_cypher(at, "MATCH (n RETURN n")
+    assert not at.exception
+    assert any("语法错误" in t for t in texts(at.error)), texts(at.error)
+
+
+def test_write_cypher_is_refused(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/ask.py")
+    _run_cypher(at, "MATCH (n) DETACH DELETE n")
+    assert not at.exception
+    assert any("只允许只读查询" in t for t in texts(at.error)), texts(at.error)
+    _run_cypher(at, "MATCH (n:Organization) RETURN count(n) AS n")
+    assert at.dataframe[-1].value.iloc[0, 0] > 0  # nothing was deleted
+
+
+def test_filters_change_the_dashboard(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app()
+    before = {label: metric_value(at, label) for label in ("文档", "活动", "数据")}
+    at.multiselect(key="dash_units").select("市妇联").run()
+    after = {label: metric_value(at, label) for label in ("文档", "活动", "数据")}
+    assert after["活动"] == 3 and after["文档"] == 1
+    assert all(after[k] < before[k] for k in before)
+    at.multiselect(key="dash_units").unselect("市妇联").run()
+    at.multiselect(key="dash_years").select("2024").run()
+    assert metric_value(at, "文档") == 1
+
+
+def test_document_view_shows_highlights(sample_graph_file, use_graph, open_app):
+    use_graph(sample_graph_file)
+    at = open_app("pages/documents.py")
+    assert not at.exception
+    html = "".join(m.value for m in at.markdown)
+    assert '<mark class="kg-' in html
+
+
+def test_document_link_opens_that_document(sample_graph_file, use_graph, open_app):
+    use_graph(sample_graph_file)
+    at = open_app("pages/documents.py")
+    wanted = at.selectbox(key="doc_selected").options[-1]
+    doc_id = wanted.rsplit(" · ", 1)[-1]
+    at = open_app("pages/documents.py", doc=doc_id)
+    assert at.selectbox(key="doc_selected").value == doc_id
+    html = "".join(m.value for m in at.markdown)
+    for kind in ("Organization", "Activity", "Metric"):
+        assert f'<mark class="kg-{kind}"' in html, kind
+
+
+def test_document_search(sample_graph_file, use_graph, open_app):
+    use_graph(sample_graph_file)
+    at = open_app("pages/documents.py")
+    at.text_input(key="doc_query").input("读书班").run()
+    assert all("读书班" in o for o in at.selectbox(key="doc_selected").options)
+    at.text_input(key="doc_query").input("没有这样的文档").run()
+    assert any("没有符合条件的文档" in t for t in texts(at.info))
+
+
+def test_explorer_shows_a_node_and_its_evidence(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("pages/explorer.py", node="Organization:市税务局")
+    assert not at.exception
+    assert at.selectbox(key="explorer_center").value == "Organization:市税务局"
+    assert any("单位：市税务局" in t for t in texts(at.subheader))
+    assert any("读书班" in m.value for m in at.markdown)  # an evidence sentence
+    assert "提法｜两个确立" in at.selectbox(key="explorer_selected").options
+    at.selectbox(key="explorer_selected").set_value("Slogan:两个确立").run()
+    assert any(t == "提法：两个确立" for t in texts(at.subheader))
+    _button(at, "以此为中心").click().run()
+    assert at.selectbox(key="explorer_center").value == "Slogan:两个确立"
+    assert at.query_params["node"] in ("Slogan:两个确立", ["Slogan:两个确立"])
+
+
+def test_explorer_says_when_the_drawing_is_capped(large_graph_file, use_graph, open_app):
+    use_graph(large_graph_file)
+    at = open_app("pages/explorer.py")
+    at.slider(key="explorer_hops").set_value(2).run()
+    assert not at.exception
+    assert any("只画出连接最多的" in t for t in texts(at.warning)), texts(at.warning)
