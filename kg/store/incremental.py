@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from ..errors import InputError, KGError
-from ..graph.build import add_document, count_labels, count_types, new_graph, remove_document
+from ..graph.build import add_document, count_labels, count_types, new_graph, remove_document, remove_documents
 from ..graph.resolve import OrgResolver, default_resolver
 
 __all__ = [
@@ -249,6 +249,10 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         on_plan(len(todo))
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
     results = extract_files(todo, workers, progress, extract_fn)
+    # One pass removes every re-read file's old documents (not one pass per document).
+    stale = {d for res in results for d in manifest.get(str(Path(res.path).resolve()), {}).get("doc_ids", [])
+             if res.docs or not res.errors}
+    remove_documents(g, stale, resolver)
     for res in results:
         summary.files_read += 1
         summary.errors.extend((res.path, e) for e in res.errors)
@@ -274,12 +278,10 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         rebuilt = {d for entry in manifest.values() for d in entry["doc_ids"]}
         summary.removed.extend(sorted(previous - rebuilt))
     if prune:
-        for key in sorted(manifest):
-            if not Path(key).exists():
-                for gone in manifest[key]["doc_ids"]:
-                    remove_document(g, gone, resolver)
-                    summary.removed.append(gone)
-                del manifest[key]
+        gone_files = [key for key in sorted(manifest) if not Path(key).exists()]
+        gone = [d for key in gone_files for d in manifest.pop(key)["doc_ids"]]
+        remove_documents(g, gone, resolver)
+        summary.removed.extend(gone)
     summary.nodes = count_labels(g)
     summary.relationships = count_types(g)
     summary.seconds = time.perf_counter() - started
