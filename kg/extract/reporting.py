@@ -119,7 +119,7 @@ def _self_reference(ctx: Context, orgs: list[dict]):
             if named:
                 best = max(named, key=lambda o: o["mentions"])
                 return best["name"], sent
-            return (suffix if len(suffix) > 1 else phrase[-1] + "") if len(suffix) > 1 else None, sent
+            return suffix, sent  # nothing names it: 局党组, 局
     return None, None
 
 

@@ -68,3 +68,7 @@ def test_self_reference_without_a_named_unit():
 
 def test_no_unit_at_all():
     assert reporting("下面，我联系自身工作实际谈几点体会。", "第二批主题教育发言") is None
+
+
+def test_bare_self_reference_gives_the_unit_word():
+    assert reporting("今年以来，我局坚持把理论学习放在首位。", "", title_derived=True) == "局"
