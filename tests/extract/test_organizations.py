@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg.document import Document
 from kg.errors import LexiconError
@@ -166,3 +167,11 @@ def test_malformed_lexicon_line_names_file_and_line(tmp_path):
         assert "org_suffixes.txt:3" in str(err.value)
     finally:
         load_org_rules.cache_clear()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("市县区局委办党组中心小组学习理论青年妇联XX*某和的在、，。“”部干大学院")), max_size=60))
+def test_mentions_never_raise_and_point_into_the_text(text):
+    for m in find_org_mentions(text):
+        assert text[m.start:m.end] == m.surface
+        assert m.name and "*" not in m.name and "X" not in m.name
