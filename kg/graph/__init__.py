@@ -11,7 +11,8 @@ from typing import Iterable
 
 import networkx as nx
 
-from .build import add_document, count_labels, count_types, graph_from_records, new_graph, remove_document
+from .build import (add_document, count_labels, count_types, graph_from_records, new_graph, org_spellings,
+                    remove_document, remove_documents)
 from .resolve import OrgResolver, default_resolver, normalize_org_name
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "graph_from_records",
     "add_document",
     "remove_document",
+    "remove_documents",
+    "org_spellings",
     "new_graph",
     "count_labels",
     "count_types",

@@ -28,6 +28,7 @@ __all__ = [
     "remove_documents",
     "refresh_nodes",
     "graph_from_records",
+    "org_spellings",
     "count_labels",
     "count_types",
 ]
@@ -423,6 +424,23 @@ def graph_from_records(pairs: Iterable[tuple[Document | Mapping, Mapping]],
     for doc, record in pairs:
         add_document(g, doc, record, resolver)
     return g
+
+
+def org_spellings(g: nx.MultiDiGraph, org_id: str) -> dict[str, list[str]]:
+    """Which documents wrote an organization which way: ``{surface: [doc_id, …]}``.
+
+    >>> g = new_graph()
+    >>> g.add_node("Organization:市卫生健康委", label="Organization", name="市卫生健康委")
+    >>> g.add_edge("Document:a", "Organization:市卫生健康委", key="k", type="MENTIONS", doc_id="a", surface="市卫健委")
+    'k'
+    >>> org_spellings(g, "Organization:市卫生健康委")
+    {'市卫健委': ['a']}
+    """
+    out: dict[str, set[str]] = {}
+    for _, _, d in g.in_edges(org_id, data=True):
+        if d.get("type") == "MENTIONS" and d.get("surface"):
+            out.setdefault(d["surface"], set()).add(d["doc_id"])
+    return {k: sorted(v) for k, v in sorted(out.items())}
 
 
 def count_labels(g: nx.MultiDiGraph) -> dict[str, int]:

@@ -6,6 +6,7 @@ import copy
 import pytest
 from graph_helpers import doc_facts, fixture_pairs, graph_facts
 
+from kg.extract.base import iter_sentences
 from kg.graph import add_document, graph_from_records, new_graph, remove_document
 from kg.graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, TEXT_RELATIONSHIPS
 
@@ -143,3 +144,21 @@ def test_empty_record_gives_just_the_document():
     g = new_graph()
     add_document(g, {"doc_id": "z", "title": "空", "text": "无内容。"}, {"doc_id": "z"})
     assert list(g.nodes) == ["Document:z"] and g.nodes["Document:z"]["text"] == "无内容。"
+
+
+def test_org_spellings_say_which_document_wrote_which_form():
+    from kg.graph import org_spellings
+
+    pairs = fixture_pairs()
+    doc, rec = copy.deepcopy(pairs[1])
+    doc["doc_id"] = rec["doc_id"] = "b2"
+    doc["text"] = doc["text"].replace("市卫生健康委组织", "市卫健委的组织")
+    rec["organizations"] = [{"name": "市卫健委", "aliases": [], "kind": "政府部门", "evidence": s.text,
+                             "start": s.start, "end": s.end}
+                            for s in iter_sentences(doc["text"])
+                            if "市卫健委的" in s.text]
+    for key in ("activities", "metrics", "slogans"):
+        rec[key] = []
+    rec["reporting_org"] = rec["reporting_org_evidence"] = None
+    g = graph_from_records([pairs[1], (doc, rec)])
+    assert org_spellings(g, "Organization:市卫生健康委") == {"市卫健委": ["b2"], "市卫生健康委": ["b1"]}
