@@ -391,7 +391,7 @@ def extract_activities(ctx: Context) -> list[dict]:
         before, after = sent.norm[:rel_s], sent.norm[rel_e:]
         is_title = i == 0 and bool(doc.title) and sent.norm.strip() == doc.title.strip()
         line_start = norm.rfind("\n", 0, sent.start) + 1
-        exhorting = bool(_EXHORT_OPEN.match(norm, line_start))
+        exhorting = genre in _PERSONAL_GENRES and bool(_EXHORT_OPEN.match(norm, line_start))
         if not is_title and _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting):
             continue
         if re.match(r"^(?:下一步|下步|下阶段|接下来|今后)", norm[line_start:line_start + 4]):

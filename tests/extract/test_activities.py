@@ -286,3 +286,10 @@ def test_more_frames_for_weak_triggers(text):
 
 def test_benefactive_problem_solving_is_service():
     assert categories_of("把为群众办实事、为企业解难题作为出发点。", genre="计划") == {"为民服务"}
+
+
+def test_joint_and_online_triggers():
+    assert categories_of("与兄弟院校党支部开展支部间学习交流活动。") >= {"联学共建"}
+    assert categories_of("与社区开展党建共建。") >= {"联学共建"}
+    assert categories_of("开设主题教育专题网站。") == {"线上学习"}
+    assert activities_of("访问专题网站的人数很多。") == []
