@@ -35,6 +35,7 @@ _NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
+_NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
 _ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
@@ -160,7 +161,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         start, masked, place, anchored = found
         name = strip_mask(text[start:tok.start] + head_word)
         if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
-                or name[0] == "各" or rules.rejects_end(name)):
+                or name[0] == "各" or (name[0] in "我本" and len(name) <= 3) or rules.rejects_end(name)):
             continue
         if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
             continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
@@ -214,8 +215,8 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 k = j - 1
                 while k > 0 and _is_mask(toks[k - 1].word):
                     k -= 1
-                if k > 0 and _head_of(toks[k - 1], rules) and not _level_like_head(toks[k - 1], rules):
-                    j = k  # a mask inside a name: 兴业银行**分行
+                if k > 0 and _mask_inside(toks, k, j, rules):
+                    j = k  # a mask inside a name: 兴业银行**分行, 国网**供电公司
                     continue
                 break
             if t.word == "中" and j < i and len(toks[j].word) == 1 and toks[j].tag in ("j", "ns"):
@@ -257,14 +258,14 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
         t = toks[j - 1]
         w = t.word
         if w == "和" and j - 2 >= 0 and toks[j - 2].tag in _NAME_TAGS and n_loose == 0:
-            if any(_is_bare_level(toks[k]) for k in range(max(0, j - 4), j - 1)):
+            if any(_is_bare_level(toks[k]) or _level_like_head(toks[k], rules) for k in range(max(0, j - 4), j - 1)):
                 j -= 1  # 市工业和信息化局
                 continue
         if not _passable(t, rules) or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
             break
         j -= 1
         n_chars += len(w)
-        if t.tag not in _NAME_TAGS and not (t.tag == "m" and w.startswith("第")):
+        if t.tag not in _NAME_TAGS and not (t.tag == "m" and w.startswith("第")) and not _is_bare_level(t):
             n_loose += 1
         if _is_bare_level(t):
             return (j, True) if n_loose <= 1 or (singles and i - j <= 5) else (i, False)
@@ -277,7 +278,17 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
 def _is_bare_level(t: Token) -> bool:
     w = t.word
     return (w in ADMIN_LEVELS or _is_masked_level(w) or w in ("街道", "全市", "全县", "全区", "全省")
-            or (t.tag == "ns" and len(w) >= 2 and w[-1] in ADMIN_LEVELS))
+            or (t.tag == "ns" and len(w) >= 2 and w[-1] in ADMIN_LEVELS and w not in _NOT_PLACES))
+
+
+def _mask_inside(toks, k: int, j: int, rules: OrgRules) -> bool:
+    """Is the mask run toks[k:j] inside one name (兴业银行**分行), not before one (**市委)?"""
+    left, right = toks[k - 1], toks[j] if j < len(toks) else None
+    if right is None or _is_bare_level(right) or _level_like_head(right, rules):
+        return False
+    if _head_of(left, rules) and not _level_like_head(left, rules):
+        return True
+    return left.tag in ("n", "nz", "j", "nt") and len(left.word) <= 3 and left.word not in rules.boundaries
 
 
 def _is_masked_level(word: str) -> bool:

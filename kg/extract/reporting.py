@@ -27,6 +27,7 @@ _CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _SUPERIOR = frozenset(["党中央", "中共中央", "国务院", "中央", "全国人大", "全国政协"])
 _VENUE = re.compile(r"^在(.+?)上的")
+_BODY_TAILS = ("机关党委", "党委", "党组", "党总支", "党支部")
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
 
 
@@ -172,7 +173,16 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
     return []
 
 
+def _unit_of(name: str) -> str:
+    """The unit itself, not its party body: 市税务局党委 → 市税务局, but 局党组 stays."""
+    for tail in _BODY_TAILS:
+        if name.endswith(tail) and len(name) - len(tail) > 2:
+            return name[: -len(tail)]
+    return name
+
+
 def _item(name: str, sent: Sentence | None) -> dict:
+    name = _unit_of(name)
     if sent is None:
         return {"name": name, "evidence": "", "start": 0, "end": 0}
     return {"name": name, "evidence": sent.text, "start": sent.start, "end": sent.end}
