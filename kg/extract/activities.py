@@ -70,12 +70,16 @@ _DEFICIENT_AFTER = re.compile(
 _NEGATED_BEFORE = re.compile(r"(?:(?:没有|缺乏|缺少|未能|不善于|不愿|很少)[^，,。；;、]{0,4}|不)$")
 _STATEMENT_AFTER = re.compile(r"^(?:是|就是|乃|作为|为|的重要|的意义|之基|之道|之本|工作的)")
 # 调查研究是…, 调研切忌…, 专题调研要…: the trigger is the topic the clause talks about.
-_TOPIC_AFTER = re.compile(r"^(?:[一-龥]{0,2}(?:是|就是|乃是|切忌|贵在|重在|要|必须|不能|不是|关键在|的关键))")
-_STATEMENT_BEFORE = re.compile(r"(?:就是|即是|都是|也是|便是|是|即|在于)$")
+_TOPIC_AFTER = re.compile(
+    r"^(?:[一-龥]{0,2}?(?:是|就是|乃是|切忌|贵在|重在|必须|不能|不是|关键在|的关键"
+    r"|(?<![主重纪摘提纲概首紧显扼简只想将])要(?![求点义件素闻害务领])))"
+)
+_STATEMENT_BEFORE = re.compile(r"(?:就是|即是|都是|也是|便是|(?<![一二三四五六七八九十次先])是|即|在于)$")
 _QUESTION_BEFORE = re.compile(r"是不是|是否|能不能|能否|有没有|会不会")
 # 调研能力, 培训长效机制, 帮扶帮教措施: the trigger qualifies another noun.
 _MODIFIER_AFTER = re.compile(
-    r"^(?:的)?[\u4e00-\u9fff]{0,2}?(?:能力|本领|水平|之风|机制|制度|长效|规模|领域|基地|案例|措施|作用|意识|理念)"
+    r"^(?:的)?(?!提升|提高|增强|强化|增长|锤炼|促进|推动|加强|锻炼|练就|发挥)"
+    r"[\u4e00-\u9fff]{0,2}?(?:能力|本领|水平|之风|机制|制度|长效|规模|领域|基地|案例|措施|作用|意识|理念)"
 )
 # “第一议题”、主题党日等学习制度: a list of institutions, not occurrences.
 _INSTITUTION_AFTER = re.compile(
@@ -397,7 +401,7 @@ def extract_activities(ctx: Context) -> list[dict]:
         if re.match(r"^(?:下一步|下步|下阶段|接下来|今后)", norm[line_start:line_start + 4]):
             planned_line = line_start
         section = sections[i] + (" 下一步" if planned_line == line_start else "")
-        status = "done" if is_title else status_of(sent.norm, before, section, genre)
+        status = ("planned" if genre == "计划" else "done") if is_title else status_of(sent.norm, before, section, genre)
         clause = re.split(r"[，,；;：:]", before)[-1] if before else ""
         org = _conducting_org(sent.norm, orgs, None) or _conducting_org(clause, orgs, reporting)
         n_s, n_e = _name(norm, doc.text, start, end)

@@ -293,3 +293,25 @@ def test_joint_and_online_triggers():
     assert categories_of("与社区开展党建共建。") >= {"联学共建"}
     assert categories_of("开设主题教育专题网站。") == {"线上学习"}
     assert activities_of("访问专题网站的人数很多。") == []
+
+
+def test_numbered_points_are_not_statements():
+    assert categories_of("一是集中学习，二是专题研讨，其次是读书班。") == {"集中学习", "专题研讨", "读书班"}
+    assert activities_of("重点是读书班。") == []
+
+
+def test_title_of_a_plan_is_planned():
+    text = "关于举办青年干部读书班的工作方案\n一、目的"
+    doc = Document(doc_id="t", title=text.split("\n")[0], text=text, norm=text, genre="计划")
+    [a] = extract_activities(Context.from_document(doc))
+    assert (a["category"], a["status"]) == ("读书班", "planned")
+
+
+def test_topic_needs_a_real_modal():
+    assert categories_of("集中学习重要讲话精神。") == {"集中学习"}
+    assert activities_of("集中学习要常态化。") == []
+
+
+def test_a_verb_after_the_trigger_is_not_a_modified_noun():
+    assert categories_of("通过集中学习提升能力。") == {"集中学习"}
+    assert activities_of("要提升调研能力。") == []
