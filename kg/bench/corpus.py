@@ -29,7 +29,7 @@ from ..errors import InputError
 from .compose import PlantedDocument, compose_document, make_units
 from .templates import Templates, load_templates
 
-__all__ = ["FileSpec", "plan_files", "render_file", "write_corpus", "change_files", "read_gold", "main"]
+__all__ = ["FileSpec", "generator_fingerprint", "plan_files", "render_file", "write_corpus", "change_files", "read_gold", "main"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,24 @@ def plan_files(n_docs: int, seed: int) -> list[FileSpec]:
         left -= n
         index += 1
     return specs
+
+
+def generator_fingerprint() -> str:
+    """A hash of the generator's code and data: a corpus made by another version is stale.
+
+    >>> len(generator_fingerprint())
+    16
+    """
+    import hashlib
+
+    from .templates import BENCH_DATA_DIR
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in sorted(BENCH_DATA_DIR.glob("*.txt")) + [here / f"{m}.py" for m in
+                                                        ("corpus", "compose", "figures", "templates")]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _units(templates: Templates, seed: int, n_docs: int):
@@ -190,7 +208,8 @@ def write_corpus(out_dir: str | Path, n_docs: int = 10_000, seed: int = 1, *,
             for row in _gold_rows(spec, docs):
                 gold_fh.write(orjson.dumps(row) + b"\n")
             files_fh.write(orjson.dumps(_manifest_row(spec, docs, n_junk, len(data), 0)) + b"\n")
-    summary = {"documents": n_docs, "files": len(specs), "bytes": total, "text_bytes_utf8": text_bytes, "seed": seed, "units": len(units),
+    summary = {"documents": n_docs, "files": len(specs), "bytes": total, "text_bytes_utf8": text_bytes, "seed": seed,
+               "generator": generator_fingerprint(), "units": len(units),
                }
     (out / "corpus.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2))
     summary["out"] = str(out)

@@ -63,6 +63,7 @@ def run_measured(args: list[str], *, timeout: float | None = None, env: dict | N
     import psutil
 
     cmd = [sys.executable, "-m", "kg.bench.steps", *args]
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env={**os.environ, **(env or {})})
@@ -95,7 +96,8 @@ def run_measured(args: list[str], *, timeout: float | None = None, env: dict | N
         raise StepFailed(f"{' '.join(args[:2])} exited {proc.returncode}: " + " | ".join(tail))
     lines = [ln for ln in out.decode("utf-8").splitlines() if ln.startswith("{")]
     result = json.loads(lines[-1]) if lines else {}
-    result.update(wall_seconds=wall, peak_rss_mb=peak["one"] / 2**20, peak_tree_rss_mb=peak["tree"] / 2**20)
+    result.update(wall_seconds=wall, peak_rss_mb=peak["one"] / 2**20, peak_tree_rss_mb=peak["tree"] / 2**20,
+                  loadavg_before=load_before)
     return result
 
 

@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from .corpus import change_files, write_corpus
+from .corpus import change_files, generator_fingerprint, write_corpus
 from .measure import StepFailed, machine_info, run_measured
 
 __all__ = ["main", "run_size", "score_predictions", "format_table", "format_markdown", "find_scorer"]
@@ -57,7 +57,8 @@ def _corpus(out: Path, n: int, seed: int) -> tuple[Path, dict]:
     meta = folder / "corpus.json"
     if meta.exists():
         summary = json.loads(meta.read_text())
-        if summary.get("documents") == n and summary.get("seed") == seed and "changed" not in summary:
+        if summary.get("documents") == n and summary.get("seed") == seed \
+                and summary.get("generator") == generator_fingerprint():
             summary["generate_seconds"] = None
             return folder, summary
         shutil.rmtree(folder)
@@ -190,6 +191,7 @@ ROWS = [
     ("4 queries", "questions: worst p50 ms", lambda r: _questions_worst(r, "p50_ms"), "{:.1f}", True),
     ("4 queries", "questions: worst p95 ms (≤ 300)", lambda r: _questions_worst(r, "p95_ms"), "{:.1f}", True),
     ("5 incremental", "files changed", lambda r: _get(r, "incremental", "files_changed"), "{:,.0f}", False),
+    ("5 incremental", "files re-read", lambda r: _get(r, "incremental", "files_read"), "{:,.0f}", False),
     ("5 incremental", "rebuild s (--jobs 1)", lambda r: _get(r, "incremental", "seconds"), "{:.2f}", True),
     ("5 incremental", "rebuild / full build", _inc_ratio, "{:.3f}", False),
     ("6 accuracy", "documents matched", lambda r: _get(r, "accuracy", "documents_matched"), "{:,.0f}", False),
@@ -239,7 +241,8 @@ def format_markdown(results: list[dict]) -> str:
                 "| query | p50 ms | p95 ms | rows |", "|---|---|---|---|"]
         for qid, q in sorted(canned.items()):
             if "p50_ms" in q:
-                out.append(f"| {qid} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | {q.get('rows', '')} |")
+                runs = f" ({q['runs']} runs)" if q.get("runs", 20) < 20 else ""
+                out.append(f"| {qid} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f}{runs} | {q.get('rows', '')} |")
             else:
                 out.append(f"| {qid} | {q.get('error') or q.get('skipped')} | | |")
     asked = _get(last, "queries", "questions") or {}
