@@ -152,12 +152,12 @@ def open_engine(store: str = "networkx", *, graph=None, graph_path=None, paths=N
     if store != "networkx":
         raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
     if graph is None:
-        if paths:
-            from ..graph import build_graph
+        if not paths:
+            from ..store import default_graph_path, load_graph
+            from .ladybug_engine import LadybugEngine
 
-            graph = build_graph(paths)
-        else:
-            from ..store import load_graph
+            return LadybugEngine.for_graph_file(graph_path or default_graph_path(), load_graph)
+        from ..graph import build_graph
 
-            graph = load_graph(graph_path)
+        graph = build_graph(paths)
     return get_engine("networkx", graph)
