@@ -79,9 +79,11 @@ if summary.unit_category:
         tooltip=[alt.Tooltip("org:N", title="单位"), alt.Tooltip("category:N", title="活动类别"),
                  alt.Tooltip("count:Q", title="活动数")],
     )
-    labels = base.mark_text(fontSize=11).encode(text="count:Q")
+    dark = int(frame["count"].max() * 0.6) or 1
+    labels = base.mark_text(fontSize=11).encode(
+        text="count:Q", color=alt.condition(f"datum.count > {dark}", alt.value("white"), alt.value("#222222")))
     n_units = frame["org"].nunique()
-    st.altair_chart(style_chart(heat + labels, height=max(160, 26 * n_units)), width="stretch")
+    st.altair_chart(style_chart(heat + labels, height=alt.Step(26)), width="stretch")
     st.caption(f"按活动数显示前 {n_units} 个单位。")
 else:
     st.info("所选范围内没有可归属到单位的活动。")

@@ -48,7 +48,7 @@ def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -
             x=alt.X("y:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="~g")),
             tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("y:Q", title=y_title)],
         )
-        st.altair_chart(style_chart(spec, height=max(120, 24 * len(frame))), width="stretch", key=f"{key}_chart")
+        st.altair_chart(style_chart(spec, height=alt.Step(24)), width="stretch", key=f"{key}_chart")
     elif data.kind == "heatmap":
         frame = pd.DataFrame(data.rows)
         x_title, y_title, v_title = name_column(data.x), name_column(data.y), name_column(data.value)
@@ -59,7 +59,7 @@ def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -
             tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("y:N", title=y_title),
                      alt.Tooltip("value:Q", title=v_title)],
         ) + base.mark_text(fontSize=11).encode(text="value:Q")
-        st.altair_chart(style_chart(spec, height=max(160, 26 * frame["y"].nunique())), width="stretch",
+        st.altair_chart(style_chart(spec, height=alt.Step(26)), width="stretch",
                         key=f"{key}_chart")
     elif data.kind == "network":
         edges, nodes = pd.DataFrame(data.rows), pd.DataFrame(data.nodes)
