@@ -1,7 +1,7 @@
 """Build or update a graph from report files, doing only the work that changed.
 
 Why content hashes: a file whose bytes have the same sha256 as last time
-(and unchanged lexicon files: ``rules_digest``) gives the same documents and facts, so it is skipped without being read by
+(and unchanged lexicons and extraction code: ``rules_digest``) gives the same documents and facts, so it is skipped without being read by
 the extractor; a changed file has exactly its own documents replaced;
 ``prune`` drops the documents of files that are gone. The manifest (file →
 sha256, doc_ids) lives in the graph itself (``g.graph["files"]``), so the
@@ -222,7 +222,7 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     previous: set[str] = set()
     if g.graph.get("files") and g.graph.get("rules_sha256") != rules:
         # Word lists or merge rules changed: every fact may read differently now.
-        log.warning("lexicon files changed since the last build: rebuilding every document")
+        log.warning("lexicons or extraction code changed since the last build: rebuilding every document")
         previous = {d for entry in g.graph["files"].values() for d in entry["doc_ids"]}
         g.clear()
         g.graph.update(new_graph().graph)
@@ -289,12 +289,21 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
 
 
 def rules_digest(directory: str | Path | None = None) -> str:
-    """One sha256 over every lexicon file (name and bytes): a changed rule means a full rebuild."""
+    """One sha256 over the lexicon files and the code that turns text into facts.
+
+    A changed rule or a new extractor version means every document must be
+    read again; without the code in the digest an upgraded extractor would
+    leave stale facts in a graph that reports "0 changes".
+    """
     from ..lexicon import LEXICON_DIR
 
     h = hashlib.sha256()
     for path in sorted(Path(directory or LEXICON_DIR).glob("*.txt")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    package = Path(__file__).resolve().parent.parent
+    for stage in ("ingest", "extract", "graph"):
+        for path in sorted((package / stage).glob("*.py")):
+            h.update(f"{stage}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
