@@ -1,6 +1,8 @@
 """查询: the canned queries of queries/, with parameter widgets built from each header."""
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from kg.app.results import get_engine_for, show_result
@@ -24,9 +26,11 @@ def _catalog():
 @st.cache_data(show_spinner=False, max_entries=64)
 def _choices(token: str, source: str, _graph) -> list:
     values = param_choices(_graph, source)
-    if source == "units":  # the units named in most documents first, so the default answers something
-        rank = {u: i for i, u in enumerate(list_filter_choices(get_facts(_graph))["units"])}
-        values.sort(key=lambda u: (rank.get(u, len(rank)), u))
+    if source == "units":  # the most active units first, so the default choice answers something
+        facts = get_facts(_graph)
+        active = Counter(a["org"] for a in facts.activities)
+        rank = {u: i for i, u in enumerate(list_filter_choices(facts)["units"])}
+        values.sort(key=lambda u: (-active[u], rank.get(u, len(rank)), u))
     return values
 
 
