@@ -36,6 +36,8 @@ _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
+_BODY_START = re.compile(r"(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委)|.*(中心组|学习小组)$")
+_SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
 _ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
@@ -66,6 +68,7 @@ class OrgMention:
     masked: bool = False
     role: str | None = None  # a speaker role right after the name (书记, 局长)
     parent: str | None = None  # the unit it is a body of, when named with it
+    inner: bool = False  # only the middle of a longer name (市委网信委 in 市委网信委办公室)
 
 
 def _is_mask(word: str) -> bool:
@@ -313,6 +316,12 @@ def _link_parents(mentions: list[OrgMention]) -> None:
             elif m.parent is None or len(other.name) > len(m.parent):
                 m.parent = other.name
     mentions[:] = [m for m in mentions if id(m) not in dropped]
+    for m in mentions:
+        for p in mentions:
+            if p is m or p.start != m.start or p.end >= m.end or p.parent is None:
+                continue
+            if not _BODY_START.match(m.surface[p.end - p.start:]):
+                p.inner = True
 
 
 def _family(name: str):
@@ -337,15 +346,33 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         g = groups.get(m.name)
         if g is None:
             g = groups[m.name] = {"name": m.name, "aliases": set(), "kind": m.kind, "sentence": sent,
-                                  "start": sent.start, "end": sent.end, "mentions": 0, "parent": m.parent}
+                                  "start": sent.start, "end": sent.end, "mentions": 0, "parent": m.parent,
+                                  "standalone": 0}
             order.append(m.name)
         g["aliases"] |= m.aliases
         g["mentions"] += 1
+        g["standalone"] += not m.inner
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
+    # 学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)
+    schools = [o for o in order if o in groups and o.endswith(_SCHOOLS) and not o.startswith("学校") and len(o) > 2]
+    if len(schools) > 1:
+        schools = [o for o in schools if any(x != o and x.startswith(o) for x in order if x in groups)]
+    if len(schools) == 1:
+        for name in list(order):
+            if name in groups and name.startswith("学校") and name != schools[0]:
+                target = schools[0] + name[2:]
+                if target in groups:
+                    _merge(groups, name, target)
+                else:
+                    g = groups.pop(name)
+                    g["aliases"].add(name)
+                    g["name"] = target
+                    groups[target] = g
+                    order[order.index(name)] = target
     # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one;
     # a bare one (青年理论学习小组) is the document's own unit's group
-    units = [o for o in order if _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)]
+    units = [o for o in order if o in groups and _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)]
     top = max(units, key=lambda o: groups[o]["mentions"]) if units else ""
     for fam, _ in _STUDY_FAMILIES:
         members = [o for o in order if o in groups and _family(o)[0] == fam]
@@ -386,7 +413,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
     out = []
     for name in order:
         g = groups.get(name)
-        if g is None or name in _BARE_DROP or name in rules.reject:
+        if g is None or name in _BARE_DROP or name in rules.reject or not g["standalone"]:
             continue
         s = g["sentence"]
         out.append({
@@ -419,6 +446,7 @@ def _merge(groups: dict, source: str, target: str) -> None:
     src, dst = groups.pop(source), groups[target]
     dst["aliases"] |= src["aliases"] | {source}
     dst["mentions"] += src["mentions"]
+    dst["standalone"] += src["standalone"]
     if src["sentence"].start < dst["sentence"].start:
         dst["sentence"] = src["sentence"]
 

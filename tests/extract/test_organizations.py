@@ -175,3 +175,21 @@ def test_mentions_never_raise_and_point_into_the_text(text):
     for m in find_org_mentions(text):
         assert text[m.start:m.end] == m.surface
         assert m.name and "*" not in m.name and "X" not in m.name
+
+
+def test_middle_of_a_longer_name_is_not_a_unit_of_its_own():
+    names_ = [o["name"] for o in orgs_of("XX市委网络安全和信息化委员会办公室召开会议。")]
+    assert "市委网络安全和信息化委员会办公室" in names_
+    assert "市委网络安全和信息化委员会" not in names_
+
+
+def test_a_unit_named_before_its_study_group_stays():
+    names_ = [o["name"] for o in orgs_of("与市委市直机关工委青年理论学习小组联学。")]
+    assert {"市委市直机关工委", "市委市直机关工委青年理论学习小组"} <= set(names_)
+
+
+def test_school_in_its_own_report_is_the_school():
+    orgs = orgs_of("理工大学党委牢牢把握总要求。学校党委理论学习中心组开展学习。学校党委部署工作。")
+    by_name = {o["name"]: o for o in orgs}
+    assert "学校党委" in by_name["理工大学党委"]["aliases"]
+    assert "学校党委" not in by_name
