@@ -26,7 +26,7 @@ _OPENING_SENTENCES = 3
 _CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _SUPERIOR = frozenset(["党中央", "中共中央", "国务院", "中央", "全国人大", "全国政协"])
-_VENUE = re.compile(r"^在(.+?)上的")
+_VENUE = re.compile(r"在(.+?)(?:会)?上的")
 _BODY_TAILS = ("机关党委", "党委", "党组", "党总支", "党支部")
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
 
@@ -53,20 +53,22 @@ def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | 
     if not title:
         return None
     mentions = find_org_mentions(title)
-    venue = _VENUE.match(title)
-    cut = -1 if venue else min((at for at in (title.find("在"), title.find("关于")) if at >= 0), default=-1)
-    speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and not venue]
+    venue = _VENUE.search(title)
+    cut = min((at for at in (title.find("在"), title.find("关于")) if at >= 0), default=-1)
+    if venue:
+        cut = venue.start() if cut < 0 else min(cut, venue.start())
+    speaker_part = [m for m in mentions if cut < 0 or m.start < cut]
     speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING and m.name not in _BARE_DROP]
     if speaker_part:
         return _speaker(speaker_part).name, "title"
-    head = title[:cut] if cut > 0 else ("" if venue else title)
+    head = title[:cut] if cut >= 0 else title
     role = _LEVEL_ROLE.search(head)
     if role:
         return role.group(2) + "政府", "title role"
     if venue:
         for m in mentions:
             host = len(m.name) == 2 and m.name[1] == "委"  # 区委 hosts a class for others
-            if m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
+            if venue.start(1) <= m.start and m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
                 return m.name, "title venue"
     return None
 

@@ -72,3 +72,8 @@ def test_no_unit_at_all():
 
 def test_bare_self_reference_gives_the_unit_word():
     assert reporting("今年以来，我局坚持把理论学习放在首位。", "", title_derived=True) == "局"
+
+
+def test_a_leader_speaking_at_a_units_meeting_speaks_for_it():
+    body = "今天召开市妇联年度工作会议。市妇联各部门要狠抓落实。"
+    assert reporting(body, "XX同志在XX市妇联2023年工作会议上的讲话") == "市妇女联合会"
