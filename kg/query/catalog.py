@@ -317,7 +317,8 @@ def render_summary(template: str, result, params: dict[str, Any]) -> str:
             return str(len({_hashable(v) for v in values}))
         if op == "top":
             seen = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
-            return "、".join(seen[:3]) + ("等" if len(seen) > 3 else "") if seen else "无"
+            sep = "；" if any("、" in v for v in seen[:3]) else "、"  # slogans hold 、 themselves
+            return sep.join(seen[:3]) + ("等" if len(seen) > 3 else "") if seen else "无"
         if op == "first":
             return str(values[0]) if values else "无"
         if op == "sum":
