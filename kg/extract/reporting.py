@@ -27,6 +27,10 @@ _CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _SUPERIOR = frozenset(["党中央", "中共中央", "国务院", "中央", "全国人大", "全国政协"])
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
+_SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位)[^。；！？]{0,6}[：:]$")
+_GENERIC = _BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
+_LEVEL_COMMITTEES = frozenset(["省委", "市委", "县委", "区委"])
+_PLACE_ENDS = ("社区", "村", "街道", "镇", "乡", "居委会")
 _BODY_TAILS = ("机关党委", "党委", "党组", "党总支", "党支部")
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
 
@@ -58,7 +62,7 @@ def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | 
     if venue:
         cut = venue.start() if cut < 0 else min(cut, venue.start())
     speaker_part = [m for m in mentions if cut < 0 or m.start < cut]
-    speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING and m.name not in _BARE_DROP]
+    speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING and m.name not in _GENERIC]
     if speaker_part:
         return _speaker(speaker_part).name, "title"
     head = title[:cut] if cut >= 0 else title
@@ -116,13 +120,15 @@ def _self_reference(ctx: Context, orgs: list[dict]):
             at = sent.norm.find(phrase)
             if at < 0 or not suffix:
                 continue
-            named = [o for o in orgs if o["name"].endswith(suffix) and o["name"] not in _SUPERIOR]
+            named = [o for o in orgs if o["name"].endswith(suffix) and not _is_superior(o["name"])
+                     and o["name"] not in _LEVEL_COMMITTEES]
             if not named and suffix.endswith("党组"):
                 named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
             if named:
                 best = max(named, key=lambda o: o["mentions"])
                 return best["name"], sent
-            return suffix, sent  # nothing names it: 局党组, 局
+            if len(suffix) > 1 or suffix in "局委院校办厅":
+                return suffix, sent  # nothing names it: 局党组, 局
     return None, None
 
 
@@ -159,16 +165,21 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
             sent = first if first is not None and first.norm.strip() == doc.title.strip() else first
             return [_item(name, sent)]
     governors = _governors()
-    opening = [s for s in ctx.sentences if s.norm.strip() != doc.title.strip()][:_OPENING_SENTENCES]
+    opening = [s for s in ctx.sentences
+               if s.norm.strip() != doc.title.strip() and not _SALUTATION.match(s.norm)][:_OPENING_SENTENCES]
     opening_ids = {s.index for s in opening}
     for m, sent in mentions:
-        if sent.index not in opening_ids or _is_superior(m.name) or m.name in _NOT_REPORTING:
+        if sent.index not in opening_ids or m.name in _NOT_REPORTING or m.name in _GENERIC or _family(m.name)[0]:
             continue
-        if _governed(sent, m, governors) or m.name[0] == "省":
+        if m.parent is not None:
+            continue  # reached through the start of its chain
+        chain = [x for x, s2 in mentions if s2 is sent and x.start == m.start and not _family(x.name)[0]]
+        best = max(chain, key=lambda x: x.end)
+        if _is_superior(best.name) or best.name in ("省委", "市委", "县委", "区委") and best is m and _governed(sent, m, governors):
             continue
-        if m.parent is not None and m.parent not in _SUPERIOR:
+        if _governed(sent, m, governors) or best.name[0] == "省":
             continue
-        return [_item(_resolve(m.name, orgs), sent)]
+        return [_item(_resolve(best.name, orgs), sent)]
     name, sent = _self_reference(ctx, orgs)
     if name:
         return [_item(name, sent)]
@@ -178,8 +189,9 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
 def _unit_of(name: str) -> str:
     """The unit itself, not its party body: 市税务局党委 → 市税务局, but 局党组 stays."""
     for tail in _BODY_TAILS:
-        if name.endswith(tail) and len(name) - len(tail) > 2:
-            return name[: -len(tail)]
+        rest = name[: len(name) - len(tail)]
+        if name.endswith(tail) and len(rest) >= 2 and not rest.endswith(_PLACE_ENDS):
+            return rest
     return name
 
 

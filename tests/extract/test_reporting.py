@@ -77,3 +77,13 @@ def test_bare_self_reference_gives_the_unit_word():
 def test_a_leader_speaking_at_a_units_meeting_speaks_for_it():
     body = "今天召开市妇联年度工作会议。市妇联各部门要狠抓落实。"
     assert reporting(body, "XX同志在XX市妇联2023年工作会议上的讲话") == "市妇女联合会"
+
+
+def test_opening_takes_the_whole_chain_not_its_first_committee():
+    body = "注重融会贯通。XX市委网信办深入学习贯彻党的二十大精神。"
+    assert reporting("同志们：\n" + body, "", title_derived=True) == "市委网络安全和信息化委员会办公室"
+
+
+def test_reporting_unit_is_the_unit_not_its_party_body():
+    assert reporting("第二批主题教育开展以来，市税务局党委树牢政绩观。", "", title_derived=True) == "市税务局"
+    assert reporting("松涛社区党委坚持把学习放在首位。", "", title_derived=True) == "松涛社区党委"
