@@ -51,3 +51,33 @@ def test_reads_pass_even_with_write_words_in_literals(text):
 def test_message_says_where_and_why():
     with pytest.raises(WriteQueryRefused, match=r"'DELETE' refused at 2:\d+.*read-only"):
         check_read_only("MATCH (n)\nDELETE n")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from kg.query.guard import WRITE_KEYWORDS  # noqa: E402
+from kg.query.parse import strip_literals  # noqa: E402
+
+
+def quote(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+# (a raw newline inside a string is a syntax error to the openCypher grammar, so none here)
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("abcXYZ '\"`\\/*;{})(-") + list(WRITE_KEYWORDS) + ["读书班"]),
+                max_size=20).map("".join))
+def test_anything_inside_a_string_literal_is_inert(text):
+    literal = quote(text)
+    stripped = strip_literals(f"MATCH (o:Organization) WHERE o.name = {literal} RETURN o.name")
+    assert len(stripped) == len(f"MATCH (o:Organization) WHERE o.name = {literal} RETURN o.name")
+    check_read_only(f"MATCH (o:Organization) WHERE o.name = {literal} RETURN o.name")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(WRITE_KEYWORDS), st.sampled_from(["", " ", "\n", "/* c */ "]))
+def test_a_write_keyword_outside_literals_is_always_refused(keyword, gap):
+    with pytest.raises(WriteQueryRefused):
+        check_read_only(f"MATCH (n){gap}{keyword} n")
+    with pytest.raises(WriteQueryRefused):
+        check_read_only(f"MATCH (n) RETURN n {keyword.lower()}{gap} x")
