@@ -6,7 +6,8 @@ and 市知识产权局青年理论学习小组.
 """
 from __future__ import annotations
 
-from app_helpers import metric_value, texts
+from app_helpers import (fixture_graph_file, large_graph_file, metric_value, open_app,  # noqa: F401
+                         sample_graph_file, texts, use_graph)
 
 READING_CLASS_UNITS = {"市妇联", "市卫生健康委", "市税务局"}
 

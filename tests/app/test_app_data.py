@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 
-from app_helpers import metric_value, texts
+from app_helpers import fixture_graph_file, metric_value, open_app, texts, use_graph  # noqa: F401
 
 
 def _button(at, label: str):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import PAGES, TITLES, metric_value, texts
+from app_helpers import PAGES, TITLES, metric_value, open_app, texts, use_graph  # noqa: F401
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 

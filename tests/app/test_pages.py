@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app_helpers import PAGES, REPO, TITLES, metric_value, texts
+from app_helpers import (PAGES, REPO, TITLES, large_graph_file, metric_value, open_app,  # noqa: F401
+                         sample_graph_file, texts, use_graph)
 
 
 @pytest.mark.parametrize("page", PAGES)
