@@ -99,6 +99,19 @@ def _head_of(tok: Token, rules: OrgRules):
 _HEAD_CACHE: dict = {}
 
 
+_CANON_CACHE: dict = {}
+
+
+def _canonical(name: str, rules: OrgRules) -> tuple[str, set]:
+    cache = _CANON_CACHE.setdefault(id(rules), {})
+    if name not in cache:
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[name] = canonical_name(name, rules)
+    canon, aliases = cache[name]
+    return canon, set(aliases)
+
+
 def _head_cache(rules: OrgRules) -> dict:
     return _HEAD_CACHE.setdefault(id(rules), {})
 
@@ -172,7 +185,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
                          or (start == tok.start and tok.tag == "nt")):
             continue
         kind = rules.kind_of(name) or "其他"
-        canon, aliases = canonical_name(name, rules)
+        canon, aliases = _canonical(name, rules)
         if place:
             aliases.add(place + canon)
             aliases.add(place + name)
