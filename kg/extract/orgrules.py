@@ -21,8 +21,8 @@ __all__ = [
     "canonical_name",
 ]
 
-MASK_CHARS = "*＊Xx×"
-_MASK_RE = re.compile(r"[*＊Xx×\s]+")
+MASK_CHARS = "*＊Xx×Ｘｘ○□"
+_MASK_RE = re.compile(r"[*＊Xx×Ｘｘ○□\s]+")
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
+from ..ingest.normalize import normalize_text
 from ..lexicon import lexicon_path, read_wordlist
 from .base import Context, Sentence, register
 from .orgrules import ADMIN_LEVELS, load_org_rules
@@ -159,7 +160,7 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
 
     first = ctx.sentences[0] if ctx.sentences else None
     if doc.title and not doc.title_derived:
-        found = find_title_unit(doc.title, body_count)
+        found = find_title_unit(normalize_text(doc.title), body_count)
         if found:
             name = _resolve(found[0], orgs) if found[1] != "title role" else found[0]
             sent = first if first is not None and first.norm.strip() == doc.title.strip() else first
