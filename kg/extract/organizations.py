@@ -374,15 +374,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
     if len(schools) == 1:
         for name in list(order):
             if name in groups and name.startswith("学校") and name != schools[0]:
-                target = schools[0] + name[2:]
-                if target in groups:
-                    _merge(groups, name, target)
-                else:
-                    g = groups.pop(name)
-                    g["aliases"].add(name)
-                    g["name"] = target
-                    groups[target] = g
-                    order[order.index(name)] = target
+                _rename(groups, order, name, schools[0] + name[2:])
     # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one;
     # a bare one (青年理论学习小组) is the document's own unit's group
     units = [o for o in order if o in groups and _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)]
@@ -397,12 +389,20 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         if own:
             target = max(own, key=lambda o: (groups[o]["mentions"], len(o)))
         elif bare:
-            target = max(bare, key=lambda o: (len(_family(o)[1]), groups[o]["mentions"], len(o)))
+            target = max(bare, key=lambda o: (len(_family(o)[1]), len(o), groups[o]["mentions"]))
         else:
             continue
         for o in bare:
             if o != target:
                 _merge(groups, o, target)
+        # still bare: name it after the document's own unit, so that the
+        # graph does not join every report's 青年理论学习小组 into one node
+        for o in [o for o in members if o in groups and _family(o)[1] in _GENERIC_OWNERS]:
+            if top and top in groups:
+                new = _own_name(top, o)
+                _rename(groups, order, o, new)
+                owners = [g for g in groups if g != new and new.startswith(g)]
+                groups[new]["parent"] = max(owners, key=len) if owners else top
     # 市局, 县局: the one unit of that level ending so (市市场监督管理局)
     for name in list(order):
         if name in groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
@@ -453,6 +453,31 @@ def _same_unit(owner: str, unit: str) -> bool:
         if owner.endswith(tail) and len(owner) > len(tail):
             owner = owner[: -len(tail)]
     return bool(owner) and (owner == unit or unit.endswith(owner) or owner.endswith(unit))
+
+
+def _own_name(unit: str, bare: str) -> str:
+    """局党组 + 党组理论学习中心组 → 局党组理论学习中心组; 市外办 + 青年理论学习小组 → 市外办青年理论学习小组."""
+    if bare.startswith(unit):
+        return bare
+    if bare[0] in "局委办院校":
+        bare = bare[1:]
+    for body in ("党组", "党委"):
+        if unit.endswith(body) and bare.startswith(body):
+            return unit + bare[len(body):]
+    return unit + bare
+
+
+def _rename(groups: dict, order: list, old: str, new: str) -> None:
+    if new == old:
+        return
+    if new in groups:
+        _merge(groups, old, new)
+        return
+    g = groups.pop(old)
+    g["aliases"].add(old)
+    g["name"] = new
+    groups[new] = g
+    order[order.index(old)] = new
 
 
 def _merge(groups: dict, source: str, target: str) -> None:

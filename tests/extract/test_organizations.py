@@ -193,3 +193,12 @@ def test_school_in_its_own_report_is_the_school():
     by_name = {o["name"]: o for o in orgs}
     assert "学校党委" in by_name["理工大学党委"]["aliases"]
     assert "学校党委" not in by_name
+
+
+def test_bare_study_group_is_named_after_the_documents_own_unit():
+    orgs = orgs_of("市外办党组认真学习。市外办组织学习。青年理论学习小组开展研讨。市外办推进工作。")
+    by_name = {o["name"]: o for o in orgs}
+    group = by_name["市外事办公室青年理论学习小组"]
+    assert "青年理论学习小组" in group["aliases"]
+    assert group["parent"] == "市外事办公室"
+    assert "青年理论学习小组" not in by_name
