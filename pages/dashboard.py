@@ -22,6 +22,8 @@ with st.sidebar:
     years = st.multiselect("年份", choices["years"], key="dash_years", placeholder="全部年份")
     top_n = st.slider("排行显示前几名", 5, 30, 15, key="dash_top_n")
 
+if st.session_state.get("store") == "neo4j":
+    st.caption("总览按本地图谱计算（Neo4j 由同一次构建同步写入，内容相同）；查询与提问使用 Neo4j。")
 filters = DashboardFilters(tuple(units), tuple(categories), tuple(genres), tuple(years))
 summary = summarize_dashboard(facts, filters, top_n=top_n)
 if any((units, categories, genres, years)):

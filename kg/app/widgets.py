@@ -31,6 +31,9 @@ def style_chart(chart, *, height: int | None = None):
     return chart
 
 
+_WIDE_COLUMNS = {"原文证据", "evidence"}
+
+
 def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int = 50, height: int | None = None):
     """A table one page at a time, with a page picker when it needs more than one."""
     import pandas as pd
@@ -46,7 +49,9 @@ def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int
         right.caption(f"共 {n} 行，显示第 {start + 1}–{end} 行")
     start, end = page_bounds(n, page, page_size)
     frame = pd.DataFrame([list(r) for r in rows[start:end]], columns=_unique(columns))
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_frame")
+    wide = {c: st.column_config.TextColumn(c, width="large") for c in frame.columns if c in _WIDE_COLUMNS}
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_frame",
+                 column_config=wide or None)
 
 
 def _unique(columns: list[str]) -> list[str]:

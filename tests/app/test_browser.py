@@ -119,6 +119,10 @@ def test_click_through_every_page(served_app, repo):
                 else:
                     page.goto(served_app + path, wait_until="domcontentloaded")
                 _wait_until_idle(page)
+                if title == "提问":  # ask a question the way an analyst would: one click on an example
+                    page.get_by_role("button", name="哪些单位开展了读书班？").click()
+                    page.get_by_text("系统运行的查询").wait_for(timeout=60_000)
+                    _wait_until_idle(page)
                 assert page.locator("h1").first.inner_text().strip() == title
                 assert page.locator('[data-testid="stException"]').count() == 0, f"{title}: the page raised"
                 _screenshot_whole_page(page, out / name)
