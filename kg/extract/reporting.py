@@ -121,14 +121,14 @@ def _self_reference(ctx: Context, orgs: list[dict]):
             at = sent.norm.find(phrase)
             if at < 0 or not suffix:
                 continue
-            named = [o for o in orgs if o["name"].endswith(suffix) and not _is_superior(o["name"])
-                     and o["name"] not in _LEVEL_COMMITTEES]
+            named = [o for o in orgs if (suffix == "*" or o["name"].endswith(suffix)) and not _is_superior(o["name"])
+                     and o["name"] not in _LEVEL_COMMITTEES and not _family(o["name"])[0]]
             if not named and suffix.endswith("党组"):
                 named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
             if named:
                 best = max(named, key=lambda o: o["mentions"])
                 return best["name"], sent
-            if len(suffix) > 1 or suffix in "局委院校办厅":
+            if suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅"):
                 return suffix, sent  # nothing names it: 局党组, 局
     return None, None
 

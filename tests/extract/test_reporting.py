@@ -87,3 +87,8 @@ def test_opening_takes_the_whole_chain_not_its_first_committee():
 def test_reporting_unit_is_the_unit_not_its_party_body():
     assert reporting("第二批主题教育开展以来，市税务局党委树牢政绩观。", "", title_derived=True) == "市税务局"
     assert reporting("松涛社区党委坚持把学习放在首位。", "", title_derived=True) == "松涛社区党委"
+
+
+def test_this_unit_is_the_unit_most_named():
+    body = "今年以来，本单位坚持学习。联合XX县文旅局开展活动。XX县医保局党组研究部署。XX县医保局推进整改。"
+    assert reporting(body, "", title_derived=True) == "县医疗保障局"
