@@ -163,8 +163,9 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
         found = find_title_unit(normalize_text(doc.title), body_count)
         if found:
             name = _resolve(found[0], orgs) if found[1] != "title role" else found[0]
-            sent = first if first is not None and first.norm.strip() == doc.title.strip() else first
-            return [_item(name, sent)]
+            titled = [s for s in ctx.sentences if s.index in title_sent]
+            named = [s for m, s in mentions if _resolve(m.name, orgs) == name]
+            return [_item(name, (titled or named or [first])[0])]
     governors = _governors()
     opening = [s for s in ctx.sentences
                if s.norm.strip() != doc.title.strip() and not _SALUTATION.match(s.norm)][:_OPENING_SENTENCES]

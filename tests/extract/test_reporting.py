@@ -92,3 +92,12 @@ def test_reporting_unit_is_the_unit_not_its_party_body():
 def test_this_unit_is_the_unit_most_named():
     body = "今年以来，本单位坚持学习。联合XX县文旅局开展活动。XX县医保局党组研究部署。XX县医保局推进整改。"
     assert reporting(body, "", title_derived=True) == "县医疗保障局"
+
+
+def test_title_unit_evidence_is_a_sentence_naming_it_when_the_title_is_not_in_the_text():
+    doc = Document(doc_id="t", title="XX市妇联关于学习情况的汇报", text="同志们：\n今年以来，市妇联坚持学习。")
+    ctx = Context.from_document(doc)
+    ctx.found["organizations"] = extract_organizations(ctx)
+    item = extract_reporting_org(ctx)[0]
+    assert item["evidence"] == "今年以来，市妇联坚持学习。"
+    assert doc.text[item["start"]:item["end"]] == item["evidence"]
