@@ -38,6 +38,7 @@ _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
 _BODY_START = re.compile(r"(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委)|.*(中心组|学习小组)$")
 _SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
+_GENERIC_START = re.compile(r"各|基层|乡镇|(省市|县市|市县|县区|区县)(?!场)")
 _ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
@@ -50,7 +51,7 @@ _STUDY_FAMILIES = (
 _BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
 _GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
 _BARE_DROP = frozenset(
-    "党组 党委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
+    "党组 党委 党工委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
 )
 
@@ -177,11 +178,12 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         start, masked, place, anchored = found
         name = strip_mask(text[start:tok.start] + head_word)
         if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
-                or name[0] == "各" or (name[0] in "我本" and len(name) <= 3) or rules.rejects_end(name)):
+                or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
+                or rules.rejects_end(name)):
             continue
         if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
             continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
-        if weak and not (anchored or (masked and len(name) >= 3) or place or len(name) >= 5
+        if weak and not (anchored or masked or place or len(name) >= 5
                          or (start == tok.start and tok.tag == "nt")):
             continue
         kind = rules.kind_of(name) or "其他"

@@ -32,7 +32,7 @@ _SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学�
 _GENERIC = _BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
 _LEVEL_COMMITTEES = frozenset(["省委", "市委", "县委", "区委"])
 _PLACE_ENDS = ("社区", "村", "街道", "镇", "乡", "居委会")
-_BODY_TAILS = ("机关党委", "党委", "党组", "党总支", "党支部")
+_BODY_TAILS = ("机关党委", "党委", "党组")
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
 
 

@@ -67,6 +67,7 @@ def test_bare_study_group_spellings_merge_into_one():
     "以习近平同志为核心的党中央日益走近世界舞台中央",
     "各部门、各单位和基层要抓好落实",
     "市、区、街道三级妇联同步推进",
+    "各级党组织和基层党支部、乡镇卫生院要落实",
 ])
 def test_generic_words_places_and_meetings_are_not_units(text):
     found = set(names(text)) - {"党中央"}
@@ -97,6 +98,7 @@ def test_and_inside_a_ministry_name():
     ("XX县融媒体中心、XX镇卫生院参加", "县融媒体中心"),
     ("XX市第一人民医院党委开展学习", "市第一人民医院党委"),
     ("对外发挥好市食药安办的作用", "市食品药品安全委员会办公室"),
+    ("对接省市场监督管理局", "省市场监督管理局"),
 ])
 def test_units_never_seen_before(text, want):
     assert want in names(text)
