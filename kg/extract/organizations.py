@@ -177,6 +177,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             continue
         start, masked, place, anchored = found
         name = strip_mask(text[start:tok.start] + head_word)
+        if name.startswith("某") and len(name) > 2:
+            name, masked = name[1:], "某"  # 某大学, 某县税务局
         if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
                 or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
                 or rules.rejects_end(name)):
@@ -370,7 +372,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
     # 学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)
-    schools = [o for o in order if o in groups and o.endswith(_SCHOOLS) and not o.startswith("学校") and len(o) > 2]
+    schools = [o for o in order if o in groups and o.endswith(_SCHOOLS) and not o.startswith("学校") and len(o) >= 2]
     if len(schools) > 1:
         schools = [o for o in schools if any(x != o and x.startswith(o) for x in order if x in groups)]
     if len(schools) == 1:

@@ -101,3 +101,8 @@ def test_title_unit_evidence_is_a_sentence_naming_it_when_the_title_is_not_in_th
     item = extract_reporting_org(ctx)[0]
     assert item["evidence"] == "今年以来，市妇联坚持学习。"
     assert doc.text[item["start"]:item["end"]] == item["evidence"]
+
+
+def test_masked_school_in_the_title():
+    body = "今年以来，学校党委把学习作为重要内容。"
+    assert reporting(body, "某大学党委书记专题党课：以学铸魂") == "大学"
