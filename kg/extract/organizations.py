@@ -207,7 +207,8 @@ def _passable(t: Token, rules: OrgRules) -> bool:
     if not _HAN.match(w) or w in rules.boundaries:
         return False
     if t.tag in _STOP_TAGS:
-        return (t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
+        return ((t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
+                or w in rules.suffix_words)
     return True
 
 
@@ -243,7 +244,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 j -= 1  # 中俄, 中韩: a pair of countries
                 break
             ordinal = t.tag == "m" and t.word.startswith("第")
-            if not _passable(t, rules) or (t.tag not in _NAME_TAGS and not ordinal) or j - 1 < i - _MAX_NOUNS:
+            if not _passable(t, rules) or not (_is_name_word(t, rules) or ordinal) or j - 1 < i - _MAX_NOUNS:
                 break
             j -= 1
             if _level_like_head(t, rules) or t.word in rules.complete:
@@ -283,9 +284,12 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
                 continue
         if not _passable(t, rules) or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
             break
+        if n_loose and _head_of(t, rules) and not _is_bare_level(t) and not _is_name_word(toks[j], rules) \
+                and toks[j].tag != "m":
+            break  # 区公安局 | 计划组织 | 中心组: the unit before the verb is its subject
         j -= 1
         n_chars += len(w)
-        if t.tag not in _NAME_TAGS and not (t.tag == "m" and w.startswith("第")) and not _is_bare_level(t):
+        if not _is_name_word(t, rules) and not (t.tag == "m" and w.startswith("第")) and not _is_bare_level(t):
             n_loose += 1
         if _is_bare_level(t):
             return (j, True) if n_loose <= 1 or (singles and i - j <= 5) else (i, False)
@@ -309,6 +313,11 @@ def _mask_inside(toks, k: int, j: int, rules: OrgRules) -> bool:
     if _head_of(left, rules) and not _level_like_head(left, rules):
         return True
     return left.tag in ("n", "nz", "j", "nt") and len(left.word) <= 3 and left.word not in rules.boundaries
+
+
+def _is_name_word(t: Token, rules: OrgRules) -> bool:
+    """A word that can stand inside a name: a noun, or a unit word whatever its tag (分行, 委)."""
+    return t.tag in _NAME_TAGS or t.word in rules.suffix_words
 
 
 def _is_masked_level(word: str) -> bool:

@@ -99,6 +99,10 @@ def test_and_inside_a_ministry_name():
     ("XX市第一人民医院党委开展学习", "市第一人民医院党委"),
     ("对外发挥好市食药安办的作用", "市食品药品安全委员会办公室"),
     ("对接省市场监督管理局", "省市场监督管理局"),
+    ("兴业银行**分行与长宁区委网信办开展联学联建", "区委网络安全和信息化委员会办公室"),
+    ("兴业银行××分行机关党委与白沙县文化和旅游局签订协议", "兴业银行分行机关党委"),
+    ("省委第三巡回督导组进驻", "省委第三巡回督导组"),
+    ("XX县一中开展读书活动", "县第一中学"),
 ])
 def test_units_never_seen_before(text, want):
     assert want in names(text)
@@ -204,3 +208,7 @@ def test_bare_study_group_is_named_after_the_documents_own_unit():
     assert "青年理论学习小组" in group["aliases"]
     assert group["parent"] == "市外事办公室"
     assert "青年理论学习小组" not in by_name
+
+
+def test_a_unit_before_a_verb_does_not_start_the_next_name():
+    assert names("2024年，XX区应急局组织理论学习中心组集中学习") == ["区应急管理局", "理论学习中心组"]
