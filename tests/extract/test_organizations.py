@@ -68,6 +68,7 @@ def test_bare_study_group_spellings_merge_into_one():
     "各部门、各单位和基层要抓好落实",
     "市、区、街道三级妇联同步推进",
     "各级党组织和基层党支部、乡镇卫生院要落实",
+    "学习党的二十届二中、三中全会精神",
 ])
 def test_generic_words_places_and_meetings_are_not_units(text):
     found = set(names(text)) - {"党中央"}
