@@ -162,7 +162,12 @@ class Asker:
         return self.engine.run(cypher, limit=1_000_000).rows
 
     def _vocabulary_items(self, synonyms):
-        units = self._fetch("MATCH (o:Organization) RETURN o.name AS name, o.aliases AS aliases ORDER BY name")
+        # Reporting units first, then the most mentioned: example questions
+        # should name units that have answers, not 党中央.
+        units = [row[:2] for row in self._fetch(
+            "MATCH (o:Organization) OPTIONAL MATCH (o)-[a:AUTHORED]->(:Document) "
+            "RETURN o.name AS name, o.aliases AS aliases, count(a) AS n, size(o.doc_ids) AS m "
+            "ORDER BY n DESC, m DESC, name")]
         names = [n for n, _ in units if n]
         self.vocabulary["unit"] = names
         short_forms: dict[str, set[str]] = {}
@@ -180,8 +185,8 @@ class Asker:
                 yield "unit", next(iter(owners)), short
         for kind, cypher in (
             ("category", "MATCH (t:ActivityType) RETURN t.name AS v ORDER BY v"),
-            ("slogan", "MATCH (s:Slogan) RETURN s.canonical AS v ORDER BY v"),
-            ("material", "MATCH (m:Material) RETURN m.name AS v ORDER BY v"),
+            ("slogan", "MATCH (s:Slogan) RETURN s.canonical AS v ORDER BY size(s.doc_ids) DESC, v"),
+            ("material", "MATCH (m:Material) RETURN m.name AS v ORDER BY size(m.doc_ids) DESC, v"),
             ("genre", "MATCH (d:Document) RETURN DISTINCT d.genre AS v ORDER BY v"),
         ):
             values = [v for (v,) in self._fetch(cypher) if v]

@@ -99,6 +99,22 @@ def test_suggestions_use_the_entities_of_the_question(asker):
     assert fallback.query_id == "units_by_slogan"
 
 
+def test_example_questions_name_reporting_units_first(small_graph):
+    from kg.graph.schema import node_id
+    from kg.query.ladybug_engine import get_ladybug_engine
+
+    g = small_graph.copy()
+    # Sorts before every reporting unit and is mentioned in many documents,
+    # yet reports nothing: it must not be the unit examples are made with.
+    g.add_node(node_id("Organization", "一级党委"), label="Organization", name="一级党委", aliases=[],
+               kind="党委", doc_ids=["doc_a#1", "doc_a#2", "doc_b", "doc_c"])
+    asker = Asker(get_ladybug_engine(g))
+    authors = {o for o, _, k in g.edges(keys=True) if k.startswith("AUTHORED|")}
+    assert node_id("Organization", asker.vocabulary["unit"][0]) in authors
+    example = next(text for text, title in asker.examples() if title == "单位报告的数据")
+    assert not example.startswith("一级党委")
+
+
 def test_empty_result_says_so_and_suggests(asker):
     answer = asker.ask("哪些单位开展了演讲比赛？")
     assert answer.query_id == "units_by_activity" and answer.params == {"category": "比赛评选"}
