@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, register
-from .numbers import NUMBER_PATTERN, parse_number
+from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
 from .slogans import QUOTED_PATTERN
 
 __all__ = ["extract_metrics", "find_metrics", "metric_pattern"]
@@ -40,8 +40,13 @@ _OUTLINE_AFTER = re.compile(r"^[^，,。；;]{0,12}(?:[：:](?:一是|一要|一
 _UNIT_WORDS = ("部长", "部门", "部署", "部分", "名单", "名称", "名义", "次要", "次序", "期间", "期待", "期望",
                "期盼", "人员", "人民", "人才", "人物", "人士", "家庭", "家乡", "条件", "条例", "件事", "份额",
                "项目", "处理", "处置", "种类", "类型", "起来", "支持", "支撑", "地区", "地方", "座谈", "台账",
-               "对象", "对照", "组织", "组长", "队伍", "天下", "周年", "周边", "节点", "节约", "本领", "位置")
+               "对象", "对照", "组织", "组长", "队伍", "天下", "周年", "周边", "节点", "节约", "本领", "位置",
+               "集中", "集体", "集团", "门户", "例会", "笔记", "块头")
 _ORDINAL_BEFORE = ("第", "前第", "届", "No", "NO", "#")
+# A percentage written out in words (百分之九十五, 百分之98.5) is a % figure.
+_PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+# 分 counts points (积分1.5万分) only after Arabic digits or a mask: 十分重要, 三分之一 are no counts.
+_POINTS_REJECT = re.compile(r"分[之钟别析管享工类为成批期布步局院行校会队组中公]")
 _SESSION_AFTER = ("全会", "会议", "党代会", "代表大会", "全体会议", "届")
 
 
@@ -120,6 +125,8 @@ def _rejected(norm: str, m: re.Match, value, idioms, blocked) -> str | None:
         return "inside a slogan or a quoted name"
     if norm[e - 1:e + 1] in _UNIT_WORDS:
         return "measure word is part of a word"
+    if unit == "分" and (num[0] in _CN_NUM_CHARS or _POINTS_REJECT.match(norm, e - 1)):
+        return "not points"
     if s and norm[s - 1] == "每":
         return "a period, not a count"
     if _OUTLINE_AFTER.match(norm[e:]):
@@ -193,7 +200,38 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
                 surface=sentence.text[start:m.end()],
             )
         )
+    if "百分之" in norm:
+        found = [(sentence.text.find(it["surface"]), it) for it in items]
+        found += [(it.pop("_at"), it) for it in _find_percent_words(sentence, blocked, directory)]
+        items = [it for _, it in sorted(found, key=lambda p: p[0])]
     return items
+
+
+def _find_percent_words(sentence: Sentence, blocked, directory: str | None = None) -> list[dict]:
+    """百分之九十八 → 98 %: reports spell percentages out as often as they write 98%."""
+    _, approx_rows, trim, _ = _lexicons(directory)
+    before_words, after_words = _words(tuple(approx_rows), "before"), _words(tuple(approx_rows), "after")
+    norm = sentence.norm
+    out = []
+    for m in _PERCENT_WORDS.finditer(norm):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
+        num = m.group("num")
+        whole, _, frac = num.partition("点")
+        parsed = parse_number(whole)
+        if parsed is None or parsed.value is None:
+            continue
+        value = parsed.value
+        if frac:
+            value = round(value + float("0." + "".join(str(parse_chinese_numeral(c)) for c in frac)), 6)
+        pre = next((w for w in before_words if norm.endswith(w, 0, m.start())), "")
+        post = next((w for w in after_words if norm.startswith(w, m.end())), "")
+        start, end = m.start() - len(pre), m.end() + len(post)
+        item = evidence_item(sentence, value=value, unit="%", approx=bool(pre or post), masked=False,
+                             subject=_subject(norm, start, end, trim), surface=sentence.text[start:end])
+        item["_at"] = start
+        out.append(item)
+    return out
 
 
 def _slogan_spans(ctx: Context) -> dict[int, list[tuple[int, int]]]:

@@ -98,3 +98,28 @@ def test_offsets_slice_back_to_evidence():
     for m in items:
         assert text[m["start"]:m["end"]] == m["evidence"]
         assert m["surface"] in m["evidence"]
+
+
+@pytest.mark.parametrize(
+    "text, value, approx",
+    [("参学率达到百分之九十八。", 98, False), ("参训人员达到百分之九十五以上。", 95, True),
+     ("达标率为百分之98.5。", 98.5, False), ("下降了百分之三十点五。", 30.5, False)],
+)
+def test_percent_in_words(text, value, approx):
+    [(v, u, a, masked, _)] = metrics_of(text)
+    assert (v, u, a, masked) == (value, "%", approx, False)
+
+
+def test_percent_in_words_keeps_text_order():
+    assert [m[:2] for m in metrics_of("开展宣讲12场，覆盖率百分之九十，整改5项。")] == [(12, "场"), (90, "%"), (5, "项")]
+
+
+def test_points_after_arabic_digits_only():
+    assert metrics_of("人均积分超过1.5万分。")[0][:3] == (15000, "分", True)
+    assert metrics_of("这十分重要，占三分之一，要分别落实。") == []
+
+
+@pytest.mark.parametrize("text, value, unit", [("追回资金1,860.5万元", 1860.5, "万元"), ("检查企业1,326家", 1326, "家"),
+                                               ("开设课程20门", 20, "门"), ("办理贷款300笔", 300, "笔")])
+def test_web_copy_figures_and_more_units(text, value, unit):
+    assert metrics_of(text)[0][:2] == (value, unit)
