@@ -38,7 +38,7 @@ _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
 _BODY_START = re.compile(r"(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委)|.*(中心组|学习小组)$")
 _SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
-_GENERIC_START = re.compile(r"各|基层|乡镇|(省市|县市|市县|县区|区县)(?!场)")
+_GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
 _ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
@@ -50,6 +50,16 @@ _STUDY_FAMILIES = (
 )
 _BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
 _GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
+# A unit named by its kind alone plus a body (院党组, 公司党委, 学校党支部)
+# is the document's own unit speaking of itself.
+_GENERIC_HEADS = "局|委|办|院|校|公司|医院|学校|集团|中心|大学|学院|中学|小学|银行|分行|支行"
+_SELF_BODY = re.compile(rf"^({_GENERIC_HEADS})?(机关)?(党组|党委|党工委|党总支|党支部|支部|纪委)?$")
+_OWN_HEAD = re.compile(rf"({_GENERIC_HEADS})(?=机关|党)")
+_BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
+# 共青团XX县委员会 is the county's youth league committee: 团县委.
+_LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
+# Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.
+_MASKABLE = frozenset(_SCHOOLS + ("医院", "银行"))
 _BARE_DROP = frozenset(
     "党组 党委 党工委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
@@ -179,7 +189,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         name = strip_mask(text[start:tok.start] + head_word)
         if name.startswith("某") and len(name) > 2:
             name, masked = name[1:], "某"  # 某大学, 某县税务局
-        if (len(name) < 2 or name in rules.reject or name in ADMIN_LEVELS or _GRADE.search(name)
+        if (len(name) < 2 or (name in rules.reject and not (masked and name in _MASKABLE)) or name in ADMIN_LEVELS or _GRADE.search(name)
                 or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
                 or rules.rejects_end(name)):
             continue
@@ -197,8 +207,33 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             aliases.add("某" + name)
         aliases.discard(canon)
         out.append(OrgMention(canon, text[start:head_end], start, head_end, kind, aliases, bool(masked), role))
+        body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
+        if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
+            # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too
+            unit_name = name[: len(name) - (len(tok.word) - body.start())]
+            if unit_name not in rules.reject and not _SELF_BODY.match(unit_name):
+                canon_u, aliases_u = _canonical(unit_name, rules)
+                aliases_u.discard(canon_u)
+                out.append(OrgMention(canon_u, text[start:tok.start + body.start()], start, tok.start + body.start(),
+                                      rules.kind_of(unit_name) or "其他", aliases_u, bool(masked)))
+    _join_league_committees(out, text)
     _link_parents(out)
     return out
+
+
+def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
+    """共青团 + XX县委员会 → 团县委 (the formal name of a youth league committee)."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        level = _LEAGUE_COMMITTEE.match(b.name)
+        if a.name != "共青团" or not level or strip_mask(text[a.end:b.start]).strip():
+            continue
+        surface = text[a.start:b.end]
+        short = "团" + level.group(1) + "委"
+        mentions[k] = OrgMention(short, surface, a.start, b.end, "群团组织",
+                                 {"共青团" + b.name, "共青团" + level.group(1) + "委员会"} - {short}, a.masked or b.masked)
+        mentions[k + 1] = None
+    mentions[:] = [m for m in mentions if m is not None]
 
 
 def _passable(t: Token, rules: OrgRules) -> bool:
@@ -373,11 +408,12 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
         if g is None:
             g = groups[m.name] = {"name": m.name, "aliases": set(), "kind": m.kind, "sentence": sent,
                                   "start": sent.start, "end": sent.end, "mentions": 0, "parent": m.parent,
-                                  "standalone": 0}
+                                  "standalone": 0, "masked": False}
             order.append(m.name)
         g["aliases"] |= m.aliases
         g["mentions"] += 1
         g["standalone"] += not m.inner
+        g["masked"] = g["masked"] or m.masked
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
     # 学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)
@@ -390,11 +426,12 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
                 _rename(groups, order, name, schools[0] + name[2:])
     # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one;
     # a bare one (青年理论学习小组) is the document's own unit's group
-    units = [o for o in order if o in groups and _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)]
+    units = [o for o in order if o in groups and _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)
+             and not _SELF_BODY.match(o)]
     top = max(units, key=lambda o: groups[o]["mentions"]) if units else ""
     for fam, _ in _STUDY_FAMILIES:
         members = [o for o in order if o in groups and _family(o)[0] == fam]
-        specific = [o for o in members if _family(o)[1] not in _GENERIC_OWNERS]
+        specific = [o for o in members if not _generic_owner(_family(o)[1])]
         bare = [o for o in members if o not in specific]
         own = [o for o in specific if top and _same_unit(_family(o)[1], top)]
         if len(specific) == 1 and (not top or groups[specific[0]]["mentions"] >= sum(groups[o]["mentions"] for o in bare)):
@@ -410,7 +447,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
                 _merge(groups, o, target)
         # still bare: name it after the document's own unit, so that the
         # graph does not join every report's 青年理论学习小组 into one node
-        for o in [o for o in members if o in groups and _family(o)[1] in _GENERIC_OWNERS]:
+        for o in [o for o in members if o in groups and _generic_owner(_family(o)[1])]:
             if top and top in groups:
                 new = _own_name(top, o)
                 _rename(groups, order, o, new)
@@ -433,13 +470,15 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
                 and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
             _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], -len(o))))
             continue
-        if len(name) <= 4 and targets and (name in _BARE_DROP or name[0] in "局委办院厅部处"):
+        if targets and ((len(name) <= 4 and (name in _BARE_DROP or name[0] in "局委办院厅部处"))
+                        or (len(name) <= 7 and _SELF_BODY.match(name))):
             if len({_family(o)[1] for o in targets}) == 1 or len(targets) == 1:
                 _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], len(o))))
     out = []
     for name in order:
         g = groups.get(name)
-        if g is None or name in _BARE_DROP or name in rules.reject or not g["standalone"]:
+        if (g is None or name in _BARE_DROP or not g["standalone"]
+                or (name in rules.reject and not (g["masked"] and name in _MASKABLE))):
             continue
         s = g["sentence"]
         out.append({
@@ -453,6 +492,11 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
             "mentions": g["mentions"],
         })
     return out
+
+
+def _generic_owner(owner: str) -> bool:
+    """Is the name before 中心组/学习小组 no unit of its own (院党组, 公司党委)?"""
+    return owner in _GENERIC_OWNERS or bool(_SELF_BODY.match(_ORDINAL_TAIL.sub("", owner)))
 
 
 def _is_superior(name: str) -> bool:
@@ -472,7 +516,10 @@ def _own_name(unit: str, bare: str) -> str:
     """局党组 + 党组理论学习中心组 → 局党组理论学习中心组; 市外办 + 青年理论学习小组 → 市外办青年理论学习小组."""
     if bare.startswith(unit):
         return bare
-    if bare[0] in "局委办院校":
+    head = _OWN_HEAD.match(bare)
+    if head and head.end() < len(bare):
+        bare = bare[head.end():]  # 公司党委理论学习中心组 → 党委理论学习中心组
+    elif bare[0] in "局委办院校":
         bare = bare[1:]
     for body in ("党组", "党委"):
         if unit.endswith(body) and bare.startswith(body):

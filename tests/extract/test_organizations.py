@@ -213,3 +213,42 @@ def test_bare_study_group_is_named_after_the_documents_own_unit():
 
 def test_a_unit_before_a_verb_does_not_start_the_next_name():
     assert names("2024年，XX区应急局组织理论学习中心组集中学习") == ["区应急管理局", "理论学习中心组"]
+
+
+def _doc_orgs(text):
+    from kg.document import Document
+    from kg.extract.base import Context
+    from kg.extract.organizations import extract_organizations
+    from kg.ingest.normalize import normalize_text
+
+    doc = Document(doc_id="d", title="", text=text, norm=normalize_text(text))
+    return {o["name"]: o for o in extract_organizations(Context.from_document(doc))}
+
+
+def test_league_committee_formal_name_is_tuan_xianwei():
+    found = _doc_orgs("共青团XX县委员会高度重视青年工作。团县委组织开展学习。")
+    assert "团县委" in found and "共青团" not in found and "县委员会" not in found
+    assert "共青团县委员会" in found["团县委"]["aliases"]
+
+
+def test_unit_glued_to_its_body_is_named_too():
+    found = _doc_orgs("国网XX供电公司党委开展学习。公司党委召开会议。")
+    assert set(found) == {"国网供电公司党委", "国网供电公司"}
+    assert "公司党委" in found["国网供电公司党委"]["aliases"]
+
+
+def test_generic_self_reference_study_group_joins_the_unit():
+    found = _doc_orgs("县人民检察院党组理论学习中心组学习计划。院党组理论学习中心组每月学习一次。院党组负责。")
+    assert "院党组理论学习中心组" not in found
+    assert "院党组理论学习中心组" in found["县人民检察院党组理论学习中心组"]["aliases"]
+
+
+def test_masked_school_is_a_unit_and_school_means_it():
+    found = _doc_orgs("XX中学党支部开展学习。学校党支部组织活动。")
+    assert {"中学", "中学党支部"} <= set(found) and "学校党支部" not in found
+    assert "中学" not in _doc_orgs("我们从中学到了很多。")
+
+
+@pytest.mark.parametrize("text", ["按照上级党委的部署", "配合地方党委开展工作", "所属党支部全部参加"])
+def test_generic_bodies_are_no_units(text):
+    assert not _doc_orgs(text)
