@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from ..document import Document
+from .relative import unscope_org_name
 from .resolve import OrgResolver, default_resolver, normalize_material_name
 from .schema import NODE_PROPERTIES, REL_PROPERTIES, TEXT_RELATIONSHIPS, edge_key, node_id
 
@@ -67,6 +68,8 @@ class _DocBuilder:
         self.used_ids: set[str] = set()
         self.dropped = 0
         self.strings: dict[str, str] = {}
+        reporting = record.get("reporting_org")
+        self.reporting_canon = resolver.canonical(reporting) if reporting else None
 
     # -- helpers ---------------------------------------------------------
     def _span(self, item: Mapping) -> tuple[str, int, int] | None:
@@ -121,13 +124,15 @@ class _DocBuilder:
         self.g.edges[u, v, key].update(attrs)  # "key" is also a property (the Neo4j side needs it)
         self.touched.update((u, v))
 
-    def _org(self, name: str | None, span=None, pos=None) -> str | None:
+    def _org(self, name: str | None, span=None, pos=None, *, canonical: bool = False) -> str | None:
         if not name:
             return None
-        canon = self.r.canonical(name)
+        canon = name if canonical else self.r.canonical(name)
         if not canon:
             return None
-        nid = self._node("Organization", canon, name=canon)
+        # Relative names (局党组, 办公室) name the speaker's own unit: qualified or kept in this document.
+        shown, scope = self.r.place(canon, self.reporting_canon, self.doc_id)
+        nid = self._node("Organization", shown, name=shown, scope=scope)
         if span is not None and nid not in self.first_seen:
             self.first_seen[nid] = (span, pos if pos is not None else span[1])
         return nid
@@ -135,13 +140,14 @@ class _DocBuilder:
     # -- the document ----------------------------------------------------
     def run(self) -> set[str]:
         d, rec = self.doc, self.record
-        reporting = self.r.canonical(rec["reporting_org"]) if rec.get("reporting_org") else None
+        reporting = self.reporting_canon
+        shown = self.r.place(reporting, reporting, self.doc_id)[0] if reporting else None
         doc_node = self._node(
             "Document", self.doc_id, doc_id=self.doc_id,
             title=rec.get("title", d.get("title")), genre=rec.get("genre", d.get("genre")),
             year=rec.get("year", d.get("year")), source=rec.get("source", d.get("source")),
             title_derived=bool(rec.get("title_derived", d.get("title_derived", False))),
-            reporting_org=reporting or None, sha256=d.get("sha256"), file_sha256=d.get("file_sha256"),
+            reporting_org=shown, sha256=d.get("sha256"), file_sha256=d.get("file_sha256"),
             encoding=d.get("encoding"), n_chars=d.get("n_chars") or len(self.text), text=self.text,
         )
         self.doc_node = doc_node
@@ -185,7 +191,7 @@ class _DocBuilder:
         if span is None:
             span = self._find_sentence(self.record.get("reporting_org") or reporting)
         pos = self._pos((ev_item or {}).get("name"), span) if span else 0
-        org = self._org(reporting, span, pos)
+        org = self._org(reporting, span, pos, canonical=True)
         self._edge(org, self.doc_node, "AUTHORED", span, pos)
         return org
 
@@ -307,9 +313,9 @@ class _DocBuilder:
             if nid in done:
                 continue
             done.add(nid)
-            parent = self.r.parent(self.g.nodes[nid]["name"])
-            if parent:
-                pid = self._node("Organization", parent, name=parent)
+            parent = self.r.parent(unscope_org_name(self.g.nodes[nid]["name"]))
+            pid = self._org(parent, canonical=True)
+            if pid and pid != nid:
                 self._edge(nid, pid, "SUBUNIT_OF", span, pos)
                 todo.append((pid, (span, pos)))
 
@@ -373,7 +379,9 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
 
     ``doc_ids`` are the documents of the node's edges; an organization's
     ``aliases`` are the spellings its MENTIONS edges used plus the tables'
-    known abbreviations; its ``kind`` the commonest kind extraction gave.
+    known abbreviations, but never a relative spelling (局党组 names a
+    different unit in every report, so it stays on the edge's ``surface``);
+    its ``kind`` the commonest kind extraction gave.
     A shared node with no document left is removed.
     """
     resolver = resolver or default_resolver()
@@ -390,7 +398,7 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
         for _, _, e in g.in_edges(nid, data=True):
             doc_ids.add(e["doc_id"])
             if e["type"] == "MENTIONS":
-                if e.get("surface"):
+                if e.get("surface") and not resolver.relative.is_relative(resolver.canonical(e["surface"])):
                     surfaces.add(e["surface"])
                 if e.get("kind"):
                     kinds[e["kind"]] += 1

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
+from .relative import RELATIVE_FILE, RelativeNames, scope_org_name
 
 __all__ = [
     "OrgResolver",
@@ -32,6 +33,7 @@ __all__ = [
     "default_resolver",
     "MERGES_FILE",
     "ALIASES_FILE",
+    "RELATIVE_FILE",
 ]
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,7 @@ class OrgResolver:
     splits: set[frozenset] = field(default_factory=set)
     subunit_suffixes: tuple[str, ...] = ()
     fuzzy: bool = True
+    relative: RelativeNames = field(default_factory=RelativeNames)
 
     def __post_init__(self):
         self.merges = {normalize_org_name(k): normalize_org_name(v) for k, v in self.merges.items()}
@@ -116,8 +119,9 @@ class OrgResolver:
 
     @classmethod
     def from_files(cls, merges_path: str | Path | None = MERGES_FILE,
-                   aliases_path: str | Path | None = ALIASES_FILE, *, fuzzy: bool = True) -> "OrgResolver":
-        """Load the extraction alias table (if present) and the analyst's table."""
+                   aliases_path: str | Path | None = ALIASES_FILE, *, fuzzy: bool = True,
+                   relative_path: str | Path | None = RELATIVE_FILE) -> "OrgResolver":
+        """Load the extraction alias table (if present), the analyst's table and the relative names."""
         merges: dict[str, str] = {}
         suffix_aliases: dict[str, str] = {}
         splits: set[frozenset] = set()
@@ -140,8 +144,9 @@ class OrgResolver:
                 else:
                     raise LexiconError(merges_path, _line_of(merges_path, row),
                                        f"expected 'merge A B', 'split A B' or 'subunit SUFFIX', got {' '.join(row)!r}")
+        relative = RelativeNames.from_file(relative_path) if relative_path else RelativeNames()
         return cls(merges=merges, suffix_aliases=suffix_aliases, splits=splits,
-                   subunit_suffixes=tuple(suffixes), fuzzy=fuzzy)
+                   subunit_suffixes=tuple(suffixes), fuzzy=fuzzy, relative=relative)
 
     def _step(self, name: str) -> str:
         if name in self.merges:
@@ -203,6 +208,31 @@ class OrgResolver:
                 continue
             return self._follow(cand)
         return None
+
+    def place(self, canonical: str, reporting: str | None, doc_id: str) -> tuple[str, str | None]:
+        """The node name of ``canonical`` in document ``doc_id``, and its scope (None: shared).
+
+        A relative name (data/lexicon/org_relative.txt) is qualified by the
+        document's reporting unit (canonical, as :meth:`canonical` gives it)
+        when that unit has a real name and the pair fits; otherwise it is kept
+        in its document, still read against a relative speaker that names a
+        unit or is the name itself (局党组 in a report by 市局 is 市局党组,
+        党组 in one by 局党组 is that 局党组). Any other name is shared.
+
+        >>> r = OrgResolver(relative=RelativeNames(organs={"党组"}, selves={"局": ("局",)}))
+        >>> r.place("局党组", "市统计局", "d1"), r.place("局党组", "市委", "d2"), r.place("市委", "市统计局", "d1")
+        (('市统计局党组', None), ('局党组〔d2〕', 'd2'), ('市委', None))
+        >>> r.place("党组", "局党组", "d3")
+        ('局党组〔d3〕', 'd3')
+        """
+        if not self.relative.is_relative(canonical):
+            return canonical, None
+        qualified = self.relative.qualify(canonical, reporting)
+        if qualified and not self.relative.is_relative(reporting):
+            return self.canonical(qualified), None
+        if qualified and qualified != reporting and self.relative.split_name(reporting)[1]:
+            qualified = None  # 党办 in a report by 办公室 is no 办公室党办
+        return scope_org_name(qualified or canonical, doc_id), doc_id
 
     def aliases_of(self, canonical: str) -> list[str]:
         """Known spellings (from the tables) that resolve to ``canonical``."""

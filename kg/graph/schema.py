@@ -35,9 +35,10 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "text": "STRING",
     },
     "Organization": {
-        # doc_ids: documents that mention it; aliases: other spellings seen or known
+        # doc_ids: documents that mention it; aliases: other spellings seen or known;
+        # scope: the doc_id of a relative name kept in its document (局党组〔doc_id〕), else null
         "id": "STRING", "name": "STRING", "aliases": "STRING[]", "kind": "STRING",
-        "doc_ids": "STRING[]",
+        "doc_ids": "STRING[]", "scope": "STRING",
     },
     "Activity": {
         "id": "STRING", "name": "STRING", "category": "STRING", "status": "STRING",

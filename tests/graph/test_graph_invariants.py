@@ -7,7 +7,8 @@ import shutil
 import pytest
 from graph_helpers import doc_facts, graph_facts
 
-from kg.graph import build_graph, new_graph
+from kg.graph import OrgResolver, build_graph, default_resolver, new_graph
+from kg.graph.relative import unscope_org_name
 from kg.graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, TEXT_RELATIONSHIPS
 from kg.store import update_graph
 
@@ -33,6 +34,22 @@ def check_invariants(g) -> None:
             for s in [d["name"], *d["aliases"]]:
                 assert s not in spellings, f"{s!r} names both {spellings.get(s)} and {n}"
                 spellings[s] = n
+    check_relative_names_stay_in_their_documents(g)
+
+
+def check_relative_names_stay_in_their_documents(g) -> None:
+    """A relative name (局党组, 办公室) is qualified by its reporting unit or kept in one document."""
+    rel = default_resolver().relative
+    for n, d in g.nodes(data=True):
+        if d["label"] != "Organization":
+            continue
+        if rel.is_relative(unscope_org_name(d["name"])):
+            assert d.get("scope") and d["doc_ids"] == [d["scope"]], (n, d["doc_ids"])
+        else:
+            assert not d.get("scope"), n
+    for u, v, d in g.edges(data=True):
+        if d["type"] == "MENTIONS" and g.nodes[v]["label"] == "Organization" and g.nodes[v].get("scope"):
+            assert g.nodes[v]["scope"] == d["doc_id"], (u, v)
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +63,19 @@ def test_samples_build_and_hold_the_invariants(samples_graph):
     g, summary = samples_graph
     assert summary.added and summary.nodes["Organization"] > 5 and summary.relationships["CONDUCTED"] > 5
     check_invariants(g)
+
+
+def test_samples_share_no_relative_name_across_documents(samples_graph, samples_dir):
+    g, _ = samples_graph
+    check_relative_names_stay_in_their_documents(g)
+    rel = default_resolver().relative
+    # Without the table the samples do share relative names (支部, 学习小组 …) across reports.
+    naive = build_graph([samples_dir], jobs=1, resolver=OrgResolver.from_files(relative_path=None))
+    shared = {d["name"] for _, d in naive.nodes(data=True)
+              if d["label"] == "Organization" and rel.is_relative(d["name"]) and len(d["doc_ids"]) > 1}
+    assert shared
+    for name in shared:
+        assert f"Organization:{name}" not in g
 
 
 def test_ids_are_stable_across_builds(samples_graph, samples_dir):
