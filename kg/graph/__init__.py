@@ -13,6 +13,7 @@ import networkx as nx
 
 from .build import (add_document, count_labels, count_types, graph_from_records, new_graph, org_spellings,
                     remove_document, remove_documents)
+from .relative import RelativeNames
 from .resolve import OrgResolver, default_resolver, normalize_org_name
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "count_labels",
     "count_types",
     "OrgResolver",
+    "RelativeNames",
     "default_resolver",
     "normalize_org_name",
 ]

@@ -11,7 +11,10 @@ Order of the rules: fold (NFKC, spaces, masks ``*``/``X``, ``中共`` prefix) �
 the analyst's ``merge`` rules, then the extraction alias table (suffix
 rules, followed to their end) → a guarded fuzzy match (rapidfuzz, one
 changed character, never a level such as 市/县) against the known names →
-the analyst's ``split`` rules veto any merge they name.
+the analyst's ``split`` rules veto any merge they name. Relative names
+(局党组, 办公室: :mod:`kg.graph.relative`) are then placed per document by
+:meth:`OrgResolver.place` — qualified by the reporting unit or kept in their
+document — since the same spelling names a different unit in every report.
 """
 from __future__ import annotations
 
