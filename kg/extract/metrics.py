@@ -53,8 +53,8 @@ _SESSION_AFTER = ("全会", "会议", "党代会", "代表大会", "全体会议
 @lru_cache(maxsize=None)
 def _lexicons(directory: str | None = None):
     units = {e.word: (e.tag or "amount") for e in read_wordlist(lexicon_path("measure_words", directory))}
-    approx = read_table(lexicon_path("approx_words", directory), 2)
-    trim = read_table(lexicon_path("metric_subject_trim", directory), 2)
+    approx = tuple(map(tuple, read_table(lexicon_path("approx_words", directory), 2)))
+    trim = tuple(map(tuple, read_table(lexicon_path("metric_subject_trim", directory), 2)))
     idioms = [e.word for e in read_wordlist(lexicon_path("metric_idioms", directory))]
     return units, approx, trim, idioms
 
@@ -73,30 +73,38 @@ def metric_pattern(directory: str | None = None) -> re.Pattern:
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+    # The leading look-ahead lets the regex engine skip to figure characters.
     return re.compile(
-        rf"(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
+        rf"(?=[\d零〇一二两三四五六七八九十百千*＊Xx×])(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
         rf"(?:(?P<unit>{alt(units)})|(?=(?P<who>{alt(_PERSON_NOUNS)}))|(?<=[万亿]))"
         rf"(?P<post>{alt(after)})?"
     )
 
 
-@lru_cache(maxsize=None)
-def _words(rows: tuple, tag: str) -> tuple[str, ...]:
-    return tuple(sorted((w for w, t in rows if t == tag), key=len, reverse=True))
+_WORDS: dict = {}
+
+
+def _words(rows, tag: str) -> tuple[str, ...]:
+    """The words of a lexicon table with ``tag``, longest first (cached per table object)."""
+    key = (id(rows), tag)
+    got = _WORDS.get(key)
+    if got is None:
+        got = _WORDS[key] = tuple(sorted((w for w, t in rows if t == tag), key=len, reverse=True))
+    return got
 
 
 def _trim(text: str, trim, *, where: str) -> str:
-    words = _words(tuple(trim), where)
-    changed = True
-    while changed and text:
-        changed = False
-        for w in words:
-            if where == "lead" and text.startswith(w) and len(text) > len(w):
-                text, changed = text[len(w):], True
+    words = _words(trim, where)
+    if where == "lead":
+        while text.startswith(words):  # one C call rules most clauses out
+            w = next((w for w in words if text.startswith(w) and len(text) > len(w)), None)
+            if w is None:
                 break
-            if where == "tail" and text.endswith(w):
-                text, changed = text[: -len(w)], True
-                break
+            text = text[len(w):]
+    else:
+        while text and text.endswith(words):
+            w = next(w for w in words if text.endswith(w))
+            text = text[: -len(w)]
     return text
 
 
@@ -163,12 +171,15 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
     >>> [(m["value"], m["unit"], m["masked"], m["subject"]) for m in find_metrics(s)]
     [(None, '名', True, '青年同志参与'), (12, '次', False, '集中学习')]
     """
-    _, approx, trim, idioms = _lexicons(directory)
-    before_words = _words(tuple(approx), "before")
     norm = sentence.norm
+    pattern = metric_pattern(directory)
+    if pattern.search(norm) is None and "百分之" not in norm:
+        return []
+    _, approx, trim, idioms = _lexicons(directory)
+    before_words = _words(approx, "before")
     blocked = list(blocked) + [(q.start(), q.end()) for q in QUOTED_PATTERN.finditer(norm) if q.end() - q.start() <= 22]
     items = []
-    for m in metric_pattern(directory).finditer(norm):
+    for m in pattern.finditer(norm):
         num, unit = m.group("num"), m.group("unit")
         if unit is None:
             if not (m.group("big") or num[-1] in "万亿") or num[0] in _CN_NUM_CHARS:
@@ -210,7 +221,7 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
 def _find_percent_words(sentence: Sentence, blocked, directory: str | None = None) -> list[dict]:
     """百分之九十八 → 98 %: reports spell percentages out as often as they write 98%."""
     _, approx_rows, trim, _ = _lexicons(directory)
-    before_words, after_words = _words(tuple(approx_rows), "before"), _words(tuple(approx_rows), "after")
+    before_words, after_words = _words(approx_rows, "before"), _words(approx_rows, "after")
     norm = sentence.norm
     out = []
     for m in _PERCENT_WORDS.finditer(norm):

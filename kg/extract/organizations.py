@@ -155,7 +155,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     """
     rules = rules or load_org_rules()
     last = rules.last_chars
-    if tokens is None and not last.isdisjoint(text):
+    if tokens is None and _may_name_unit(text, rules):
         toks = tokenize_text(text)
     elif tokens is None:
         return []
@@ -234,6 +234,25 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
                                  {"共青团" + b.name, "共青团" + level.group(1) + "委员会"} - {short}, a.masked or b.masked)
         mentions[k + 1] = None
     mentions[:] = [m for m in mentions if m is not None]
+
+
+_ENDINGS: dict = {}
+
+
+def _may_name_unit(text: str, rules: OrgRules) -> bool:
+    """Can any word of ``text`` end a unit name? (Exact, and far cheaper than segmenting.)
+
+    A head word ends in a suffix, a gazetteer name or a speaker role, so a
+    sentence holding none of those strings holds no unit: 学习 has 学 but no
+    大学, 部署 has 部. One regex of the shortest such strings (a string
+    holding another one adds nothing) decides it.
+    """
+    pattern = _ENDINGS.get(id(rules))
+    if pattern is None:
+        terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles] if t}
+        minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
+        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
+    return pattern.search(text) is not None
 
 
 def _passable(t: Token, rules: OrgRules) -> bool:

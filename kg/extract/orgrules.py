@@ -7,7 +7,7 @@ organization rules and their tests share one loaded copy of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import lexicon_path, read_table, read_wordlist
@@ -43,9 +43,19 @@ class OrgRules:
     weak: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
         """Does ``word`` end in a rejected word longer than its suffix (党员干部, 落到实处)?"""
+        key = ("r", word)
+        got = self._memo.get(key)
+        if got is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            got = self._memo[key] = self._rejects_end(word)
+        return got
+
+    def _rejects_end(self, word: str) -> bool:
         suffix = self.suffix_of(word)
         for n in range(min(len(word), 6), max(len(suffix), 1), -1):
             if word[-n:] in self.reject:
@@ -54,16 +64,23 @@ class OrgRules:
 
     def suffix_of(self, name: str) -> str:
         """The longest unit suffix ``name`` ends with, or ``""``."""
-        table = self._suffix_table
-        for n in range(min(len(name), self._suffix_max), 0, -1):
+        got = self._memo.get(name)
+        if got is not None:
+            return got
+        table, got = self._tables[0], ""
+        for n in range(min(len(name), self._tables[1]), 0, -1):
             if name[-n:] in table:
-                return name[-n:]
-        return ""
+                got = name[-n:]
+                break
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[name] = got
+        return got
 
     def kind_of(self, name: str) -> str | None:
         """The kind given by the longest suffix ``name`` ends with, else None."""
         suffix = self.suffix_of(name)
-        return self._suffix_table[suffix] if suffix else None
+        return self._tables[0][suffix] if suffix else None
 
     @property
     def _suffix_table(self) -> dict:
