@@ -63,11 +63,12 @@ def iter_sentences(text: str, norm: str | None = None) -> Iterator[Sentence]:
 
 
 def _emit(text, norm, start, end, index):
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    if end > start:
+    seg = norm[start:end]
+    core = seg.strip()
+    if core is not seg and core:
+        start += len(seg) - len(seg.lstrip())
+        end = start + len(core)
+    if core:
         yield Sentence(start, end, text[start:end], norm[start:end], index)
 
 

@@ -166,9 +166,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     n_words = len(words)
     cache = _head_cache(rules)
     out: list[OrgMention] = []
-    for i, word in enumerate(words):
-        if word[-1] not in last:
-            continue
+    for i in [k for k, w in enumerate(words) if w[-1] in last]:
+        word = words[i]
         key = (word, tags[i])
         head = cache[key] if key in cache else _head_of(toks[i], rules)
         if head is None:
