@@ -59,7 +59,7 @@ _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 # Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.
-_MASKABLE = frozenset(_SCHOOLS + ("医院", "银行"))
+_MASKABLE = frozenset(_SCHOOLS + ("医院", "银行", "纪念馆", "博物馆", "展览馆", "陈列馆"))
 _BARE_DROP = frozenset(
     "党组 党委 党工委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
