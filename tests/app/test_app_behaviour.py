@@ -6,7 +6,7 @@ and 市知识产权局青年理论学习小组.
 """
 from __future__ import annotations
 
-from app_helpers import (fixture_graph_file, large_graph_file, metric_value, open_app,  # noqa: F401
+from tests.app.app_helpers import (fixture_graph_file, large_graph_file, metric_value, open_app,  # noqa: F401
                          sample_graph_file, texts, use_graph)
 
 READING_CLASS_UNITS = {"市妇联", "市卫生健康委", "市税务局"}
@@ -23,7 +23,7 @@ def _button(at, label: str):
 
 def test_canned_query_with_parameters_from_the_url(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/queries.py", q="units_by_activity", p_category="读书班")
+    at = open_app("app_pages/queries.py", q="units_by_activity", p_category="读书班")
     assert not at.exception
     assert at.selectbox(key="q_units_by_activity_category").value == "读书班"
     assert _column(at, "单位") == READING_CLASS_UNITS
@@ -37,7 +37,7 @@ def test_canned_query_with_parameters_from_the_url(fixture_graph_file, use_graph
 
 def test_switching_query_in_the_gallery(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/queries.py")
+    at = open_app("app_pages/queries.py")
     at.radio(key="q_id").set_value("units_by_slogan").run()
     at.selectbox(key="q_units_by_slogan_slogan").set_value("四敢争先").run()
     assert not at.exception
@@ -46,7 +46,7 @@ def test_switching_query_in_the_gallery(fixture_graph_file, use_graph, open_app)
 
 def test_a_question_yields_the_expected_units(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/ask.py")
+    at = open_app("app_pages/ask.py")
     at.text_input(key="ask_question").input("哪些单位开展了读书班？")
     _button(at, "提问").click().run()
     assert not at.exception
@@ -56,14 +56,14 @@ def test_a_question_yields_the_expected_units(fixture_graph_file, use_graph, ope
 
 def test_an_example_question_button_answers(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/ask.py")
+    at = open_app("app_pages/ask.py")
     _button(at, "哪些单位开展了读书班？").click().run()
     assert _column(at, "单位") == READING_CLASS_UNITS
 
 
 def test_an_unanswerable_question_suggests_questions(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/ask.py")
+    at = open_app("app_pages/ask.py")
     at.text_input(key="ask_question").input("今天天气怎么样？")
     _button(at, "提问").click().run()
     assert not at.exception
@@ -77,7 +77,7 @@ def _run_cypher(at, cypher: str):
 
 def test_ad_hoc_cypher(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/ask.py")
+    at = open_app("app_pages/ask.py")
     _run_cypher(at, "MATCH (o:Organization) WHERE o.name = '市妇联' RETURN o.name AS unit")
     assert not at.error
     assert _column(at, "单位") == {"市妇联"}
@@ -85,7 +85,7 @@ def test_ad_hoc_cypher(fixture_graph_file, use_graph, open_app):
 
 def test_bad_cypher_is_an_error_message(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/ask.py")
+    at = open_app("app_pages/ask.py")
     _run_cypher(at, "MATCH (n RETURN n")
     assert not at.exception
     assert any("语法错误" in t for t in texts(at.error)), texts(at.error)
@@ -93,7 +93,7 @@ def test_bad_cypher_is_an_error_message(fixture_graph_file, use_graph, open_app)
 
 def test_write_cypher_is_refused(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/ask.py")
+    at = open_app("app_pages/ask.py")
     _run_cypher(at, "MATCH (n) DETACH DELETE n")
     assert not at.exception
     assert any("只允许只读查询" in t for t in texts(at.error)), texts(at.error)
@@ -116,7 +116,7 @@ def test_filters_change_the_dashboard(fixture_graph_file, use_graph, open_app):
 
 def test_document_view_shows_highlights(sample_graph_file, use_graph, open_app):
     use_graph(sample_graph_file)
-    at = open_app("pages/documents.py")
+    at = open_app("app_pages/documents.py")
     assert not at.exception
     html = "".join(m.value for m in at.markdown)
     assert '<mark class="kg-' in html
@@ -124,10 +124,10 @@ def test_document_view_shows_highlights(sample_graph_file, use_graph, open_app):
 
 def test_document_link_opens_that_document(sample_graph_file, use_graph, open_app):
     use_graph(sample_graph_file)
-    at = open_app("pages/documents.py")
+    at = open_app("app_pages/documents.py")
     wanted = at.selectbox(key="doc_selected").options[-1]
     doc_id = wanted.rsplit(" · ", 1)[-1]
-    at = open_app("pages/documents.py", doc=doc_id)
+    at = open_app("app_pages/documents.py", doc=doc_id)
     assert at.selectbox(key="doc_selected").value == doc_id
     html = "".join(m.value for m in at.markdown)
     for kind in ("Organization", "Activity", "Metric"):
@@ -136,7 +136,7 @@ def test_document_link_opens_that_document(sample_graph_file, use_graph, open_ap
 
 def test_document_search(sample_graph_file, use_graph, open_app):
     use_graph(sample_graph_file)
-    at = open_app("pages/documents.py")
+    at = open_app("app_pages/documents.py")
     at.text_input(key="doc_query").input("读书班").run()
     assert all("读书班" in o for o in at.selectbox(key="doc_selected").options)
     at.text_input(key="doc_query").input("没有这样的文档").run()
@@ -145,7 +145,7 @@ def test_document_search(sample_graph_file, use_graph, open_app):
 
 def test_explorer_shows_a_node_and_its_evidence(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
-    at = open_app("pages/explorer.py", node="Organization:市税务局")
+    at = open_app("app_pages/explorer.py", node="Organization:市税务局")
     assert not at.exception
     assert at.selectbox(key="explorer_center").value == "Organization:市税务局"
     assert any("单位：市税务局" in t for t in texts(at.subheader))
@@ -160,7 +160,7 @@ def test_explorer_shows_a_node_and_its_evidence(fixture_graph_file, use_graph, o
 
 def test_explorer_says_when_the_drawing_is_capped(large_graph_file, use_graph, open_app):
     use_graph(large_graph_file)
-    at = open_app("pages/explorer.py")
+    at = open_app("app_pages/explorer.py")
     at.slider(key="explorer_hops").set_value(2).run()
     assert not at.exception
     assert any("只画出连接最多的" in t for t in texts(at.warning)), texts(at.warning)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import PAGES, TITLES, metric_value, open_app, texts, use_graph  # noqa: F401
+from tests.app.app_helpers import PAGES, TITLES, metric_value, open_app, texts, use_graph  # noqa: F401
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -25,5 +25,5 @@ def test_every_page_on_the_shared_corpus(shared_graph_file, use_graph, open_app)
         assert not at.exception, (page, [e.value for e in at.exception])
         assert texts(at.title) == [TITLES[page]]
         assert not at.error, (page, texts(at.error))
-    at.switch_page("pages/queries.py").run()
+    at.switch_page("app_pages/queries.py").run()
     assert at.dataframe, "the default canned query answers on the real corpus"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_helpers import (PAGES, REPO, TITLES, large_graph_file, metric_value, open_app,  # noqa: F401
+from tests.app.app_helpers import (PAGES, REPO, TITLES, large_graph_file, metric_value, open_app,  # noqa: F401
                          sample_graph_file, texts, use_graph)
 
 
@@ -22,7 +22,7 @@ def test_page_renders_on_an_empty_graph(page, use_graph, open_app):
     at = open_app(page)
     assert not at.exception, [e.value for e in at.exception]
     assert texts(at.title) == [TITLES[page]]
-    if page != "pages/data.py":
+    if page != "app_pages/data.py":
         assert any("还没有文档" in t for t in texts(at.info)), texts(at.info)
 
 

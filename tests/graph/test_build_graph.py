@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from graph_helpers import doc_facts, fixture_pairs, graph_facts
+from tests.graph_helpers import doc_facts, fixture_pairs, graph_facts
 
 from kg.extract.base import iter_sentences
 from kg.graph import add_document, graph_from_records, new_graph, remove_document

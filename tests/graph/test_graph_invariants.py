@@ -5,7 +5,7 @@ import argparse
 import shutil
 
 import pytest
-from graph_helpers import doc_facts, graph_facts
+from tests.graph_helpers import doc_facts, graph_facts
 
 from kg.graph import OrgResolver, build_graph, default_resolver, new_graph
 from kg.graph.relative import unscope_org_name

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from graph_helpers import graph_facts
+from tests.graph_helpers import graph_facts
 
 from kg.errors import LexiconError
 from kg.graph import graph_from_records, remove_document

@@ -5,8 +5,8 @@ import argparse
 import re
 
 import pytest
-from fake_neo4j import FakeStore
-from graph_helpers import fixture_pairs, graph_facts
+from tests.store.fake_neo4j import FakeStore
+from tests.graph_helpers import fixture_pairs, graph_facts
 
 from kg.errors import GraphError
 from kg.graph import graph_from_records

@@ -3,7 +3,7 @@ so the bookkeeping is tested apart from the real extraction."""
 from __future__ import annotations
 
 import pytest
-from graph_helpers import doc_facts, graph_facts, vocab_extract
+from tests.graph_helpers import doc_facts, graph_facts, vocab_extract
 
 from kg.graph import new_graph
 from kg.store import build_store, load_graph, update_graph
@@ -106,7 +106,7 @@ def test_changed_lexicon_files_rebuild_everything(corpus, monkeypatch):
 
 def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_path, monkeypatch):
     import kg.store.neo4j_store as n4
-    from fake_neo4j import FakeDriver
+    from tests.store.fake_neo4j import FakeDriver
 
     from kg.errors import Neo4jUnavailable
 

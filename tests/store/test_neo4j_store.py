@@ -12,8 +12,8 @@ import os
 import re
 
 import pytest
-from fake_neo4j import FakeDriver
-from graph_helpers import fixture_pairs
+from tests.store.fake_neo4j import FakeDriver
+from tests.graph_helpers import fixture_pairs
 from neo4j import exceptions as ne
 
 from kg.errors import ConfigError, CypherSyntaxError, Neo4jUnavailable

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from graph_helpers import fixture_pairs, graph_facts
+from tests.graph_helpers import fixture_pairs, graph_facts
 
 from kg.errors import GraphError
 from kg.graph import graph_from_records
