@@ -38,7 +38,7 @@ _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
 _BODY_START = re.compile(r"(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委)|.*(中心组|学习小组)$")
 _SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
-_GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
+_GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|同级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
 _ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
@@ -59,7 +59,7 @@ _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 # Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.
-_MASKABLE = frozenset(_SCHOOLS + ("医院", "银行", "纪念馆", "博物馆", "展览馆", "陈列馆"))
+_MASKABLE = frozenset(_SCHOOLS + ("医院", "银行", "纪念馆", "博物馆", "展览馆", "陈列馆", "图书馆", "文化馆", "科技馆", "档案馆", "美术馆"))
 _BARE_DROP = frozenset(
     "党组 党委 党工委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()

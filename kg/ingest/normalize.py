@@ -7,6 +7,8 @@ one character. So every rule here is a per-character substitution:
 * full-width ASCII letters, digits and the ideographic space → half-width;
 * half-width ``, ; : ? ! ( )`` next to a CJK character → the full-width form
   (web copies mix both; rules and lexicons are written with the full-width);
+  a lone ``.`` right after a CJK character and before CJK, a space or the
+  end is a full stop ``。`` (some copies end every sentence so; 1.5 stays);
 * traditional → simplified, per character, via OpenCC (old reports in the
   extra corpus are traditional); a character whose simplified form is not
   exactly one character is kept.
@@ -24,7 +26,7 @@ log = logging.getLogger(__name__)
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _WIDTH = {c: chr(ord(c) - 0xFEE0) for c in map(chr, range(0xFF01, 0xFF5F)) if chr(ord(c) - 0xFEE0).isalnum()}
 _WIDTH["\u3000"] = " "
-_PUNCT_RE = re.compile(r"[,;:?!()]")
+_PUNCT_RE = re.compile(r"[,;:?!().]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -92,6 +94,8 @@ def normalize_text(text: str) -> str:
 
     >>> normalize_text("市统计局(试点):召开２０２３年會議,共12,000人")
     '市统计局（试点）：召开2023年会议，共12,000人'
+    >>> normalize_text("制定本计划.集中学习1.5万人次.")
+    '制定本计划。集中学习1.5万人次。'
     >>> len(normalize_text("ＡＢ，國")) == 4
     True
     """
@@ -107,7 +111,10 @@ def normalize_text(text: str) -> str:
         i = m.start()
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < n else ""
-        if (before and is_cjk(before)) or (after and is_cjk(after)):
+        if text[i] == ".":
+            if before and is_cjk(before) and (not after or after.isspace() or (is_cjk(after) and after != "。")):
+                out[i] = "。"
+        elif (before and is_cjk(before)) or (after and is_cjk(after)):
             out[i] = _HALF_TO_FULL[text[i]]
     folded = "".join(out)
     assert len(folded) == len(text)

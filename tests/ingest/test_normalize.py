@@ -18,6 +18,14 @@ def test_punctuation_between_latin_or_digits_is_kept():
     assert normalize_text("1,200 and f(x): ok?") == "1,200 and f(x): ok?"
 
 
+def test_lone_period_after_cjk_is_a_full_stop():
+    assert normalize_text("制定本计划.中心组学习1.5万人次.下一步.") == "制定本计划。中心组学习1.5万人次。下一步。"
+
+
+def test_period_in_figures_codes_and_ellipses_is_kept():
+    assert normalize_text("增长12.6%,见www.gov.cn,等等...好") == "增长12.6%，见www.gov.cn，等等...好"
+
+
 def test_traditional_to_simplified_per_character():
     assert normalize_text("政府工作報告：發展經濟") == "政府工作报告：发展经济"
 
@@ -26,8 +34,8 @@ def test_ideographic_space():
     assert normalize_text("以学铸魂\u3000做合格党员") == "以学铸魂 做合格党员"
 
 
-@given(st.text(alphabet=st.sampled_from(list("學習報告汇报ＡＢ１２,;:?!() \n市统计局國會議“”，。") + ["\u3000"]), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("學習報告汇报ＡＢ１２,;:?!(). \n市统计局國會議“”，。") + ["\u3000"]), max_size=60))
 def test_length_is_always_kept(text):
     folded = normalize_text(text)
     assert len(folded) == len(text)
-    assert all(a == b or b in "，；：？！（） ABCDEFGHIJ0123456789" or a in "學習報國會議" for a, b in zip(text, folded))
+    assert all(a == b or b in "，；：？！（）。 ABCDEFGHIJ0123456789" or a in "學習報國會議" for a, b in zip(text, folded))
