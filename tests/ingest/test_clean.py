@@ -51,3 +51,17 @@ def test_unknown_kind(tmp_path):
 def test_long_paragraph_mentioning_an_advert_word_is_prose():
     para = "市妇联坚持联系服务妇女群众，" * 20 + "发展新会员120名，开通会员服务热线。"
     assert [ln.text for ln in clean_lines(para)] == [para]
+
+
+@pytest.mark.parametrize("line", [
+    "主办单位:XX市医疗保障局 承办:XX市信息中心", "技术支持：XX网络科技有限公司", "版权所有:XX市人民政府 备案号:京ICP备12345678号-1",
+    "京公网安备 11010502000001号", "网站地图 | 联系我们 | 使用帮助", "【我要纠错】 【打印本页】 【关闭窗口】",
+    "Copyright © 2023 All Rights Reserved", "阅读次数:1234", "相关链接:", "信息来源：县市场监督管理局",
+])
+def test_web_footer_lines_dropped(line):
+    assert clean_lines(f"标题\n{line}\n{KEEP}") == clean_lines(f"标题\n\n{KEEP}")
+
+
+@pytest.mark.parametrize("line", ["领导审核把关，确保材料质量。", "技术支持单位积极参与共建活动。", "我们主办了读书分享会3场。"])
+def test_prose_with_footer_words_kept(line):
+    assert [ln.text for ln in clean_lines(line)] == [line]
