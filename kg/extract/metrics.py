@@ -32,6 +32,8 @@ _PERSON_NOUNS = ("学子", "群众", "网民", "人口", "居民", "党员", "�
 _CN_NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?（）()“”\"‘’《》【】\[\]—\s]")
 _SUBJECT_CAP = 12
+# A long clause is cut after its last action verb, not inside a word (到革命纪念馆开展主题党日活动 → 主题党日活动).
+_LAST_VERB = re.compile(r".*(?:开展|组织|举办|召开|举行|进行|完成|形成|撰写|参加|参与|收集|受理|走访)")
 # A number glued to a following digit-like token is a code, not a count.
 _FREQUENCY = re.compile(r"每[^，,；;。一]{1,5}$|为期$|(?:开展|举办|召开|组织|举行|进行|开设|编印)了?$")
 # "N个…：一是…" and "…之一" count the speaker's own outline, not a fact.
@@ -112,8 +114,17 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
     """The thing counted: the clause before the figure joined with the words after it."""
     left = _CLAUSE_BREAK.split(norm[:start])[-1]
     left = re.sub(r"[\d*＊Xx×.%]+$", "", left)
+    if any(c.isdigit() or c in "*＊" for c in left):
+        last = None
+        for last in metric_pattern().finditer(left):
+            pass
+        rest = left[last.end():].lstrip("、和及与") if last else ""
+        if len(rest) >= 2:
+            left = rest  # 先进集体5个、优秀个人10名: the second figure counts 优秀个人
     left = _trim(_trim(left, trim, where="tail"), trim, where="lead")
-    left = left[-_SUBJECT_CAP:]
+    if len(left) > _SUBJECT_CAP:
+        verb = _LAST_VERB.search(left[:-1])
+        left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else left[-_SUBJECT_CAP:]
     right = _CLAUSE_BREAK.split(norm[end:], 1)[0]
     right = re.split(r"\d|[*＊]", right, 1)[0]
     right = right.lstrip("的之")
@@ -137,6 +148,8 @@ def _rejected(norm: str, m: re.Match, value, idioms, blocked) -> str | None:
         return "not points"
     if s and norm[s - 1] == "每":
         return "a period, not a count"
+    if s and norm[s - 1] in "数几" and num[0] in _CN_NUM_CHARS:
+        return "indefinite (数十, 几百)"
     if _OUTLINE_AFTER.match(norm[e:]):
         return "outline count"
     if s and (norm[s - 1].isalnum() and not "\u4e00" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in ".．-"):

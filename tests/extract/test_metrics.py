@@ -123,3 +123,16 @@ def test_points_after_arabic_digits_only():
                                                ("开设课程20门", 20, "门"), ("办理贷款300笔", 300, "笔")])
 def test_web_copy_figures_and_more_units(text, value, unit):
     assert metrics_of(text)[0][:2] == (value, unit)
+
+
+def test_indefinite_tens_are_no_figure_and_shang_bai_is_approx():
+    assert metrics_of("开展宣讲数十场，走访几百户。") == []
+    assert metrics_of("接待来访群众上百人次。")[0][:3] == (100, "人次", True)
+
+
+def test_second_figure_of_a_clause_counts_what_follows_the_first():
+    assert [m[4] for m in metrics_of("评选出先进集体5个、优秀个人10名。")][1] == "优秀个人"
+
+
+def test_long_clause_subject_starts_after_its_verb():
+    assert metrics_of("到革命纪念馆开展主题党日活动3次。")[0][4] == "主题党日活动"
