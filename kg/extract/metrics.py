@@ -110,6 +110,22 @@ def _trim(text: str, trim, *, where: str) -> str:
     return text
 
 
+def _last_words(text: str, cap: int) -> str:
+    """The whole words at the end of ``text`` that fit in ``cap`` characters.
+
+    A subject cut at a fixed width reads 组理论学习中心组…; cut at a word
+    boundary it reads 理论学习中心组….
+    """
+    from .tokenize import cut_words
+
+    out = ""
+    for word in reversed(cut_words(text)):
+        if out and len(out) + len(word) > cap:
+            break
+        out = word + out
+    return out
+
+
 def _subject(norm: str, start: int, end: int, trim) -> str:
     """The thing counted: the clause before the figure joined with the words after it."""
     left = _CLAUSE_BREAK.split(norm[:start])[-1]
@@ -124,12 +140,14 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
     left = _trim(_trim(left, trim, where="tail"), trim, where="lead")
     if len(left) > _SUBJECT_CAP:
         verb = _LAST_VERB.search(left[:-1])
-        left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else left[-_SUBJECT_CAP:]
+        left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else _last_words(left, _SUBJECT_CAP)
     right = _CLAUSE_BREAK.split(norm[end:], 1)[0]
     right = re.split(r"\d|[*＊]", right, 1)[0]
     right = right.lstrip("的之")
     right = right[:_SUBJECT_CAP]
     if left in ("", "的"):
+        if not right and "\t" in norm[:start]:
+            return norm.split("\t", 1)[0].strip()  # a table row: its label counts
         return right
     return left + right
 

@@ -136,3 +136,15 @@ def test_second_figure_of_a_clause_counts_what_follows_the_first():
 
 def test_long_clause_subject_starts_after_its_verb():
     assert metrics_of("到革命纪念馆开展主题党日活动3次。")[0][4] == "主题党日活动"
+
+
+def test_a_long_subject_is_cut_at_a_word_boundary():
+    (m,) = find_metrics(next(iter_sentences("全年组织党组理论学习中心组集中学习12次。")))
+    assert m["subject"] == "理论学习中心组集中学习"
+    (m,) = find_metrics(next(iter_sentences("着力解决基层统计人员不足等问题9个。")))
+    assert m["subject"] == "基层统计人员不足等问题"
+
+
+def test_a_figure_in_a_table_row_counts_the_row_label():
+    (m,) = find_metrics(next(iter_sentences("《习近平著作选读》\t集中学习\t4次")))
+    assert (m["value"], m["unit"], m["subject"]) == (4, "次", "《习近平著作选读》")
