@@ -54,7 +54,8 @@ def _tree_rss(proc) -> tuple[int, int]:
     return total, biggest
 
 
-def run_measured(args: list[str], *, timeout: float | None = None, env: dict | None = None) -> dict:
+def run_measured(args: list[str], *, timeout: float | None = None, env: dict | None = None,
+                 cwd: str | os.PathLike | None = None) -> dict:
     """Run ``python -m kg.bench.steps ARGS``; its JSON result plus wall time and peak RSS.
 
     ``peak_rss_mb`` is the largest single process, ``peak_tree_rss_mb`` the
@@ -65,7 +66,7 @@ def run_measured(args: list[str], *, timeout: float | None = None, env: dict | N
     cmd = [sys.executable, "-m", "kg.bench.steps", *args]
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
                             env={**os.environ, **(env or {})})
     ps = psutil.Process(proc.pid)
     peak = {"tree": 0, "one": 0}

@@ -29,7 +29,7 @@ from pathlib import Path
 from .corpus import change_files, generator_fingerprint, write_corpus
 from .measure import StepFailed, machine_info, run_measured
 
-__all__ = ["main", "run_size", "score_predictions", "format_table", "format_markdown", "find_scorer"]
+__all__ = ["main", "snapshot_code", "run_size", "score_predictions", "format_table", "format_markdown", "find_scorer"]
 
 REPO = Path(__file__).resolve().parents[2]
 TARGETS = {"ratio": 2.0, "speedup": 1.7, "canned_p95_ms": 200, "questions_p95_ms": 300}
@@ -68,10 +68,34 @@ def _corpus(out: Path, n: int, seed: int) -> tuple[Path, dict]:
     return folder, summary
 
 
+def snapshot_code(out: Path) -> Path:
+    """Copy the package, its data and the queries under ``out/snapshot``.
+
+    Other people edit the checkout while a long benchmark runs; every step
+    then runs this frozen copy, so all figures measure one version (and a
+    lexicon edit mid-run cannot turn the incremental rebuild into a full one).
+    """
+    dest = out / "snapshot"
+    if dest.exists():
+        shutil.rmtree(dest)
+    def ignore(folder, names):
+        skip = {"__pycache__"}
+        if Path(folder) == REPO / "data":
+            skip.add("graph")  # built graphs, not inputs
+        return [n for n in names if n in skip]
+
+    for name in ("kg", "data", "queries"):
+        shutil.copytree(REPO / name, dest / name, ignore=ignore)
+    return dest
+
+
+_CODE: dict[str, Path | None] = {"cwd": None}
+
+
 def _step(name: str, args: list[str], log, timeout: float | None) -> dict | None:
     log(f"  {name} …")
     try:
-        result = run_measured(args, timeout=timeout)
+        result = run_measured(args, timeout=timeout, cwd=_CODE["cwd"])
     except StepFailed as err:
         log(f"  {name} failed: {err}")
         return {"error": str(err)}
@@ -108,7 +132,7 @@ def run_size(n: int, *, seed: int, out: Path, runs: int, jobs_all: int, skip: se
                                    log, timeout)
         if res["incremental"] and "error" not in res["incremental"]:
             res["incremental"]["files_changed"] = len(changed)
-    if "build" not in skip:
+    if "build" not in skip and "build_jall" not in skip:
         res["build_jall"] = _step(f"build --jobs {jobs_all}",
                                   ["build", str(work / "files"), "--graph", str(ga), "--jobs", str(jobs_all)],
                                   log, timeout)
@@ -272,16 +296,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(REPO / "bench" / "out"), help="work folder (default bench/out)")
     parser.add_argument("--runs", type=int, default=20, help="runs per query for p50/p95 (default 20)")
     parser.add_argument("--jobs-all", type=int, default=os.cpu_count() or 1, help="the 'all cores' job count")
-    parser.add_argument("--skip", default="", help="steps to leave out: throughput,build,graph,queries,"
-                                                   "incremental,accuracy")
+    parser.add_argument("--skip", default="", help="steps to leave out: throughput,build,build_jall,graph,"
+                                                   "queries,incremental,accuracy")
     parser.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     parser.add_argument("--timeout", type=float, default=None, help="give up on a step after this many seconds")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run the live checkout instead of a frozen copy of kg/, data/ and queries/")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.docs.split(",") if x.strip()]
     if args.with_100k and 100_000 not in sizes:
         sizes.append(100_000)
-    out = Path(args.out)
+    out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    _CODE["cwd"] = None if args.no_snapshot else snapshot_code(out)
 
     def log(msg):
         print(msg, file=sys.stderr, flush=True)

@@ -68,3 +68,12 @@ def test_a_measured_step_reports_time_and_memory(tmp_path):
     result = run_measured(["build", str(tmp_path / "c" / "files"), "--graph", str(tmp_path / "g.pickle"),
                            "--jobs", "1"])
     assert result["added"] == 3 and result["wall_seconds"] > 0 and result["peak_rss_mb"] > 10
+
+
+def test_snapshot_freezes_package_data_and_queries(tmp_path):
+    from kg.bench.run import snapshot_code
+
+    dest = snapshot_code(tmp_path)
+    for path in ("kg/bench/steps.py", "kg/graph/build.py", "data/lexicon", "data/bench/organs.txt", "queries"):
+        assert (dest / path).exists(), path
+    assert not list(dest.rglob("__pycache__"))
