@@ -16,6 +16,8 @@ from kg.errors import KGError
 st.set_page_config(page_title="工作报告知识图谱", page_icon=":material/hub:", layout="wide")
 configure_logging()
 
+# Page files live in app_pages/: a pages/ folder would put Streamlit in legacy multipage mode
+# until st.navigation first runs, and a deep link opened first after start would skip this script.
 PAGES = [
     st.Page(PAGE_PATHS["dashboard"], title="总览", icon=":material/dashboard:", default=True),
     st.Page(PAGE_PATHS["queries"], title="查询", icon=":material/manage_search:", url_path="queries"),

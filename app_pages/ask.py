@@ -71,7 +71,7 @@ with ask_tab:
                 st.code(answer.cypher, language="cypher")
                 st.caption(f"参数：{answer.params}" if answer.params else "无参数")
                 if answer.query_id:
-                    st.page_link("pages/queries.py", label="在「查询」页打开并修改参数", icon=":material/open_in_new:",
+                    st.page_link("app_pages/queries.py", label="在「查询」页打开并修改参数", icon=":material/open_in_new:",
                                  query_params={"q": answer.query_id,
                                                **{f"p_{k}": str(v) for k, v in answer.params.items()}})
 

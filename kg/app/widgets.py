@@ -12,12 +12,12 @@ CJK_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft 
 
 # page files, as registered with st.navigation in app.py
 PAGE_PATHS = {
-    "dashboard": "pages/dashboard.py",
-    "queries": "pages/queries.py",
-    "ask": "pages/ask.py",
-    "explorer": "pages/explorer.py",
-    "documents": "pages/documents.py",
-    "data": "pages/data.py",
+    "dashboard": "app_pages/dashboard.py",
+    "queries": "app_pages/queries.py",
+    "ask": "app_pages/ask.py",
+    "explorer": "app_pages/explorer.py",
+    "documents": "app_pages/documents.py",
+    "data": "app_pages/data.py",
 }
 
 

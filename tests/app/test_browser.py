@@ -3,11 +3,17 @@
 Skips with the reason when Chromium or Playwright is missing. Screenshots go
 to docs/screenshots/ (set KG_SCREENSHOTS to write elsewhere); the graph is
 built from data/samples into a temporary file, never into data/graph.
+
+Every wait is on a page state, never on the clock: the server's health
+endpoint before the first visit, then a page counts as ready when Streamlit
+says its script is not running, the heading is the expected page's, no
+element of an earlier run is left (``data-stale``), every chart has drawn
+and all of that held for several polls in a row. The first visit is a deep
+link, so a fresh server must serve the whole app (menu in Chinese) for it.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,15 +28,29 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# (url path, file name, the page's title as shown)
-PAGES = [
-    ("", "01_dashboard.png", "总览"),
-    ("queries?q=units_by_activity&p_category=读书班", "02_queries.png", "查询"),
-    ("ask", "03_ask.png", "提问"),
-    ("explorer", "04_explorer.png", "图谱"),
-    ("documents", "05_documents.png", "文档"),
-    ("data", "06_data.png", "数据"),
-]
+TITLES = ["总览", "查询", "提问", "图谱", "文档", "数据"]
+SHOTS = dict(zip(TITLES, ["01_dashboard.png", "02_queries.png", "03_ask.png", "04_explorer.png",
+                          "05_documents.png", "06_data.png"]))
+DEEP_LINK = "queries?q=units_by_activity&p_category=读书班"
+EXAMPLE_QUESTION = "哪些单位开展了读书班？"
+# Generous: two cores shared by several jobs; the first visit builds the graph.
+FIRST_VISIT_MS = 240_000
+STEP_MS = 120_000
+WIDTH, HEIGHT = 1440, 1000
+
+READY_JS = """([title, polls]) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const h1 = document.querySelector('[data-testid="stMain"] h1');
+    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+    const ready = !!app && !!h1
+        && app.getAttribute('data-test-script-state') === 'notRunning'
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && h1.innerText.trim() === title
+        && !document.querySelector('[data-stale="true"], [data-testid="stSkeleton"], [data-testid="stSpinner"]')
+        && charts.every(c => c.querySelector('canvas, svg.marks'));
+    window.__kgReadyPolls = ready ? (window.__kgReadyPolls || 0) + 1 : 0;
+    return window.__kgReadyPolls >= polls;
+}"""
 
 
 def _free_port() -> int:
@@ -39,17 +59,35 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for_server(url: str, proc: subprocess.Popen, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("streamlit did not answer on " + url)
+def _log_tail(log: Path, n: int = 30) -> str:
+    try:
+        return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
+    except OSError:
+        return "(no server log)"
+
+
+def _serve(repo: Path, env: dict, log: Path, deadline: float) -> tuple[subprocess.Popen, str]:
+    """Start streamlit on a free port and wait for its health endpoint; a port taken meanwhile gets another."""
+    for _ in range(3):
+        port = _free_port()
+        with log.open("a", encoding="utf-8") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                 "--server.port", str(port), "--server.address", "127.0.0.1",
+                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                cwd=repo, env=env, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/"
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=5) as r:
+                    if r.status == 200:
+                        return proc, url
+            except OSError:
+                time.sleep(0.25)
+        if proc.poll() is None:
+            proc.kill()
+            break
+    raise RuntimeError(f"streamlit did not become healthy; its log ends:\n{_log_tail(log)}")
 
 
 @pytest.fixture(scope="module")
@@ -57,75 +95,76 @@ def served_app(repo, tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk); browser test skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-    port = _free_port()
-    env = {**os.environ, "KG_GRAPH": str(tmp_path_factory.mktemp("graph") / "graph.pickle"),
-           "KG_CORPUS": str(repo / "data" / "samples")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
+    tmp = tmp_path_factory.mktemp("browser")
+    log = tmp / "streamlit.log"
+    env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(repo / "data" / "samples")}
+    proc, url = _serve(repo, env, log, time.monotonic() + 120)
     try:
-        _wait_for_server(url, proc, time.monotonic() + 60)
-        yield url
+        yield url, log
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
 
 
-def _wait_until_idle(page, timeout_ms: int = 120_000) -> None:
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.getAttribute('data-test-script-state') !== 'running'
-                   && !document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]')
-                   && document.querySelector('h1');
-        }""", timeout=timeout_ms)
-    page.wait_for_timeout(1500)  # let Vega finish drawing the charts
+def _wait_ready(page, title: str, timeout_ms: int = STEP_MS) -> None:
+    page.wait_for_function(READY_JS, arg=[title, 3], polling=200, timeout=timeout_ms)
 
 
-def _screenshot_whole_page(page, path: Path) -> None:
+def _screenshot_whole_page(page, title: str, path: Path) -> None:
     # Streamlit scrolls inside its main block, so a "full page" shot would stop at the
-    # window: grow the window to the content's height first.
+    # window: grow the window to the content's height first, then let the charts redraw.
     height = page.evaluate(
         """() => Math.max(...['[data-testid="stMain"]', '[data-testid="stMainBlockContainer"]']
               .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight))""")
-    page.set_viewport_size({"width": 1440, "height": min(max(int(height) + 40, 1000), 6000)})
-    page.wait_for_timeout(1200)
+    page.set_viewport_size({"width": WIDTH, "height": min(max(int(height) + 40, HEIGHT), 6000)})
+    page.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
+    _wait_ready(page, title)
     page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size({"width": 1440, "height": 1000})
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+
+
+def _check_page(page, title: str) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, f"{title}: the page raised"
 
 
 def test_click_through_every_page(served_app, repo):
     from playwright.sync_api import sync_playwright
 
+    url, log = served_app
     out = Path(os.environ.get("KG_SCREENSHOTS", repo / "docs" / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+            page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
+            page.set_default_timeout(STEP_MS)
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(served_app, wait_until="domcontentloaded")
-            _wait_until_idle(page)
-            for path, name, title in PAGES:
-                if path and "?" not in path:
-                    page.get_by_role("link", name=title).first.click()  # through the navigation, as a user would
-                else:
-                    page.goto(served_app + path, wait_until="domcontentloaded")
-                _wait_until_idle(page)
-                if title == "提问":  # ask a question the way an analyst would: one click on an example
-                    page.get_by_role("button", name="哪些单位开展了读书班？").click()
-                    page.get_by_text("系统运行的查询").wait_for(timeout=60_000)
-                    _wait_until_idle(page)
-                assert page.locator("h1").first.inner_text().strip() == title
-                assert page.locator('[data-testid="stException"]').count() == 0, f"{title}: the page raised"
-                _screenshot_whole_page(page, out / name)
+            try:
+                page.goto(url + DEEP_LINK, wait_until="domcontentloaded")
+                _wait_ready(page, "查询", FIRST_VISIT_MS)
+                nav = page.get_by_test_id("stSidebarNav")
+                for title in TITLES:
+                    assert nav.get_by_role("link", name=title).count() == 1, f"menu lacks {title}"
+                assert page.get_by_text("开展了“读书班”").count() >= 1, "the deep link's parameter was not used"
+                for title in ["查询"] + [t for t in TITLES if t != "查询"]:
+                    if title != "查询":
+                        nav.get_by_role("link", name=title).click()
+                        _wait_ready(page, title)
+                    if title == "提问":  # ask a question the way an analyst would: one click on an example
+                        page.get_by_role("button", name=EXAMPLE_QUESTION).click()
+                        page.get_by_text("系统运行的查询").wait_for()
+                        _wait_ready(page, title)
+                    _check_page(page, title)
+                    _screenshot_whole_page(page, title, out / SHOTS[title])
+            except Exception as err:
+                page.screenshot(path=str(log.with_name("failure.png")))
+                raise AssertionError(f"{err}\nscreenshot: {log.with_name('failure.png')}\n"
+                                     f"server log ends:\n{_log_tail(log)}") from err
             assert not errors, errors
         finally:
             browser.close()

@@ -53,3 +53,10 @@ def test_a_broken_graph_file_is_a_message(tmp_path, use_graph):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     assert not at.exception
     assert any("无法载入知识图谱" in t for t in texts(at.error))
+
+
+def test_no_legacy_pages_folder_beside_the_app():
+    # A pages/ folder beside app.py puts Streamlit in its legacy multipage mode until
+    # st.navigation first runs: a deep link opened first after start skipped app.py.
+    assert not (REPO / "pages").exists(), "keep the page files in app_pages/, not pages/"
+    assert all((REPO / page).is_file() for page in PAGES)
