@@ -85,15 +85,24 @@ def get_graph():
         if entry and entry["corpus"] == key and entry["mtime"] == _mtime(path):
             return entry["graph"]
         if corpus is not None and corpus.is_dir() and (entry is None or entry["corpus"] != key):
-            with st.status("首次启动：正在从语料构建知识图谱……", expanded=True) as status:
-                summary = build_into_graph([corpus], prune=True, label="构建进度")
-                status.update(label=f"图谱已就绪：{len(summary.added) + len(summary.unchanged)} 篇文档",
-                              state="complete", expanded=False)
+            _build_with_progress(corpus, first=not path.exists())
         from ..store.networkx_store import load_graph
 
         graph = load_graph(path, missing_ok=True)
         reg["entries"][str(path)] = {"corpus": key, "mtime": _mtime(path), "graph": graph}
         return graph
+
+
+def _build_with_progress(corpus: Path, *, first: bool) -> None:
+    # The progress box goes once the graph is ready, so it never sits above the page's title.
+    box = st.empty()
+    with box.container():
+        label = "首次启动：正在从语料构建知识图谱……" if first else "语料或抽取规则有变化：正在更新知识图谱……"
+        with st.status(label, expanded=True):
+            summary = build_into_graph([corpus], prune=True, label="构建进度")
+    box.empty()
+    n = len(summary.added) + len(summary.updated) + len(summary.unchanged)
+    st.toast(f"图谱已就绪：{n} 篇文档（{summary.seconds:.1f} 秒）", icon=":material/check_circle:")
 
 
 def graph_token() -> str:

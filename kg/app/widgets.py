@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..views.columns import fit_column_widths
 from ..views.export import write_csv_bytes, write_xlsx_bytes
 from ..views.paging import count_pages, page_bounds
 
@@ -31,9 +32,6 @@ def style_chart(chart, *, height: int | None = None):
     return chart
 
 
-_WIDE_COLUMNS = {"原文证据", "evidence"}
-
-
 def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int = 50, height: int | None = None):
     """A table one page at a time, with a page picker when it needs more than one."""
     import pandas as pd
@@ -48,10 +46,12 @@ def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int
         start, end = page_bounds(n, page, page_size)
         right.caption(f"共 {n} 行，显示第 {start + 1}–{end} 行")
     start, end = page_bounds(n, page, page_size)
-    frame = pd.DataFrame([list(r) for r in rows[start:end]], columns=_unique(columns))
-    wide = {c: st.column_config.TextColumn(c, width="large") for c in frame.columns if c in _WIDE_COLUMNS}
+    names = _unique(columns)
+    frame = pd.DataFrame([list(r) for r in rows[start:end]], columns=names)
+    widths = fit_column_widths(names, rows[start:end])
+    config = {c: st.column_config.Column(c, width=w) for c, w in widths.items()}
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_frame",
-                 column_config=wide or None)
+                 column_config=config or None)
 
 
 def _unique(columns: list[str]) -> list[str]:

@@ -42,6 +42,8 @@ def test_first_start_builds_the_corpus(tmp_path, monkeypatch, samples_dir, open_
     at = open_app()
     assert (tmp_path / "graph.pickle").exists()
     assert metric_value(at, "文档") >= 10
+    assert any(t.startswith("图谱已就绪") for t in texts(at.toast)), texts(at.toast)
+    assert not at.status, "the build's progress box is gone once the graph is ready"
 
 
 def test_a_broken_graph_file_is_a_message(tmp_path, use_graph):
