@@ -141,6 +141,7 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
     if len(left) > _SUBJECT_CAP:
         verb = _LAST_VERB.search(left[:-1])
         left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else _last_words(left, _SUBJECT_CAP)
+        left = _trim(left, trim, where="lead")
     right = _CLAUSE_BREAK.split(norm[end:], 1)[0]
     right = re.split(r"\d|[*＊]", right, 1)[0]
     right = right.lstrip("的之")

@@ -148,3 +148,8 @@ def test_a_long_subject_is_cut_at_a_word_boundary():
 def test_a_figure_in_a_table_row_counts_the_row_label():
     (m,) = find_metrics(next(iter_sentences("《习近平著作选读》\t集中学习\t4次")))
     assert (m["value"], m["unit"], m["subject"]) == (4, "次", "《习近平著作选读》")
+
+
+def test_lead_words_are_trimmed_after_a_long_subject_is_cut():
+    (m,) = find_metrics(next(iter_sentences("市统计局党组理论学习中心组全年集中学习12次。")))
+    assert m["subject"] == "集中学习"
