@@ -70,6 +70,12 @@ def graph_format(path: str | Path) -> str:
     return FORMATS[ext]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str | Path, chunks) -> None:
     """Write byte chunks to a temp file beside ``path``, fsync, then rename over it."""
     path = Path(path)
@@ -81,6 +87,7 @@ def write_atomically(path: str | Path, chunks) -> None:
                 fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is for sharing
         os.replace(tmp, path)
     except BaseException:
         try:

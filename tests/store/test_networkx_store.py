@@ -86,3 +86,17 @@ def test_default_path_follows_kg_graph(monkeypatch, tmp_path):
     assert default_graph_path() == tmp_path / "mine.json"
     monkeypatch.delenv("KG_GRAPH")
     assert default_graph_path().parts[-3:] == ("data", "graph", "graph.pickle")
+
+
+def test_saved_files_follow_the_umask_not_mkstemps_private_mode(tmp_path):
+    import os
+    import stat
+
+    from kg.store.networkx_store import write_atomically
+
+    old = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "g.bin", [b"x"])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "g.bin").stat().st_mode) == 0o644
