@@ -5,6 +5,7 @@ import streamlit as st
 
 from kg.app.results import get_engine_for, show_result
 from kg.app.state import get_facts, get_graph, graph_token
+from kg.app.widgets import PAGE_PATHS
 from kg.errors import CypherSyntaxError, KGError, QueryTimeout, WriteQueryRefused
 
 EXAMPLE_QUESTIONS = ["哪些单位开展了读书班？", "哪些单位提到了“两个确立”？", "市妇联开展了哪些活动？", "哪些数据被隐去了？"]
@@ -27,6 +28,7 @@ def _catalog():
 graph = get_graph()
 if get_facts(graph).is_empty:
     st.info("图谱中还没有文档，回答会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
+    st.page_link(PAGE_PATHS["data"], label="前往「数据」页", icon=":material/upload_file:")
 store = st.session_state.get("store", "networkx")
 
 ask_tab, cypher_tab = st.tabs(["用中文提问", "Cypher 查询"])

@@ -83,12 +83,14 @@ points = alt.Chart(node_frame).mark_circle(stroke="#333333").encode(
     tooltip=[alt.Tooltip("kind:N", title="类型"), alt.Tooltip("name:N", title="名称"),
              alt.Tooltip("degree:Q", title="连接数")],
 ).add_params(pick)
-text = alt.Chart(node_frame).mark_text(dy=-14, fontSize=11, color="#222222").encode(
-    x="x:Q", y="y:Q", text="name:N")
+text = alt.Chart(node_frame).transform_filter("datum.labelled").mark_text(
+    dy=-14, fontSize=11, color="#222222").encode(x="x:Q", y="y:Q", text="name:N")
 chart = alt.layer(*layers, points, text).properties(height=560)
 left, right = st.columns([3, 2])
 with left:
-    st.caption(f"共 {len(nodes)} 个节点、{len(edges)} 条关系。点击节点查看详情。")
+    unnamed = sum(not n["labelled"] for n in nodes)
+    st.caption(f"共 {len(nodes)} 个节点、{len(edges)} 条关系。点击节点查看详情。"
+               + (f"只标出连接最多的节点名称，其余 {unnamed} 个悬停可见。" if unnamed else ""))
     event = st.altair_chart(style_chart(chart).configure_view(stroke=None), width="stretch",
                             on_select="rerun", selection_mode="pick", key="explorer_chart")
 

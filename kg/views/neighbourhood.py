@@ -75,11 +75,14 @@ def _neighbours(graph, node):
     yield from graph.predecessors(node)
 
 
-def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7) -> tuple[list[dict], list[dict]]:
+def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7,
+                         max_labels: int = 24) -> tuple[list[dict], list[dict]]:
     """Node and edge rows with x/y positions, names and colours, for drawing.
 
     The layout is seeded so the same neighbourhood is drawn the same way on
-    every rerun (a picture that jumps on each click is unusable).
+    every rerun (a picture that jumps on each click is unusable). Only the
+    centre and the best-connected nodes, ``max_labels`` in all, are
+    ``labelled``: eighty names in one small picture overprint each other.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -89,6 +92,9 @@ def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7) -> tupl
     >>> nodes, edges = layout_neighbourhood(extract_neighbourhood(g, "Organization:甲"))
     >>> [(n["name"], n["kind"]) for n in nodes], edges[0]["relation"]
     ([('甲', '单位'), ('两个确立', '提法')], '呼应提法')
+    >>> nodes, _ = layout_neighbourhood(extract_neighbourhood(g, "Slogan:两个确立"), max_labels=1)
+    >>> [n["name"] for n in nodes if n["labelled"]]
+    ['两个确立']
     """
     import networkx as nx
 
@@ -112,6 +118,10 @@ def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7) -> tupl
             "center": node == neighbourhood.center,
             "degree": neighbourhood.graph.degree(node),
         })
+    ranked = sorted(nodes, key=lambda n: (not n["center"], -n["degree"], n["name"]))
+    labelled = {n["id"] for n in ranked[:max_labels]}
+    for n in nodes:
+        n["labelled"] = n["id"] in labelled
     edges = []
     seen_pairs = set()
     for u, v, attrs in g.edges(data=True):

@@ -60,3 +60,13 @@ def test_list_nodes(small_graph):
     assert list_nodes(small_graph, "Organization", query="妇联") == [("Organization:市妇联", "市妇联")]
     assert list_nodes(small_graph, "Organization", limit=1) == [("Organization:市委党校", "市委党校")]
     assert list_nodes(small_graph, "Document", query="讲稿") == [("Document:b", "市委党校党课讲稿")]
+
+
+def test_only_the_centre_and_the_best_connected_are_labelled():
+    g = make_synthetic_graph(300, n_units=3)
+    hub = "Organization:市委"
+    nodes, _ = layout_neighbourhood(extract_neighbourhood(g, hub, hops=2, max_nodes=40), max_labels=10)
+    labelled = [n for n in nodes if n["labelled"]]
+    assert len(labelled) == 10 and any(n["center"] for n in labelled)
+    assert min(n["degree"] for n in labelled if not n["center"]) >= max(
+        n["degree"] for n in nodes if not n["labelled"])
