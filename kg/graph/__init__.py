@@ -11,7 +11,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .build import (add_document, count_labels, count_types, graph_from_records, new_graph, org_spellings,
+from .build import (add_document, add_documents, count_labels, count_types, graph_from_records, new_graph, org_spellings,
                     remove_document, remove_documents)
 from .relative import RelativeNames
 from .resolve import OrgResolver, default_resolver, normalize_org_name
@@ -20,6 +20,7 @@ __all__ = [
     "build_graph",
     "graph_from_records",
     "add_document",
+    "add_documents",
     "remove_document",
     "remove_documents",
     "org_spellings",

@@ -25,6 +25,7 @@ __all__ = [
     "GRAPH_FORMAT_VERSION",
     "new_graph",
     "add_document",
+    "add_documents",
     "remove_document",
     "remove_documents",
     "refresh_nodes",
@@ -321,10 +322,14 @@ class _DocBuilder:
 
 
 def add_document(g: nx.MultiDiGraph, doc: Document | Mapping, record: Mapping,
-                 resolver: OrgResolver | None = None) -> set[str]:
+                 resolver: OrgResolver | None = None, *, refresh: bool = True) -> set[str]:
     """Add one document and its facts; returns the ids of the nodes touched.
 
     A document already in the graph is replaced, so adding twice is a no-op.
+    With ``refresh=False`` the shared nodes' derived properties are left for
+    the caller to recompute once (:func:`refresh_nodes`) after a batch: a
+    shared node such as an ActivityType gains an edge from every document,
+    and recomputing it per document would make a build quadratic.
 
     >>> g = new_graph()
     >>> text = "市妇联开展集中学习3次。"
@@ -343,8 +348,25 @@ def add_document(g: nx.MultiDiGraph, doc: Document | Mapping, record: Mapping,
     touched |= builder.run()
     if builder.dropped:
         log.info("%s: %d items without usable evidence were left out", doc_id, builder.dropped)
-    refresh_nodes(g, touched, resolver)
+    if refresh:
+        refresh_nodes(g, touched, resolver)
     return touched
+
+
+def add_documents(g: nx.MultiDiGraph, pairs: Iterable[tuple[Document | Mapping, Mapping]],
+                  resolver: OrgResolver | None = None) -> set[str]:
+    """Add many documents, recomputing each shared node once at the end (linear in the corpus).
+
+    >>> g = new_graph()
+    >>> sorted(add_documents(g, [({"doc_id": "a", "title": "t", "text": "甲。"}, {"doc_id": "a"})]))
+    ['Document:a']
+    """
+    resolver = resolver or default_resolver()
+    touched: set[str] = set()
+    for doc, record in pairs:
+        touched |= add_document(g, doc, record, resolver, refresh=False)
+    refresh_nodes(g, touched, resolver)
+    return {n for n in touched if n in g}
 
 
 def remove_document(g: nx.MultiDiGraph, doc_id: str, resolver: OrgResolver | None = None) -> set[str]:
@@ -429,8 +451,7 @@ def graph_from_records(pairs: Iterable[tuple[Document | Mapping, Mapping]],
     ['Document:a']
     """
     g = new_graph()
-    for doc, record in pairs:
-        add_document(g, doc, record, resolver)
+    add_documents(g, pairs, resolver)
     return g
 
 

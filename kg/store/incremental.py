@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from ..errors import InputError, KGError
-from ..graph.build import add_document, count_labels, count_types, new_graph, remove_document, remove_documents
+from ..graph.build import add_document, count_labels, refresh_nodes, count_types, new_graph, remove_document, remove_documents
 from ..graph.resolve import OrgResolver, default_resolver
 
 __all__ = [
@@ -253,6 +253,8 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     stale = {d for res in results for d in manifest.get(str(Path(res.path).resolve()), {}).get("doc_ids", [])
              if res.docs or not res.errors}
     remove_documents(g, stale, resolver)
+    owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
+    touched: set[str] = set()
     for res in results:
         summary.files_read += 1
         summary.errors.extend((res.path, e) for e in res.errors)
@@ -261,12 +263,13 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         new_ids = []
         for doc, record in res.docs:
             doc_id = record.get("doc_id") or doc["doc_id"]
-            owner = _owner(manifest, doc_id)
-            if owner and owner != key:
+            owner = owners.get(doc_id)
+            if owner and owner != key and doc_id in manifest.get(owner, {}).get("doc_ids", ()):
                 summary.errors.append((res.path, f"document id {doc_id!r} is also produced by {owner}; "
                                                  "this file's version replaces it"))
                 manifest[owner]["doc_ids"] = [d for d in manifest[owner]["doc_ids"] if d != doc_id]
-            add_document(g, doc, record, resolver)
+            owners[doc_id] = key
+            touched |= add_document(g, doc, record, resolver, refresh=False)
             new_ids.append(doc_id)
             (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
         for gone in sorted(old_ids - set(new_ids)):
@@ -274,6 +277,7 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
             summary.removed.append(gone)
         if res.docs or not res.errors:
             manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
+    refresh_nodes(g, touched, resolver)
     if previous:
         rebuilt = {d for entry in manifest.values() for d in entry["doc_ids"]}
         summary.removed.extend(sorted(previous - rebuilt))
@@ -305,13 +309,6 @@ def rules_digest(directory: str | Path | None = None) -> str:
         for path in sorted((package / stage).glob("*.py")):
             h.update(f"{stage}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
-
-
-def _owner(manifest: dict, doc_id: str) -> str | None:
-    for key, entry in manifest.items():
-        if doc_id in entry["doc_ids"]:
-            return key
-    return None
 
 
 def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_path: str | Path | None = None,
