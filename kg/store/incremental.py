@@ -146,7 +146,9 @@ def extract_file(path: str | Path, sha256: str | None = None,
     result = FileResult(str(path), sha256 or file_sha256(path))
     for item in read_documents([path]):
         if isinstance(item, Exception):
-            result.errors.append(str(item))
+            # The error is listed under its file already: keep only the problem.
+            same_file = isinstance(item, InputError) and Path(item.path) == Path(path)
+            result.errors.append(str(item)[len(item.path) + 2:] if same_file else str(item))
             continue
         try:
             record = extract_fn(item)

@@ -80,6 +80,8 @@ def test_a_bad_file_is_reported_and_the_rest_built(corpus):
     assert sorted(s.added) == ["a", "b", "c"]
     assert [p for p, _ in s.errors] == [str(corpus / "broken.pdf")]
     assert "broken.pdf" in s.format()
+    (_, problem), = s.errors
+    assert "broken.pdf" not in problem and problem  # the path is said once, beside the problem
 
 
 def test_build_store_saves_and_reloads(corpus, tmp_path):
