@@ -11,9 +11,6 @@ WHERE ($genre = '' OR d.genre = $genre) AND ($year = 0 OR d.year = $year)
 OPTIONAL MATCH (o:Organization)-[:AUTHORED]->(d)
 WITH d, o
 WHERE $unit = '' OR o.name = $unit OR $unit IN o.aliases
-OPTIONAL MATCH (a:Activity) WHERE a.doc_id = d.doc_id
-WITH d, o, count(DISTINCT a) AS activities
-OPTIONAL MATCH (m:Metric) WHERE m.doc_id = d.doc_id
 RETURN d.doc_id AS doc_id, d.title AS title, d.genre AS genre, d.year AS year, o.name AS unit,
-       activities, count(DISTINCT m) AS figures
+       d.n_activities AS activities, d.n_metrics AS figures
 ORDER BY doc_id, unit

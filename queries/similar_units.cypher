@@ -6,17 +6,15 @@
 // chart: bar x=unit y=score
 // summary: 与 {unit} 最相似的是 {top:unit}
 MATCH (o:Organization) WHERE o.name = $unit OR $unit IN o.aliases
-OPTIONAL MATCH (o)-[:CONDUCTED]->(a:Activity)
-WITH o, collect(DISTINCT a.category) AS my_categories
-OPTIONAL MATCH (o)-[:ECHOES]->(s:Slogan)
-WITH o, my_categories, collect(DISTINCT s.canonical) AS my_slogans
-MATCH (other:Organization) WHERE other <> o
-OPTIONAL MATCH (other)-[:CONDUCTED]->(b:Activity) WHERE b.category IN my_categories
-WITH other, my_slogans, collect(DISTINCT b.category) AS shared_categories
-OPTIONAL MATCH (other)-[:ECHOES]->(t:Slogan) WHERE t.canonical IN my_slogans
-WITH other, shared_categories, collect(DISTINCT t.canonical) AS shared_slogans
+WITH o, o.categories AS my_categories, o.slogans AS my_slogans
+MATCH (other:Organization)
+WHERE other <> o AND (any(c IN other.categories WHERE c IN my_categories)
+                      OR any(s IN other.slogans WHERE s IN my_slogans))
+UNWIND other.categories + [''] AS c
+WITH other, my_slogans, collect(DISTINCT CASE WHEN c IN my_categories THEN c END) AS shared_categories
+UNWIND other.slogans + [''] AS s
+WITH other, shared_categories, collect(DISTINCT CASE WHEN s IN my_slogans THEN s END) AS shared_slogans
 WITH other, shared_categories, shared_slogans, size(shared_categories) AS categories, size(shared_slogans) AS slogans
-WHERE categories + slogans > 0
 RETURN other.name AS unit, categories + slogans AS score, categories, slogans, shared_categories, shared_slogans
 ORDER BY score DESC, categories DESC, unit
 LIMIT $top

@@ -11,8 +11,8 @@ from typing import Iterable
 
 import networkx as nx
 
-from .build import (add_document, add_documents, count_labels, count_types, graph_from_records, new_graph, org_spellings,
-                    remove_document, remove_documents)
+from .build import (add_document, add_documents, count_labels, count_types, derive_properties, graph_from_records,
+                    new_graph, org_spellings, remove_document, remove_documents)
 from .relative import RelativeNames
 from .resolve import OrgResolver, default_resolver, normalize_org_name
 
@@ -24,6 +24,7 @@ __all__ = [
     "remove_document",
     "remove_documents",
     "org_spellings",
+    "derive_properties",
     "new_graph",
     "count_labels",
     "count_types",

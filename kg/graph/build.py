@@ -29,6 +29,7 @@ __all__ = [
     "remove_document",
     "remove_documents",
     "refresh_nodes",
+    "derive_properties",
     "graph_from_records",
     "org_spellings",
     "count_labels",
@@ -37,7 +38,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-GRAPH_FORMAT_VERSION = 1
+# 2: Document n_activities/n_metrics and Organization categories/slogans (derived; see derive_properties)
+GRAPH_FORMAT_VERSION = 2
 _SHARED_LABELS = ("Organization", "Slogan", "Material", "ActivityType")
 _DOC_OWNED_LABELS = ("Document", "Activity", "Metric")
 
@@ -157,7 +159,8 @@ class _DocBuilder:
         self._slogans(rec.get("slogans") or [])
         self._materials(rec.get("materials") or [])
         activities = self._activities(rec.get("activities") or [])
-        self._metrics(rec.get("metrics") or [], activities)
+        n_metrics = self._metrics(rec.get("metrics") or [], activities)
+        self.g.nodes[doc_node].update(n_activities=len(activities), n_metrics=n_metrics)
         self._subunits()
         return self.touched
 
@@ -281,7 +284,8 @@ class _DocBuilder:
             out.append((aid, pos, span, org_name))
         return out
 
-    def _metrics(self, items, activities) -> None:
+    def _metrics(self, items, activities) -> int:
+        added = 0
         for item in items:
             span = self._span(item)
             if span is None:
@@ -304,6 +308,8 @@ class _DocBuilder:
                              doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2])
             if owner:
                 self._edge(owner, mid, "MEASURED_BY", span, pos)
+            added += 1
+        return added
 
     def _subunits(self) -> None:
         # Follow the chain (中心组 → 党组 → 委), citing the sentence that named the child.
@@ -403,7 +409,9 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
     ``aliases`` are the spellings its MENTIONS edges used plus the tables'
     known abbreviations, but never a relative spelling (局党组 names a
     different unit in every report, so it stays on the edge's ``surface``);
-    its ``kind`` the commonest kind extraction gave.
+    its ``kind`` the commonest kind extraction gave; its ``categories`` and
+    ``slogans`` the activity categories it conducted and the slogans it
+    echoes (what ``similar_units`` compares without walking edges).
     A shared node with no document left is removed.
     """
     resolver = resolver or default_resolver()
@@ -436,10 +444,50 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
             name = data["name"]
             known = set(resolver.aliases_of(name))
             data["aliases"] = sorted((surfaces | known) - {name})
+            _summarize_org(g, nid)
             if kinds:
                 data["kind"] = min(kinds, key=lambda k: (-kinds[k], k))
             else:
                 data.pop("kind", None)
+
+
+def _summarize_org(g: nx.MultiDiGraph, nid: str) -> None:
+    categories: set[str] = set()
+    slogans: set[str] = set()
+    for _, v, e in g.out_edges(nid, data=True):
+        if e.get("type") == "CONDUCTED" and g.nodes[v].get("category"):
+            categories.add(g.nodes[v]["category"])
+        elif e.get("type") == "ECHOES" and g.nodes[v].get("canonical"):
+            slogans.add(g.nodes[v]["canonical"])
+    g.nodes[nid]["categories"] = sorted(categories)
+    g.nodes[nid]["slogans"] = sorted(slogans)
+
+
+def derive_properties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Recompute the summary properties queries read instead of walking edges; returns ``g``.
+
+    A document's ``n_activities`` / ``n_metrics`` and an organization's
+    ``categories`` / ``slogans``. The builder keeps them current as it goes;
+    this is for a graph made another way (a hand-made fixture, a synthetic
+    graph) or saved by a version that lacked them (graph format 1).
+
+    >>> g = new_graph()
+    >>> g.add_node("Document:a", label="Document", doc_id="a")
+    >>> g.add_node("Activity:a@0", label="Activity", doc_id="a", category="读书班")
+    >>> derive_properties(g).nodes["Document:a"]["n_activities"]
+    1
+    """
+    counts: dict[str, Counter] = {"Activity": Counter(), "Metric": Counter()}
+    for _, d in g.nodes(data=True):
+        if d.get("label") in counts:
+            counts[d["label"]][d.get("doc_id")] += 1
+    for n, d in g.nodes(data=True):
+        if d.get("label") == "Document":
+            d["n_activities"] = counts["Activity"][d.get("doc_id")]
+            d["n_metrics"] = counts["Metric"][d.get("doc_id")]
+        elif d.get("label") == "Organization":
+            _summarize_org(g, n)
+    return g
 
 
 def graph_from_records(pairs: Iterable[tuple[Document | Mapping, Mapping]],

@@ -29,16 +29,20 @@ __all__ = [
 # DOUBLE, BOOLEAN, STRING[] (list of strings). Absent values are null.
 NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Document": {
+        # n_activities, n_metrics: how many Activity/Metric nodes carry this doc_id, derived by the
+        # builder so an overview reads them instead of joining every document to every activity
         "id": "STRING", "doc_id": "STRING", "title": "STRING", "genre": "STRING", "year": "INT64",
         "source": "STRING", "title_derived": "BOOLEAN", "reporting_org": "STRING",
         "sha256": "STRING", "file_sha256": "STRING", "encoding": "STRING", "n_chars": "INT64",
-        "text": "STRING",
+        "text": "STRING", "n_activities": "INT64", "n_metrics": "INT64",
     },
     "Organization": {
         # doc_ids: documents that mention it; aliases: other spellings seen or known;
-        # scope: the doc_id of a relative name kept in its document (局党组〔doc_id〕), else null
+        # scope: the doc_id of a relative name kept in its document (局党组〔doc_id〕), else null;
+        # categories / slogans: the activity categories it CONDUCTED and the slogans it ECHOES
+        # (derived from its edges, sorted, [] when none), so comparing units scans no edges
         "id": "STRING", "name": "STRING", "aliases": "STRING[]", "kind": "STRING",
-        "doc_ids": "STRING[]", "scope": "STRING",
+        "doc_ids": "STRING[]", "scope": "STRING", "categories": "STRING[]", "slogans": "STRING[]",
     },
     "Activity": {
         "id": "STRING", "name": "STRING", "category": "STRING", "status": "STRING",

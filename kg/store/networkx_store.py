@@ -26,7 +26,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import GraphError
-from ..graph.build import GRAPH_FORMAT_VERSION, new_graph
+from ..graph.build import GRAPH_FORMAT_VERSION, derive_properties, new_graph
 
 __all__ = [
     "MAGIC",
@@ -41,6 +41,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MAGIC = b"KG-GRAPH pickle "
+# Older graph formats load_graph brings up to date in memory (only derived properties differ).
+_UPGRADABLE = (1,)
 FORMATS = {".pickle": "pickle", ".pkl": "pickle", ".json": "json"}
 # Our nodes and edges carry "id" and "key" properties of their own.
 _LINK_NAMES = {"name": "_node", "key": "_key", "source": "_source", "target": "_target"}
@@ -139,6 +141,12 @@ def load_graph(path: str | Path | None = None, *, missing_ok: bool = False) -> n
     else:
         g = _load_json(path, raw)
     version = g.graph.get("schema_version")
+    if version in _UPGRADABLE:
+        # Format 1 lacked only derived summary properties: add them rather than ask for a rebuild.
+        log.info("%s: graph format %s, deriving what format %s adds", path, version, GRAPH_FORMAT_VERSION)
+        g.graph["schema_version"] = GRAPH_FORMAT_VERSION
+        version = GRAPH_FORMAT_VERSION
+        derive_properties(g)
     if version != GRAPH_FORMAT_VERSION:
         raise GraphError(f"{path}: graph schema version {version!r}, this program reads {GRAPH_FORMAT_VERSION}",
                          hint="rebuild the graph with: python -m kg build PATH...")
@@ -151,7 +159,7 @@ def _load_pickle(path: Path, raw: bytes) -> nx.MultiDiGraph:
         raise GraphError(f"{path}: not a kg graph file (no 'KG-GRAPH pickle' header)",
                          hint="rebuild it with: python -m kg build PATH...")
     version = head[len(MAGIC):].decode("ascii", "replace")
-    if version != str(GRAPH_FORMAT_VERSION):
+    if version not in {str(v) for v in (GRAPH_FORMAT_VERSION, *_UPGRADABLE)}:
         raise GraphError(f"{path}: graph file version {version!r} is unknown (this program reads "
                          f"{GRAPH_FORMAT_VERSION})", hint="rebuild it with: python -m kg build PATH...")
     try:

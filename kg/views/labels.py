@@ -138,7 +138,8 @@ PROPERTY_NAMES: dict[str, str] = {
     "n_chars": "字数", "category": "活动类别", "status": "状态", "org": "单位", "value": "数值",
     "unit": "计量单位", "approx": "约数", "masked": "数字隐去", "subject": "计数对象", "surface": "原文写法",
     "canonical": "规范写法", "evidence": "原句", "start": "起始位置", "end": "结束位置",
-    "scope": "仅限文档",
+    "scope": "仅限文档", "n_activities": "活动数", "n_metrics": "数据数", "categories": "开展的活动类别",
+    "slogans": "提到的提法",
 }
 
 

@@ -162,3 +162,39 @@ def test_org_spellings_say_which_document_wrote_which_form():
     rec["reporting_org"] = rec["reporting_org_evidence"] = None
     g = graph_from_records([pairs[1], (doc, rec)])
     assert org_spellings(g, "Organization:市卫生健康委") == {"市卫健委": ["b2"], "市卫生健康委": ["b1"]}
+
+
+def test_summary_properties_count_and_list_what_the_edges_say(g):
+    for n, d in g.nodes(data=True):
+        if d["label"] == "Document":
+            owned = [m for m, e in g.nodes(data=True) if e.get("doc_id") == d["doc_id"]]
+            assert d["n_activities"] == sum(g.nodes[m]["label"] == "Activity" for m in owned), n
+            assert d["n_metrics"] == sum(g.nodes[m]["label"] == "Metric" for m in owned), n
+        elif d["label"] == "Organization":
+            out = [(e["type"], g.nodes[v]) for _, v, e in g.out_edges(n, data=True)]
+            assert d["categories"] == sorted({v["category"] for t, v in out if t == "CONDUCTED"}), n
+            assert d["slogans"] == sorted({v["canonical"] for t, v in out if t == "ECHOES"}), n
+    group = g.nodes["Organization:市知识产权局青年理论学习小组"]
+    assert "读书班" in group["categories"] and group["slogans"]
+    assert g.nodes["Organization:市委党校"]["categories"] == []
+    assert any(d.get("n_activities") for _, d in g.nodes(data=True))
+
+
+def test_derive_properties_gives_what_the_builder_kept(g):
+    from kg.graph import derive_properties
+
+    before = graph_facts(g)
+    for _, d in g.nodes(data=True):
+        for key in ("n_activities", "n_metrics", "categories", "slogans"):
+            d.pop(key, None)
+    assert graph_facts(derive_properties(g)) == before
+
+
+def test_summary_properties_follow_a_removed_document(g):
+    def echoing(slogan):
+        return {n for n, d in g.nodes(data=True) if slogan in d.get("slogans", ())}
+
+    assert echoing("第一议题")
+    remove_document(g, "c1")
+    assert echoing("第一议题") == set()
+    assert graph_facts(g) == graph_facts(graph_from_records(fixture_pairs()[:2]))

@@ -100,3 +100,19 @@ def test_saved_files_follow_the_umask_not_mkstemps_private_mode(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "g.bin").stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("name", ["g.pickle", "g.json"])
+def test_a_format_1_graph_is_brought_up_to_date_on_load(tmp_path, g, name):
+    old = g.copy()
+    for _, d in old.nodes(data=True):
+        for key in ("n_activities", "n_metrics", "categories", "slogans"):
+            d.pop(key, None)
+    old.graph["schema_version"] = 1
+    path = save_graph(old, tmp_path / name)
+    if name.endswith(".pickle"):
+        data = path.read_bytes()
+        path.write_bytes(MAGIC + b"1" + data[data.index(b"\n"):])
+    back = load_graph(path)
+    assert graph_facts(back) == graph_facts(g)
+    assert back.graph["schema_version"] == g.graph["schema_version"] == 2
