@@ -53,23 +53,49 @@ def iter_sentences(text: str, norm: str | None = None) -> Iterator[Sentence]:
     '乙'
     """
     norm = text if norm is None else norm
-    pos, i = 0, 0
+    return iter(_split_sentences(text, norm))
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _sentence(start: int, end: int, text: str, norm: str, index: int) -> Sentence:
+    # The frozen dataclass __init__ sets each field through object.__setattr__;
+    # filling __dict__ at once is a third of the cost, and equal, hashable,
+    # printable Sentences all the same.
+    s = _new(Sentence)
+    _set(s, "__dict__", {"start": start, "end": end, "text": text, "norm": norm, "index": index, "section": ""})
+    return s
+
+
+def _split_sentences(text: str, norm: str) -> list[Sentence]:
+    # One flat loop: a generator per segment and a slice of norm per
+    # sentence cost more than the split itself (core is that slice).
+    out = []
+    append = out.append
+    pos = 0
+    i = 0
     for m in _SENT_END.finditer(norm):
-        end = m.end() if not m.group().startswith("\n") else m.start()
-        yield from _emit(text, norm, pos, end, i)
+        s, e = m.span()
+        end = s if norm[s] == "\n" else e
+        seg = norm[pos:end]
+        core = seg.strip()
+        if core:
+            start = pos
+            if core is not seg:
+                start += len(seg) - len(seg.lstrip())
+                end = start + len(core)
+            append(_sentence(start, end, text[start:end], core, i))
         i += 1
-        pos = m.end()
-    yield from _emit(text, norm, pos, len(norm), i)
-
-
-def _emit(text, norm, start, end, index):
-    seg = norm[start:end]
+        pos = e
+    seg = norm[pos:]
     core = seg.strip()
-    if core is not seg and core:
-        start += len(seg) - len(seg.lstrip())
-        end = start + len(core)
     if core:
-        yield Sentence(start, end, text[start:end], norm[start:end], index)
+        start = pos + len(seg) - len(seg.lstrip())
+        end = start + len(core)
+        append(_sentence(start, end, text[start:end], core, i))
+    return out
 
 
 def evidence_item(sentence: Sentence, **fields) -> dict:
