@@ -98,6 +98,9 @@ def prepare_query(cypher: str, params: dict | None, limit: int, timeout: float) 
     return params
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain_value(value: Any) -> Any:
     """Turn an engine's value into plain Python (nodes and relationships become dicts).
 
@@ -105,6 +108,8 @@ def plain_value(value: Any) -> Any:
     ...              "canonical": "四敢争先", "doc_ids": None})
     {'_label': 'Slogan', 'canonical': '四敢争先', 'id': 'Slogan:四敢争先'}
     """
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, dict):
         if "_LABEL" in value and "_ID" in value:  # a ladybug node or relationship
             key = "_type" if "_SRC" in value else "_label"
