@@ -108,6 +108,7 @@ def _head_of(tok: Token, rules: OrgRules):
 
 
 _HEAD_CACHE: dict = {}
+_UNSEEN = object()
 
 
 _CANON_CACHE: dict = {}
@@ -161,17 +162,27 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         return []
     else:
         toks = tokens
-    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
-    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
+    if isinstance(toks, Tokens):
+        words, tags = toks.words, toks.tags
+    else:
+        words, tags = [t.word for t in toks], [t.tag for t in toks]
+    heads = [k for k, w in enumerate(words) if w[-1] in last]
+    if not heads:
+        return []
     n_words = len(words)
     cache = _head_cache(rules)
     out: list[OrgMention] = []
-    for i in [k for k, w in enumerate(words) if w[-1] in last]:
-        word = words[i]
-        key = (word, tags[i])
-        head = cache[key] if key in cache else _head_of(toks[i], rules)
+    listed = None
+    for i in heads:
+        key = (words[i], tags[i])
+        head = cache.get(key, _UNSEEN)
+        if head is _UNSEEN:
+            head = _head_of(toks[i], rules)
         if head is None:
             continue
+        if listed is None:
+            # the scans below look at many words, each more than once: build every Token once
+            listed = toks = _token_list(toks)
         tok = toks[i]
         head_word, head_len, role = head
         nxt = words[i + 1] if i + 1 < n_words else ""
@@ -218,6 +229,13 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     _join_league_committees(out, text)
     _link_parents(out)
     return out
+
+
+def _token_list(toks) -> list[Token]:
+    if not isinstance(toks, Tokens):
+        return toks
+    ends = toks.ends
+    return list(map(Token._make, zip(toks.words, toks.tags, [0, *ends[:-1]], ends)))
 
 
 def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
