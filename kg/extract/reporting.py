@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 from ..ingest.normalize import normalize_text
 from ..lexicon import lexicon_path, read_wordlist
@@ -36,15 +37,19 @@ _BODY_TAILS = ("机关党委", "党委", "党组")
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
 
 
+@lru_cache(maxsize=None)
 def _governors() -> frozenset[str]:
     return frozenset(e.word for e in read_wordlist(lexicon_path("reporting_governors")))
 
 
-def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | None:
+def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMention] | None = None
+                    ) -> tuple[str, str] | None:
     """(unit, how) named by a title as its speaker or author, else None.
 
     ``body_count(name)`` says how often the body names a unit; a unit that is
     only the venue (``在X…上的讲话``) counts when the body names it twice.
+    ``mentions`` are ``find_org_mentions(title)`` when the caller has them
+    already (the title is usually the first sentence of the text).
 
     >>> find_title_unit("XX市妇联关于青年理论学习小组建设情况汇报")
     ('市妇女联合会', 'title')
@@ -57,7 +62,8 @@ def find_title_unit(title: str, body_count=lambda name: 0) -> tuple[str, str] | 
     """
     if not title:
         return None
-    mentions = find_org_mentions(title)
+    if mentions is None:
+        mentions = find_org_mentions(title)
     venue = _VENUE.search(title)
     cut = min((at for at in (title.find("在"), title.find("关于")) if at >= 0), default=-1)
     if venue:
@@ -148,7 +154,8 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
     mentions = mentions_in_context(ctx)
     doc = ctx.doc
 
-    title_sent = {s.index for s in ctx.sentences if doc.title and s.norm.strip() == doc.title.strip()}
+    title = doc.title.strip()
+    title_sent = {s.index for s in ctx.sentences if doc.title and s.norm.strip() == title}
     in_title = {}
     for m, sent in mentions:
         if sent.index in title_sent:
@@ -160,7 +167,8 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
 
     first = ctx.sentences[0] if ctx.sentences else None
     if doc.title and not doc.title_derived:
-        found = find_title_unit(normalize_text(doc.title), body_count)
+        title_norm = normalize_text(doc.title)
+        found = find_title_unit(title_norm, body_count, _mentions_of(title_norm, ctx, mentions))
         if found:
             name = _resolve(found[0], orgs) if found[1] != "title role" else found[0]
             titled = [s for s in ctx.sentences if s.index in title_sent]
@@ -186,6 +194,15 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
     if name:
         return [_item(name, sent)]
     return []
+
+
+def _mentions_of(text: str, ctx: Context, mentions) -> list[OrgMention] | None:
+    """The mentions already found in a sentence that reads exactly ``text`` (same
+    function, same string: same answer), else None."""
+    sent = next((s for s in ctx.sentences if s.norm == text), None)
+    if sent is None:
+        return None
+    return [m for m, s in mentions if s is sent]
 
 
 def _unit_of(name: str) -> str:
