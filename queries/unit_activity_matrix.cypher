@@ -4,6 +4,6 @@
 // chart: heatmap x=category y=unit value=activities
 // summary: {unique:unit} 个单位、{unique:category} 类活动，共 {sum:activities} 条活动记录
 MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)
-RETURN o.name AS unit, a.category AS category, count(DISTINCT a) AS activities,
+RETURN o.name AS unit, a.category AS category, count(a) AS activities,
        count(DISTINCT a.doc_id) AS documents
 ORDER BY unit, category

@@ -198,3 +198,10 @@ def test_summary_properties_follow_a_removed_document(g):
     remove_document(g, "c1")
     assert echoing("第一议题") == set()
     assert graph_facts(g) == graph_facts(graph_from_records(fixture_pairs()[:2]))
+
+
+def test_an_activity_has_one_conductor_at_most(g):
+    """unit_activity_matrix counts CONDUCTED rows as activities (count(a), no DISTINCT): it relies on this."""
+    conductors = [sum(1 for *_, d in g.in_edges(n, data=True) if d["type"] == "CONDUCTED")
+                  for n, d in g.nodes(data=True) if d["label"] == "Activity"]
+    assert conductors and max(conductors) == 1
