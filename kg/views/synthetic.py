@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from ..graph.build import derive_properties
 from ..graph.schema import edge_key, node_id
 
 __all__ = ["make_synthetic_graph"]
@@ -90,4 +91,4 @@ def make_synthetic_graph(n_docs: int = 100, *, seed: int = 0, n_units: int | Non
         g.nodes[mat]["doc_ids"].append(doc_id)
         g.add_edge(act, mat, key=edge_key("STUDIED", doc_id, s1), type="STUDIED", **prov2)
         g.add_edge(doc, mat, key=edge_key("MENTIONS", doc_id, s1), type="MENTIONS", surface=mat_name, count=1, **prov2)
-    return g
+    return derive_properties(g)  # the summary properties queries read (document counts, unit categories)
