@@ -249,16 +249,17 @@ def section_of(sentences: list[Sentence], norm: str) -> list[str]:
     >>> section_of(list(iter_sentences(t)), t)
     ['一、主要做法', '一、主要做法', '二、下一步打算', '二、下一步打算']
     """
-    out, top, sub = [], "", ""
+    out, top, sub, current = [], "", "", ""
+    n = len(norm)
     for s in sentences:
-        line_start = s.start == 0 or norm[s.start - 1] == "\n"
-        line_end = s.end >= len(norm) or norm[s.end:s.end + 1] in ("\n", "")
-        if line_start and line_end and len(s.norm) <= 40 and _HEADING.match(s.norm):
+        if len(s.norm) <= 40 and (s.start == 0 or norm[s.start - 1] == "\n") \
+                and (s.end >= n or norm[s.end] == "\n") and _HEADING.match(s.norm):
             if s.norm.startswith(("（", "(")) or s.norm[0].isdigit():
                 sub = s.norm
             else:
                 top, sub = s.norm, ""
-        out.append(f"{top}{' / ' + sub if sub else ''}")
+            current = f"{top}{' / ' + sub if sub else ''}"
+        out.append(current)
     return out
 
 

@@ -50,6 +50,8 @@ _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三
 # 分 counts points (积分1.5万分) only after Arabic digits or a mask: 十分重要, 三分之一 are no counts.
 _POINTS_REJECT = re.compile(r"分[之钟别析管享工类为成批期布步局院行校会队组中公]")
 _SESSION_AFTER = ("全会", "会议", "党代会", "代表大会", "全体会议", "届")
+_TRAILING_FIGURE = re.compile(r"[\d*＊Xx×.%]+$")
+_FIGURE = re.compile(r"\d|[*＊]")
 
 
 @lru_cache(maxsize=None)
@@ -129,8 +131,8 @@ def _last_words(text: str, cap: int) -> str:
 def _subject(norm: str, start: int, end: int, trim) -> str:
     """The thing counted: the clause before the figure joined with the words after it."""
     left = _CLAUSE_BREAK.split(norm[:start])[-1]
-    left = re.sub(r"[\d*＊Xx×.%]+$", "", left)
-    if any(c.isdigit() or c in "*＊" for c in left):
+    left = _TRAILING_FIGURE.sub("", left)
+    if "*" in left or "＊" in left or any(map(str.isdigit, left)):
         last = None
         for last in metric_pattern().finditer(left):
             pass
@@ -143,7 +145,7 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
         left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else _last_words(left, _SUBJECT_CAP)
         left = _trim(left, trim, where="lead")
     right = _CLAUSE_BREAK.split(norm[end:], 1)[0]
-    right = re.split(r"\d|[*＊]", right, 1)[0]
+    right = _FIGURE.split(right, 1)[0]
     right = right.lstrip("的之")
     right = right[:_SUBJECT_CAP]
     if left in ("", "的"):
