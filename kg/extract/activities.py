@@ -289,7 +289,7 @@ def _org_names(ctx: Context) -> list[str]:
             names.add(o.get("name") or "")
             names.update(o.get("aliases") or [])
     names.discard("")
-    return sorted(names, key=len, reverse=True)
+    return sorted(names, key=lambda n: (-len(n), n))  # longest first; ties by name, not by hash order
 
 
 def _reporting_org(ctx: Context) -> str | None:
