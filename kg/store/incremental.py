@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from ..errors import InputError, KGError
-from ..graph.build import add_document, count_labels, refresh_nodes, count_types, new_graph, remove_document, remove_documents
+from ..graph.build import add_document, count_labels, count_types, new_graph, refresh_nodes, remove_documents
 from ..graph.resolve import OrgResolver, default_resolver
 
 __all__ = [
@@ -180,28 +180,29 @@ def _extract_job(job: tuple) -> FileResult:
 
 def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
                   progress: Callable[[FileResult], None] | None = None,
-                  extract_fn: Callable | None = None) -> list[FileResult]:
+                  extract_fn: Callable | None = None) -> Iterator[FileResult]:
     """Extract ``(path, sha256)`` jobs, in worker processes when ``workers > 1``.
 
-    Results come back in the order of ``jobs`` whatever the number of workers.
+    Results are yielded in the order of ``jobs`` whatever the number of
+    workers, as soon as each is ready, so the caller builds the graph while
+    the workers go on extracting.
     """
     jobs = [(path, digest, extract_fn) for path, digest in jobs]
-    results: list[FileResult] = []
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            results.append(_extract_job(job))
+            res = _extract_job(job)
             if progress:
-                progress(results[-1])
-        return results
+                progress(res)
+            yield res
+        return
     workers = min(workers, len(jobs))
-    chunksize = max(1, len(jobs) // (workers * 4))
+    chunksize = max(1, min(16, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(extract_fn is None,)) as pool:
         for res in pool.map(_extract_job, jobs, chunksize=chunksize):
-            results.append(res)
             if progress:
                 progress(res)
-    return results
+            yield res
 
 
 def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool = False, jobs: int | None = 1,
@@ -248,18 +249,20 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     if on_plan:
         on_plan(len(todo))
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
-    results = extract_files(todo, workers, progress, extract_fn)
-    # One pass removes every re-read file's old documents (not one pass per document).
-    stale = {d for res in results for d in manifest.get(str(Path(res.path).resolve()), {}).get("doc_ids", [])
-             if res.docs or not res.errors}
-    remove_documents(g, stale, resolver)
+    # One pass removes every re-read file's old documents (not one pass per
+    # document), before any result arrives: the graph is then built while the
+    # workers go on extracting. A file that now fails keeps none of its old
+    # facts (the graph says what the files say today) and is read again next time.
+    old_of = {str(Path(path).resolve()): manifest.get(str(Path(path).resolve()), {}).get("doc_ids", [])
+              for path, _ in todo}
+    remove_documents(g, {d for ids in old_of.values() for d in ids}, resolver)
     owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
     touched: set[str] = set()
-    for res in results:
+    for res in extract_files(todo, workers, progress, extract_fn):
         summary.files_read += 1
         summary.errors.extend((res.path, e) for e in res.errors)
         key = str(Path(res.path).resolve())
-        old_ids = set(manifest.get(key, {}).get("doc_ids", []))
+        old_ids = set(old_of.get(key, ()))
         new_ids = []
         for doc, record in res.docs:
             doc_id = record.get("doc_id") or doc["doc_id"]
@@ -272,11 +275,11 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
             touched |= add_document(g, doc, record, resolver, refresh=False)
             new_ids.append(doc_id)
             (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
-        for gone in sorted(old_ids - set(new_ids)):
-            remove_document(g, gone, resolver)
-            summary.removed.append(gone)
+        summary.removed.extend(sorted(old_ids - set(new_ids)))
         if res.docs or not res.errors:
             manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
+        else:
+            manifest.pop(key, None)
     refresh_nodes(g, touched, resolver)
     if previous:
         rebuilt = {d for entry in manifest.values() for d in entry["doc_ids"]}

@@ -56,6 +56,17 @@ def test_editing_one_file_changes_only_its_facts(corpus):
     assert {n for n, _ in graph_facts(g)[0]} == {n for n, _ in graph_facts(fresh)[0]}
 
 
+def test_a_file_that_breaks_loses_its_facts_and_is_read_again_next_time(corpus):
+    g, _ = build(corpus)
+    others = {d: doc_facts(g, d) for d in ("a", "c")}
+    (corpus / "b.txt").write_bytes(b"\x00\x01binary now\x00")
+    _, s = build(corpus, g)
+    assert s.removed == ["b"] and [p for p, _ in s.errors] == [str(corpus / "b.txt")]
+    assert "Document:b" not in g and {d: doc_facts(g, d) for d in ("a", "c")} == others
+    _, again = build(corpus, g)
+    assert again.files_read == 1 and again.errors and not again.removed
+
+
 def test_prune_removes_documents_of_deleted_files(corpus):
     g, _ = build(corpus)
     (corpus / "c.txt").unlink()
