@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 _PERSON_NOUNS = ("学子", "群众", "网民", "人口", "居民", "党员", "师生", "干部", "职工", "观众", "用户", "游客",
                  "农民", "市民", "村民", "学生", "老人", "儿童", "妇女", "青年", "人次", "人")
 _CN_NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿")
+# After the figure a quoted name belongs to the thing counted (12支“店小二”服务团队).
+_RIGHT_BREAK = re.compile(r"[，,；;：:。！？!?（）()【】\[\]—\s]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?（）()“”\"‘’《》【】\[\]—\s]")
 _SUBJECT_CAP = 12
 # A long clause is cut after its last action verb, not inside a word (到革命纪念馆开展主题党日活动 → 主题党日活动).
@@ -144,7 +146,7 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
         verb = _LAST_VERB.search(left[:-1])
         left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else _last_words(left, _SUBJECT_CAP)
         left = _trim(left, trim, where="lead")
-    right = _CLAUSE_BREAK.split(norm[end:], 1)[0]
+    right = _RIGHT_BREAK.split(norm[end:], 1)[0]
     right = _FIGURE.split(right, 1)[0]
     right = right.lstrip("的之")
     right = right[:_SUBJECT_CAP]

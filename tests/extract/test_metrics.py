@@ -153,3 +153,8 @@ def test_a_figure_in_a_table_row_counts_the_row_label():
 def test_lead_words_are_trimmed_after_a_long_subject_is_cut():
     (m,) = find_metrics(next(iter_sentences("市统计局党组理论学习中心组全年集中学习12次。")))
     assert m["subject"] == "集中学习"
+
+
+def test_a_quoted_name_after_the_figure_belongs_to_the_subject():
+    (m,) = find_metrics(next(iter_sentences("组建12支“店小二”服务团队，聚焦绿色产业。")))
+    assert (m["value"], m["unit"], m["subject"]) == (12, "支", "组建“店小二”服务团队")
