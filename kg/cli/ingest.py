@@ -8,7 +8,8 @@ with --strict when any file failed.
 from __future__ import annotations
 
 import sys
-import unicodedata
+
+from .text import pad_to_width
 
 __all__ = ["add_arguments", "run", "format_row"]
 
@@ -20,30 +21,14 @@ def add_arguments(p) -> None:
     p.add_argument("--strict", action="store_true", help="exit non-zero when any file could not be read")
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _fit(s: str, width: int) -> str:
-    out, used = [], 0
-    for c in s:
-        w = _width(c)
-        if used + w > width:
-            out.append("…")
-            used += 1
-            break
-        out.append(c)
-        used += w
-    return "".join(out) + " " * max(0, width - used)
-
-
 def format_row(doc_id: str, genre: str, year, n_chars, title: str) -> str:
     """One table line, padded by display width (CJK characters are two columns).
 
     >>> format_row("a#1", "汇报", 2023, 1200, "市统计局学习情况汇报").rstrip()
     'a#1                                       汇报  2023    1200  市统计局学习情况汇报'
     """
-    return f"{_fit(doc_id, 40)}  {_fit(genre, 4)}  {_fit(str(year or '-'), 4)}  {str(n_chars):>6}  {title}"
+    return (f"{pad_to_width(doc_id, 40)}  {pad_to_width(genre, 4)}  {pad_to_width(str(year or '-'), 4)}"
+            f"  {str(n_chars):>6}  {title}")
 
 
 def run(args) -> int:

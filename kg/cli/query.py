@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
+
+from .text import clip_to_width, display_width
 
 __all__ = ["add_arguments", "run", "add_store_arguments", "open_engine_from_args", "print_result",
            "format_table", "parse_param_args"]
@@ -68,10 +69,6 @@ def open_engine_from_args(args):
     return open_engine(args.store, graph_path=args.graph, paths=args.from_paths, neo4j=neo4j_settings(args))
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _cell(value, max_width: int) -> str:
     if value is None:
         text = ""
@@ -81,16 +78,7 @@ def _cell(value, max_width: int) -> str:
         text = "、".join(map(str, value))
     else:
         text = str(value)
-    text = text.replace("\n", " ")
-    if _width(text) > max_width:
-        out, w = [], 0
-        for ch in text:
-            w += _width(ch)
-            if w > max_width - 1:
-                break
-            out.append(ch)
-        text = "".join(out) + "…"
-    return text
+    return clip_to_width(text.replace("\n", " "), max_width)
 
 
 def format_table(columns: list[str], rows: list[list], max_width: int = 40) -> str:
@@ -102,10 +90,10 @@ def format_table(columns: list[str], rows: list[list], max_width: int = 40) -> s
     市妇联  2
     """
     cells = [[_cell(c, max_width) for c in columns]] + [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [max(_width(r[i]) for r in cells) for i in range(len(columns))]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(columns))]
 
     def line(r):
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip()
+        return "  ".join(c + " " * (w - display_width(c)) for c, w in zip(r, widths)).rstrip()
 
     return "\n".join([line(cells[0]), "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]])
 
