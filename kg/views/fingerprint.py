@@ -10,13 +10,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-__all__ = ["CORPUS_SUFFIXES", "list_corpus_files", "stat_signature", "content_fingerprint"]
-
-CORPUS_SUFFIXES = (".txt", ".docx", ".pdf", ".jsonl")
+__all__ = ["list_corpus_files", "stat_signature", "content_fingerprint"]
 
 
 def list_corpus_files(folder: str | Path) -> list[Path]:
-    """Report files under ``folder`` (recursively, hidden ones skipped), sorted.
+    """Report files under ``folder``, exactly those a build reads (ingest's walk), sorted.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -24,14 +22,9 @@ def list_corpus_files(folder: str | Path) -> list[Path]:
     >>> [p.name for p in list_corpus_files(d)]
     ['a.docx', 'b.txt']
     """
-    root = Path(folder)
-    if not root.is_dir():
-        return []
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    from ..ingest.walk import iter_files
+
+    return sorted(p for p in iter_files([folder], on_skip=lambda path, why: None) if isinstance(p, Path))
 
 
 def stat_signature(files: list[Path]) -> tuple:

@@ -19,3 +19,12 @@ def test_fingerprint_changes_with_content_not_with_touch(tmp_path):
 
 def test_missing_folder_is_an_empty_corpus(tmp_path):
     assert list_corpus_files(tmp_path / "nope") == []
+
+
+def test_the_app_watches_every_file_a_build_reads(tmp_path):
+    from kg.ingest.walk import iter_files
+
+    for name in ("a.txt", "b.text", "c.ndjson", "d.jsonl", "e.md"):
+        (tmp_path / name).write_text("市妇联", encoding="utf-8")
+    read = sorted(p for p in iter_files([tmp_path], on_skip=lambda path, why: None) if not isinstance(p, Exception))
+    assert list_corpus_files(tmp_path) == read and (tmp_path / "b.text") in read
