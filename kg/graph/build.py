@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 GRAPH_FORMAT_VERSION = 2
 _SHARED_LABELS = ("Organization", "Slogan", "Material", "ActivityType")
 _DOC_OWNED_LABELS = ("Document", "Activity", "Metric")
+_NODE_KEYS = {label: frozenset(props) for label, props in NODE_PROPERTIES.items()}
+_REL_KEYS = {rel: frozenset(props) for rel, props in REL_PROPERTIES.items()}
+_EMPTY: dict = {}
 
 
 def new_graph() -> nx.MultiDiGraph:
@@ -71,6 +74,8 @@ class _DocBuilder:
         self.used_ids: set[str] = set()
         self.dropped = 0
         self.strings: dict[str, str] = {}
+        # networkx's own dicts (node -> data, u -> v -> key -> data): plain lookups, no view objects
+        self.nodes, self.succ = g._node, g._succ
         reporting = record.get("reporting_org")
         self.reporting_canon = resolver.canonical(reporting) if reporting else None
 
@@ -97,19 +102,26 @@ class _DocBuilder:
 
     def _node(self, label: str, key: str, **props) -> str:
         nid = node_id(label, key)
-        if nid not in self.g:
+        allowed = _NODE_KEYS[label]
+        data = self.nodes.get(nid)
+        if data is None:
             self.g.add_node(nid, label=label, id=nid)
-        self.g.nodes[nid].update({k: v for k, v in props.items() if k in NODE_PROPERTIES[label] and v not in (None, "")})
+            data = self.nodes[nid]
+        for k, v in props.items():
+            if v is not None and v != "" and k in allowed:
+                data[k] = v
         self.touched.add(nid)
         return nid
 
     def _unique_id(self, label: str, pos: int) -> str:
         key = f"{self.doc_id}@{pos}"
+        nid = node_id(label, key)
         n = 1
-        while node_id(label, key) in self.used_ids or node_id(label, key) in self.g:
+        while nid in self.used_ids or nid in self.nodes:
             n += 1
             key = f"{self.doc_id}@{pos}.{n}"
-        self.used_ids.add(node_id(label, key))
+            nid = node_id(label, key)
+        self.used_ids.add(nid)
         return key
 
     def _edge(self, u: str, v: str, rel: str, span, pos: int, **props) -> None:
@@ -120,12 +132,17 @@ class _DocBuilder:
                 return
             props.update(evidence=span[0], start=span[1], end=span[2])
         key = edge_key(rel, self.doc_id, pos)
-        attrs = {"type": rel, "key": key, "doc_id": self.doc_id}
-        attrs.update({k: v for k, v in props.items() if k in REL_PROPERTIES[rel] and v not in (None, "")})
-        if not self.g.has_edge(u, v, key):
+        allowed = _REL_KEYS[rel]
+        data = self.succ.get(u, _EMPTY).get(v, _EMPTY).get(key)
+        if data is None:
             self.g.add_edge(u, v, key=key)
-        self.g.edges[u, v, key].update(attrs)  # "key" is also a property (the Neo4j side needs it)
-        self.touched.update((u, v))
+            data = self.succ[u][v][key]
+        data["type"], data["key"], data["doc_id"] = rel, key, self.doc_id  # "key" is a property too: Neo4j needs it
+        for k, val in props.items():
+            if val is not None and val != "" and k in allowed:
+                data[k] = val
+        self.touched.add(u)
+        self.touched.add(v)
 
     def _org(self, name: str | None, span=None, pos=None, *, canonical: bool = False) -> str | None:
         if not name:
@@ -415,13 +432,11 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
     A shared node with no document left is removed.
     """
     resolver = resolver or default_resolver()
-    for nid in sorted(set(ids)):
-        if nid not in g:
-            continue
-        data = g.nodes[nid]
-        label = data.get("label")
-        if label not in _SHARED_LABELS:
-            continue
+    nodes = g._node
+    # ids may hold every node of a build (millions at scale): keep the shared ones before sorting
+    for nid in sorted({n for n in ids if nodes.get(n, _EMPTY).get("label") in _SHARED_LABELS}):
+        data = nodes[nid]
+        label = data["label"]
         doc_ids: set[str] = set()
         surfaces: set[str] = set()
         kinds: Counter = Counter()
