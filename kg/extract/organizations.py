@@ -181,8 +181,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         if head is None:
             continue
         if listed is None:
-            # the scans below look at many words, each more than once: build every Token once
-            listed = toks = _token_list(toks)
+            # the scans below look at many words, each more than once: build their Tokens once
+            listed = toks = _token_list(toks, heads[0], heads[-1])
         tok = toks[i]
         head_word, head_len, role = head
         nxt = words[i + 1] if i + 1 < n_words else ""
@@ -231,11 +231,26 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     return out
 
 
-def _token_list(toks) -> list[Token]:
+def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list:
+    """Tokens as a list, built only where the scans from heads ``first_head`` … ``last_head`` can look.
+
+    A scan reads leftwards from its head, at most ``_MAX_TOKENS`` words and
+    the few its checks peek at, plus a run of masks; it never reads right
+    of its head. The other words stay ``None``: building a Token for every
+    word of a long sentence cost more than its segmentation.
+    """
     if not isinstance(toks, Tokens):
         return toks
-    ends = toks.ends
-    return list(map(Token._make, zip(toks.words, toks.tags, [0, *ends[:-1]], ends)))
+    words, ends = toks.words, toks.ends
+    n = len(words)
+    hi = n if last_head is None else last_head + 1
+    lo = max(0, first_head - _MAX_TOKENS - 4)
+    while lo > 0 and _is_mask(words[lo - 1]):
+        lo -= 1
+    lo = max(0, lo - 2)
+    starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
+    built = list(map(Token._make, zip(words[lo:hi], toks.tags[lo:hi], starts, ends[lo:hi])))
+    return [None] * lo + built + [None] * (n - hi)
 
 
 def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
