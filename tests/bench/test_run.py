@@ -1,3 +1,4 @@
+import pytest
 import json
 
 from kg.bench.measure import percentile, run_measured
@@ -77,3 +78,34 @@ def test_snapshot_freezes_package_data_and_queries(tmp_path):
     for path in ("kg/bench/steps.py", "kg/graph/build.py", "data/lexicon", "data/bench/organs.txt", "queries"):
         assert (dest / path).exists(), path
     assert not list(dest.rglob("__pycache__"))
+
+
+def test_repeated_builds_take_turns_and_keep_each_ones_fastest(monkeypatch, tmp_path):
+    from kg.bench import run
+
+    times = iter([30.0, 20.0, 40.0, 25.0])
+    calls = []
+
+    def fake_step(name, args, log, timeout):
+        calls.append(args[args.index("--jobs") + 1])
+        return {"seconds": next(times)}
+
+    monkeypatch.setattr(run, "_step", fake_step)
+    res = {"build_j1": {"seconds": 50.0}, "build_jall": {"seconds": 35.0}}
+    run._repeat_builds(res, tmp_path, tmp_path / "g.pickle", 2, 3, log=lambda m: None, timeout=None)
+    assert calls == ["1", "2", "1", "2"]
+    assert res["build_j1"] == {"seconds": 30.0, "seconds_runs": [50.0, 30.0, 40.0]}
+    assert res["build_jall"] == {"seconds": 20.0, "seconds_runs": [35.0, 20.0, 25.0]}
+
+
+def test_throughput_step_times_both_contenders_over_the_same_documents(tmp_path):
+    from kg.bench.corpus import write_corpus
+    from kg.bench.steps import step_throughput
+
+    write_corpus(tmp_path / "c", 6, seed=3)
+    pred = tmp_path / "pred.jsonl"
+    r = step_throughput([str(tmp_path / "c" / "files")], str(pred))
+    assert r["documents"] == 6 and r["file_errors"] == 0
+    assert len(pred.read_text(encoding="utf-8").splitlines()) == 6
+    assert r["jieba_tokens"] > 0 and sum(r["found"].values()) > 0
+    assert r["ratio"] == pytest.approx(r["jieba_seconds"] / r["extract_seconds"])
