@@ -56,6 +56,8 @@ _POINT = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五�
 _PLAN_SECTION = re.compile(r"下一步|下步|下阶段|工作打算|工作计划|学习计划|今后|明年|展望|打算|计划安排")
 _PLAN_CUE = re.compile(r"^(?:下一步|下步|下阶段|接下来|今后|明年)|将要|拟于|拟在|计划于|计划在|(?<![即必])将(?=[\u4e00-\u9fff]{1,6}$)")
 _URGE_CUE = re.compile(r"要|必须|务必|应当|需要|坚决|切实")
+_PLANNED_LINE = re.compile(r"下一步|下步|下阶段|接下来|今后")  # matched at a line start: no ^ (match() anchors at pos)
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # 要 as a modal, not inside 主要/重要/要求/纪要/要义 …
 _EXHORT = re.compile(r"(?<![主重纪摘提纲概首紧显扼简只想将])要(?![求点义件素闻害务领职员地])|必须|务必|应当|应该|理应")
 _QUOTED = re.compile(r"“[^“”]*”")
@@ -399,11 +401,11 @@ def extract_activities(ctx: Context) -> list[dict]:
         exhorting = genre in _PERSONAL_GENRES and bool(_EXHORT_OPEN.match(norm, line_start))
         if not is_title and _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting):
             continue
-        if re.match(r"^(?:下一步|下步|下阶段|接下来|今后)", norm[line_start:line_start + 4]):
+        if _PLANNED_LINE.match(norm, line_start, line_start + 4):
             planned_line = line_start
         section = sections[i] + (" 下一步" if planned_line == line_start else "")
         status = ("planned" if genre == "计划" else "done") if is_title else status_of(sent.norm, before, section, genre)
-        clause = re.split(r"[，,；;：:]", before)[-1] if before else ""
+        clause = _CLAUSE_SPLIT.split(before)[-1] if before else ""
         org = _conducting_org(sent.norm, orgs, None) or _conducting_org(clause, orgs, reporting)
         n_s, n_e = _name(norm, doc.text, start, end)
         name = doc.text[n_s:n_e]

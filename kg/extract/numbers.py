@@ -11,6 +11,7 @@ tests check the parser against ``cn2an`` over a wide range.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["NUMBER_PATTERN", "MASK_PATTERN", "Number", "parse_number", "parse_chinese_numeral", "is_masked"]
@@ -92,8 +93,12 @@ def parse_chinese_numeral(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> Number | None:
     """Parse one figure as written; ``None`` when it is not a figure.
+
+    Cached: reports write the same few figures (3, 12, XX) over and over,
+    and a Number is immutable.
 
     >>> parse_number("1.16万"), parse_number("22.82亿")
     (Number(value=11600, masked=False), Number(value=2282000000, masked=False))

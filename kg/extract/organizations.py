@@ -13,9 +13,12 @@ and within a document generic mentions (``青年理论学习小组``, ``中心�
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from .base import Context, Sentence, register
 from .orgrules import ADMIN_LEVELS, MASK_CHARS, OrgRules, canonical_name, load_org_rules, strip_mask
@@ -109,6 +112,7 @@ def _head_of(tok: Token, rules: OrgRules):
 
 _HEAD_CACHE: dict = {}
 _UNSEEN = object()
+_LAST_CHAR = itemgetter(-1)
 
 
 _CANON_CACHE: dict = {}
@@ -166,7 +170,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         words, tags = toks.words, toks.tags
     else:
         words, tags = [t.word for t in toks], [t.tag for t in toks]
-    heads = [k for k, w in enumerate(words) if w[-1] in last]
+    heads = list(compress(range(len(words)), map(last.__contains__, map(_LAST_CHAR, words))))
     if not heads:
         return []
     n_words = len(words)
@@ -182,7 +186,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             continue
         if listed is None:
             # the scans below look at many words, each more than once: build their Tokens once
-            listed = toks = _token_list(toks, heads[0], heads[-1])
+            listed = toks = _token_list(toks, i, heads[-1])
         tok = toks[i]
         head_word, head_len, role = head
         nxt = words[i + 1] if i + 1 < n_words else ""
@@ -226,8 +230,9 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
                 aliases_u.discard(canon_u)
                 out.append(OrgMention(canon_u, text[start:tok.start + body.start()], start, tok.start + body.start(),
                                       rules.kind_of(unit_name) or "其他", aliases_u, bool(masked)))
-    _join_league_committees(out, text)
-    _link_parents(out)
+    if len(out) > 1:
+        _join_league_committees(out, text)
+        _link_parents(out)
     return out
 
 
@@ -279,12 +284,16 @@ def _may_name_unit(text: str, rules: OrgRules) -> bool:
     大学, 部署 has 部. One regex of the shortest such strings (a string
     holding another one adds nothing) decides it.
     """
+    return _endings(rules).search(text) is not None
+
+
+def _endings(rules: OrgRules) -> re.Pattern:
     pattern = _ENDINGS.get(id(rules))
     if pattern is None:
         terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles] if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
         pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
-    return pattern.search(text) is not None
+    return pattern
 
 
 def _passable(t: Token, rules: OrgRules) -> bool:
@@ -311,7 +320,8 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     潼南区民政局), kept only as an alias.
     """
     head = toks[i]
-    j, anchored = i, _level_like_head(head, rules) or head.word in rules.complete
+    known = _traits_cache(rules)
+    j, anchored = i, (known.get((head.word, head.tag)) or _traits(head, rules))[3]
     if not anchored:
         j, anchored = _find_anchor(toks, i, rules)
     if not anchored:
@@ -330,10 +340,11 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 j -= 1  # 中俄, 中韩: a pair of countries
                 break
             ordinal = t.tag == "m" and t.word.startswith("第")
-            if not _passable(t, rules) or not (_is_name_word(t, rules) or ordinal) or j - 1 < i - _MAX_NOUNS:
+            passable, name_word, _, starts_name = known.get((t.word, t.tag)) or _traits(t, rules)
+            if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS:
                 break
             j -= 1
-            if _level_like_head(t, rules) or t.word in rules.complete:
+            if starts_name:
                 break
         while j < i and toks[j].tag in _LOOSE_START_TAGS:
             j += 1  # a name does not start with a verb or an adjective (优化地方政府)
@@ -361,6 +372,7 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
     """(index, True) of a level word starting the name ending at ``i``, else (i, False)."""
     j, n_chars, n_loose = i, len(toks[i].word), 0
     singles = len(toks[i].word) == 1  # 市/食/药/安/办: an abbreviation cut into characters
+    known = _traits_cache(rules)
     while j > 0:
         t = toks[j - 1]
         w = t.word
@@ -368,21 +380,40 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
             if any(_is_bare_level(toks[k]) or _level_like_head(toks[k], rules) for k in range(max(0, j - 4), j - 1)):
                 j -= 1  # 市工业和信息化局
                 continue
-        if not _passable(t, rules) or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
+        passable, name_word, bare, starts_name = known.get((w, t.tag)) or _traits(t, rules)
+        if not passable or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
             break
-        if n_loose and _head_of(t, rules) and not _is_bare_level(t) and not _is_name_word(toks[j], rules) \
+        if n_loose and not bare and _head_of(t, rules) and not _is_name_word(toks[j], rules) \
                 and toks[j].tag != "m":
             break  # 区公安局 | 计划组织 | 中心组: the unit before the verb is its subject
         j -= 1
         n_chars += len(w)
-        if not _is_name_word(t, rules) and not (t.tag == "m" and w.startswith("第")) and not _is_bare_level(t):
+        if not name_word and not (t.tag == "m" and w.startswith("第")) and not bare:
             n_loose += 1
-        if _is_bare_level(t):
+        if bare:
             return (j, True) if n_loose <= 1 or (singles and i - j <= 5) else (i, False)
         singles = singles and len(w) == 1
-        if _level_like_head(t, rules) or w in rules.complete:
+        if starts_name:
             return (j, True) if n_loose == 0 or (n_loose == 1 and i - j <= 3) else (i, False)
     return i, False
+
+
+_TRAITS: dict = {}
+
+
+def _traits_cache(rules: OrgRules) -> dict:
+    return _TRAITS.setdefault(id(rules), {})
+
+
+def _traits(t: Token, rules: OrgRules) -> tuple[bool, bool, bool, bool]:
+    """What the anchor scan asks of a word, computed once per (word, tag):
+    (passable, name word, bare level, level-like head or complete name)."""
+    cache = _traits_cache(rules)
+    if len(cache) > 200_000:
+        cache.clear()
+    got = cache[(t.word, t.tag)] = (_passable(t, rules), _is_name_word(t, rules), _is_bare_level(t),
+                                    _level_like_head(t, rules) or t.word in rules.complete)
+    return got
 
 
 def _is_bare_level(t: Token) -> bool:
@@ -607,11 +638,35 @@ def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tup
         return cached
     rules = rules or load_org_rules()
     found = []
-    for sent in ctx.sentences:
-        for m in find_org_mentions(sent.norm, rules):
+    for sent in _sentences_naming_units(ctx, rules):
+        for m in find_org_mentions(sent.norm, rules, tokens=tokenize_text(sent.norm)):
             found.append((m, sent))
     ctx.found["_org_mentions"] = found
     return found
+
+
+def _sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
+    """The sentences :func:`_may_name_unit` lets through, found by one scan of the document.
+
+    The ending words hold no sentence break, so a match in the document lies
+    inside one sentence and each sentence's first match is its own.
+    """
+    sents = ctx.sentences
+    if not sents:
+        return []
+    norm = ctx.doc.text if ctx.doc.norm is None else ctx.doc.norm
+    starts = [s.start for s in sents]
+    search = _endings(rules).search
+    keep = []
+    m = search(norm, sents[0].start)
+    while m is not None:
+        sent = sents[bisect.bisect_right(starts, m.start()) - 1]
+        if m.end() <= sent.end:
+            keep.append(sent)
+            m = search(norm, sent.end)  # the rest of this sentence cannot add to the answer
+        else:
+            m = search(norm, m.start() + 1)
+    return keep
 
 
 @register("organizations")
