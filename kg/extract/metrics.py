@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import lexicon_path, read_table, read_wordlist
-from .base import Context, Sentence, evidence_item, register
+from .base import Context, Sentence, evidence_item, finditer_from, register
 from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
 from .slogans import QUOTED_PATTERN
 
@@ -65,6 +65,14 @@ def _lexicons(directory: str | None = None):
     return units, approx, trim, idioms
 
 
+_FIGURE_START = re.compile(r"[\d零〇一二两三四五六七八九十百千*＊Xx×]")
+
+
+def _figures(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)`` jumping from figure character to figure character."""
+    return finditer_from(pattern, _FIGURE_START, text)
+
+
 @lru_cache(maxsize=None)
 def metric_pattern(directory: str | None = None) -> re.Pattern:
     """The one regex that finds candidate metrics (built from the lexicons).
@@ -79,9 +87,9 @@ def metric_pattern(directory: str | None = None) -> re.Pattern:
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    # The leading look-ahead lets the regex engine skip to figure characters.
+    # Every match starts with a figure character (_FIGURE_START); scan with _figures().
     return re.compile(
-        rf"(?=[\d零〇一二两三四五六七八九十百千*＊Xx×])(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
+        rf"(?={_FIGURE_START.pattern})(?P<num>{NUMBER_PATTERN})(?P<mid>余|多)?(?P<big>[万亿](?!元))?\s?"
         rf"(?:(?P<unit>{alt(units)})|(?=(?P<who>{alt(_PERSON_NOUNS)}))|(?<=[万亿]))"
         rf"(?P<post>{alt(after)})?"
     )
@@ -136,7 +144,7 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
     left = _TRAILING_FIGURE.sub("", left)
     if "*" in left or "＊" in left or any(map(str.isdigit, left)):
         last = None
-        for last in metric_pattern().finditer(left):
+        for last in _figures(metric_pattern(), left):
             pass
         rest = left[last.end():].lstrip("、和及与") if last else ""
         if len(rest) >= 2:
@@ -209,13 +217,14 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None) -
     """
     norm = sentence.norm
     pattern = metric_pattern(directory)
-    if pattern.search(norm) is None and "百分之" not in norm:
+    candidates = list(_figures(pattern, norm))
+    if not candidates and "百分之" not in norm:
         return []
     _, approx, trim, idioms = _lexicons(directory)
     before_words = _words(approx, "before")
     blocked = list(blocked) + [(q.start(), q.end()) for q in QUOTED_PATTERN.finditer(norm) if q.end() - q.start() <= 22]
     items = []
-    for m in pattern.finditer(norm):
+    for m in candidates:
         num, unit = m.group("num"), m.group("unit")
         if unit is None:
             if not (m.group("big") or num[-1] in "万亿") or num[0] in _CN_NUM_CHARS:

@@ -537,11 +537,11 @@ def org_spellings(g: nx.MultiDiGraph, org_id: str) -> dict[str, list[str]]:
 
 def count_labels(g: nx.MultiDiGraph) -> dict[str, int]:
     """Nodes per label, every schema label present (0 when absent)."""
-    counts = Counter(d.get("label") for _, d in g.nodes(data=True))
+    counts = Counter(d.get("label") for d in g._node.values())
     return {label: counts.get(label, 0) for label in NODE_PROPERTIES}
 
 
 def count_types(g: nx.MultiDiGraph) -> dict[str, int]:
     """Relationships per type, every schema type present (0 when absent)."""
-    counts = Counter(d.get("type") for _, _, d in g.edges(data=True))
+    counts = Counter(d.get("type") for nbrs in g._succ.values() for keyed in nbrs.values() for d in keyed.values())
     return {t: counts.get(t, 0) for t in REL_PROPERTIES}

@@ -118,7 +118,8 @@ def save_graph(g: nx.MultiDiGraph, path: str | Path | None = None) -> Path:
 
         data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
         write_atomically(path, [orjson.dumps(data)])
-    log.info("saved graph (%d nodes, %d edges) to %s", g.number_of_nodes(), g.number_of_edges(), path)
+    if log.isEnabledFor(logging.INFO):  # counting edges walks the whole graph
+        log.info("saved graph (%d nodes, %d edges) to %s", g.number_of_nodes(), g.number_of_edges(), path)
     return path
 
 
