@@ -432,29 +432,35 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
     A shared node with no document left is removed.
     """
     resolver = resolver or default_resolver()
-    nodes = g._node
+    nodes, pred, succ = g._node, g._pred, g._succ
     # ids may hold every node of a build (millions at scale): keep the shared ones before sorting
     for nid in sorted({n for n in ids if nodes.get(n, _EMPTY).get("label") in _SHARED_LABELS}):
         data = nodes[nid]
         label = data["label"]
+        if label == "ActivityType":  # nothing derived: it only goes when no document uses it
+            if not any(e.get("doc_id") is not None
+                       for adj in (pred[nid], succ[nid]) for keyed in adj.values() for e in keyed.values()):
+                g.remove_node(nid)
+            continue
         doc_ids: set[str] = set()
         surfaces: set[str] = set()
         kinds: Counter = Counter()
-        for _, _, e in g.in_edges(nid, data=True):
-            doc_ids.add(e["doc_id"])
-            if e["type"] == "MENTIONS":
-                if e.get("surface") and not resolver.relative.is_relative(resolver.canonical(e["surface"])):
-                    surfaces.add(e["surface"])
-                if e.get("kind"):
-                    kinds[e["kind"]] += 1
-        for _, _, e in g.out_edges(nid, data=True):
-            doc_ids.add(e["doc_id"])
+        for keyed in pred[nid].values():
+            for e in keyed.values():
+                doc_ids.add(e["doc_id"])
+                if e["type"] == "MENTIONS":
+                    if e.get("surface") and not resolver.relative.is_relative(resolver.canonical(e["surface"])):
+                        surfaces.add(e["surface"])
+                    if e.get("kind"):
+                        kinds[e["kind"]] += 1
+        for keyed in succ[nid].values():
+            for e in keyed.values():
+                doc_ids.add(e["doc_id"])
         doc_ids.discard(None)
         if not doc_ids:
             g.remove_node(nid)
             continue
-        if label in ("Organization", "Slogan", "Material"):
-            data["doc_ids"] = sorted(doc_ids)
+        data["doc_ids"] = sorted(doc_ids)
         if label == "Organization":
             name = data["name"]
             known = set(resolver.aliases_of(name))

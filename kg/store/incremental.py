@@ -19,7 +19,7 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -37,6 +37,7 @@ __all__ = [
     "file_sha256",
     "extract_file",
     "extract_files",
+    "start_workers",
     "update_graph",
     "build_store",
     "rules_digest",
@@ -112,17 +113,23 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
 
     Unusable paths come back as :class:`~kg.errors.InputError` values.
     """
+    for item, _ in _keyed_files(paths):
+        yield item
+
+
+def _keyed_files(paths) -> Iterator[tuple[Path | InputError, str | None]]:
+    # (file, its resolved path: the manifest's key), resolved once
     from ..ingest.walk import iter_files as walk
 
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for item in walk(paths, on_skip=lambda path, why: log.info("skipped %s: %s", path, why)):
         if isinstance(item, InputError):
-            yield item
+            yield item, None
             continue
-        key = item.resolve()
+        key = str(item.resolve())
         if key not in seen:
             seen.add(key)
-            yield item
+            yield item, key
 
 
 def file_sha256(path: str | Path) -> str:
@@ -180,28 +187,41 @@ def _extract_job(job: tuple) -> FileResult:
     return extract_file(*job)
 
 
+def start_workers(workers: int, extract_fn: Callable | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` extraction processes, already starting and warming up.
+
+    A build that will read every file starts them before hashing the files,
+    so the workers load their lexicons while the main process plans.
+    """
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(extract_fn is None,))
+    for _ in range(workers):
+        pool.submit(os.getpid)  # the pool starts its processes on demand
+    return pool
+
+
 def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
                   progress: Callable[[FileResult], None] | None = None,
-                  extract_fn: Callable | None = None) -> Iterator[FileResult]:
+                  extract_fn: Callable | None = None,
+                  pool: ProcessPoolExecutor | None = None) -> Iterator[FileResult]:
     """Extract ``(path, sha256)`` jobs, in worker processes when ``workers > 1``.
 
     Results are yielded in the order of ``jobs`` whatever the number of
     workers, as soon as each is ready, so the caller builds the graph while
-    the workers go on extracting.
+    the workers go on extracting. A ``pool`` from :func:`start_workers` is
+    used (and left open) instead of starting one.
     """
     jobs = [(path, digest, extract_fn) for path, digest in jobs]
-    if workers <= 1 or len(jobs) <= 1:
+    if pool is None and (workers <= 1 or len(jobs) <= 1):
         for job in jobs:
             res = _extract_job(job)
             if progress:
                 progress(res)
             yield res
         return
-    workers = min(workers, len(jobs))
+    workers = max(1, min(workers, len(jobs)))
     chunksize = max(1, min(16, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(extract_fn is None,)) as pool:
-        for res in pool.map(_extract_job, jobs, chunksize=chunksize):
+    with nullcontext(pool) if pool is not None else start_workers(workers, extract_fn) as running:
+        for res in running.map(_extract_job, jobs, chunksize=chunksize):
             if progress:
                 progress(res)
             yield res
@@ -251,61 +271,64 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         g.graph.update(new_graph().graph)
     g.graph["rules_sha256"] = rules
     manifest: dict = g.graph.setdefault("files", {})
-    todo: list[tuple[str, str]] = []
-    key_of: dict[str, str] = {}  # path as read -> its resolved path, the manifest's key
-    for f in iter_files(paths):
-        if isinstance(f, InputError):
-            summary.errors.append((f.path, f.problem))
-            continue
-        key = str(f.resolve())
-        try:
-            digest = file_sha256(f)
-        except OSError as err:
-            summary.errors.append((str(f), f"cannot read: {err.strerror or err}"))
-            continue
-        old = manifest.get(key)
-        if old and old["sha256"] == digest:
-            summary.files_unchanged += 1
-            summary.unchanged.extend(old["doc_ids"])
-            continue
-        todo.append((str(f), digest))
-        key_of[str(f)] = key
-    if on_plan:
-        on_plan(len(todo))
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
-    # One pass removes every re-read file's old documents (not one pass per
-    # document), before any result arrives: the graph is then built while the
-    # workers go on extracting. A file that now fails keeps none of its old
-    # facts (the graph says what the files say today) and is read again next time.
-    old_of = {key_of[path]: manifest.get(key_of[path], {}).get("doc_ids", []) for path, _ in todo}
-    remove_documents(g, {d for ids in old_of.values() for d in ids}, resolver)
-    owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
-    touched: set[str] = set()
-    with _graph_out_of_gc() as settle:
-        for res in extract_files(todo, workers, progress, extract_fn):
-            summary.files_read += 1
-            summary.errors.extend((res.path, e) for e in res.errors)
-            key = key_of.get(res.path) or str(Path(res.path).resolve())
-            old_ids = set(old_of.get(key, ()))
-            new_ids = []
-            for doc, record in res.docs:
-                doc_id = record.get("doc_id") or doc["doc_id"]
-                owner = owners.get(doc_id)
-                if owner and owner != key and doc_id in manifest.get(owner, {}).get("doc_ids", ()):
-                    summary.errors.append((res.path, f"document id {doc_id!r} is also produced by {owner}; "
-                                                     "this file's version replaces it"))
-                    manifest[owner]["doc_ids"] = [d for d in manifest[owner]["doc_ids"] if d != doc_id]
-                owners[doc_id] = key
-                touched |= add_document(g, doc, record, resolver, refresh=False)
-                new_ids.append(doc_id)
-                (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
-            summary.removed.extend(sorted(old_ids - set(new_ids)))
-            if res.docs or not res.errors:
-                manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
-            else:
-                manifest.pop(key, None)
-            del res
-            settle()
+    stack = ExitStack()
+    # A first or full build reads every file: its workers warm up while the files are hashed.
+    pool = stack.enter_context(start_workers(workers, extract_fn)) if workers > 1 and not manifest else None
+    with stack:
+        todo: list[tuple[str, str]] = []
+        key_of: dict[str, str] = {}  # path as read -> its resolved path, the manifest's key
+        for f, key in _keyed_files(paths):
+            if isinstance(f, InputError):
+                summary.errors.append((f.path, f.problem))
+                continue
+            try:
+                digest = file_sha256(f)
+            except OSError as err:
+                summary.errors.append((str(f), f"cannot read: {err.strerror or err}"))
+                continue
+            old = manifest.get(key)
+            if old and old["sha256"] == digest:
+                summary.files_unchanged += 1
+                summary.unchanged.extend(old["doc_ids"])
+                continue
+            todo.append((str(f), digest))
+            key_of[str(f)] = key
+        if on_plan:
+            on_plan(len(todo))
+        # One pass removes every re-read file's old documents (not one pass per
+        # document), before any result arrives: the graph is then built while the
+        # workers go on extracting. A file that now fails keeps none of its old
+        # facts (the graph says what the files say today) and is read again next time.
+        old_of = {key_of[path]: manifest.get(key_of[path], {}).get("doc_ids", []) for path, _ in todo}
+        remove_documents(g, {d for ids in old_of.values() for d in ids}, resolver)
+        owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
+        touched: set[str] = set()
+        with _graph_out_of_gc() as settle:
+            for res in extract_files(todo, workers, progress, extract_fn, pool=pool):
+                summary.files_read += 1
+                summary.errors.extend((res.path, e) for e in res.errors)
+                key = key_of.get(res.path) or str(Path(res.path).resolve())
+                old_ids = set(old_of.get(key, ()))
+                new_ids = []
+                for doc, record in res.docs:
+                    doc_id = record.get("doc_id") or doc["doc_id"]
+                    owner = owners.get(doc_id)
+                    if owner and owner != key and doc_id in manifest.get(owner, {}).get("doc_ids", ()):
+                        summary.errors.append((res.path, f"document id {doc_id!r} is also produced by {owner}; "
+                                                         "this file's version replaces it"))
+                        manifest[owner]["doc_ids"] = [d for d in manifest[owner]["doc_ids"] if d != doc_id]
+                    owners[doc_id] = key
+                    touched |= add_document(g, doc, record, resolver, refresh=False)
+                    new_ids.append(doc_id)
+                    (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
+                summary.removed.extend(sorted(old_ids - set(new_ids)))
+                if res.docs or not res.errors:
+                    manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
+                else:
+                    manifest.pop(key, None)
+                del res
+                settle()
     refresh_nodes(g, touched, resolver)
     if previous:
         rebuilt = {d for entry in manifest.values() for d in entry["doc_ids"]}
