@@ -28,7 +28,7 @@ def add_arguments(p) -> None:
     p.add_argument("--graph", metavar="FILE", help="graph file (default $KG_GRAPH or data/graph/graph.pickle; "
                                                    ".json for portable node-link JSON)")
     p.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
-    p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="cores to extract on, this process included (default: all)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_neo4j_arguments(p)

@@ -137,3 +137,28 @@ def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_
     nodes, rels = driver.store.state()
     assert len(nodes) == sum(s.nodes.values()) and len(rels) == sum(s.relationships.values())
     assert driver.closed and "3 documents loaded" in s.target
+
+
+def _slow_pid_extract(doc) -> dict:
+    import os
+    import time
+
+    time.sleep(0.01)
+    return {"doc_id": doc.doc_id, "pid": os.getpid()}
+
+
+def test_parallel_extraction_shares_work_with_the_main_process_and_keeps_order(tmp_path):
+    import os
+
+    from kg.store.incremental import extract_files, file_sha256
+
+    paths = []
+    for k in range(40):
+        path = tmp_path / f"{k:02d}.txt"
+        path.write_text(f"第{k}份报告。市妇联开展集中学习。", encoding="utf-8")
+        paths.append(str(path))
+    jobs = [(p, file_sha256(p)) for p in paths]
+    results = list(extract_files(jobs, workers=2, extract_fn=_slow_pid_extract))
+    assert [r.path for r in results] == paths
+    pids = {record["pid"] for r in results for _, record in r.docs}
+    assert os.getpid() in pids and len(pids) == 2  # the main process took chunks, one worker the rest
