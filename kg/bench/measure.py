@@ -59,7 +59,7 @@ def run_measured(args: list[str], *, timeout: float | None = None, env: dict | N
     """Run ``python -m kg.bench.steps ARGS``; its JSON result plus wall time and peak RSS.
 
     ``peak_rss_mb`` is the largest single process, ``peak_tree_rss_mb`` the
-    largest sum over the process and its workers (sampled every 50 ms).
+    largest sum over the process and its workers (sampled every 100 ms).
     """
     import psutil
 
@@ -77,7 +77,7 @@ def run_measured(args: list[str], *, timeout: float | None = None, env: dict | N
             total, biggest = _tree_rss(ps)
             peak["tree"] = max(peak["tree"], total)
             peak["one"] = max(peak["one"], biggest)
-            done.wait(0.05)
+            done.wait(0.1)  # a sample costs ~1.5 ms of CPU: more often would slow the step it measures
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
