@@ -3,8 +3,10 @@
 For each corpus size N it generates (or reuses) the synthetic corpus, then
 measures, each step in its own process (:mod:`kg.bench.steps`):
 
-1. bare ``jieba.lcut`` vs our ``extract`` on one core, MB/s and ratio;
-2. ``build`` with ``--jobs 1`` vs every core, speed-up;
+1. bare ``jieba.lcut`` vs our ``extract`` on one core, MB/s and ratio (the
+   two take turns over the same documents);
+2. ``build`` with ``--jobs 1`` vs every core, speed-up (``--build-repeats K``:
+   K runs each, taking turns, the fastest counts);
 3. the NetworkX graph: nodes, relationships, build/save/load time, size, memory;
 4. every canned query and ten questions, p50/p95 over ``--runs`` runs;
 5. an incremental rebuild with 1 % of files changed vs the full build;
