@@ -17,10 +17,12 @@ graph.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -154,6 +156,23 @@ def load_graph(path: str | Path | None = None, *, missing_ok: bool = False) -> n
     return g
 
 
+@contextmanager
+def _gc_paused():
+    """No cyclic collection while a graph is read in.
+
+    Reading creates millions of dicts and no garbage, yet each allocation
+    burst triggers collections that walk the half-built graph again: at 10k
+    documents they were 45 % of loading the pickle (2.3 s → 1.3 s without).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _load_pickle(path: Path, raw: bytes) -> nx.MultiDiGraph:
     head, sep, payload = raw.partition(b"\n")
     if not sep or not head.startswith(MAGIC):
@@ -164,7 +183,8 @@ def _load_pickle(path: Path, raw: bytes) -> nx.MultiDiGraph:
         raise GraphError(f"{path}: graph file version {version!r} is unknown (this program reads "
                          f"{GRAPH_FORMAT_VERSION})", hint="rebuild it with: python -m kg build PATH...")
     try:
-        g = pickle.loads(payload)
+        with _gc_paused():
+            g = pickle.loads(payload)
     except Exception as err:  # a truncated or foreign pickle raises many kinds
         raise GraphError(f"{path}: graph file is corrupt ({type(err).__name__}: {err})",
                          hint="rebuild it with: python -m kg build PATH...") from err
@@ -177,17 +197,19 @@ def _load_json(path: Path, raw: bytes) -> nx.MultiDiGraph:
     import orjson
 
     try:
-        data = orjson.loads(raw)
-        g = nx.MultiDiGraph(**data.get("graph", {}))
-        for node in data["nodes"]:
-            attrs = dict(node)
-            g.add_node(attrs.pop("_node"), **attrs)
-        # add_edge(key=...) would clash with our own "key" property: set attributes after.
-        for edge in data["edges"]:
-            attrs = dict(edge)
-            u, v, k = attrs.pop("_source"), attrs.pop("_target"), attrs.pop("_key")
-            g.add_edge(u, v, key=k)
-            g.edges[u, v, k].update(attrs)
+        with _gc_paused():
+            data = orjson.loads(raw)
+            g = nx.MultiDiGraph(**data.get("graph", {}))
+            for node in data["nodes"]:
+                attrs = dict(node)
+                g.add_node(attrs.pop("_node"), **attrs)
+            # add_edge(key=...) would clash with our own "key" property: set attributes after.
+            succ = g._succ
+            for edge in data["edges"]:
+                attrs = dict(edge)
+                u, v, k = attrs.pop("_source"), attrs.pop("_target"), attrs.pop("_key")
+                g.add_edge(u, v, key=k)
+                succ[u][v][k].update(attrs)
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as err:
         raise GraphError(f"{path}: graph file is corrupt ({err})",
                          hint="rebuild it with: python -m kg build PATH...") from err

@@ -116,3 +116,26 @@ def test_a_format_1_graph_is_brought_up_to_date_on_load(tmp_path, g, name):
     back = load_graph(path)
     assert graph_facts(back) == graph_facts(g)
     assert back.graph["schema_version"] == g.graph["schema_version"] == 2
+
+
+def test_loading_pauses_the_cyclic_gc_and_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    from kg.graph import new_graph
+    from kg.store import load_graph, save_graph
+
+    g = new_graph()
+    g.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
+    seen = []
+    monkeypatch.setattr("kg.store.networkx_store.pickle.loads",
+                        lambda payload, _loads=__import__("pickle").loads: seen.append(gc.isenabled()) or _loads(payload))
+    path = save_graph(g, tmp_path / "g.pickle")
+    assert gc.isenabled()
+    assert load_graph(path).nodes["Slogan:四个意识"]["canonical"] == "四个意识"
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        load_graph(path)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
