@@ -320,31 +320,31 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         remove_documents(g, {d for ids in old_of.values() for d in ids}, resolver)
         owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
         touched: set[str] = set()
-        with _graph_out_of_gc() as settle:
-            for res in extract_files(todo, workers, progress, extract_fn, pool=pool):
-                summary.files_read += 1
-                summary.errors.extend((res.path, e) for e in res.errors)
-                key = key_of.get(res.path) or str(Path(res.path).resolve())
-                old_ids = set(old_of.get(key, ()))
-                new_ids = []
-                for doc, record in res.docs:
-                    doc_id = record.get("doc_id") or doc["doc_id"]
-                    owner = owners.get(doc_id)
-                    if owner and owner != key and doc_id in manifest.get(owner, {}).get("doc_ids", ()):
-                        summary.errors.append((res.path, f"document id {doc_id!r} is also produced by {owner}; "
-                                                         "this file's version replaces it"))
-                        manifest[owner]["doc_ids"] = [d for d in manifest[owner]["doc_ids"] if d != doc_id]
-                    owners[doc_id] = key
-                    touched |= add_document(g, doc, record, resolver, refresh=False)
-                    new_ids.append(doc_id)
-                    (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
-                summary.removed.extend(sorted(old_ids - set(new_ids)))
-                if res.docs or not res.errors:
-                    manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
-                else:
-                    manifest.pop(key, None)
-                del res
-                settle()
+        settle = stack.enter_context(_graph_out_of_gc())
+        for res in extract_files(todo, workers, progress, extract_fn, pool=pool):
+            summary.files_read += 1
+            summary.errors.extend((res.path, e) for e in res.errors)
+            key = key_of[res.path]
+            old_ids = set(old_of.get(key, ()))
+            new_ids = []
+            for doc, record in res.docs:
+                doc_id = record.get("doc_id") or doc["doc_id"]
+                owner = owners.get(doc_id)
+                if owner and owner != key and doc_id in manifest.get(owner, {}).get("doc_ids", ()):
+                    summary.errors.append((res.path, f"document id {doc_id!r} is also produced by {owner}; "
+                                                     "this file's version replaces it"))
+                    manifest[owner]["doc_ids"] = [d for d in manifest[owner]["doc_ids"] if d != doc_id]
+                owners[doc_id] = key
+                touched |= add_document(g, doc, record, resolver, refresh=False)
+                new_ids.append(doc_id)
+                (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
+            summary.removed.extend(sorted(old_ids - set(new_ids)))
+            if res.docs or not res.errors:
+                manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
+            else:
+                manifest.pop(key, None)
+            del res
+            settle()
     refresh_nodes(g, touched, resolver)
     if previous:
         rebuilt = {d for entry in manifest.values() for d in entry["doc_ids"]}
