@@ -231,16 +231,21 @@ def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
         futures = [running.submit(_extract_chunk, chunk) for chunk in chunks]
         own: dict[int, list[FileResult]] = {}
         steal = 1
-        for k, fut in enumerate(futures):
-            while k not in own and not fut.done() and steal < len(futures):
-                if steal > k and futures[steal].cancel():
-                    own[steal] = _extract_chunk(chunks[steal])
-                steal += 1
-            for res in own.pop(k) if k in own else fut.result():
-                if progress:
-                    progress(res)
-                yield res
-            futures[k] = None  # its results are in the graph now: let them go
+        try:
+            for k, fut in enumerate(futures):
+                while k not in own and not fut.done() and steal < len(futures):
+                    if steal > k and futures[steal].cancel():
+                        own[steal] = _extract_chunk(chunks[steal])
+                    steal += 1
+                for res in own.pop(k) if k in own else fut.result():
+                    if progress:
+                        progress(res)
+                    yield res
+                futures[k] = None  # its results are in the graph now: let them go
+        finally:  # a failed or abandoned build does not wait for the files nobody will read
+            for fut in futures:
+                if fut is not None:
+                    fut.cancel()
 
 
 @contextmanager

@@ -162,3 +162,32 @@ def test_parallel_extraction_shares_work_with_the_main_process_and_keeps_order(t
     assert [r.path for r in results] == paths
     pids = {record["pid"] for r in results for _, record in r.docs}
     assert os.getpid() in pids and len(pids) == 2  # the main process took chunks, one worker the rest
+
+
+def _traced_extract(doc) -> dict:
+    import os
+    import time
+
+    time.sleep(0.01)
+    with open(os.environ["KG_TEST_TRACE"], "a", encoding="utf-8") as fh:
+        fh.write(doc.doc_id + "\n")
+    return {"doc_id": doc.doc_id}
+
+
+def test_an_abandoned_parallel_extraction_cancels_the_files_not_started(tmp_path, monkeypatch):
+    from kg.store.incremental import extract_files, file_sha256
+
+    trace = tmp_path / "trace.txt"
+    monkeypatch.setenv("KG_TEST_TRACE", str(trace))
+    paths = []
+    for k in range(60):
+        path = tmp_path / f"{k:02d}.txt"
+        path.write_text(f"第{k}份报告。", encoding="utf-8")
+        paths.append(str(path))
+    jobs = [(p, file_sha256(p)) for p in paths]
+    results = extract_files(jobs, workers=2, extract_fn=_traced_extract)
+    first = next(results)
+    results.close()  # the caller stops (an error, Ctrl-C): the pool shuts down without the rest
+    assert first.path == paths[0]
+    read = trace.read_text(encoding="utf-8").split()
+    assert 0 < len(read) < 40, len(read)  # 20 chunks of 3: only those already under way were read
