@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -87,11 +88,11 @@ def _walk(folder: Path, seen: set, skip) -> Iterator[Path | InputError]:
         if _hidden(entry.name):
             continue
         try:
-            st = path.stat()
+            st = entry.stat()  # follows symlinks like Path.stat, and the entry keeps it: one system call
         except OSError as err:
             yield _stat_error(path, err)
             continue
-        if path.is_dir():
+        if stat.S_ISDIR(st.st_mode):
             key = (st.st_dev, st.st_ino)
             if key in seen:
                 skip(path, "folder already read (symlink back to it)")
