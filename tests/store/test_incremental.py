@@ -2,6 +2,9 @@
 so the bookkeeping is tested apart from the real extraction."""
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 from tests.graph_helpers import doc_facts, graph_facts, vocab_extract
 
@@ -139,25 +142,27 @@ def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_
     assert driver.closed and "3 documents loaded" in s.target
 
 
-def _slow_pid_extract(doc) -> dict:
-    import os
-    import time
+def _file_jobs(folder, n: int, text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """``n`` small report files and their ``(path, sha256)`` extraction jobs."""
+    from kg.store.incremental import file_sha256
 
+    paths = []
+    for k in range(n):
+        path = folder / f"{k:02d}.txt"
+        path.write_text(f"第{k}份报告。{text}", encoding="utf-8")
+        paths.append(str(path))
+    return paths, [(p, file_sha256(p)) for p in paths]
+
+
+def _slow_pid_extract(doc) -> dict:
     time.sleep(0.01)
     return {"doc_id": doc.doc_id, "pid": os.getpid()}
 
 
 def test_parallel_extraction_shares_work_with_the_main_process_and_keeps_order(tmp_path):
-    import os
+    from kg.store.incremental import extract_files
 
-    from kg.store.incremental import extract_files, file_sha256
-
-    paths = []
-    for k in range(40):
-        path = tmp_path / f"{k:02d}.txt"
-        path.write_text(f"第{k}份报告。市妇联开展集中学习。", encoding="utf-8")
-        paths.append(str(path))
-    jobs = [(p, file_sha256(p)) for p in paths]
+    paths, jobs = _file_jobs(tmp_path, 40, "市妇联开展集中学习。")
     results = list(extract_files(jobs, workers=2, extract_fn=_slow_pid_extract))
     assert [r.path for r in results] == paths
     pids = {record["pid"] for r in results for _, record in r.docs}
@@ -165,9 +170,6 @@ def test_parallel_extraction_shares_work_with_the_main_process_and_keeps_order(t
 
 
 def _traced_extract(doc) -> dict:
-    import os
-    import time
-
     time.sleep(0.01)
     with open(os.environ["KG_TEST_TRACE"], "a", encoding="utf-8") as fh:
         fh.write(doc.doc_id + "\n")
@@ -175,16 +177,11 @@ def _traced_extract(doc) -> dict:
 
 
 def test_an_abandoned_parallel_extraction_cancels_the_files_not_started(tmp_path, monkeypatch):
-    from kg.store.incremental import extract_files, file_sha256
+    from kg.store.incremental import extract_files
 
     trace = tmp_path / "trace.txt"
     monkeypatch.setenv("KG_TEST_TRACE", str(trace))
-    paths = []
-    for k in range(60):
-        path = tmp_path / f"{k:02d}.txt"
-        path.write_text(f"第{k}份报告。", encoding="utf-8")
-        paths.append(str(path))
-    jobs = [(p, file_sha256(p)) for p in paths]
+    paths, jobs = _file_jobs(tmp_path, 60, "")
     results = extract_files(jobs, workers=2, extract_fn=_traced_extract)
     first = next(results)
     results.close()  # the caller stops (an error, Ctrl-C): the pool shuts down without the rest
