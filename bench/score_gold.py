@@ -1,0 +1,120 @@
+"""Score the extractor on the shared gold, with documents kept aside.
+
+    python bench/score_gold.py                   # dev, web-tune and web-heldout, side by side
+    python bench/score_gold.py web-tune --errors organizations
+    python bench/score_gold.py web-tune --errors reporting_org --doc w05
+
+Why a held-out part: rules written while reading a set's errors fit that
+set. Thirty web documents (``HELDOUT``, one block of ten from each third of
+the set) are scored but never shown with their errors, so their score tells
+whether a change generalized. ``--errors`` refuses them.
+
+Runs the extraction in this process (the shared scorer, ../shared/eval/score.py,
+does the scoring), so a run takes a few seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
+HELDOUT = frozenset(f"w{n}" for n in [*range(31, 41), *range(71, 81), *range(111, 121)])
+SETS = {
+    "dev": ("corpus", "dev.jsonl", lambda doc_id: True),
+    "web": ("corpus-web", "web.jsonl", lambda doc_id: True),
+    "web-tune": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] not in HELDOUT),
+    "web-heldout": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] in HELDOUT),
+}
+FIELDS = ("organizations", "slogans", "metrics", "metrics+subject", "activity_types")
+
+
+def predict(corpus: Path, out: Path) -> None:
+    import orjson
+
+    from kg.extract import extract_document
+    from kg.ingest import read_documents
+
+    with open(out, "wb") as fh:
+        for doc in read_documents([corpus]):
+            if isinstance(doc, Exception):
+                print(f"ingest error: {doc}", file=sys.stderr)
+                continue
+            fh.write(orjson.dumps(extract_document(doc)) + b"\n")
+
+
+def score(name: str, pred_dir: Path, errors: bool = False, doc: str | None = None) -> tuple[dict, str]:
+    corpus, gold_file, keep = SETS[name]
+    pred = pred_dir / f"{corpus}.jsonl"
+    if not pred.exists():
+        predict(SHARED / corpus, pred)
+    gold = pred_dir / f"{name}.gold.jsonl"
+    with open(SHARED / "gold" / gold_file, encoding="utf-8") as src, open(gold, "w", encoding="utf-8") as dst:
+        for line in src:
+            if line.strip():
+                doc_id = json.loads(line)["doc_id"]
+                if keep(doc_id) and (doc is None or doc_id.split("#")[0] == doc):
+                    dst.write(line)
+    scorer = [sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(pred)]
+    summary = json.loads(subprocess.run([*scorer, "--json"], capture_output=True, text=True, check=True).stdout)
+    text = subprocess.run([*scorer, "--show-errors"] if errors else scorer,
+                          capture_output=True, text=True, check=True).stdout
+    return summary, text
+
+
+def table(rows: dict[str, dict]) -> str:
+    names = list(rows)
+    lines = [f"{'field':<24}" + "".join(f"{n:>14}" for n in names)]
+    lines.append(f"{'documents':<24}" + "".join(f"{rows[n]['documents_gold']:>14}" for n in names))
+    lines.append(f"{'reporting unit accuracy':<24}" + "".join(f"{rows[n]['reporting_org_accuracy']:>14.3f}" for n in names))
+    for field in FIELDS:
+        lines.append(f"{field + ' F1':<24}" + "".join(f"{rows[n][field]['f1']:>14.3f}" for n in names))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sets", nargs="*", metavar="SET", help=f"any of {', '.join(SETS)} (default: dev web-tune web-heldout)")
+    ap.add_argument("--errors", metavar="FIELD", help="show this field's errors (reporting_org, organizations, …, or all)")
+    ap.add_argument("--doc", help="only this document (file stem, e.g. w05)")
+    ap.add_argument("--json", action="store_true", help="print the summaries as one JSON object")
+    args = ap.parse_args(argv)
+    args.sets = args.sets or ["dev", "web-tune", "web-heldout"]
+    unknown = [s for s in args.sets if s not in SETS]
+    if unknown:
+        ap.error(f"unknown set {unknown[0]!r}; choose from {', '.join(SETS)}")
+    if not (SHARED / "gold").is_dir():
+        print(f"no shared gold at {SHARED}", file=sys.stderr)
+        return 2
+    if args.errors and any(s in ("web", "web-heldout") for s in args.sets):
+        print("the held-out documents are scored, never shown: use web-tune", file=sys.stderr)
+        return 2
+    if args.doc and args.doc in HELDOUT:
+        print(f"{args.doc} is held out", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = {}
+        for name in args.sets:
+            rows[name], text = score(name, Path(tmp), errors=bool(args.errors), doc=args.doc)
+            if args.errors:
+                want = None if args.errors == "all" else f"[{args.errors}]"
+                print(f"== {name}")
+                for line in text.splitlines():
+                    if line.startswith("[") and (want is None or line.startswith(want)):
+                        print(line)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    else:
+        print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
