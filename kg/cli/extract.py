@@ -19,14 +19,23 @@ def run(args) -> int:
     from ..ingest import read_documents
 
     out = open(args.output, "wb") if args.output else sys.stdout.buffer
-    n_docs = n_errors = 0
+    n_docs = n_errors = n_failed = 0
     try:
         for item in read_documents(args.paths):
             if isinstance(item, Exception):
                 n_errors += 1
                 print(f"kg extract: {item}", file=sys.stderr)
                 continue
-            record = extract_document(item)
+            try:
+                record = extract_document(item)
+            except Exception as err:  # noqa: BLE001 - one document's failure is that document's error line
+                n_errors += 1
+                print(f"kg extract: {item.source}: {item.doc_id}: {type(err).__name__}: {err}", file=sys.stderr)
+                continue
+            for failed in record.get("extraction_errors") or ():
+                n_failed += 1
+                print(f"kg extract: {item.source}: {item.doc_id}: extractor {failed['extractor']} failed: "
+                      f"{failed['error']}", file=sys.stderr)
             if args.with_text:
                 record["text"] = item.text
             out.write(orjson.dumps(record) + b"\n")
@@ -34,5 +43,6 @@ def run(args) -> int:
     finally:
         if args.output:
             out.close()
-    print(f"{n_docs} documents extracted, {n_errors} files with errors", file=sys.stderr)
+    print(f"{n_docs} documents extracted, {n_errors} files with errors"
+          + (f", {n_failed} extractor failures (their fields left empty)" if n_failed else ""), file=sys.stderr)
     return 0 if n_docs or not n_errors else 1

@@ -262,6 +262,8 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
     """共青团 + XX县委员会 → 团县委 (the formal name of a youth league committee)."""
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
+        if a is None or b is None:
+            continue  # b was joined into the mention before a
         level = _LEAGUE_COMMITTEE.match(b.name)
         if a.name != "共青团" or not level or strip_mask(text[a.end:b.start]).strip():
             continue

@@ -18,6 +18,7 @@ DEFAULT_EXTRACTORS = ("organizations", "reporting_org", "slogans", "materials", 
 record_fields = (
     "doc_id", "title", "genre", "year", "source", "title_derived", "reporting_org",
     "reporting_org_evidence", "organizations", "activities", "metrics", "slogans", "materials",
+    "extraction_errors",
 )
 
 
@@ -28,10 +29,26 @@ class Pipeline:
     extractors: Sequence[str] = field(default=DEFAULT_EXTRACTORS)
 
     def extract_document(self, doc: Document) -> dict:
+        """The SCHEMA §6 record of ``doc``.
+
+        An extractor that raises costs only its own field: the error is
+        logged and kept in ``extraction_errors`` (extractor, exception type
+        and message), and the document's other extractors still run. One
+        sentence a rule chokes on must not take a build down with it.
+        """
         _load_extractors()
         ctx = Context.from_document(doc)
+        errors = []
         for name in self.extractors:
-            ctx.found[name] = get_extractor(name)(ctx)
+            extractor = get_extractor(name)
+            try:
+                ctx.found[name] = extractor(ctx)
+            except Exception as err:  # noqa: BLE001 - contained per extractor, reported below
+                message = f"{type(err).__name__}: {err}"
+                log.warning("%s: extractor %s failed on document %s: %s", doc.source or "-", name, doc.doc_id, message,
+                            exc_info=log.isEnabledFor(logging.DEBUG))
+                errors.append({"extractor": name, "error": message})
+                ctx.found[name] = []
         reporting = ctx.found.get("reporting_org") or []
         return {
             "doc_id": doc.doc_id,
@@ -47,6 +64,7 @@ class Pipeline:
             "metrics": ctx.found.get("metrics", []),
             "slogans": ctx.found.get("slogans", []),
             "materials": ctx.found.get("materials", []),
+            "extraction_errors": errors,
         }
 
     def extract_documents(self, docs: Iterable[Document]) -> Iterator[dict]:

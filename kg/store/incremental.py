@@ -161,9 +161,13 @@ def extract_file(path: str | Path, sha256: str | None = None,
             continue
         try:
             record = extract_fn(item)
-        except KGError as err:
-            result.errors.append(f"{item.doc_id}: {err}")
+        except Exception as err:  # noqa: BLE001 - one document's failure is that document's error line
+            message = str(err) if isinstance(err, KGError) else f"{type(err).__name__}: {err}"
+            log.warning("%s: extraction failed on document %s: %s", path, item.doc_id, message)
+            result.errors.append(f"{item.doc_id}: {message}")
             continue
+        for failed in record.get("extraction_errors") or ():
+            result.errors.append(f"{item.doc_id}: extractor {failed['extractor']} failed: {failed['error']}")
         result.docs.append((item.to_dict(with_text=True), record))
     return result
 

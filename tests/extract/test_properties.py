@@ -53,3 +53,29 @@ def test_extract_never_raises_and_offsets_hold(text):
         items = record[field]
         assert isinstance(items, list)
         _check_offsets(text, [i for i in items if isinstance(i, dict) and "evidence" in i])
+
+
+# Sentences built the way reports chain units: names (masked, abbreviated,
+# with their bodies), connectors and activity phrases, in any order. The
+# crash of `共青团XX市委与市卫生健康委联合举办读书班1期。` was of this shape.
+_UNITS = ["共青团XX市委", "市卫生健康委", "市卫健委", "团县委", "县妇联", "区委组织部", "兴业银行**分行", "市委党校",
+          "某县税务局", "X街道党工委", "镇党委", "后山村党支部", "局党组理论学习中心组", "共青团", "XX县委员会",
+          "市委", "省委", "中共**市委宣传部", "市知识产权局青年理论学习小组", "我局", "本单位", "县总工会",
+          "国网**供电公司党委", "市中心医院", "第一党支部", "机关退休第二党支部", "区党委和人民政府"]
+_JOINS = ["与", "和", "及", "、", "联合", "会同", "同", "携手", "共青团", "", "，", "XX", "**"]
+_ACTIONS = ["联合举办读书班1期", "开展集中学习12次", "召开座谈会", "举办专题党课", "开展主题党日活动",
+            "深入基层调研", "组织观看警示片", "开展党建共建", "学习“两个确立”", "。", "；", "\n"]
+unit_sentences = st.lists(st.one_of(st.sampled_from(_UNITS), st.sampled_from(_JOINS), st.sampled_from(_ACTIONS)),
+                          min_size=1, max_size=14).map("".join)
+
+
+@pytest.mark.skipif(not _PIPELINE_READY, reason="the organizations/reporting/materials extractors are not in the tree")
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(unit_sentences)
+def test_chains_of_units_never_raise(text):
+    from kg.extract import extract
+
+    record = extract(text)
+    assert record["extraction_errors"] == []
+    for field in _FIELDS:
+        _check_offsets(text, [i for i in record[field] if isinstance(i, dict) and "evidence" in i])

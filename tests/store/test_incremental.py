@@ -188,3 +188,49 @@ def test_an_abandoned_parallel_extraction_cancels_the_files_not_started(tmp_path
     assert first.path == paths[0]
     read = trace.read_text(encoding="utf-8").split()
     assert 0 < len(read) < 40, len(read)  # 20 chunks of 3: only those already under way were read
+
+
+def _pipeline_with_a_raising_extractor(doc):
+    from kg.extract import Pipeline
+    from kg.extract.base import register
+    from kg.extract.pipeline import DEFAULT_EXTRACTORS
+
+    @register("test_build_raises")
+    def raises(ctx):
+        if ctx.doc.doc_id == "b":
+            raise ValueError("a rule choked")
+        return []
+
+    return Pipeline(extractors=("test_build_raises", *DEFAULT_EXTRACTORS)).extract_document(doc)
+
+
+def _raises_on_one_document(doc):
+    if doc.doc_id == "b":
+        raise RecursionError("maximum recursion depth exceeded")
+    return vocab_extract(doc)
+
+
+def test_a_raising_extractor_is_an_error_line_and_nothing_else_is_lost(corpus):
+    g = new_graph()
+    s = update_graph(g, [corpus], extract_fn=_pipeline_with_a_raising_extractor, jobs=1)
+    assert sorted(s.added) == ["a", "b", "c"]
+    assert [(os.path.basename(p), e) for p, e in s.errors] == [
+        ("b.txt", "b: extractor test_build_raises failed: ValueError: a rule choked")]
+    assert "b" in g.nodes["Organization:县委"]["doc_ids"]
+    assert "Organization:市卫生健康委" in g
+
+
+def test_a_document_whose_extraction_raises_is_an_error_line_and_the_build_goes_on(corpus):
+    g = new_graph()
+    s = update_graph(g, [corpus], extract_fn=_raises_on_one_document, jobs=1)
+    assert sorted(s.added) == ["a", "c"]
+    assert [(os.path.basename(p), e) for p, e in s.errors] == [
+        ("b.txt", "b: RecursionError: maximum recursion depth exceeded")]
+
+
+def test_the_sentence_that_once_crashed_extraction_builds(tmp_path):
+    (tmp_path / "r.txt").write_text("共青团XX市委与市卫生健康委联合举办读书班1期。\n", encoding="utf-8")
+    g = new_graph()
+    s = update_graph(g, [tmp_path], jobs=1)
+    assert s.added == ["r"] and not s.errors
+    assert {"Organization:共青团市委", "Organization:市卫生健康委"} <= set(g)
