@@ -15,7 +15,7 @@ _LAZY = {
     "read_documents": "kg.ingest",
     "extract": "kg.extract",
     "extract_document": "kg.extract",
-    "build_graph": "kg.graph",
+    "build_graph": "kg.build",
     "KGError": "kg.errors",
 }
 

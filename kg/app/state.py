@@ -127,8 +127,8 @@ def get_facts(graph=None):
 
 def build_into_graph(paths, *, prune: bool = False, store: str = "networkx", neo4j: dict | None = None,
                      label: str = "构建进度"):
-    """Run :func:`kg.store.incremental.build_store` with a progress bar; returns its summary."""
-    from ..store.incremental import build_store
+    """Run :func:`kg.build.build_store` with a progress bar; returns its summary."""
+    from ..build import build_store
 
     bar = st.progress(0.0, text=f"{label}：正在检查文件……")
     state = {"total": 0, "done": 0}

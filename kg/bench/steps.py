@@ -5,7 +5,7 @@ that time and peak memory belong to that step alone.
 
 * ``throughput FILES --pred OUT.jsonl``: read the documents, then bare
   ``jieba.lcut`` and our ``extract_document`` over the same texts, one core;
-* ``build FILES --graph G --jobs N``: ``kg.store.build_store`` (what
+* ``build FILES --graph G --jobs N``: ``kg.build.build_store`` (what
   ``python -m kg build`` runs);
 * ``graph FILES --pred P.jsonl --graph G``: the NetworkX graph from
   extraction records: build, save and load (pickle and JSON), size;
@@ -130,7 +130,7 @@ def step_throughput(paths, pred: str | None, max_mb: float | None = None) -> dic
 
 def step_build(paths, graph: str, jobs: int | None) -> dict:
     """``build_store`` into ``graph``: what ``python -m kg build --jobs N`` does."""
-    from ..store import build_store
+    from ..build import build_store
 
     t0 = time.perf_counter()
     summary = build_store(paths, graph_path=graph, jobs=jobs)

@@ -37,7 +37,7 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     from tqdm import tqdm
 
-    from ..store import build_store
+    from ..build import build_store
 
     bar = None
 

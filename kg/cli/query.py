@@ -63,10 +63,12 @@ def _typed(value: str):
 
 
 def open_engine_from_args(args):
+    from ..build import build_graph
     from ..query.engines import open_engine
     from .build import neo4j_settings
 
-    return open_engine(args.store, graph_path=args.graph, paths=args.from_paths, neo4j=neo4j_settings(args))
+    graph = build_graph(args.from_paths) if args.from_paths and args.store == "networkx" else None
+    return open_engine(args.store, graph=graph, graph_path=args.graph, neo4j=neo4j_settings(args))
 
 
 def _cell(value, max_width: int) -> str:

@@ -146,9 +146,9 @@ def get_engine(store: str = "networkx", graph=None):
     raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
 
 
-def open_engine(store: str = "networkx", *, graph=None, graph_path=None, paths=None, neo4j: dict | None = None):
-    """The engine the CLI and the app ask: over ``graph``, a graph built from ``paths``,
-    the graph file at ``graph_path`` (default: kg.store's), or Neo4j (``neo4j`` overrides env).
+def open_engine(store: str = "networkx", *, graph=None, graph_path=None, neo4j: dict | None = None):
+    """The engine the CLI and the app ask: over ``graph``, the graph file at
+    ``graph_path`` (default: kg.store's), or Neo4j (``neo4j`` overrides env).
     """
     if store == "neo4j":
         from .neo4j_engine import Neo4jEngine
@@ -157,12 +157,8 @@ def open_engine(store: str = "networkx", *, graph=None, graph_path=None, paths=N
     if store != "networkx":
         raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
     if graph is None:
-        if not paths:
-            from ..store import default_graph_path, load_graph
-            from .ladybug_engine import LadybugEngine
+        from ..store import default_graph_path, load_graph
+        from .ladybug_engine import LadybugEngine
 
-            return LadybugEngine.for_graph_file(graph_path or default_graph_path(), load_graph)
-        from ..graph import build_graph
-
-        graph = build_graph(paths)
+        return LadybugEngine.for_graph_file(graph_path or default_graph_path(), load_graph)
     return get_engine("networkx", graph)

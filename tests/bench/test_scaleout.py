@@ -12,7 +12,7 @@ def small_corpus(tmp_path_factory):
 
 
 def _graph_of_files(files):
-    from kg.graph import build_graph
+    from kg.build import build_graph
 
     return build_graph(files, jobs=1)
 
