@@ -131,7 +131,7 @@ def _list(catalog) -> None:
 def run(args) -> int:
     from ..errors import ConfigError
     from ..query.catalog import get_query, load_catalog, render_summary, run_canned
-    from ..query.engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT
+    from ..query.base import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 
     catalog = load_catalog()
     if args.list:

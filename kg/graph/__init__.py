@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .build import (add_document, add_documents, count_labels, count_types, derive_properties, graph_from_records,
                     new_graph, org_spellings, remove_document, remove_documents)
+from .names import normalize_org_name
 from .relative import RelativeNames
-from .resolve import OrgResolver, default_resolver, normalize_org_name
+from .resolve import OrgResolver, default_resolver
 
 __all__ = [
     "graph_from_records",

@@ -17,8 +17,9 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from ..document import Document
+from .names import normalize_material_name
 from .relative import unscope_org_name
-from .resolve import OrgResolver, default_resolver, normalize_material_name
+from .resolve import OrgResolver, default_resolver
 from .schema import NODE_PROPERTIES, REL_PROPERTIES, TEXT_RELATIONSHIPS, edge_key, node_id
 
 __all__ = [

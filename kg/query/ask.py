@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import KGError, LexiconError
 from ..lexicon import lexicon_path, read_table
 from .catalog import CannedQuery, bind_params, load_catalog, render_summary
-from .engines import Result
+from .base import Result
 
 __all__ = ["Answer", "Intent", "Entity", "Asker", "ask", "read_patterns", "normalize_question", "SLOTS"]
 

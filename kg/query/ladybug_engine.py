@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import GraphError, QueryError, QueryTimeout
 from ..graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
-from .engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
+from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
 
 __all__ = ["LadybugEngine", "get_ladybug_engine", "graph_fingerprint", "schema_ddl"]
 

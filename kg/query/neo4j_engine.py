@@ -11,7 +11,7 @@ import logging
 import time
 
 from ..errors import CypherSyntaxError, QueryError, QueryTimeout, WriteQueryRefused
-from .engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
+from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
 
 __all__ = ["Neo4jEngine"]
 
