@@ -4,7 +4,8 @@ It runs the stages below it (ingest, extract, graph, store) over many files:
 which files changed (:mod:`~kg.build.inputs`: content hashes and the rules'
 digest), extraction on several cores (:mod:`~kg.build.workers`), the graph
 brought up to date (:mod:`~kg.build.update`) and saved, or synced to Neo4j
-(:func:`build_store`, the one call the CLI and the app use).
+(:func:`build_store`, the one call the CLI and the app use). Past one
+machine, :mod:`~kg.build.scaleout` runs extraction as a map step.
 """
 from __future__ import annotations
 

@@ -24,8 +24,11 @@ import logging
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from ..lexicon import lexicon_path, read_wordlist
 from .base import Context, evidence_item, register
+from .numbers import parse_chinese_numeral
 
 __all__ = ["extract_slogans", "canonical_slogan", "classify_quoted", "find_slogans", "QUOTED_PATTERN"]
 
@@ -71,8 +74,6 @@ def _variants(canonical: str) -> set[str]:
     out = {canonical, "，".join(parts), "".join(parts), ",".join(parts)}
     m = re.match(rf"^([{_CN_NUMERAL}]{{1,2}})(?=个|项|大|条|种)", canonical)
     if m:
-        from .numbers import parse_chinese_numeral
-
         value = parse_chinese_numeral(m.group(1))
         if value is not None:
             out.add(f"{value}{canonical[m.end():]}")
@@ -81,8 +82,6 @@ def _variants(canonical: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def _lexicons(directory: str | None = None):
-    import ahocorasick
-
     slogans = [e.word for e in read_wordlist(lexicon_path("slogans", directory))]
     automaton = ahocorasick.Automaton()
     for canonical in slogans:

@@ -3,15 +3,13 @@
 :func:`graph_from_records` and :func:`add_document` turn records into a
 ``networkx.MultiDiGraph``, resolving entities; :mod:`kg.build` runs the
 stages over files (``kg.build_graph(paths)``) and :mod:`kg.store` keeps the
-graph on disk or in Neo4j.
+graph on disk or in Neo4j. The names below are imported lazily, so that
+``kg.graph.schema`` (the labels and properties the query layer checks
+against) loads without networkx (0.45 s).
 """
 from __future__ import annotations
 
-from .build import (add_document, add_documents, count_labels, count_types, derive_properties, graph_from_records,
-                    new_graph, org_spellings, remove_document, remove_documents)
-from .names import normalize_org_name
-from .relative import RelativeNames
-from .resolve import OrgResolver, default_resolver
+import importlib
 
 __all__ = [
     "graph_from_records",
@@ -30,3 +28,18 @@ __all__ = [
     "normalize_org_name",
 ]
 
+_LAZY = {
+    **dict.fromkeys(["graph_from_records", "add_document", "add_documents", "remove_document", "remove_documents",
+                     "org_spellings", "derive_properties", "new_graph", "count_labels", "count_types"],
+                    "kg.graph.build"),
+    "OrgResolver": "kg.graph.resolve",
+    "default_resolver": "kg.graph.resolve",
+    "RelativeNames": "kg.graph.relative",
+    "normalize_org_name": "kg.graph.names",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg.graph' has no attribute {name!r}")

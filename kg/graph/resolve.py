@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .names import normalize_org_name
@@ -160,8 +162,6 @@ class OrgResolver:
         # character, same first and last character: a typo, not another unit.
         if len(name) < 6:
             return None
-        from rapidfuzz.distance import Levenshtein
-
         for cand in self._targets:
             if len(cand) != len(name) or cand[-1] != name[-1] or cand[0] != name[0]:
                 continue

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import process
+
 from ..errors import ParameterError, QueryError, UnknownQuery
 from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from .parse import find_parameters
@@ -239,8 +241,6 @@ def get_query(name: str, catalog: dict[str, CannedQuery] | None = None) -> Canne
     catalog = catalog if catalog is not None else load_catalog()
     if name in catalog:
         return catalog[name]
-    from rapidfuzz import process
-
     close = [m[0] for m in process.extract(name, list(catalog), limit=3)]
     raise UnknownQuery(f"no canned query named {name!r}", hint="did you mean " + ", ".join(close) + "? (--list)")
 

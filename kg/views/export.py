@@ -51,7 +51,7 @@ def write_xlsx_bytes(columns: list[str], rows: list[list], *, sheet: str = "ç»“æ
     >>> data[:2]
     b'PK'
     """
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy: openpyxl (0.3 s) only when an Excel file is asked for
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=False)
