@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
-from .base import Context, evidence_item, register
+from .base import Context, evidence_item, finditer_from, register
 from .numbers import parse_chinese_numeral
 from .tokenize import cut_words
 
@@ -54,6 +54,7 @@ _SLOGAN_QUOTED = re.compile(
     r"[“〝]([^“”〝〞\n]{1,40})[”〞]|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』"
     r"|‘([^‘’“”\n]{1,20})’"
 )
+_QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
 _PART_GAP = frozenset("、，,；; \u3000“”\"‘’")
@@ -67,8 +68,18 @@ _NUMBERED = re.compile(rf"^[{_HEAD}][两三四五六七八九十]?[\u4e00-\u9fff
 # 一转两联三报到, 一讲二评三公示, 一岗双责: led by 一, another numeral follows
 # (一企一档 and 一刀切 alone are ordinary wording).
 _NUMBERED_ONE = re.compile(r"^一[\u4e00-\u9fff]{1,9}$")
-# Dates and congresses, not formulas: 五四, 三八, 七一, 九一八, 十九大, 二十届三中全会.
-_DATE = re.compile(r"^[一二两三四五六七八九十〇零]{1,3}$|^(?:十[一二三四五六七八九]|二十)(?:大|届.*)$")
+# An N大X formula standing as a phrase of its own, unquoted: 、三大攻坚战、
+# (not 党的二十大, 第四大航空港, 创造了两大奇迹 — a count inside a clause).
+_STANDING_BIG = re.compile(
+    r"(?<![第十\u4e00-\u9fff])[两三四五六七八九]大(?!以|期间|召开|报告|精神|代表|前|后)[\u4e00-\u9fff]{2,3}(?=[，、。；：“”的])"
+)
+_STANDING_BIG_FIRST = re.compile(r"[两三四五六七八九]大")
+# Dates and congresses, not formulas: 五四, 三八, 七一, 九一八, 五四运动, 十九大, 二十届三中全会.
+# A streak (十二连增) is a count too.
+_DATE = re.compile(
+    r"^[一二两三四五六七八九十〇零]{1,3}(?:运动|节|事变|纪念日)?$|^(?:十[一二三四五六七八九]|二十)(?:大|届.*)$"
+    r"|^[一二两三四五六七八九十]+连"
+)
 _CN_DIGITS = "零一二三四五六七八九"
 _ARABIC_HEAD = re.compile(r"^(\d{1,2})(?=个|项|大|条|种)")
 _CN_HEAD = re.compile(rf"^([{_NUMERALS}]{{1,2}})(?=个|项|大|条|种)")
@@ -99,7 +110,7 @@ def canonical_slogan(text: str) -> str:
     >>> canonical_slogan("10个明确"), canonical_slogan("14个坚持")
     ('十个明确', '十四个坚持')
     """
-    text = re.sub(r"[“”\"'‘’「」『』〝〞]", "", text).strip()
+    text = _QUOTES.sub("", text).strip()
     text = _SEPARATORS.sub("、", text).strip("、")
     m = _ARABIC_HEAD.match(text)
     if m:
@@ -131,7 +142,19 @@ class _Lexicons:
     formula_after: tuple
     formula_veto: tuple
     formula_before: tuple
+    # the same word lists as one pattern each, for speed
+    brand_re: re.Pattern
+    formula_after_re: re.Pattern
+    formula_veto_re: re.Pattern
+    formula_before_re: re.Pattern
     named_suffix: dict  # suffix -> the longest name before it
+
+
+def _any_of(words, suffix: str = "") -> re.Pattern:
+    """One pattern for a word list (longest first); one that never matches for none."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")" + suffix)
 
 
 def _line_of(path, word: str) -> int:
@@ -149,20 +172,27 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
     slogans = [e.word for e in read_wordlist(lexicon_path("slogans", directory))]
     whole, parts = ahocorasick.Automaton(), ahocorasick.Automaton()
     multipart: dict[str, tuple[str, ...]] = {}
-    part_of: dict[str, list[tuple[str, int]]] = {}
     for canonical in slogans:
         pieces = tuple(p for p in canonical.split("、") if p)
         if len(pieces) > 1:
             multipart[canonical] = pieces
-            for i, piece in enumerate(pieces):
-                part_of.setdefault(piece, []).append((canonical, i))
         else:
             for v in _variants(canonical):
                 whole.add_word(v, (v, canonical))
-    for piece, owners in part_of.items():
-        parts.add_word(piece, (piece, tuple(owners)))
+    apart = frozenset(c for c, pieces in multipart.items() if all(_distinctive(p) for p in pieces))
+    # Only first parts (where a written-out slogan starts) and the parts of the
+    # slogans found taken apart are searched for; the rest is checked in place.
+    firsts: dict[str, list[str]] = {}
+    owners: dict[str, list[tuple[str, int]]] = {}
+    for canonical, pieces in multipart.items():
+        firsts.setdefault(pieces[0], []).append(canonical)
+        if canonical in apart:
+            for i, piece in enumerate(pieces):
+                owners.setdefault(piece, []).append((canonical, i))
+    for piece in firsts.keys() | owners.keys():
+        parts.add_word(piece, (piece, tuple(firsts.get(piece, ())), tuple(owners.get(piece, ()))))
     whole.make_automaton()
-    if part_of:
+    if multipart:
         parts.make_automaton()
     roles: dict[str, list[str]] = {}
     named: dict[str, int] = {}
@@ -176,9 +206,9 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
             named[word] = int(longest or _NAMED_DEFAULT)
     return _Lexicons(
         whole=whole,
-        parts=parts if part_of else None,
+        parts=parts if multipart else None,
         multipart=multipart,
-        apart=frozenset(c for c, pieces in multipart.items() if all(_distinctive(p) for p in pieces)),
+        apart=apart,
         slogans=frozenset(slogans),
         metaphors=frozenset(e.word for e in read_wordlist(lexicon_path("metaphors", directory))),
         reject=frozenset(e.word for e in read_wordlist(lexicon_path("slogan_reject", directory))),
@@ -186,6 +216,10 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
         formula_after=tuple(roles.get("formula_after", ())),
         formula_veto=tuple(roles.get("formula_veto", ())),
         formula_before=tuple(roles.get("formula_before", ())),
+        brand_re=_any_of(roles.get("brand_after", ())),
+        formula_after_re=_any_of(roles.get("formula_after", ())),
+        formula_veto_re=_any_of(roles.get("formula_veto", ())),
+        formula_before_re=_any_of(roles.get("formula_before", ()), suffix="$"),
         named_suffix=named,
     )
 
@@ -235,13 +269,13 @@ def _multipart(canonical: str) -> bool:
 def _formula_after(lex: _Lexicons, after: str) -> bool:
     """Followed by a formula word: “…、…”的总要求, “…、…”四点要求, “…、…”的治水思路."""
     head = _AFTER_HEAD.match(after, _AFTER_LEAD.match(after).end()).group()
-    return any(w in head for w in lex.formula_after) and not any(w in head for w in lex.formula_veto)
+    return bool(lex.formula_after_re.search(head)) and not lex.formula_veto_re.search(head)
 
 
 def _formula_before(lex: _Lexicons, before: str) -> bool:
     """Preceded by a formula verb: 按照“…、…”, 弘扬“…、…”."""
     before = before.rstrip("了的")
-    return any(before.endswith(w) for w in lex.formula_before)
+    return bool(lex.formula_before_re.search(before))
 
 
 def _named(lex: _Lexicons, canonical: str) -> bool:
@@ -281,7 +315,7 @@ def classify_quoted(phrase: str, after: str = "", directory: str | None = None, 
     if multipart and _formula_after(lex, after):
         return "slogan"
     head = re.split(r"[，。；,;：:“”\"]", after, 1)[0][:10]
-    if any(w in head for w in lex.brand_after):
+    if lex.brand_re.search(head):
         return "brand"
     if multipart and _formula_before(lex, before):
         return "slogan"
@@ -298,28 +332,25 @@ def _lexicon_hits(lex: _Lexicons, norm: str) -> list[tuple[int, int, str]]:
     if lex.parts is None:
         return hits
     seen_parts: dict[str, list[set[int]]] = {}
-    part_starts: dict[str, list[int]] = {}
-    for end_idx, (piece, owners) in lex.parts.iter(norm):
+    for end_idx, (piece, firsts, owners) in lex.parts.iter(norm):
         start = end_idx - len(piece) + 1
-        for canonical, i in owners:
-            seen = seen_parts.setdefault(canonical, [set() for _ in lex.multipart[canonical]])
-            seen[i].add(start)
-            if i == 0:
-                part_starts.setdefault(canonical, []).append(start)
-    for canonical, seen in seen_parts.items():
-        pieces = lex.multipart[canonical]
-        chained = False
-        for start in part_starts.get(canonical, ()):
-            end = _follow(norm, start, pieces)
+        for canonical in firsts:
+            end = _follow(norm, start, lex.multipart[canonical])
             if end is not None:
                 hits.append((start, end, canonical))
-                chained = True
-        if not chained and canonical in lex.apart and all(seen):
+        for canonical, i in owners:
+            seen = seen_parts.get(canonical)
+            if seen is None:
+                seen = seen_parts[canonical] = [set() for _ in lex.multipart[canonical]]
+            seen[i].add(start)
+    written = {c for _, _, c in hits}
+    for canonical, seen in seen_parts.items():
+        if canonical not in written and all(seen):
             # Taken apart: every part stands in one stretch of the document.
             first = _apart_window(seen)
             if first is not None:
                 start, i = first
-                hits.append((start, start + len(pieces[i]), canonical))
+                hits.append((start, start + len(lex.multipart[canonical][i]), canonical))
     return hits
 
 
@@ -371,7 +402,9 @@ def find_slogans(norm: str, directory: str | None = None):
         if classify_quoted(inner, after, directory, before=before) == "slogan":
             quoted.append((m.start(), m.end(), canonical_slogan(inner), True))
     hits = []
-    for start, end, canonical in sorted(_lexicon_hits(lex, norm), key=lambda h: (h[0], h[0] - h[1])):
+    candidates = _lexicon_hits(lex, norm) + [(m.start(), m.end(), m.group()) for m in
+                                            finditer_from(_STANDING_BIG, _STANDING_BIG_FIRST, norm)]
+    for start, end, canonical in sorted(candidates, key=lambda h: (h[0], h[0] - h[1])):
         if any(a <= start and end <= b for a, b, _, _ in quoted):
             continue
         if hits and start < hits[-1][1]:
