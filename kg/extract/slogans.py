@@ -42,7 +42,8 @@ from .base import Context, evidence_item, finditer_from, register
 from .numbers import parse_chinese_numeral
 from .tokenize import cut_words
 
-__all__ = ["extract_slogans", "canonical_slogan", "classify_quoted", "find_slogans", "QUOTED_PATTERN"]
+__all__ = ["extract_slogans", "canonical_slogan", "classify_quoted", "find_slogans", "is_numbered_formula",
+           "QUOTED_PATTERN"]
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +84,13 @@ _DATE = re.compile(
 _CN_DIGITS = "零一二三四五六七八九"
 _ARABIC_HEAD = re.compile(r"^(\d{1,2})(?=个|项|大|条|种)")
 _CN_HEAD = re.compile(rf"^([{_NUMERALS}]{{1,2}})(?=个|项|大|条|种)")
-# After a multi-part phrase, before the formula word: 的, 这一, 工作, a count (四点, 五字).
+# After a multi-part phrase: a particle (的, 这一), then the words up to the next
+# punctuation, where a formula word is looked for (总要求, 四点要求, 治水思路).
 _AFTER_LEAD = re.compile(r"(?:的|之|这一|这个|等)?")
 _AFTER_HEAD = re.compile(r"[\u4e00-\u9fff\d]{0,8}")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# The roles a word of slogan_contexts.txt can have.
+_ROLES = ("brand_after", "formula_after", "formula_veto", "formula_before", "named_suffix")
 # The longest name before a named suffix unless slogan_contexts.txt says otherwise.
 _NAMED_DEFAULT = 3
 # A multi-part slogan taken apart: all its parts within this many characters.
@@ -132,7 +136,7 @@ def _variants(canonical: str) -> set[str]:
 @dataclass(frozen=True)
 class _Lexicons:
     whole: object  # automaton: spelling -> (spelling, canonical) for one-part slogans
-    parts: object  # automaton: part -> ((canonical, index), …) for multi-part slogans
+    parts: object  # automaton: part -> (part, slogans it starts, (slogan, index) of slogans found apart)
     multipart: dict  # canonical -> its parts
     apart: frozenset  # multi-part slogans also found taken apart
     slogans: frozenset
@@ -198,6 +202,9 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
     named: dict[str, int] = {}
     path = lexicon_path("slogan_contexts", directory)
     for word, role, longest in read_table(path, 3, min_columns=2):
+        if role not in _ROLES:
+            raise LexiconError(path, _line_of(path, word),
+                               f"unknown role {role!r} for {word!r}; one of {', '.join(_ROLES)}")
         roles.setdefault(role, []).append(word)
         if role == "named_suffix":
             if longest and not longest.isdigit():
@@ -256,7 +263,7 @@ def _numbered_part(text: str) -> bool | None:
         return True
     if _NUMBERED_ONE.match(text):
         # 一转两联三报到, 一四五十: another numeral follows the 一
-        return True if any(c in _HEAD for c in text[1:]) else None
+        return True if any(c in _HEAD or c == "二" for c in text[1:]) else None
     return False
 
 

@@ -56,7 +56,7 @@ def test_classify_quoted(phrase, kind):
 
 @pytest.mark.parametrize(
     "formula",
-    ["三抓三提", "四联四促", "一访二议三落实", "一六八十", "双走访", "五个到位", "七项清单", "双联系、一帮扶"],
+    ["三抓三提", "四联四促", "一访二议三落实", "一进二访", "一六八十", "双走访", "五个到位", "七项清单", "双联系、一帮扶"],
 )
 def test_numbered_formulas_of_a_locality_are_slogans(formula):
     assert is_numbered_formula(formula)
@@ -262,3 +262,10 @@ def test_every_context_role_is_used():
     lex = _lexicons()
     assert lex.brand_after and lex.formula_after and lex.formula_before and lex.formula_veto and lex.named_suffix
     assert lex.named_suffix["精神"] == 4
+
+
+def test_unknown_context_role_names_file_and_line(tmp_path):
+    _write_lexicons(tmp_path)
+    (tmp_path / "slogan_contexts.txt").write_text("# header\n活动 => brand_aftr\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"slogan_contexts.txt:2.*unknown role"):
+        _lexicons(str(tmp_path))
