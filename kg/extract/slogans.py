@@ -58,7 +58,7 @@ _SLOGAN_QUOTED = re.compile(
 _QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
-_PART_GAP = frozenset("、，,；; \u3000“”\"‘’")
+_PART_GAP = frozenset("、，,；; \u3000\n“”\"‘’")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 # Numbered formulas. A part is headed by a numeral; 双 counts as one (双报到).
@@ -407,7 +407,10 @@ def find_slogans(norm: str, directory: str | None = None):
         inner = next(g for g in m.groups() if g is not None)
         before, after = norm[max(0, m.start() - _BEFORE):m.start()], norm[m.end():m.end() + _AFTER]
         if classify_quoted(inner, after, directory, before=before) == "slogan":
-            quoted.append((m.start(), m.end(), canonical_slogan(inner), True))
+            canonical = canonical_slogan(inner)
+            if canonical not in lex.slogans and any(p in lex.slogans for p in canonical.split("、")):
+                continue  # “两个维护、四个意识”: two slogans, found by the lexicon
+            quoted.append((m.start(), m.end(), canonical, True))
     hits = []
     candidates = _lexicon_hits(lex, norm) + [(m.start(), m.end(), m.group()) for m in
                                             finditer_from(_STANDING_BIG, _STANDING_BIG_FIRST, norm)]

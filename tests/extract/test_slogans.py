@@ -269,3 +269,11 @@ def test_unknown_context_role_names_file_and_line(tmp_path):
     (tmp_path / "slogan_contexts.txt").write_text("# header\n活动 => brand_aftr\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"slogan_contexts.txt:2.*unknown role"):
         _lexicons(str(tmp_path))
+
+
+def test_quoted_list_of_lexicon_slogans_is_several_slogans():
+    assert canonicals("坚决做到“两个维护、四个意识”。") == ["两个维护", "四个意识"]
+
+
+def test_written_out_slogan_across_a_line_break():
+    assert canonicals("坚持学思想、强党性、\n重实践、建新功。") == ["学思想、强党性、重实践、建新功"]
