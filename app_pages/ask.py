@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kg.app.results import get_engine_for, show_result
-from kg.app.state import get_facts, get_graph, graph_token
+from kg.app.state import get_facts
 from kg.app.widgets import PAGE_PATHS
 from kg.errors import CypherSyntaxError, KGError, QueryTimeout, WriteQueryRefused
 
@@ -25,8 +25,7 @@ def _catalog():
     return load_catalog()
 
 
-graph = get_graph()
-if get_facts(graph).is_empty:
+if get_facts().is_empty:
     st.info("图谱中还没有文档，回答会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
     st.page_link(PAGE_PATHS["data"], label="前往「数据」页", icon=":material/upload_file:")
 store = st.session_state.get("store", "networkx")
@@ -54,7 +53,7 @@ with ask_tab:
             from kg.query.ask import ask
 
             try:
-                engine = get_engine_for(store, graph, graph_token())
+                engine = get_engine_for(store)
                 st.session_state["ask_answer"] = ask(question, engine)
             except KGError as err:
                 st.error(f"无法回答：{err}", icon=":material/error:")
@@ -90,7 +89,7 @@ with cypher_tab:
         st.session_state.pop("cypher_result", None)
         st.session_state.pop("cypher_error", None)
         try:
-            engine = get_engine_for(store, graph, graph_token())
+            engine = get_engine_for(store)
             st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
         except WriteQueryRefused as err:
             st.session_state["cypher_error"] = f"只允许只读查询，这条语句会修改图谱，已拒绝执行。（{err}）"

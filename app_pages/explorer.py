@@ -17,7 +17,7 @@ MAX_CHOICES = 1000
 
 st.title("图谱")
 graph = get_graph()
-require_documents(get_facts(graph))
+require_documents(get_facts())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -5,25 +5,24 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ..query.engines import get_engine
+from ..errors import GraphError
+
 from ..views.charts import shape_chart_data
 from ..views.labels import STATUS_NAMES, name_column
-from .state import neo4j_engine
+from .state import get_engine, neo4j_engine
 from .widgets import show_downloads, show_table, style_chart
 
 __all__ = ["get_engine_for", "show_result", "show_chart"]
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _ladybug(token: str, _graph):
-    return get_engine("networkx", _graph)
-
-
-def get_engine_for(store: str, graph, token: str):
-    """The query engine of the chosen store (the embedded one is cached per graph)."""
+def get_engine_for(store: str):
+    """The query engine of the chosen store: Neo4j, or the query database beside the graph file."""
     if store == "neo4j":
         return neo4j_engine()
-    return _ladybug(token, graph)
+    engine = get_engine()
+    if engine is None:
+        raise GraphError("还没有图谱文件", hint="先到「数据」页构建图谱")
+    return engine
 
 
 def _cell(value):

@@ -1,8 +1,9 @@
 """The one call the CLI and the app use: build or update a store from report files.
 
 The NetworkX graph file is always updated, since it holds the manifest of
-file hashes that makes the next build incremental; Neo4j, when chosen, is
-then synced with the documents that changed.
+file hashes that makes the next build incremental, and so is the query
+database beside it (what ``kg query`` and the app open); Neo4j, when
+chosen, is then synced with the documents that changed.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import ConfigError
+from ..query.database import write_query_database
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
 from ..store.networkx_store import default_graph_path, load_graph, save_graph
 from .summary import BuildSummary
@@ -43,6 +45,8 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                                extract_fn=extract_fn)
         if summary.changes or not path.exists():
             save_graph(g, path)
+        # The query database the CLI and the app open (written only when this graph's is missing).
+        write_query_database(g, path, threads=1 if jobs == 1 else 0)
         summary.store, summary.target = store, str(path)
         if driver is not None:
             summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),

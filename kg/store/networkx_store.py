@@ -30,6 +30,7 @@ import orjson
 
 from ..errors import GraphError
 from ..graph.build import GRAPH_FORMAT_VERSION, derive_properties, new_graph
+from .digest import recording_digest
 
 __all__ = [
     "MAGIC",
@@ -113,12 +114,13 @@ def save_graph(g: nx.MultiDiGraph, path: str | Path | None = None) -> Path:
     """
     path = Path(path) if path else default_graph_path()
     fmt = graph_format(path)
-    if fmt == "pickle":
-        payload = pickle.dumps(g, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomically(path, [MAGIC + str(GRAPH_FORMAT_VERSION).encode() + b"\n", payload])
-    else:
-        data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
-        write_atomically(path, [orjson.dumps(data)])
+    with recording_digest(path) as tap:  # what is derived from the file is keyed by this digest
+        if fmt == "pickle":
+            payload = pickle.dumps(g, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomically(path, tap([MAGIC + str(GRAPH_FORMAT_VERSION).encode() + b"\n", payload]))
+        else:
+            data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
+            write_atomically(path, tap([orjson.dumps(data)]))
     if log.isEnabledFor(logging.INFO):  # counting edges walks the whole graph
         log.info("saved graph (%d nodes, %d edges) to %s", g.number_of_nodes(), g.number_of_edges(), path)
     return path

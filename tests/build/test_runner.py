@@ -37,3 +37,23 @@ def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_
     nodes, rels = driver.store.state()
     assert len(nodes) == sum(s.nodes.values()) and len(rels) == sum(s.relationships.values())
     assert driver.closed and "3 documents loaded" in s.target
+
+
+def test_build_store_writes_the_query_database_the_cli_opens(corpus, tmp_path):
+    from kg.query.database import database_path, open_query_database
+    from kg.store.digest import recorded_digest
+
+    path = tmp_path / "graph.pickle"
+    build_store([corpus], graph_path=path, jobs=1, extract_fn=vocab_extract)
+    written = database_path(path, recorded_digest(path))
+    assert written.is_file()
+
+    def no_load(p):
+        raise AssertionError("the build's database must be opened, not the graph loaded")
+
+    engine = open_query_database(path, load=no_load)
+    assert engine.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[3]]
+    engine.close()
+    (corpus / "extra.txt").write_text("市妇联开展读书班。", encoding="utf-8")
+    build_store([corpus], graph_path=path, jobs=1, extract_fn=vocab_extract)
+    assert not written.exists() and database_path(path, recorded_digest(path)).is_file()
