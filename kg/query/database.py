@@ -20,13 +20,15 @@ import hashlib
 import logging
 import os
 import re
+import threading
 from pathlib import Path
 
 from ..store import default_graph_path, load_graph
 from ..store.digest import graph_digest
-from .ladybug_engine import LadybugEngine, engine_version, get_ladybug_engine, schema_ddl
+from .ladybug_engine import LadybugEngine, engine_version, get_ladybug_engine, query_tables, schema_ddl
 
-__all__ = ["database_path", "write_query_database", "open_query_database"]
+__all__ = ["database_path", "query_tables", "write_query_database", "stage_query_database", "install_query_database",
+           "discard_query_database", "has_query_database", "open_query_database"]
 
 log = logging.getLogger(__name__)
 
@@ -73,32 +75,73 @@ def _remove(path: Path) -> None:
             pass
 
 
-def write_query_database(graph, graph_path: str | Path | None = None, digest: str | None = None, *,
-                         threads: int = 0) -> Path:
-    """Write the query database of ``graph``, saved at ``graph_path``, unless it exists; returns its path.
+def stage_query_database(source, graph_path: str | Path | None = None, *, threads: int = 0) -> Path:
+    """Write the query database of ``source`` (a graph, or its :func:`query_tables`) under a temporary name.
 
-    ``digest`` is the graph file's (default: the one recorded when it was
-    saved); ``threads`` caps the engine's threads (0: every core). Written
-    to a temporary name and renamed, so a reader never opens half a
-    database; copies of earlier versions of the graph file are removed.
+    The first half of :func:`write_query_database`, for a build that saves
+    the graph file meanwhile: the database is named by the file's digest
+    (:func:`install_query_database`) once the file is written.
     """
     graph_path = Path(graph_path) if graph_path else default_graph_path()
-    target = database_path(graph_path, digest or graph_digest(graph_path))
-    if not target.is_file():
-        tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    tmp = graph_path.with_name(f".{graph_path.name}.{os.getpid()}.{threading.get_ident()}{_SUFFIX}.tmp")
+    _remove(tmp)
+    try:
+        tables = source if isinstance(source, list) else None
+        LadybugEngine(None if tables is not None else source, tables=tables, path=tmp, threads=threads).close()
+    except BaseException:
         _remove(tmp)
-        try:
-            LadybugEngine(graph, path=tmp, threads=threads).close()
-            os.replace(tmp, target)
-        finally:
-            _remove(tmp)
-        log.info("query database written: %s", target)
+        raise
+    return tmp
+
+
+def discard_query_database(staged) -> None:
+    """Remove a staged database (a path, or the future of one) that will not be installed."""
+    try:
+        staged = staged.result() if hasattr(staged, "result") else staged
+    except Exception:  # noqa: BLE001 - it failed while staged: it removed its own file
+        return
+    _remove(Path(staged))
+
+
+def install_query_database(staged: Path, graph_path: str | Path | None = None, digest: str | None = None) -> Path:
+    """Give a staged database its name (the graph file's digest, default: the recorded one); remove older ones."""
+    graph_path = Path(graph_path) if graph_path else default_graph_path()
+    target = database_path(graph_path, digest or graph_digest(graph_path))
+    try:
+        os.replace(staged, target)
+    finally:
+        _remove(staged)
+    log.info("query database written: %s", target)
     for old in _others(graph_path, target):
         try:
             _remove(old)
         except OSError as err:  # e.g. still open elsewhere on a system that forbids removing it
             log.debug("left %s: %s", old, err)
     return target
+
+
+def write_query_database(source, graph_path: str | Path | None = None, digest: str | None = None, *,
+                         threads: int = 0) -> Path:
+    """Write the query database of ``source`` (a graph, or its :func:`query_tables`) unless it exists.
+
+    ``graph_path`` is where the graph is saved, ``digest`` that file's
+    (default: the one recorded when it was saved); ``threads`` caps the
+    engine's threads (0: every core). Written under a temporary name and
+    renamed, so a reader never opens half a database; copies of earlier
+    versions of the graph file are removed. Returns the database's path.
+    """
+    graph_path = Path(graph_path) if graph_path else default_graph_path()
+    digest = digest or graph_digest(graph_path)
+    target = database_path(graph_path, digest)
+    if target.is_file():
+        return target
+    return install_query_database(stage_query_database(source, graph_path, threads=threads), graph_path, digest)
+
+
+def has_query_database(graph_path: str | Path | None = None) -> bool:
+    """Whether the graph file's query database exists (the file's digest read from its record, or hashed)."""
+    graph_path = Path(graph_path) if graph_path else default_graph_path()
+    return graph_path.is_file() and database_path(graph_path, graph_digest(graph_path)).is_file()
 
 
 def open_query_database(graph_path: str | Path | None = None, *, load=load_graph) -> LadybugEngine:

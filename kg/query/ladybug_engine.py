@@ -13,19 +13,23 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import sys
 import threading
 import weakref
 import time
 from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from ..errors import GraphError, QueryError, QueryTimeout
 from ..graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
 from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
 
-__all__ = ["LadybugEngine", "get_ladybug_engine", "graph_fingerprint", "schema_ddl", "engine_version"]
+__all__ = ["LadybugEngine", "QueryTable", "query_tables", "get_ladybug_engine", "graph_fingerprint", "schema_ddl",
+           "engine_version"]
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +132,82 @@ def graph_fingerprint(graph) -> str:
     return hashlib.blake2b(payload, digest_size=16).hexdigest()
 
 
+@dataclass
+class QueryTable:
+    """One table of the embedded engine's copy of a graph: its name, its rows as Arrow, the COPY options."""
+
+    name: str
+    rows: Any  # a pyarrow.Table
+    options: str = ""  # (from='A', to='B') for a relationship table
+
+
+_REOPEN_BYTES = 64 << 20
+_ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
+
+
+def _arrow_table(types: dict[str, str], columns: dict[str, list], where):
+    import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+
+    arrays = {}
+    for name, kind in types.items():
+        values = columns.pop(name)  # each Python column goes as soon as it is in Arrow
+        if not _plain_column(values, kind):
+            values = [_coerce(v, kind, where(i, name)) for i, v in enumerate(values)]
+        arrow_type = pa.list_(pa.string()) if kind == "STRING[]" else getattr(pa, _ARROW_TYPES[kind])()
+        arrays[name] = pa.array(values, arrow_type)
+    return pa.table(arrays)
+
+
+def query_tables(graph) -> list[QueryTable]:
+    """The graph as the engine's tables, column by column (no per-row dict: 144k nodes in about a second).
+
+    Nodes of an unknown label and edges that do not fit the schema are left
+    out with a warning. Arrow tables are compact: the build makes them, lets
+    the graph go, then copies them in (:mod:`kg.query.database`).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
+    >>> [(t.name, t.rows.num_rows) for t in query_tables(g)]
+    [('Slogan', 1)]
+    """
+    by_label: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    labels = {}
+    for n, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if label not in NODE_PROPERTIES:
+            log.warning("ladybug: node %r has unknown label %r; left out", n, label)
+            continue
+        labels[n] = label
+        ids, rows = by_label[label]
+        ids.append(n)
+        rows.append(attrs)
+    tables = []
+    for label, (ids, rows) in by_label.items():
+        columns = {p: (ids if p == "id" else [a.get(p) for a in rows]) for p in NODE_PROPERTIES[label]}
+        tables.append(QueryTable(label, _arrow_table(NODE_PROPERTIES[label], columns,
+                                                     lambda i, p: f"node {ids[i]!r} property {p!r}")))
+    by_rel: dict[tuple[str, str, str], tuple[list, list]] = defaultdict(lambda: ([], []))
+    for u, v, k, attrs in graph.edges(keys=True, data=True):
+        rel = attrs.get("type")
+        ends = (labels.get(u), labels.get(v))
+        if rel not in REL_PROPERTIES or ends not in REL_ENDPOINTS[rel]:
+            log.warning("ladybug: edge %r -[%s]-> %r does not fit the schema; left out", u, rel, v)
+            continue
+        uvk, rows = by_rel[(rel, *ends)]
+        uvk.append((u, v, k))
+        rows.append(attrs)
+    for (rel, a, b), (uvk, rows) in by_rel.items():
+        props = REL_PROPERTIES[rel]
+        columns = {"_from": [e[0] for e in uvk], "_to": [e[1] for e in uvk]}
+        columns.update((p, [r.get(p) for r in rows]) for p in props)
+        if "key" in props:
+            columns["key"] = [k if key is None else key for key, (_, _, k) in zip(columns["key"], uvk)]
+        tables.append(QueryTable(rel, _arrow_table({"_from": "STRING", "_to": "STRING", **props}, columns,
+                                                   lambda i, p: f"edge {uvk[i][2]!r} property {p!r}"),
+                                 f" (from='{a}', to='{b}')"))
+    return tables
+
+
 class LadybugEngine:
     """An in-memory ladybug database holding a copy of one NetworkX graph.
 
@@ -140,19 +220,18 @@ class LadybugEngine:
 
     name = "ladybug"
 
-    def __init__(self, graph=None, *, path: str | Path | None = None, read_only: bool = False, threads: int = 0):
-        import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
-
+    def __init__(self, graph=None, *, tables: list["QueryTable"] | None = None, path: str | Path | None = None,
+                 read_only: bool = False, threads: int = 0):
         started = time.perf_counter()
         self.path = str(path) if path else ":memory:"
-        self._db = ladybug.Database(self.path, read_only=read_only, max_num_threads=threads)
-        self._conn = ladybug.Connection(self._db)
+        self._threads = threads
+        self._open(read_only)
         self._lock = threading.Lock()
         self.n_nodes = self.n_edges = 0
-        if graph is not None:
+        if graph is not None or tables is not None:
             for stmt in schema_ddl():
                 self._conn.execute(stmt)
-            self.n_nodes, self.n_edges = self._load(graph)
+            self.n_nodes, self.n_edges = self._load(query_tables(graph) if tables is None else tables)
         self.load_seconds = time.perf_counter() - started
         log.info("ladybug: %s, %d nodes, %d edges loaded in %.3f s", self.path, self.n_nodes, self.n_edges,
                  self.load_seconds)
@@ -161,58 +240,35 @@ class LadybugEngine:
         self._conn.close()
         self._db.close()
 
-    def _load(self, graph) -> tuple[int, int]:
-        """Copy the graph table by table, column by column (no per-row dict: 144k nodes load in seconds)."""
-        by_label: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-        labels = {}
-        for n, attrs in graph.nodes(data=True):
-            label = attrs.get("label")
-            if label not in NODE_PROPERTIES:
-                log.warning("ladybug: node %r has unknown label %r; left out", n, label)
-                continue
-            labels[n] = label
-            ids, rows = by_label[label]
-            ids.append(n)
-            rows.append(attrs)
-        for label, (ids, rows) in by_label.items():
-            columns = {p: (ids if p == "id" else [a.get(p) for a in rows]) for p in NODE_PROPERTIES[label]}
-            self._copy(label, NODE_PROPERTIES[label], columns, lambda i, p: f"node {ids[i]!r} property {p!r}")
-        by_rel: dict[tuple[str, str, str], tuple[list, list]] = defaultdict(lambda: ([], []))
-        for u, v, k, attrs in graph.edges(keys=True, data=True):
-            rel = attrs.get("type")
-            ends = (labels.get(u), labels.get(v))
-            if rel not in REL_PROPERTIES or ends not in REL_ENDPOINTS[rel]:
-                log.warning("ladybug: edge %r -[%s]-> %r does not fit the schema; left out", u, rel, v)
-                continue
-            uvk, rows = by_rel[(rel, *ends)]
-            uvk.append((u, v, k))
-            rows.append(attrs)
-        for (rel, a, b), (uvk, rows) in by_rel.items():
-            props = REL_PROPERTIES[rel]
-            columns = {"_from": [e[0] for e in uvk], "_to": [e[1] for e in uvk]}
-            columns.update((p, [r.get(p) for r in rows]) for p in props)
-            if "key" in props:
-                columns["key"] = [k if key is None else key for key, (_, _, k) in zip(columns["key"], uvk)]
-            self._copy(rel, {"_from": "STRING", "_to": "STRING", **props}, columns,
-                       lambda i, p: f"edge {uvk[i][2]!r} property {p!r}", f" (from='{a}', to='{b}')")
-        return sum(len(ids) for ids, _ in by_label.values()), sum(len(uvk) for uvk, _ in by_rel.values())
+    def _open(self, read_only: bool = False) -> None:
+        import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
 
-    def _copy(self, table: str, types: dict[str, str], columns: dict[str, list], where, options: str = "") -> None:
-        """Bulk-load columns through an Arrow table: ~20× faster than UNWIND … CREATE."""
-        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+        self._db = ladybug.Database(self.path, read_only=read_only, max_num_threads=self._threads)
+        self._conn = ladybug.Connection(self._db)
 
-        arrow_types = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-                       "STRING[]": pa.list_(pa.string())}
-        arrays = {}
-        for name, kind in types.items():
-            values = columns[name]
-            if not _plain_column(values, kind):
-                values = [_coerce(v, kind, where(i, name)) for i, v in enumerate(values)]
-            arrays[name] = pa.array(values, arrow_types[kind])
-        try:
-            self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": pa.table(arrays)})
-        except RuntimeError as err:
-            raise GraphError(f"ladybug refused the graph ({table}): {err}", hint="is the graph built by kg.graph?") from err
+    def _load(self, tables: list["QueryTable"]) -> tuple[int, int]:
+        """COPY each table in; returns the node and relationship counts.
+
+        A database on disk is closed and opened again after every
+        ``_REOPEN_BYTES`` copied: the engine keeps what a COPY allocated
+        until it is closed, and a 10k-document build's peak memory grew by
+        400 MB that way (200 MB with the reopens, for 1 s of CPU).
+        """
+        counts = [0, 0]
+        since_open = 0
+        for t in tables:
+            try:
+                self._conn.execute(f"COPY {t.name} FROM $rows{t.options}", {"rows": t.rows}).close()
+            except RuntimeError as err:
+                raise GraphError(f"ladybug refused the graph ({t.name}): {err}",
+                                 hint="is the graph built by kg.graph?") from err
+            counts[bool(t.options)] += t.rows.num_rows
+            since_open += t.rows.nbytes
+            if since_open > _REOPEN_BYTES and self.path != ":memory:" and t is not tables[-1]:
+                self.close()
+                self._open()
+                since_open = 0
+        return counts[0], counts[1]
 
     def run(self, cypher: str, params: dict | None = None, limit: int = DEFAULT_LIMIT,
             timeout: float = DEFAULT_TIMEOUT) -> Result:
@@ -244,24 +300,29 @@ class LadybugEngine:
         """Every row of one of the program's own queries, as columns of plain values.
 
         For the app's fact tables (tens of thousands of rows at 10k
-        documents): read through Arrow in one call, where :meth:`run` reads
-        row by row (76k activities: 0.3 s instead of several seconds).
-        Nodes and relationships are not plain here: return properties.
-        The query is a constant of the program, not a user's text, so the
+        documents) and the question vocabulary: all rows in one call. The
+        query is a constant of the program, not a user's text, so the
         guard's parse (0.1–0.2 s a query) is not paid here; a user's query
-        goes through :meth:`run`.
+        goes through :meth:`run`. Nodes and relationships are not plain
+        here: return properties.
         """
         with self._lock:
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))
             try:
-                table = self._conn.execute(cypher, dict(params or {})).get_as_arrow()
+                res = self._conn.execute(cypher, dict(params or {}))
+                names = list(res.get_column_names())
+                # Through Arrow (half the time for 76k rows) when pyarrow is loaded anyway, as in the
+                # app; a command-line question does not pay its import (0.3 s) for a few thousand rows.
+                if "pyarrow" in sys.modules:
+                    return res.get_as_arrow().to_pydict()
+                rows = res.get_all()
             except RuntimeError as err:
                 if "Interrupted" in str(err):
                     raise QueryTimeout(f"query stopped after {timeout:g} s") from err
                 raise QueryError(f"the embedded engine refused the query: {str(err).strip()}") from err
             finally:
                 self._conn.set_query_timeout(0)
-        return table.to_pydict()
+        return {name: [row[i] for row in rows] for i, name in enumerate(names)}
 
 
 _SEEN: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -53,18 +53,35 @@ def _identity(st: os.stat_result) -> dict:
 
 
 class _Tap:
-    """Hashes the chunks a save path writes: ``write_atomically(path, tap(chunks))``."""
+    """Hashes what a save path writes: ``write_atomically(path, tap(chunks))``, where ``chunks``
+    are byte strings or a function that writes to the open file."""
 
     def __init__(self) -> None:
         self._hash = _new_hash()
 
-    def __call__(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    def __call__(self, chunks):
+        if callable(chunks):
+            return lambda fh: chunks(_HashingFile(fh, self._hash))
+        return self._chunks(chunks)
+
+    def _chunks(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
         for chunk in chunks:
             self._hash.update(chunk)
             yield chunk
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
+
+
+class _HashingFile:
+    """A file that hashes what is written to it (a pickler's frames, as they go)."""
+
+    def __init__(self, fh, h) -> None:
+        self._fh, self._hash = fh, h
+
+    def write(self, data) -> int:
+        self._hash.update(data)
+        return self._fh.write(data)
 
 
 @contextmanager

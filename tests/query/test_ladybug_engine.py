@@ -107,3 +107,11 @@ def test_unknown_labels_and_misfit_edges_are_left_out(caplog):
     engine = LadybugEngine(g)
     assert (engine.n_nodes, engine.n_edges) == (2, 0)
     assert "unknown label" in caplog.text and "does not fit" in caplog.text
+
+
+def test_run_columns_gives_the_rows_of_run_as_columns(small_engine):
+    cypher = "MATCH (o:Organization) RETURN o.name AS name, o.aliases AS aliases, size(o.doc_ids) AS n ORDER BY name"
+    result = small_engine.run(cypher)
+    columns = small_engine.run_columns(cypher)
+    assert list(columns) == result.columns
+    assert [list(row) for row in zip(*columns.values())] == result.rows

@@ -55,3 +55,8 @@ def test_writes_are_refused_by_the_read_transaction_too(neo4j_engine):
 
     with pytest.raises(WriteQueryRefused):
         neo4j_engine.run("MATCH (n) DETACH DELETE n")
+
+
+def test_the_programs_own_queries_read_as_columns_alike(neo4j_engine, small_engine):
+    cypher = "MATCH (o:Organization) RETURN o.name AS name, size(o.doc_ids) AS n ORDER BY name"
+    assert neo4j_engine.run_columns(cypher) == small_engine.run_columns(cypher)
