@@ -201,7 +201,9 @@ def warm_up_engine() -> None:
     if engine is None or engine.warmed.is_set():
         return
     engine.warmed.set()
-    threading.Thread(target=warm_up, args=(engine,), name="kg-warm-up", daemon=True).start()
+    # Not a daemon (which a thread started from Streamlit's script thread would be by default): a process
+    # that exits waits for the warm-up (seconds at most); a thread stopped inside the engine aborts it.
+    threading.Thread(target=warm_up, args=(engine,), name="kg-warm-up", daemon=False).start()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
