@@ -74,7 +74,7 @@ class Pipeline:
 
 def _load_extractors() -> None:
     # Importing the modules registers their extractors.
-    from . import activities, materials, metrics, organizations, reporting, slogans  # noqa: F401
+    from . import activities, materials, metrics, orgs, slogans  # noqa: F401
 
 
 _default = Pipeline()

@@ -7,8 +7,8 @@ from hypothesis import given, settings, strategies as st
 from kg.document import Document
 from kg.errors import LexiconError
 from kg.extract.base import Context
-from kg.extract.organizations import extract_organizations, find_org_mentions
-from kg.extract.orgrules import canonical_name, load_org_rules, strip_mask
+from kg.extract.orgs import extract_organizations, find_org_mentions
+from kg.extract.orgs import canonical_name, load_org_rules, strip_mask
 
 
 def names(text):
@@ -218,7 +218,7 @@ def test_a_unit_before_a_verb_does_not_start_the_next_name():
 def _doc_orgs(text):
     from kg.document import Document
     from kg.extract.base import Context
-    from kg.extract.organizations import extract_organizations
+    from kg.extract.orgs import extract_organizations
     from kg.ingest.normalize import normalize_text
 
     doc = Document(doc_id="d", title="", text=text, norm=normalize_text(text))

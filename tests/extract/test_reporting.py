@@ -5,8 +5,8 @@ import pytest
 
 from kg.document import Document
 from kg.extract.base import Context
-from kg.extract.organizations import extract_organizations
-from kg.extract.reporting import extract_reporting_org, find_title_unit
+from kg.extract.orgs import extract_organizations
+from kg.extract.orgs import extract_reporting_org, find_title_unit
 
 
 def reporting(text, title="", title_derived=False):

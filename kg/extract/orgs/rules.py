@@ -1,4 +1,4 @@
-"""The data behind organization finding: suffixes, aliases, rejections, roles.
+"""The data behind unit names: suffixes, aliases, rejections, roles, read from data/lexicon.
 
 Kept apart from the extractors so the reporting-unit rules, the
 organization rules and their tests share one loaded copy of
@@ -6,23 +6,13 @@ organization rules and their tests share one loaded copy of
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import lexicon_path, read_table, read_wordlist
+from ...lexicon import lexicon_path, read_table, read_wordlist
 
-__all__ = [
-    "OrgRules",
-    "load_org_rules",
-    "MASK_CHARS",
-    "ADMIN_LEVELS",
-    "strip_mask",
-    "canonical_name",
-]
+__all__ = ["OrgRules", "load_org_rules", "ADMIN_LEVELS"]
 
-MASK_CHARS = "*＊Xx×Ｘｘ○□"
-_MASK_RE = re.compile(r"[*＊Xx×Ｘｘ○□\s]+")
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
 
 
@@ -132,41 +122,3 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         last_chars=frozenset(w[-1] for w in [s for s, _ in suffixes] + [e.word for e in gazetteer]
                              + [r for r, _ in roles] if w),
     )
-
-
-def strip_mask(name: str) -> str:
-    """Drop masked parts and spaces (SCHEMA §2: ``**市委`` → ``市委``).
-
-    >>> strip_mask("XX市 妇联"), strip_mask("兴业银行**分行")
-    ('市妇联', '兴业银行分行')
-    """
-    return _MASK_RE.sub("", name)
-
-
-def canonical_name(name: str, rules: OrgRules | None = None) -> tuple[str, set[str]]:
-    """The canonical (longer) spelling of ``name`` and the other spellings.
-
-    >>> name, others = canonical_name("市卫健委")
-    >>> name, sorted(others)
-    ('市卫生健康委', ['市卫健委', '市卫生健康委员会'])
-    >>> canonical_name("中科院")
-    ('中国科学院', {'中科院'})
-    """
-    rules = rules or load_org_rules()
-    canon = rules.aliases_whole.get(name, name)
-    if canon == name:
-        for alias, canon_end in rules.aliases_end:
-            at = name.rfind(alias)
-            if at >= 0 and name.find(canon_end) < 0:
-                canon = name[:at] + canon_end + name[at + len(alias):]
-                break
-    others = {name}
-    for alias, whole in rules.aliases_whole.items():
-        if whole == canon:
-            others.add(alias)
-    for alias, canon_end in rules.aliases_end:
-        at = canon.rfind(canon_end)
-        if at >= 0:
-            others.add(canon[:at] + alias + canon[at + len(canon_end):])
-    others.discard(canon)
-    return canon, others

@@ -14,11 +14,13 @@ import logging
 import re
 from functools import lru_cache
 
-from ..ingest.normalize import normalize_text
-from ..lexicon import lexicon_path, read_wordlist
-from .base import Context, Sentence, register
-from .orgrules import ADMIN_LEVELS, load_org_rules
-from .organizations import _BARE_DROP, OrgMention, _family, extract_organizations, find_org_mentions, mentions_in_context
+from ...ingest.normalize import normalize_text
+from ...lexicon import lexicon_path, read_wordlist
+from ..base import Context, Sentence, register
+from .document import extract_organizations, mentions_in_context
+from .mentions import OrgMention, find_org_mentions
+from .names import BARE_DROP, family
+from .rules import load_org_rules
 
 __all__ = ["extract_reporting_org", "find_title_unit"]
 
@@ -30,7 +32,7 @@ _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _SUPERIOR = frozenset(["党中央", "中共中央", "国务院", "中央", "全国人大", "全国政协"])
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
 _SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位)[^。；！？]{0,6}[：:]$")
-_GENERIC = _BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
+_GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
 _LEVEL_COMMITTEES = frozenset(["省委", "市委", "县委", "区委"])
 _PLACE_ENDS = ("社区", "村", "街道", "镇", "乡", "居委会")
 _BODY_TAILS = ("机关党委", "党委", "党组")
@@ -96,7 +98,7 @@ def _speaker(mentions: list[OrgMention]) -> OrgMention:
         return max(with_role, key=lambda m: (m.end, len(m.name)))
     first = mentions[0]
     chain = [m for m in mentions if m.start == first.start]
-    chain = [m for m in chain if _family(m.name)[0] is None] or chain
+    chain = [m for m in chain if family(m.name)[0] is None] or chain
     return max(chain, key=lambda m: m.end)
 
 
@@ -128,7 +130,7 @@ def _self_reference(ctx: Context, orgs: list[dict]):
             if at < 0 or not suffix:
                 continue
             named = [o for o in orgs if (suffix == "*" or o["name"].endswith(suffix)) and not _is_superior(o["name"])
-                     and o["name"] not in _LEVEL_COMMITTEES and not _family(o["name"])[0]]
+                     and o["name"] not in _LEVEL_COMMITTEES and not family(o["name"])[0]]
             if not named and suffix.endswith("党组"):
                 named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
             if named:
@@ -179,11 +181,11 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
                if s.norm.strip() != doc.title.strip() and not _SALUTATION.match(s.norm)][:_OPENING_SENTENCES]
     opening_ids = {s.index for s in opening}
     for m, sent in mentions:
-        if sent.index not in opening_ids or m.name in _NOT_REPORTING or m.name in _GENERIC or _family(m.name)[0]:
+        if sent.index not in opening_ids or m.name in _NOT_REPORTING or m.name in _GENERIC or family(m.name)[0]:
             continue
         if m.parent is not None:
             continue  # reached through the start of its chain
-        chain = [x for x, s2 in mentions if s2 is sent and x.start == m.start and not _family(x.name)[0]]
+        chain = [x for x, s2 in mentions if s2 is sent and x.start == m.start and not family(x.name)[0]]
         best = max(chain, key=lambda x: x.end)
         if _is_superior(best.name) or best.name in ("省委", "市委", "县委", "区委") and best is m and _governed(sent, m, governors):
             continue

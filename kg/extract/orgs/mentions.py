@@ -1,4 +1,4 @@
-"""Organizations (SCHEMA §2): unit names found by suffix, scanned leftwards.
+"""Unit names in a sentence (SCHEMA §2): found by their last word, scanned leftwards.
 
 Why this shape: the reports name units the extractor has never seen
 (``市自然教育办公室``, ``某县税务局``), so a list of names cannot do. A unit
@@ -6,25 +6,21 @@ name *ends* in a small closed set of suffixes (局 委 办 中心 小组 党组 
 ``org_suffixes.txt``) and *starts* at a level word (市 县 区 省), a place,
 or a clause boundary. The segmenter (kg/extract/tokenize.py) tells where
 words end, so ``大局``/``干部`` never look like ``局``/``部``; its dictionary
-tags stop the leftward scan at prepositions, pronouns and numbers. Names
-are then normalized (masks dropped, abbreviations to the canonical form),
-and within a document generic mentions (``青年理论学习小组``, ``中心组``,
-``党组``) are merged into the specific unit they stand for.
+tags stop the leftward scan at prepositions, pronouns and numbers.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
-from .base import Context, Sentence, register
-from .orgrules import ADMIN_LEVELS, MASK_CHARS, OrgRules, canonical_name, load_org_rules, strip_mask
-from .tokenize import Token, Tokens, tokenize_text
+from ..tokenize import Token, Tokens, tokenize_text
+from .names import MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
+from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
 
-__all__ = ["OrgMention", "find_org_mentions", "extract_organizations", "resolve_organizations"]
+__all__ = ["OrgMention", "find_org_mentions", "may_name_unit", "endings_pattern"]
 
 log = logging.getLogger(__name__)
 
@@ -40,33 +36,15 @@ _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
 _BODY_START = re.compile(r"(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委)|.*(中心组|学习小组)$")
-_SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
 _GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|同级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
-_ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
 _LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
 _MAX_CHARS = 26
-_STUDY_FAMILIES = (
-    ("中心组", re.compile(r"(党组|党委)?(理论)?(学习)?中心组$")),
-    ("学习小组", re.compile(r"(青年)?(理论)?学习小组$")),
-)
 _BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
-_GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
-# A unit named by its kind alone plus a body (院党组, 公司党委, 学校党支部)
-# is the document's own unit speaking of itself.
-_GENERIC_HEADS = "局|委|办|院|校|公司|医院|学校|集团|中心|大学|学院|中学|小学|银行|分行|支行"
-_SELF_BODY = re.compile(rf"^({_GENERIC_HEADS})?(机关)?(党组|党委|党工委|党总支|党支部|支部|纪委)?$")
-_OWN_HEAD = re.compile(rf"({_GENERIC_HEADS})(?=机关|党)")
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
-# Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.
-_MASKABLE = frozenset(_SCHOOLS + ("医院", "银行", "纪念馆", "博物馆", "展览馆", "陈列馆", "图书馆", "文化馆", "科技馆", "档案馆", "美术馆"))
-_BARE_DROP = frozenset(
-    "党组 党委 党工委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
-    "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
-)
 
 
 @dataclass
@@ -83,10 +61,6 @@ class OrgMention:
     role: str | None = None  # a speaker role right after the name (书记, 局长)
     parent: str | None = None  # the unit it is a body of, when named with it
     inner: bool = False  # only the middle of a longer name (市委网信委 in 市委网信委办公室)
-
-
-def _is_mask(word: str) -> bool:
-    return bool(word) and all(c in MASK_CHARS or c == "某" for c in word)
 
 
 def _level_like_head(tok: Token, rules: OrgRules) -> bool:
@@ -160,7 +134,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     """
     rules = rules or load_org_rules()
     last = rules.last_chars
-    if tokens is None and _may_name_unit(text, rules):
+    if tokens is None and may_name_unit(text, rules):
         toks = tokenize_text(text)
     elif tokens is None:
         return []
@@ -203,7 +177,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         name = strip_mask(text[start:tok.start] + head_word)
         if name.startswith("某") and len(name) > 2:
             name, masked = name[1:], "某"  # 某大学, 某县税务局
-        if (len(name) < 2 or (name in rules.reject and not (masked and name in _MASKABLE)) or name in ADMIN_LEVELS or _GRADE.search(name)
+        if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS or _GRADE.search(name)
                 or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
                 or rules.rejects_end(name)):
             continue
@@ -225,7 +199,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
             # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too
             unit_name = name[: len(name) - (len(tok.word) - body.start())]
-            if unit_name not in rules.reject and not _SELF_BODY.match(unit_name):
+            if unit_name not in rules.reject and not SELF_BODY.match(unit_name):
                 canon_u, aliases_u = _canonical(unit_name, rules)
                 aliases_u.discard(canon_u)
                 out.append(OrgMention(canon_u, text[start:tok.start + body.start()], start, tok.start + body.start(),
@@ -250,7 +224,7 @@ def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list
     n = len(words)
     hi = n if last_head is None else last_head + 1
     lo = max(0, first_head - _MAX_TOKENS - 4)
-    while lo > 0 and _is_mask(words[lo - 1]):
+    while lo > 0 and is_mask(words[lo - 1]):
         lo -= 1
     lo = max(0, lo - 2)
     starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
@@ -278,7 +252,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
 _ENDINGS: dict = {}
 
 
-def _may_name_unit(text: str, rules: OrgRules) -> bool:
+def may_name_unit(text: str, rules: OrgRules) -> bool:
     """Can any word of ``text`` end a unit name? (Exact, and far cheaper than segmenting.)
 
     A head word ends in a suffix, a gazetteer name or a speaker role, so a
@@ -286,10 +260,10 @@ def _may_name_unit(text: str, rules: OrgRules) -> bool:
     大学, 部署 has 部. One regex of the shortest such strings (a string
     holding another one adds nothing) decides it.
     """
-    return _endings(rules).search(text) is not None
+    return endings_pattern(rules).search(text) is not None
 
 
-def _endings(rules: OrgRules) -> re.Pattern:
+def endings_pattern(rules: OrgRules) -> re.Pattern:
     pattern = _ENDINGS.get(id(rules))
     if pattern is None:
         terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles] if t}
@@ -330,9 +304,9 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
         j = i
         while j > 0:
             t = toks[j - 1]
-            if _is_mask(t.word):
+            if is_mask(t.word):
                 k = j - 1
-                while k > 0 and _is_mask(toks[k - 1].word):
+                while k > 0 and is_mask(toks[k - 1].word):
                     k -= 1
                 if k > 0 and _mask_inside(toks, k, j, rules):
                     j = k  # a mask inside a name: 兴业银行**分行, 国网**供电公司
@@ -363,7 +337,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
         place, start = first.word[:-1], first.end - 1
     elif j > 0:
         prev = toks[j - 1]
-        if _is_mask(prev.word):
+        if is_mask(prev.word):
             masked = "某" if prev.word.endswith("某") else "*"
         elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
             place = prev.word
@@ -467,217 +441,3 @@ def _link_parents(mentions: list[OrgMention]) -> None:
                 continue
             if not _BODY_START.match(m.surface[p.end - p.start:]):
                 p.inner = True
-
-
-def _family(name: str):
-    for fam, pattern in _STUDY_FAMILIES:
-        mt = pattern.search(name)
-        if mt:
-            return fam, name[: mt.start()]
-    return None, name
-
-
-def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
-    """Merge the mentions of one document into one item per distinct unit.
-
-    Generic names (``青年理论学习小组``, ``中心组``, ``党组``) join the one
-    specific unit they stand for; alone and unmatched they are dropped when
-    they cannot name anything by themselves (``党委``, ``中心``).
-    """
-    rules = rules or load_org_rules()
-    groups: dict[str, dict] = {}
-    order: list[str] = []
-    for m, sent in mentions:
-        g = groups.get(m.name)
-        if g is None:
-            g = groups[m.name] = {"name": m.name, "aliases": set(), "kind": m.kind, "sentence": sent,
-                                  "start": sent.start, "end": sent.end, "mentions": 0, "parent": m.parent,
-                                  "standalone": 0, "masked": False}
-            order.append(m.name)
-        g["aliases"] |= m.aliases
-        g["mentions"] += 1
-        g["standalone"] += not m.inner
-        g["masked"] = g["masked"] or m.masked
-        if m.parent and not g["parent"]:
-            g["parent"] = m.parent
-    # 学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)
-    schools = [o for o in order if o in groups and o.endswith(_SCHOOLS) and not o.startswith("学校") and len(o) >= 2]
-    if len(schools) > 1:
-        schools = [o for o in schools if any(x != o and x.startswith(o) for x in order if x in groups)]
-    if len(schools) == 1:
-        for name in list(order):
-            if name in groups and name.startswith("学校") and name != schools[0]:
-                _rename(groups, order, name, schools[0] + name[2:])
-    # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one;
-    # a bare one (青年理论学习小组) is the document's own unit's group
-    units = [o for o in order if o in groups and _family(o)[0] is None and o not in _BARE_DROP and not _is_superior(o)
-             and not _SELF_BODY.match(o)]
-    top = max(units, key=lambda o: groups[o]["mentions"]) if units else ""
-    for fam, _ in _STUDY_FAMILIES:
-        members = [o for o in order if o in groups and _family(o)[0] == fam]
-        specific = [o for o in members if not _generic_owner(_family(o)[1])]
-        bare = [o for o in members if o not in specific]
-        own = [o for o in specific if top and _same_unit(_family(o)[1], top)]
-        if len(specific) == 1 and (not top or groups[specific[0]]["mentions"] >= sum(groups[o]["mentions"] for o in bare)):
-            own = specific
-        if own:
-            target = max(own, key=lambda o: (groups[o]["mentions"], len(o)))
-        elif bare:
-            target = max(bare, key=lambda o: (len(_family(o)[1]), len(o), groups[o]["mentions"]))
-        else:
-            continue
-        for o in bare:
-            if o != target:
-                _merge(groups, o, target)
-        # still bare: name it after the document's own unit, so that the
-        # graph does not join every report's 青年理论学习小组 into one node
-        for o in [o for o in members if o in groups and _generic_owner(_family(o)[1])]:
-            if top and top in groups:
-                new = _own_name(top, o)
-                _rename(groups, order, o, new)
-                owners = [g for g in groups if g != new and new.startswith(g)]
-                groups[new]["parent"] = max(owners, key=len) if owners else top
-    # 市局, 县局: the one unit of that level ending so (市市场监督管理局)
-    for name in list(order):
-        if name in groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
-            targets = [o for o in order if o in groups and o != name and o[0] == name[0] and o[-1] == name[1]]
-            if len(targets) == 1:
-                _merge(groups, name, targets[0])
-    # generic names without their unit (党组, 局党组) join the one unit that has them
-    for name in list(order):
-        if name not in groups:
-            continue
-        targets = [o for o in order if o != name and o in groups and o.endswith(name) and len(o) > len(name)]
-        if _family(name)[0] is not None:
-            continue
-        if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
-                and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
-            _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], -len(o))))
-            continue
-        if targets and ((len(name) <= 4 and (name in _BARE_DROP or name[0] in "局委办院厅部处"))
-                        or (len(name) <= 7 and _SELF_BODY.match(name))):
-            if len({_family(o)[1] for o in targets}) == 1 or len(targets) == 1:
-                _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], len(o))))
-    out = []
-    for name in order:
-        g = groups.get(name)
-        if (g is None or name in _BARE_DROP or not g["standalone"]
-                or (name in rules.reject and not (g["masked"] and name in _MASKABLE))):
-            continue
-        s = g["sentence"]
-        out.append({
-            "name": name,
-            "aliases": sorted(a for a in g["aliases"] if a != name),
-            "kind": g["kind"],
-            "parent": g["parent"] if g["parent"] in groups and g["parent"] != name else None,
-            "evidence": s.text,
-            "start": s.start,
-            "end": s.end,
-            "mentions": g["mentions"],
-        })
-    return out
-
-
-def _generic_owner(owner: str) -> bool:
-    """Is the name before 中心组/学习小组 no unit of its own (院党组, 公司党委)?"""
-    return owner in _GENERIC_OWNERS or bool(_SELF_BODY.match(_ORDINAL_TAIL.sub("", owner)))
-
-
-def _is_superior(name: str) -> bool:
-    return name in ("党中央", "国务院", "中共中央", "省委", "市委") or name.startswith(("中央", "中共中央"))
-
-
-def _same_unit(owner: str, unit: str) -> bool:
-    """Is ``owner`` (the name before 中心组/学习小组) the unit ``unit`` or its 党组/党委?"""
-    owner = _ORDINAL_TAIL.sub("", owner)
-    for tail in ("党组", "党委", "机关"):
-        if owner.endswith(tail) and len(owner) > len(tail):
-            owner = owner[: -len(tail)]
-    return bool(owner) and (owner == unit or unit.endswith(owner) or owner.endswith(unit))
-
-
-def _own_name(unit: str, bare: str) -> str:
-    """局党组 + 党组理论学习中心组 → 局党组理论学习中心组; 市外办 + 青年理论学习小组 → 市外办青年理论学习小组."""
-    if bare.startswith(unit):
-        return bare
-    head = _OWN_HEAD.match(bare)
-    if head and head.end() < len(bare):
-        bare = bare[head.end():]  # 公司党委理论学习中心组 → 党委理论学习中心组
-    elif bare[0] in "局委办院校":
-        bare = bare[1:]
-    for body in ("党组", "党委"):
-        if unit.endswith(body) and bare.startswith(body):
-            return unit + bare[len(body):]
-    return unit + bare
-
-
-def _rename(groups: dict, order: list, old: str, new: str) -> None:
-    if new == old:
-        return
-    if new in groups:
-        _merge(groups, old, new)
-        return
-    g = groups.pop(old)
-    g["aliases"].add(old)
-    g["name"] = new
-    groups[new] = g
-    order[order.index(old)] = new
-
-
-def _merge(groups: dict, source: str, target: str) -> None:
-    src, dst = groups.pop(source), groups[target]
-    dst["aliases"] |= src["aliases"] | {source}
-    dst["mentions"] += src["mentions"]
-    dst["standalone"] += src["standalone"]
-    if src["sentence"].start < dst["sentence"].start:
-        dst["sentence"] = src["sentence"]
-
-
-def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tuple[OrgMention, Sentence]]:
-    """Organization mentions of every sentence of the document (cached on ctx)."""
-    cached = ctx.found.get("_org_mentions")
-    if cached is not None:
-        return cached
-    rules = rules or load_org_rules()
-    found = []
-    for sent in _sentences_naming_units(ctx, rules):
-        for m in find_org_mentions(sent.norm, rules, tokens=tokenize_text(sent.norm)):
-            found.append((m, sent))
-    ctx.found["_org_mentions"] = found
-    return found
-
-
-def _sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
-    """The sentences :func:`_may_name_unit` lets through, found by one scan of the document.
-
-    The ending words hold no sentence break, so a match in the document lies
-    inside one sentence and each sentence's first match is its own.
-    """
-    sents = ctx.sentences
-    if not sents:
-        return []
-    norm = ctx.doc.text if ctx.doc.norm is None else ctx.doc.norm
-    starts = [s.start for s in sents]
-    search = _endings(rules).search
-    keep = []
-    m = search(norm, sents[0].start)
-    while m is not None:
-        sent = sents[bisect.bisect_right(starts, m.start()) - 1]
-        if m.end() <= sent.end:
-            keep.append(sent)
-            m = search(norm, sent.end)  # the rest of this sentence cannot add to the answer
-        else:
-            m = search(norm, m.start() + 1)
-    return keep
-
-
-@register("organizations")
-def extract_organizations(ctx: Context) -> list[dict]:
-    """One item per distinct unit named in the document, first mention as evidence.
-
-    >>> from kg.document import Document
-    >>> doc = Document(doc_id="d", title="", text="市卫健委召开会议。市卫生健康委青年理论学习小组开展学习。")
-    >>> [(o["name"], o["mentions"]) for o in extract_organizations(Context.from_document(doc))]
-    [('市卫生健康委', 2), ('市卫生健康委青年理论学习小组', 1)]
-    """
-    return resolve_organizations(mentions_in_context(ctx))
