@@ -24,102 +24,170 @@ log = logging.getLogger(__name__)
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
     """Merge the mentions of one document into one item per distinct unit.
 
-    Generic names (``青年理论学习小组``, ``中心组``, ``党组``) join the one
-    specific unit they stand for; alone and unmatched they are dropped when
-    they cannot name anything by themselves (``党委``, ``中心``).
+    Mentions are grouped by their canonical form (市卫健委 and 市卫生健康委
+    are one unit; 潞州区总工会 and 区总工会 too); each unit is named as the
+    text spells it, its longest spelling, and every other spelling and
+    expansion is an alias. Then generic names (``青年理论学习小组``,
+    ``中心组``, ``党组``) join the one specific unit they stand for; alone
+    and unmatched they are dropped when they cannot name anything by
+    themselves (``党委``, ``中心``).
     """
-    rules = rules or load_org_rules()
-    groups: dict[str, dict] = {}
-    order: list[str] = []
+    units = _DocumentUnits(rules or load_org_rules())
     for m, sent in mentions:
-        g = groups.get(m.name)
+        units.add(m, sent)
+    units.merge_school_self_names()
+    units.merge_study_groups()
+    units.merge_level_abbreviations()
+    units.merge_generic_names()
+    return units.items()
+
+
+class _DocumentUnits:
+    """The units of one document, keyed by canonical name, in order of first mention."""
+
+    def __init__(self, rules: OrgRules):
+        self.rules = rules
+        self.groups: dict[str, dict] = {}
+        self.order: list[str] = []
+
+    def add(self, m: OrgMention, sent: Sentence) -> None:
+        key = m.canonical
+        g = self.groups.get(key)
         if g is None:
-            g = groups[m.name] = {"name": m.name, "aliases": set(), "kind": m.kind, "sentence": sent,
-                                  "start": sent.start, "end": sent.end, "mentions": 0, "parent": m.parent,
-                                  "standalone": 0, "masked": False}
-            order.append(m.name)
+            g = self.groups[key] = {"aliases": set(), "spellings": {}, "kind": m.kind, "sentence": sent,
+                                    "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
+                                    "named": ""}
+            self.order.append(key)
         g["aliases"] |= m.aliases
+        g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
         g["mentions"] += 1
         g["standalone"] += not m.inner
         g["masked"] = g["masked"] or m.masked
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
-    # 学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)
-    schools = [o for o in order if o in groups and o.endswith(SCHOOLS) and not o.startswith("学校") and len(o) >= 2]
-    if len(schools) > 1:
-        schools = [o for o in schools if any(x != o and x.startswith(o) for x in order if x in groups)]
-    if len(schools) == 1:
-        for name in list(order):
-            if name in groups and name.startswith("学校") and name != schools[0]:
-                _rename(groups, order, name, schools[0] + name[2:])
-    # study bodies: every spelling of one unit's 中心组 / 学习小组 becomes one;
-    # a bare one (青年理论学习小组) is the document's own unit's group
-    units = [o for o in order if o in groups and family(o)[0] is None and o not in BARE_DROP and not _is_superior(o)
-             and not SELF_BODY.match(o)]
-    top = max(units, key=lambda o: groups[o]["mentions"]) if units else ""
-    for fam, _ in STUDY_FAMILIES:
-        members = [o for o in order if o in groups and family(o)[0] == fam]
-        specific = [o for o in members if not generic_owner(family(o)[1])]
-        bare = [o for o in members if o not in specific]
-        own = [o for o in specific if top and _same_unit(family(o)[1], top)]
-        if len(specific) == 1 and (not top or groups[specific[0]]["mentions"] >= sum(groups[o]["mentions"] for o in bare)):
-            own = specific
-        if own:
-            target = max(own, key=lambda o: (groups[o]["mentions"], len(o)))
-        elif bare:
-            target = max(bare, key=lambda o: (len(family(o)[1]), len(o), groups[o]["mentions"]))
-        else:
-            continue
-        for o in bare:
-            if o != target:
-                _merge(groups, o, target)
-        # still bare: name it after the document's own unit, so that the
-        # graph does not join every report's 青年理论学习小组 into one node
-        for o in [o for o in members if o in groups and generic_owner(family(o)[1])]:
-            if top and top in groups:
-                new = _own_name(top, o)
-                _rename(groups, order, o, new)
-                owners = [g for g in groups if g != new and new.startswith(g)]
-                groups[new]["parent"] = max(owners, key=len) if owners else top
-    # 市局, 县局: the one unit of that level ending so (市市场监督管理局)
-    for name in list(order):
-        if name in groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
-            targets = [o for o in order if o in groups and o != name and o[0] == name[0] and o[-1] == name[1]]
-            if len(targets) == 1:
-                _merge(groups, name, targets[0])
-    # generic names without their unit (党组, 局党组) join the one unit that has them
-    for name in list(order):
-        if name not in groups:
-            continue
-        targets = [o for o in order if o != name and o in groups and o.endswith(name) and len(o) > len(name)]
-        if family(name)[0] is not None:
-            continue
-        if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
-                and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
-            _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], -len(o))))
-            continue
-        if targets and ((len(name) <= 4 and (name in BARE_DROP or name[0] in "局委办院厅部处"))
-                        or (len(name) <= 7 and SELF_BODY.match(name))):
-            if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
-                _merge(groups, name, max(targets, key=lambda o: (groups[o]["mentions"], len(o))))
-    out = []
-    for name in order:
-        g = groups.get(name)
-        if (g is None or name in BARE_DROP or not g["standalone"]
-                or (name in rules.reject and not (g["masked"] and name in MASKABLE))):
-            continue
-        s = g["sentence"]
-        out.append({
-            "name": name,
-            "aliases": sorted(a for a in g["aliases"] if a != name),
-            "kind": g["kind"],
-            "parent": g["parent"] if g["parent"] in groups and g["parent"] != name else None,
-            "evidence": s.text,
-            "start": s.start,
-            "end": s.end,
-            "mentions": g["mentions"],
-        })
-    return out
+
+    def live(self) -> list[str]:
+        return [o for o in self.order if o in self.groups]
+
+    def merge_school_self_names(self) -> None:
+        """学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)."""
+        names = self.live()
+        schools = [o for o in names if o.endswith(SCHOOLS) and not o.startswith("学校") and len(o) >= 2]
+        if len(schools) > 1:
+            schools = [o for o in schools if any(x != o and x.startswith(o) for x in names)]
+        if len(schools) == 1:
+            for name in names:
+                if name.startswith("学校") and name != schools[0]:
+                    self.rename(name, schools[0] + name[2:])
+
+    def merge_study_groups(self) -> None:
+        """Every spelling of one unit's 中心组 / 学习小组 becomes one; a bare one
+        (青年理论学习小组) is the document's own unit's group."""
+        units = [o for o in self.live() if family(o)[0] is None and o not in BARE_DROP and not _is_superior(o)
+                 and not SELF_BODY.match(o)]
+        top = max(units, key=lambda o: self.groups[o]["mentions"]) if units else ""
+        for fam, _ in STUDY_FAMILIES:
+            members = [o for o in self.live() if family(o)[0] == fam]
+            specific = [o for o in members if not generic_owner(family(o)[1])]
+            bare = [o for o in members if o not in specific]
+            own = [o for o in specific if top and _same_unit(family(o)[1], top)]
+            if len(specific) == 1 and (not top or self.groups[specific[0]]["mentions"]
+                                       >= sum(self.groups[o]["mentions"] for o in bare)):
+                own = specific
+            if own:
+                target = max(own, key=lambda o: (self.groups[o]["mentions"], len(o)))
+            elif bare:
+                target = max(bare, key=lambda o: (len(family(o)[1]), len(o), self.groups[o]["mentions"]))
+            else:
+                continue
+            for o in bare:
+                if o != target:
+                    self.merge(o, target)
+            # still bare: name it after the document's own unit, so that the
+            # graph does not join every report's 青年理论学习小组 into one node
+            for o in [o for o in members if o in self.groups and generic_owner(family(o)[1])]:
+                if top and top in self.groups:
+                    new = _own_name(self.name_of(top), o)
+                    self.rename(o, new)
+                    owners = [g for g in self.groups if g != new and new.startswith(self.name_of(g))]
+                    self.groups[new]["parent"] = self.name_of(max(owners, key=len) if owners else top)
+
+    def merge_level_abbreviations(self) -> None:
+        """市局, 县局: the one unit of that level ending so (市市场监督管理局)."""
+        for name in self.live():
+            if name in self.groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
+                targets = [o for o in self.live() if o != name and o[0] == name[0] and o[-1] == name[1]]
+                if len(targets) == 1:
+                    self.merge(name, targets[0])
+
+    def merge_generic_names(self) -> None:
+        """Generic names without their unit (党组, 局党组) join the one unit that has them."""
+        for name in self.live():
+            if name not in self.groups or family(name)[0] is not None:
+                continue
+            targets = [o for o in self.live() if o != name and o.endswith(name) and len(o) > len(name)]
+            if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
+                    and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
+                self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))
+                continue
+            if targets and ((len(name) <= 4 and (name in BARE_DROP or name[0] in "局委办院厅部处"))
+                            or (len(name) <= 7 and SELF_BODY.match(name))):
+                if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
+                    self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], len(o))))
+
+    def rename(self, old: str, new: str) -> None:
+        """Give the unit ``old`` a name of our making (its own unit's group)."""
+        if new == old:
+            return
+        if new in self.groups:
+            self.merge(old, new)
+            return
+        g = self.groups.pop(old)
+        g["aliases"] |= {old} | set(g["spellings"])
+        g["named"] = new
+        self.groups[new] = g
+        self.order[self.order.index(old)] = new
+
+    def merge(self, source: str, target: str) -> None:
+        src, dst = self.groups.pop(source), self.groups[target]
+        dst["aliases"] |= src["aliases"] | {source} | set(src["spellings"])
+        dst["mentions"] += src["mentions"]
+        dst["standalone"] += src["standalone"]
+        if src["sentence"].start < dst["sentence"].start:
+            dst["sentence"] = src["sentence"]
+
+    def name_of(self, key: str) -> str:
+        """The unit's name: ours when we made it, else its longest spelling in the text."""
+        g = self.groups[key]
+        if g["named"]:
+            return g["named"]
+        return max(g["spellings"], key=lambda n: (len(n), g["spellings"][n], n)) if g["spellings"] else key
+
+    def items(self) -> list[dict]:
+        spelled = {}
+        for key in self.live():
+            for name in {key, self.name_of(key)} | set(self.groups[key]["spellings"]):
+                spelled.setdefault(name, key)
+        out = []
+        for key in self.live():
+            g = self.groups[key]
+            if (key in BARE_DROP or not g["standalone"]
+                    or (key in self.rules.reject and not (g["masked"] and key in MASKABLE))):
+                continue
+            name = self.name_of(key)
+            parent = spelled.get(g["parent"]) if g["parent"] else None
+            s = g["sentence"]
+            out.append({
+                "name": name,
+                "aliases": sorted(({key} | g["aliases"] | set(g["spellings"])) - {name}),
+                "kind": g["kind"],
+                "parent": self.name_of(parent) if parent and parent != key else None,
+                "evidence": s.text,
+                "start": s.start,
+                "end": s.end,
+                "mentions": g["mentions"],
+            })
+        return out
 
 
 def _is_superior(name: str) -> bool:
@@ -150,26 +218,6 @@ def _own_name(unit: str, bare: str) -> str:
     return unit + bare
 
 
-def _rename(groups: dict, order: list, old: str, new: str) -> None:
-    if new == old:
-        return
-    if new in groups:
-        _merge(groups, old, new)
-        return
-    g = groups.pop(old)
-    g["aliases"].add(old)
-    g["name"] = new
-    groups[new] = g
-    order[order.index(old)] = new
-
-
-def _merge(groups: dict, source: str, target: str) -> None:
-    src, dst = groups.pop(source), groups[target]
-    dst["aliases"] |= src["aliases"] | {source}
-    dst["mentions"] += src["mentions"]
-    dst["standalone"] += src["standalone"]
-    if src["sentence"].start < dst["sentence"].start:
-        dst["sentence"] = src["sentence"]
 
 
 def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tuple[OrgMention, Sentence]]:

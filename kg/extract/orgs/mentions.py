@@ -49,7 +49,13 @@ _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 
 @dataclass
 class OrgMention:
-    """One mention: the name as written (``surface``), normalized and canonical."""
+    """One mention of a unit.
+
+    ``name`` is the name as the text spells it (masks dropped, a place
+    prefix kept: 潞州区总工会); ``canonical`` is the form that groups the
+    spellings of one unit in a document: abbreviations expanded, place
+    prefix dropped (区总工会, 市卫生健康委). ``surface`` is the written span.
+    """
 
     name: str
     surface: str
@@ -61,6 +67,12 @@ class OrgMention:
     role: str | None = None  # a speaker role right after the name (书记, 局长)
     parent: str | None = None  # the unit it is a body of, when named with it
     inner: bool = False  # only the middle of a longer name (市委网信委 in 市委网信委办公室)
+    canonical: str = ""
+    place: str = ""  # the place prefix the text gives (潞州 in 潞州区总工会)
+
+    def __post_init__(self):
+        if not self.canonical:
+            self.canonical = self.name
 
 
 def _level_like_head(tok: Token, rules: OrgRules) -> bool:
@@ -128,7 +140,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     """Every unit name in ``text`` (a sentence), left to right.
 
     >>> [m.name for m in find_org_mentions("参加了由XX市林草局直属机关党委和市图书馆联合开展的活动")]
-    ['市林业和草原局', '市林业和草原局直属机关党委', '市图书馆']
+    ['市林草局', '市林草局直属机关党委', '市图书馆']
     >>> [(m.name, m.role) for m in find_org_mentions("县纪委书记在学习会上的研讨发言")]
     [('县纪委', '书记')]
     """
@@ -173,7 +185,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         found = _scan_left(toks, i, rules, head_word)
         if found is None:
             continue
-        start, masked, place, anchored = found
+        start, masked, place, place_start, anchored = found
         name = strip_mask(text[start:tok.start] + head_word)
         if name.startswith("某") and len(name) > 2:
             name, masked = name[1:], "某"  # 某大学, 某县税务局
@@ -188,22 +200,29 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             continue
         kind = rules.kind_of(name) or "其他"
         canon, aliases = _canonical(name, rules)
-        if place:
-            aliases.add(place + canon)
-            aliases.add(place + name)
+        aliases.add(canon)
         if masked == "某":
             aliases.add("某" + name)
-        aliases.discard(canon)
-        out.append(OrgMention(canon, text[start:head_end], start, head_end, kind, aliases, bool(masked), role))
+        written, span_start = name, start
+        if place and place != "全":
+            written, span_start = place + name, place_start
+            aliases.add(name)
+            aliases.update(place + a for a in list(aliases))
+        elif place:
+            aliases.update({place + canon, place + name})
+        aliases.discard(written)
+        out.append(OrgMention(written, text[span_start:head_end], span_start, head_end, kind, aliases, bool(masked),
+                              role, canonical=canon, place="" if place == "全" else place))
         body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
         if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
             # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too
             unit_name = name[: len(name) - (len(tok.word) - body.start())]
             if unit_name not in rules.reject and not SELF_BODY.match(unit_name):
                 canon_u, aliases_u = _canonical(unit_name, rules)
-                aliases_u.discard(canon_u)
-                out.append(OrgMention(canon_u, text[start:tok.start + body.start()], start, tok.start + body.start(),
-                                      rules.kind_of(unit_name) or "其他", aliases_u, bool(masked)))
+                aliases_u.add(canon_u)
+                aliases_u.discard(unit_name)
+                out.append(OrgMention(unit_name, text[start:tok.start + body.start()], start, tok.start + body.start(),
+                                      rules.kind_of(unit_name) or "其他", aliases_u, bool(masked), canonical=canon_u))
     if len(out) > 1:
         _join_league_committees(out, text)
         _link_parents(out)
@@ -238,13 +257,15 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
         a, b = mentions[k], mentions[k + 1]
         if a is None or b is None:
             continue  # b was joined into the mention before a
-        level = _LEAGUE_COMMITTEE.match(b.name)
+        level = _LEAGUE_COMMITTEE.match(b.canonical)
         if a.name != "共青团" or not level or strip_mask(text[a.end:b.start]).strip():
             continue
         surface = text[a.start:b.end]
         short = "团" + level.group(1) + "委"
-        mentions[k] = OrgMention(short, surface, a.start, b.end, "群团组织",
-                                 {"共青团" + b.name, "共青团" + level.group(1) + "委员会"} - {short}, a.masked or b.masked)
+        written = "共青团" + b.name
+        spellings = {short, "共青团" + b.canonical, "共青团" + level.group(1) + "委员会"} | {"共青团" + x for x in b.aliases}
+        mentions[k] = OrgMention(written, surface, a.start, b.end, "群团组织", spellings - {written},
+                                 a.masked or b.masked, canonical=short, place=b.place)
         mentions[k + 1] = None
     mentions[:] = [m for m in mentions if m is not None]
 
@@ -284,8 +305,8 @@ def _passable(t: Token, rules: OrgRules) -> bool:
 
 
 def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
-    """Where the name ending at token ``i`` starts: (char offset, mask, place),
-    or None when no name can end there.
+    """Where the name ending at token ``i`` starts: (char offset, mask, place,
+    place offset, anchored), or None when no name can end there.
 
     Two passes. First look left for a level word (市 县 区 省 …) within a
     short window: a name that starts there may hold a verb or an adverb
@@ -293,7 +314,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     Else take the run of nouns right before the suffix word. ``mask`` is
     ``"*"`` or ``"某"`` when a masked part stood before the name (dropped,
     SCHEMA §2); ``place`` a place name before the level word (潼南 in
-    潼南区民政局), kept only as an alias.
+    潼南区民政局), which the text's spelling keeps.
     """
     head = toks[i]
     known = _traits_cache(rules)
@@ -327,7 +348,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
     first = toks[j]
-    start = first.start
+    start = place_start = first.start
     masked, place = "", ""
     if _is_masked_level(first.word):
         masked, start = "某", start + 1
@@ -340,8 +361,8 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
         if is_mask(prev.word):
             masked = "某" if prev.word.endswith("某") else "*"
         elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
-            place = prev.word
-    return start, masked, place, anchored
+            place, place_start = prev.word, prev.start
+    return start, masked, place, place_start, anchored
 
 
 def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
