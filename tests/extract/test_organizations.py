@@ -264,3 +264,46 @@ def test_masked_school_is_a_unit_and_school_means_it():
 @pytest.mark.parametrize("text", ["按照上级党委的部署", "配合地方党委开展工作", "所属党支部全部参加"])
 def test_generic_bodies_are_no_units(text):
     assert not _doc_orgs(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("6月5日，金阊新城实验小学校党支部召开民主生活会。", "金阊新城实验小学校党支部"),
+    ("3月28日上午，机关退休第二党支部在活动室开展学习。", "机关退休第二党支部"),
+    ("离退休支部积极探索，开展特色党建活动。", "离退休支部"),
+    ("区局观测与网络处党支部联合兄弟支部开展学习。", "区局观测与网络处党支部"),
+    ("11月2日，生命科学学院教工第一党支部召开大会。", "生命科学学院教工第一党支部"),
+    ("电气工程系党总支召开学习会议。", "电气工程系党总支"),
+])
+def test_a_party_body_takes_the_whole_name_of_its_unit(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("电气工程系党总支与党群党总支联合开展学习。", ["电气工程系党总支", "党群党总支"]),
+    ("县政府和共青团XX市委联合举办活动。", ["县政府", "共青团市委"]),
+    ("纪委监委和平煤神马集团联合开展警示教育。", ["纪委监委", "平煤神马集团"]),
+])
+def test_two_units_joined_by_and_are_two_units(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("学院教学与科研办公室牵头组织。", "教学与科研办公室"),
+    ("区局观测与网络处党支部联合兄弟支部开展学习。", "观测与网络处党支部"),
+])
+def test_and_inside_a_department_name_stays_inside(text, want):
+    assert any(n.endswith(want) for n in names(text)), names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "第一季度支部共组织进行了1次党员大会。",
+    "上半年工作总结统战部",
+    "认真学习中央精神",
+    "积极响应学校党委下发的方案",
+])
+def test_time_words_and_predicates_do_not_start_a_name(text):
+    assert not any(n.startswith(("第一季度", "上半年", "认真", "积极")) for n in names(text)), names(text)
+
+
+def test_numbered_branches_are_named_by_their_number():
+    assert names("一支部、二支部、三支部分别述职。") == ["一支部", "二支部", "三支部"]

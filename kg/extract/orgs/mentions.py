@@ -189,6 +189,10 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         name = strip_mask(text[start:tok.start] + head_word)
         if name.startswith("某") and len(name) > 2:
             name, masked = name[1:], "某"  # 某大学, 某县税务局
+        joined = _second_of_pair(name, rules)
+        if joined:
+            name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
+            start = text.find(name, start)
         if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS or _GRADE.search(name)
                 or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
                 or rules.rejects_end(name)):
@@ -298,6 +302,10 @@ def _passable(t: Token, rules: OrgRules) -> bool:
     w = t.word
     if not _HAN.match(w) or w in rules.boundaries:
         return False
+    if len(w) >= 3 and w.startswith(rules.predicate_starts):
+        return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
+    if w in rules.inner_words or (t.tag == "x" and len(w) == 1):
+        return True  # x: a rare character the dictionary lacks (金阊), a name's own
     if t.tag in _STOP_TAGS:
         return ((t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
                 or w in rules.suffix_words)
@@ -336,6 +344,12 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             if t.word == "中" and j < i and len(toks[j].word) == 1 and toks[j].tag in ("j", "ns"):
                 j -= 1  # 中俄, 中韩: a pair of countries
                 break
+            if j == i and t.word in _BRANCH_NUMBERS and head.word in _NUMBERED_BODIES:
+                j -= 1  # 一支部, 三党支部: branches named by number
+                break
+            if t.word in ("与", "和") and j - 2 >= 0 and _joins_inside(toks, j - 1, i, rules):
+                j -= 1  # 组织与人事处: one department
+                continue
             ordinal = t.tag == "m" and t.word.startswith("第")
             passable, name_word, _, starts_name = known.get((t.word, t.tag)) or _traits(t, rules)
             if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS:
@@ -365,6 +379,34 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     return start, masked, place, place_start, anchored
 
 
+def _second_of_pair(name: str, rules: OrgRules) -> int:
+    """Where the second unit of ``A和B``/``A与B`` starts when A is a unit of its own, else 0."""
+    for k, c in enumerate(name):
+        if c in "和与及" and 2 <= k < len(name) - 2:
+            left = name[:k]
+            if rules.kind_of(left) and rules.suffix_of(left) not in rules.weak and left not in rules.reject:
+                return k + 1
+    return 0
+
+
+_BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
+_NUMBERED_BODIES = frozenset("支部 党支部 总支 党总支 团支部 党小组".split())
+
+
+def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
+    """Does the 与/和 at ``k`` join two words of one name (组织与人事处, 观测与网络处),
+    not two units (电气工程系党总支与党群党总支)? Inside a name, the word before it
+    ends no unit, both sides are short nouns, and no unit ends between it and the head."""
+    left = toks[k - 1]
+    if _head_of(left, rules) is not None or not _HAN.match(left.word) or len(left.word) > 4:
+        return False
+    if left.tag not in ("n", "vn", "nz", "an") or left.word in rules.boundaries:
+        return False
+    between = toks[k + 1:i]
+    return 0 < len(between) <= 2 and not any(_head_of(t, rules) is not None and t.word not in rules.suffix_words
+                                             for t in between[:-1])
+
+
 def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
     """(index, True) of a level word starting the name ending at ``i``, else (i, False)."""
     j, n_chars, n_loose = i, len(toks[i].word), 0
@@ -373,7 +415,8 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
     while j > 0:
         t = toks[j - 1]
         w = t.word
-        if w == "和" and j - 2 >= 0 and toks[j - 2].tag in _NAME_TAGS and n_loose == 0:
+        if w == "和" and j - 2 >= 0 and toks[j - 2].tag in _NAME_TAGS and n_loose == 0 \
+                and _head_of(toks[j - 2], rules) is None:  # 县政府和共青团市委 are two units
             if any(_is_bare_level(toks[k]) or _level_like_head(toks[k], rules) for k in range(max(0, j - 4), j - 1)):
                 j -= 1  # 市工业和信息化局
                 continue
@@ -430,8 +473,10 @@ def _mask_inside(toks, k: int, j: int, rules: OrgRules) -> bool:
 
 
 def _is_name_word(t: Token, rules: OrgRules) -> bool:
-    """A word that can stand inside a name: a noun, or a unit word whatever its tag (分行, 委)."""
-    return t.tag in _NAME_TAGS or t.word in rules.suffix_words
+    """A word that can stand inside a name: a noun, a unit word whatever its tag (分行, 委),
+    or a verb names are made of (监督, 退休)."""
+    return (t.tag in _NAME_TAGS or t.word in rules.suffix_words or t.word in rules.inner_words
+            or (t.tag == "x" and len(t.word) == 1 and _HAN.match(t.word) is not None))
 
 
 def _is_masked_level(word: str) -> bool:

@@ -1,62 +1,122 @@
 """The reporting unit (SCHEMA §2): who speaks or reports in a document.
 
-Why in this order: a title names the unit most reliably
-(``XX市妇联关于…汇报`` → 市妇联; ``县纪委书记在…上的发言`` → 县纪委); a unit
-named only as the venue (``在区委…读书班上的发言``) reports only when the
-body keeps naming it. Then the opening sentences, where a report names
-itself as the subject (``市知识产权局青年理论学习小组坚持…``) — a unit after
-根据/落实/在 there is a superior or a host, not the speaker. Then
-self-references (``我局``, ``本单位``) resolved to the unit named elsewhere.
+Why a vote and not a cascade: a report found on the web says who reports in
+several places at once — the title (``XX市妇联关于…汇报``, ``区教体局召开…``),
+a byline (``稿件来源: 县人社局``), an author line under the title
+(``林庄村党总支书记 张振华``), the subject of the opening sentence
+(``11月21日下午，土木工程学院党总支召开…``), self-references (``我局``,
+``我镇``, ``该院党委``) and a signature at the end — and any one of them can
+be missing or mislead (a title naming the inspection group that visited, a
+byline naming the newspaper). Each cue proposes a unit with a weight
+(``data/lexicon/reporting_cues.txt``); the unit with the most weight wins,
+and ``how`` lists the cues that chose it so an analyst can see why.
+
+The answer is the unit as the text spells it; a study group answers for its
+unit (局党组理论学习中心组 → 局党组); a unit that only governs (根据市委部署),
+a superior (党中央) or a visiting inspection group does not report.
 """
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...ingest.clean import byline_roles
 from ...ingest.normalize import normalize_text
-from ...lexicon import lexicon_path, read_wordlist
+from ...lexicon import lexicon_path, read_table, read_wordlist
 from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
-from .names import BARE_DROP, family
+from ..tokenize import tag_words
+from .names import BARE_DROP, MASK_CHARS, family, generic_owner, is_mask
 from .rules import load_org_rules
 
-__all__ = ["extract_reporting_org", "find_title_unit"]
+__all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
 
 log = logging.getLogger(__name__)
 
-_OPENING_SENTENCES = 3
-_CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
-_SUPERIOR = frozenset(["党中央", "中共中央", "国务院", "中央", "全国人大", "全国政协"])
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
-_SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位)[^。；！？]{0,6}[：:]$")
-_GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
-_LEVEL_COMMITTEES = frozenset(["省委", "市委", "县委", "区委"])
-_PLACE_ENDS = ("社区", "村", "街道", "镇", "乡", "居委会")
-_BODY_TAILS = ("机关党委", "党委", "党组")
+_SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位|委员)[^。；！？]{0,6}[：:]$")
+_SENTENCE_END = re.compile(r"[。；！？!?]")
+_DATE = re.compile(
+    r"^(?:\d{2,4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*[日号])?(?:\s*[-至到、]\s*\d{1,2}\s*[日号])?"
+)
+_BRACKETED = re.compile(r"^[（(【\[][^）)】\]]{0,30}[）)】\]]")
+_PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
+_OPENING_SENTENCES = 4
+_LAST_LINES = 3
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
+_GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
+_BODIES = ("机关党委", "党委", "党组", "党工委", "党总支", "党支部")
+
+
+@dataclass
+class Candidate:
+    """A unit some cue names as the reporter, with the weight of every cue for it."""
+
+    name: str
+    spelling: str
+    score: float = 0.0
+    cues: list[str] = field(default_factory=list)
+    sentence: Sentence | None = None
+    first: int = 1 << 30  # where in the document it was first proposed
 
 
 @lru_cache(maxsize=None)
+def _weights() -> dict[str, float]:
+    path = lexicon_path("reporting_cues")
+    out = {}
+    for cue, weight in read_table(path, 2):
+        try:
+            out[cue] = float(weight)
+        except ValueError:
+            from ...errors import LexiconError
+
+            raise LexiconError(path, 0, f"weight of {cue!r} is not a number: {weight!r}") from None
+    return out
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(e.word for e in read_wordlist(lexicon_path(name)))
+
+
 def _governors() -> frozenset[str]:
-    return frozenset(e.word for e in read_wordlist(lexicon_path("reporting_governors")))
+    return _words("reporting_governors")
+
+
+@lru_cache(maxsize=None)
+def _openers() -> re.Pattern:
+    """Words that may stand before the subject of an opening clause (近日, 本报讯, 今年以来)."""
+    words = sorted(_words("reporting_openers"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+
+
+def _is_superior(name: str) -> bool:
+    return name in _words("reporting_superiors") or name.startswith(("中共中央", "中央", "党中央", "国务院"))
+
+
+def _is_visitor(name: str) -> bool:
+    """An inspection or guidance group (指导组, 巡察组): it visits, the visited unit reports."""
+    return name.endswith(tuple(_words("reporting_visitors")))
 
 
 def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMention] | None = None
-                    ) -> tuple[str, str] | None:
+                    ) -> tuple[OrgMention | str, str] | None:
     """(unit, how) named by a title as its speaker or author, else None.
 
+    The unit is a mention, or a name when only a role names it (副县长 → 县政府).
     ``body_count(name)`` says how often the body names a unit; a unit that is
     only the venue (``在X…上的讲话``) counts when the body names it twice.
-    ``mentions`` are ``find_org_mentions(title)`` when the caller has them
-    already (the title is usually the first sentence of the text).
 
-    >>> find_title_unit("XX市妇联关于青年理论学习小组建设情况汇报")
-    ('市妇女联合会', 'title')
-    >>> find_title_unit("组织部长在区委理论学习中心组专题研讨会上的交流发言")
-    ('组织部', 'title')
+    >>> find_title_unit("XX市妇联关于青年理论学习小组建设情况汇报")[0].name
+    '市妇联'
+    >>> found = find_title_unit("组织部长在区委理论学习中心组专题研讨会上的交流发言")
+    >>> found[0].name, found[1]
+    ('组织部', 'title speaker')
     >>> find_title_unit("分管交通的副县长在县委中心组研讨交流会上的发言")
     ('县政府', 'title role')
     >>> find_title_unit("在区委主题教育读书班上的交流发言") is None
@@ -70,24 +130,20 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     cut = min((at for at in (title.find("在"), title.find("关于")) if at >= 0), default=-1)
     if venue:
         cut = venue.start() if cut < 0 else min(cut, venue.start())
-    speaker_part = [m for m in mentions if cut < 0 or m.start < cut]
-    speaker_part = [m for m in speaker_part if m.name not in _NOT_REPORTING and m.name not in _GENERIC]
+    speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and m.name not in _NOT_REPORTING
+                    and m.canonical not in _GENERIC and m.name not in _GENERIC]
     if speaker_part:
-        return _speaker(speaker_part).name, "title"
+        return _speaker(speaker_part), "title speaker"
     head = title[:cut] if cut >= 0 else title
     role = _LEVEL_ROLE.search(head)
     if role:
         return role.group(2) + "政府", "title role"
     if venue:
         for m in mentions:
-            host = len(m.name) == 2 and m.name[1] == "委"  # 区委 hosts a class for others
+            host = len(m.canonical) == 2 and m.canonical[1] == "委"  # 区委 hosts a class for others
             if venue.start(1) <= m.start and m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
-                return m.name, "title venue"
+                return m, "title venue"
     return None
-
-
-def _is_superior(name: str) -> bool:
-    return name in _SUPERIOR or name.startswith(("中共中央", "中央", "党中央", "国务院"))
 
 
 def _speaker(mentions: list[OrgMention]) -> OrgMention:
@@ -102,122 +158,313 @@ def _speaker(mentions: list[OrgMention]) -> OrgMention:
     return max(chain, key=lambda m: m.end)
 
 
-def _governed(sentence: Sentence, m: OrgMention, governors: frozenset[str]) -> bool:
-    clause_start = 0
-    for hit in _CLAUSE_START.finditer(sentence.norm, 0, m.start):
-        clause_start = hit.end()
-    before = sentence.norm[clause_start:m.start]
-    return any(before.endswith(g) or g in before for g in governors if len(g) > 1) or \
-        any(before.endswith(g) for g in governors if len(g) == 1)
+def _clause_prefix(norm: str, at: int) -> str:
+    """The words of ``at``'s clause before it, without dates, bylines and openers."""
+    start = 0
+    for hit in _CLAUSE_BREAK.finditer(norm, 0, at):
+        start = hit.end()
+    prefix = norm[start:at].strip()
+    while prefix:
+        before = prefix
+        prefix = _BRACKETED.sub("", prefix).strip()
+        prefix = _DATE.sub("", prefix).strip()
+        prefix = re.sub(r"^(?:上午|下午|晚上|中午|晚|早上|傍晚)", "", prefix).strip()
+        m = _openers().match(prefix)
+        if m:
+            prefix = prefix[m.end():].strip()
+        prefix = prefix.lstrip(MASK_CHARS + "_＿").strip()
+        if prefix == before:
+            break
+    if prefix and len(prefix) <= 8 and all(tag == "ns" or is_mask(word) for word, tag in tag_words(prefix)):
+        return ""  # a place before the name: 四川省 屏山县人民法院
+    return prefix
 
 
-def _resolve(name: str, orgs: list[dict]) -> str:
-    """The document-level name of a mention (after merging aliases and study groups)."""
-    for o in orgs:
-        if o["name"] == name or name in o["aliases"]:
-            return o["name"]
-    for o in orgs:
-        if o["name"].endswith(name):
-            return o["name"]
-    return name
+def _governed(norm: str, m: OrgMention) -> bool:
+    """Does a governing word (根据, 按照, 在…领导下) stand before ``m`` in its clause?"""
+    start = 0
+    for hit in _CLAUSE_BREAK.finditer(norm, 0, m.start):
+        start = hit.end()
+    before = norm[start:m.start]
+    governors = _governors()
+    return any(g in before for g in governors if len(g) > 1) or any(before.endswith(g) for g in governors)
 
 
-def _self_reference(ctx: Context, orgs: list[dict]):
-    rules = load_org_rules()
-    for sent in ctx.sentences:
-        for phrase, suffix in rules.self_refs:
-            at = sent.norm.find(phrase)
-            if at < 0 or not suffix:
-                continue
-            named = [o for o in orgs if (suffix == "*" or o["name"].endswith(suffix)) and not _is_superior(o["name"])
-                     and o["name"] not in _LEVEL_COMMITTEES and not family(o["name"])[0]]
-            if not named and suffix.endswith("党组"):
-                named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
-            if named:
-                best = max(named, key=lambda o: o["mentions"])
-                return best["name"], sent
-            if suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅"):
-                return suffix, sent  # nothing names it: 局党组, 局
-    return None, None
+class _Ballot:
+    """The candidates of one document and the weight each cue gave them."""
+
+    def __init__(self, orgs: list[dict]):
+        self.orgs = orgs
+        self.by_spelling: dict[str, dict] = {}
+        for o in orgs:
+            for s in [o["name"], *o["aliases"]]:
+                self.by_spelling.setdefault(s, o)
+        self.candidates: dict[str, Candidate] = {}
+        self.weights = _weights()
+
+    def unit_of(self, spelling: str, bare: bool = False) -> tuple[str, str] | None:
+        """(key, spelling) of the unit ``spelling`` names, or None when it cannot report.
+
+        A generic name (局, 党委) reports only when it is ``bare``: a
+        self-reference with nothing in the text to resolve it to."""
+        if not spelling or spelling in _NOT_REPORTING:
+            return None
+        fam, owner = family(spelling)
+        if fam is not None:
+            if generic_owner(owner) and len(owner) < 2:
+                return None
+            spelling = owner  # 局党组理论学习中心组 reports as 局党组
+        item = self.by_spelling.get(spelling)
+        if item and item.get("parent") and family(item["name"])[0] is not None:
+            item = self.by_spelling.get(item["parent"], item)
+        key = item["name"] if item else spelling
+        if _is_superior(key) or _is_superior(spelling):
+            return None
+        for body in _BODIES:
+            unit = self.by_spelling.get(key[: -len(body)]) if key.endswith(body) and len(key) > len(body) else None
+            if unit is not None:
+                key = unit["name"]  # a unit and its party body report as one (市税务局 / 市税务局党委)
+                break
+        if spelling in _GENERIC and item and item["name"] not in _GENERIC:
+            spelling = item["name"]
+        elif spelling in _GENERIC and not bare:
+            return None
+        return key, spelling
+
+    def vote(self, spelling: str, cue: str, sentence: Sentence | None, at: int, scale: float = 1.0,
+             bare: bool = False) -> None:
+        found = self.unit_of(spelling, bare)
+        if found is None:
+            return
+        key, spelling = found
+        weight = self.weights.get(cue, 0.0) * scale
+        if _is_visitor(key):
+            weight *= self.weights.get("visitor factor", 0.3)
+        if weight <= 0:
+            return
+        c = self.candidates.get(key)
+        if c is None:
+            c = self.candidates[key] = Candidate(key, spelling)
+        if weight > max((self.weights.get(x.split(" ×")[0], 0) for x in c.cues), default=0):
+            c.spelling = spelling  # the strongest cue's spelling
+        c.score += weight
+        c.cues.append(cue if scale == 1.0 else f"{cue} ×{scale:g}")
+        if at < c.first:
+            c.first, c.sentence = at, sentence or c.sentence
+        elif c.sentence is None:
+            c.sentence = sentence
+
+    def ranked(self) -> list[Candidate]:
+        return sorted(self.candidates.values(), key=lambda c: (-c.score, c.first))
 
 
-@register("reporting_org")
-def extract_reporting_org(ctx: Context) -> list[dict]:
-    """``[{name, evidence, start, end}]`` for the reporting unit, or ``[]``.
-
-    >>> from kg.document import Document
-    >>> doc = Document(doc_id="d", title="", text="结合我局工作实际，现制定计划。市局党组负责落实。")
-    >>> [r["name"] for r in extract_reporting_org(Context.from_document(doc))]
-    ['市局']
-    """
+def reporting_candidates(ctx: Context) -> list[Candidate]:
+    """Every unit a cue proposes as the reporter, best first."""
     orgs = ctx.found.get("organizations")
     if orgs is None:
         orgs = extract_organizations(ctx)
     mentions = mentions_in_context(ctx)
     doc = ctx.doc
-
-    title = doc.title.strip()
-    title_sent = {s.index for s in ctx.sentences if doc.title and s.norm.strip() == title}
-    in_title = {}
+    ballot = _Ballot(orgs)
+    by_sentence: dict[int, list[OrgMention]] = {}
     for m, sent in mentions:
-        if sent.index in title_sent:
-            in_title[m.name] = in_title.get(m.name, 0) + 1
+        by_sentence.setdefault(sent.index, []).append(m)
 
-    def body_count(name):
-        target = _resolve(name, orgs)
-        return sum(o["mentions"] for o in orgs if o["name"] == target) - in_title.get(name, 0)
+    title = doc.title.strip() if doc.title and not doc.title_derived else ""
+    title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in normalize_text(title)]
+    _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions)
+    body = [s for s in ctx.sentences if s not in title_sents]
+    _vote_subtitle(ballot, body, by_sentence)
+    _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
+    _vote_author_line(ballot, body, by_sentence)
+    _vote_openings(ballot, body, by_sentence)
+    _vote_self_references(ctx, ballot, orgs)
+    _vote_signature(ballot, body, by_sentence)
+    _vote_subjects(ballot, body, by_sentence)
+    return ballot.ranked()
 
-    first = ctx.sentences[0] if ctx.sentences else None
-    if doc.title and not doc.title_derived:
-        title_norm = normalize_text(doc.title)
-        found = find_title_unit(title_norm, body_count, _mentions_of(title_norm, ctx, mentions))
-        if found:
-            name = _resolve(found[0], orgs) if found[1] != "title role" else found[0]
-            titled = [s for s in ctx.sentences if s.index in title_sent]
-            named = [s for m, s in mentions if _resolve(m.name, orgs) == name]
-            return [_item(name, (titled or named or [first])[0])]
-    governors = _governors()
-    opening = [s for s in ctx.sentences
-               if s.norm.strip() != doc.title.strip() and not _SALUTATION.match(s.norm)][:_OPENING_SENTENCES]
-    opening_ids = {s.index for s in opening}
+
+def _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions) -> None:
+    if not title:
+        return
+    title_norm = normalize_text(title)
+    in_title = [m for s in title_sents for m in by_sentence.get(s.index, [])]
+    if not title_sents:
+        in_title = find_org_mentions(title_norm)
+    counts: dict[str, int] = {}
     for m, sent in mentions:
-        if sent.index not in opening_ids or m.name in _NOT_REPORTING or m.name in _GENERIC or family(m.name)[0]:
-            continue
-        if m.parent is not None:
-            continue  # reached through the start of its chain
-        chain = [x for x, s2 in mentions if s2 is sent and x.start == m.start and not family(x.name)[0]]
-        best = max(chain, key=lambda x: x.end)
-        if _is_superior(best.name) or best.name in ("省委", "市委", "县委", "区委") and best is m and _governed(sent, m, governors):
-            continue
-        if _governed(sent, m, governors) or best.name[0] == "省":
-            continue
-        return [_item(_resolve(best.name, orgs), sent)]
-    name, sent = _self_reference(ctx, orgs)
-    if name:
-        return [_item(name, sent)]
-    return []
+        if sent not in title_sents:
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    found = find_title_unit(title_norm, lambda name: counts.get(find_canonical(name, mentions), 0),
+                            in_title if title_sents else None)
+    sent = title_sents[0] if title_sents else None
+    if found:
+        unit, how = found
+        if isinstance(unit, str):
+            ballot.vote(unit, how, sent, 0)
+        else:
+            ballot.vote(unit.name, how, sent, 0)
+    venue = _VENUE.search(title_norm)
+    for m in in_title:
+        if venue and venue.start(1) <= m.start < venue.end(1):
+            continue  # the host of the meeting, not the speaker
+        if not found or isinstance(found[0], str) or m.canonical != found[0].canonical:
+            ballot.vote(m.name, "title other", sent, 0)
 
 
-def _mentions_of(text: str, ctx: Context, mentions) -> list[OrgMention] | None:
-    """The mentions already found in a sentence that reads exactly ``text`` (same
-    function, same string: same answer), else None."""
-    sent = next((s for s in ctx.sentences if s.norm == text), None)
-    if sent is None:
-        return None
-    return [m for m, s in mentions if s is sent]
-
-
-def _unit_of(name: str) -> str:
-    """The unit itself, not its party body: 市税务局党委 → 市税务局, but 局党组 stays."""
-    for tail in _BODY_TAILS:
-        rest = name[: len(name) - len(tail)]
-        if name.endswith(tail) and len(rest) >= 2 and not rest.endswith(_PLACE_ENDS):
-            return rest
+def find_canonical(name: str, mentions) -> str:
+    for m, _ in mentions:
+        if m.name == name:
+            return m.canonical
     return name
 
 
-def _item(name: str, sent: Sentence | None) -> dict:
-    name = _unit_of(name)
+def _vote_subtitle(ballot, body, by_sentence) -> None:
+    """A line under the title that opens with a dash (——某局开展…) is a second title."""
+    for s in body[:3]:
+        if s.norm.startswith(("——", "—", "--")):
+            ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, -m.end))
+            if ms:
+                ballot.vote(_speaker([m for m in ms if m.start == ms[0].start]).name, "subtitle", s, s.start)
+            return
+
+
+def _vote_byline(ballot, byline: dict, mentions) -> None:
+    roles = byline_roles()
+    named = {m.canonical for m, _ in mentions} | {m.name for m, _ in mentions}
+    media = _words("reporting_media")
+    for label, value in byline.items():
+        role = roles.get(label, "other")
+        if role == "other":
+            continue
+        for m in find_org_mentions(normalize_text(value)):
+            if any(word in m.name for word in media):
+                continue  # a newspaper or a news site publishes; it does not report
+            in_text = m.name in named or m.canonical in named
+            ballot.vote(m.name, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
+
+
+def _vote_author_line(ballot, body, by_sentence) -> None:
+    """``林庄村党总支书记 张振华`` on a line of its own under the title."""
+    for s in body[:3]:
+        if len(s.norm) > 40 or _SENTENCE_END.search(s.norm):
+            continue
+        ms = [m for m in by_sentence.get(s.index, []) if m.start <= 2]
+        if not ms:
+            continue
+        m = max(ms, key=lambda x: x.end)
+        rest = s.norm[m.end:]
+        if m.role:
+            rest = rest[rest.find(m.role) + len(m.role):] if m.role in rest else rest
+        if _PERSON.match(rest) or not rest.strip():
+            ballot.vote(m.name, "author line", s, s.start)
+            return
+
+
+def _chain_heads(ms: list[OrgMention]) -> list[OrgMention]:
+    """The longest mention of each chain (市林草局 / 市林草局直属机关党委 → the latter)."""
+    out = []
+    for m in sorted(ms, key=lambda m: (m.start, -m.end)):
+        if out and m.start == out[-1].start:
+            continue
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _subject_mentions(s: Sentence, ms: list[OrgMention]) -> list[OrgMention]:
+    """Mentions that open their clause (after a date or an opener) and are not governed."""
+    out = []
+    for m in _chain_heads(ms):
+        if _clause_prefix(s.norm, m.start):
+            continue
+        if s.norm[m.end:m.end + 1] == "的" or _governed(s.norm, m):
+            continue
+        out.append(m)
+    return out
+
+
+def _vote_openings(ballot, body, by_sentence) -> None:
+    """The subject of the first clauses; failing one, the first unit named at all."""
+    opening = [s for s in body if not _SALUTATION.match(s.norm) and not s.norm.startswith(("——", "—"))]
+    rank = 0
+    named = False
+    for s in opening[:_OPENING_SENTENCES]:
+        ms = by_sentence.get(s.index, [])
+        subjects = _subject_mentions(s, ms)
+        if subjects:
+            ballot.vote(subjects[0].name, "opening subject", s, s.start, scale=1.0 / (1 + rank))
+            rank += 1
+        if not named:
+            free = [m for m in _chain_heads(ms) if not _governed(s.norm, m)]
+            if free:
+                ballot.vote(free[0].name, "opening mention", s, s.start)
+                named = True
+
+
+def _vote_subjects(ballot, body, by_sentence) -> None:
+    """Every clause-opening mention in the body: the unit the report keeps talking about."""
+    counts: dict[str, tuple[int, Sentence]] = {}
+    for s in body:
+        for m in _subject_mentions(s, by_sentence.get(s.index, [])):
+            n, first = counts.get(m.name, (0, s))
+            counts[m.name] = (n + 1, first)
+    cap = ballot.weights.get("subject cap", 3.0)
+    for name, (n, s) in counts.items():
+        ballot.vote(name, "body subject", s, s.start, scale=min(n, cap))
+
+
+def _vote_self_references(ctx, ballot, orgs) -> None:
+    rules = load_org_rules()
+    for sent in ctx.sentences:
+        for phrase, suffix in rules.self_refs:
+            if phrase not in sent.norm or not suffix:
+                continue
+            at = sent.start + sent.norm.find(phrase)
+            named = [o for o in orgs if (suffix == "*" or o["name"].endswith(suffix)
+                                         or any(a.endswith(suffix) for a in o["aliases"]))
+                     and not _is_superior(o["name"]) and family(o["name"])[0] is None
+                     and o["name"] not in ("省委", "市委", "县委", "区委")]
+            if not named and suffix.endswith("党组"):
+                named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
+            if named:
+                best = max(named, key=lambda o: o["mentions"])
+                ballot.vote(best["name"], "self reference", sent, at)
+            elif suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅镇乡村"):
+                ballot.vote(suffix, "self reference bare", sent, at, bare=True)
+            return
+
+
+def _vote_signature(ballot, body, by_sentence) -> None:
+    """A unit's name alone on one of the last lines (above a date): the signature."""
+    for s in body[-_LAST_LINES:]:
+        if len(s.norm) > 30 or _SENTENCE_END.search(s.norm):
+            continue
+        ms = _chain_heads(by_sentence.get(s.index, []))
+        if ms and ms[0].start <= 1 and ms[-1].end >= len(s.norm.strip()) - 1:
+            ballot.vote(ms[0].name, "signature", s, s.start)
+
+
+@register("reporting_org")
+def extract_reporting_org(ctx: Context) -> list[dict]:
+    """``[{name, how, score, evidence, start, end}]`` for the reporting unit, or ``[]``.
+
+    >>> from kg.document import Document
+    >>> doc = Document(doc_id="d", title="", text="结合我局工作实际，现制定计划。市局党组负责落实。")
+    >>> [(r["name"], r["how"]) for r in extract_reporting_org(Context.from_document(doc))]
+    [('市局', 'self reference')]
+    """
+    ranked = reporting_candidates(ctx)
+    if not ranked:
+        return []
+    best = ranked[0]
+    if best.score < _weights().get("minimum", 0.0):
+        return []
+    sent = best.sentence
+    item = {"name": best.spelling, "how": ", ".join(dict.fromkeys(best.cues)), "score": round(best.score, 2)}
     if sent is None:
-        return {"name": name, "evidence": "", "start": 0, "end": 0}
-    return {"name": name, "evidence": sent.text, "start": sent.start, "end": sent.end}
+        item.update(evidence="", start=0, end=0)
+    else:
+        item.update(evidence=sent.text, start=sent.start, end=sent.end)
+    return [item]

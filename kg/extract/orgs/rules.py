@@ -33,6 +33,8 @@ class OrgRules:
     weak: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
+    inner_words: frozenset[str] = frozenset()  # verbs that stand inside names (监督, 退休)
+    predicate_starts: tuple[str, ...] = ()  # a word starting so is a predicate (认真学习)
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -115,6 +117,9 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         aliases_whole=aliases_whole,
         reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),
         boundaries=frozenset(e.word for e in read_wordlist(path("org_boundaries"))),
+        inner_words=frozenset(e.word for e in read_wordlist(path("org_inner_words"))),
+        predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
+                                      reverse=True)),
         roles=tuple(roles),
         self_refs=tuple(self_refs),
         suffix_words=frozenset(s for s, _ in suffixes),
