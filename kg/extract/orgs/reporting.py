@@ -451,9 +451,9 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
     """``[{name, how, score, evidence, start, end}]`` for the reporting unit, or ``[]``.
 
     >>> from kg.document import Document
-    >>> doc = Document(doc_id="d", title="", text="结合我局工作实际，现制定计划。市局党组负责落实。")
+    >>> doc = Document(doc_id="d", title="", text="11月2日，县统计局召开学习会。我局党员干部参加。")
     >>> [(r["name"], r["how"]) for r in extract_reporting_org(Context.from_document(doc))]
-    [('市局', 'self reference')]
+    [('县统计局', 'opening subject, opening mention, self reference, body subject')]
     """
     ranked = reporting_candidates(ctx)
     if not ranked:
