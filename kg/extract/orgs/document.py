@@ -11,7 +11,7 @@ import logging
 
 from ..base import Context, Sentence, register
 from ..tokenize import tokenize_text
-from .mentions import OrgMention, endings_pattern, find_org_mentions
+from .mentions import OrgMention, endings_pattern, find_org_mentions, find_self_names
 from .names import (BARE_DROP, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
 from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
@@ -19,6 +19,8 @@ from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
+
+_SELF_NAMING_SENTENCES = 5
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -230,6 +232,11 @@ def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tup
     for sent in sentences_naming_units(ctx, rules):
         for m in find_org_mentions(sent.norm, rules, tokens=tokenize_text(sent.norm)):
             found.append((m, sent))
+    # a unit naming itself by its kind (集团召开…) does so in the title and the opening sentences
+    for sent in ctx.sentences[:_SELF_NAMING_SENTENCES]:
+        taken = [m for m, s in found if s is sent]
+        found.extend((m, sent) for m in find_self_names(sent.norm, rules, taken))
+    found.sort(key=lambda pair: (pair[1].start, pair[0].start))
     ctx.found["_org_mentions"] = found
     return found
 

@@ -17,10 +17,11 @@ from itertools import compress
 from operator import itemgetter
 
 from ..tokenize import Token, Tokens, tokenize_text
+from .clauses import CLAUSE_BREAK, clause_prefix
 from .names import MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
 
-__all__ = ["OrgMention", "find_org_mentions", "may_name_unit", "endings_pattern"]
+__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
 
 log = logging.getLogger(__name__)
 
@@ -507,3 +508,32 @@ def _link_parents(mentions: list[OrgMention]) -> None:
                 continue
             if not _BODY_START.match(m.surface[p.end - p.start:]):
                 p.inner = True
+
+
+def find_self_names(text: str, rules: OrgRules | None = None, taken: list[OrgMention] = ()) -> list[OrgMention]:
+    """A unit naming itself by its kind (``集团召开推进会``, ``学校2023年…总结``): a
+    word of ``org_self_names.txt`` opening a clause of ``text`` and followed by a
+    verb or a year (``org_self_followers.txt``). ``taken`` are the mentions found
+    already: a kind word inside one of them is no name of its own.
+
+    >>> [(m.name, m.kind) for m in find_self_names("5月29日，集团召开主题教育推进会")]
+    [('集团', '企业')]
+    >>> find_self_names("推动学校教育高质量发展")
+    []
+    """
+    rules = rules or load_org_rules()
+    out = []
+    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)]
+    for clause in starts:
+        for word in sorted(rules.self_names, key=len, reverse=True):
+            at = text.find(word, clause, clause + 24)
+            if at < 0:
+                continue
+            end = at + len(word)
+            if not text.startswith(rules.self_followers, end) or clause_prefix(text, at):
+                continue
+            if any(m.start <= at < m.end for m in [*taken, *out]):
+                break
+            out.append(OrgMention(word, word, at, end, rules.self_names[word], set(), canonical=word))
+            break
+    return out

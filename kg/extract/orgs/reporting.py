@@ -28,23 +28,18 @@ from ...lexicon import lexicon_path, read_table, read_wordlist
 from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
-from ..tokenize import tag_words
-from .names import BARE_DROP, MASK_CHARS, family, generic_owner, is_mask
+from .clauses import clause_prefix, clause_start
+from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner
 from .rules import load_org_rules
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
 
 log = logging.getLogger(__name__)
 
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n（）()“”\"]")
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
 _SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位|委员)[^。；！？]{0,6}[：:]$")
 _SENTENCE_END = re.compile(r"[。；！？!?]")
-_DATE = re.compile(
-    r"^(?:\d{2,4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*[日号])?(?:\s*[-至到、]\s*\d{1,2}\s*[日号])?"
-)
-_BRACKETED = re.compile(r"^[（(【\[][^）)】\]]{0,30}[）)】\]]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
 _LAST_LINES = 3
@@ -86,13 +81,6 @@ def _words(name: str) -> frozenset[str]:
 
 def _governors() -> frozenset[str]:
     return _words("reporting_governors")
-
-
-@lru_cache(maxsize=None)
-def _openers() -> re.Pattern:
-    """Words that may stand before the subject of an opening clause (近日, 本报讯, 今年以来)."""
-    words = sorted(_words("reporting_openers"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
 
 
 def _is_superior(name: str) -> bool:
@@ -158,34 +146,9 @@ def _speaker(mentions: list[OrgMention]) -> OrgMention:
     return max(chain, key=lambda m: m.end)
 
 
-def _clause_prefix(norm: str, at: int) -> str:
-    """The words of ``at``'s clause before it, without dates, bylines and openers."""
-    start = 0
-    for hit in _CLAUSE_BREAK.finditer(norm, 0, at):
-        start = hit.end()
-    prefix = norm[start:at].strip()
-    while prefix:
-        before = prefix
-        prefix = _BRACKETED.sub("", prefix).strip()
-        prefix = _DATE.sub("", prefix).strip()
-        prefix = re.sub(r"^(?:上午|下午|晚上|中午|晚|早上|傍晚)", "", prefix).strip()
-        m = _openers().match(prefix)
-        if m:
-            prefix = prefix[m.end():].strip()
-        prefix = prefix.lstrip(MASK_CHARS + "_＿").strip()
-        if prefix == before:
-            break
-    if prefix and len(prefix) <= 8 and all(tag == "ns" or is_mask(word) for word, tag in tag_words(prefix)):
-        return ""  # a place before the name: 四川省 屏山县人民法院
-    return prefix
-
-
 def _governed(norm: str, m: OrgMention) -> bool:
     """Does a governing word (根据, 按照, 在…领导下) stand before ``m`` in its clause?"""
-    start = 0
-    for hit in _CLAUSE_BREAK.finditer(norm, 0, m.start):
-        start = hit.end()
-    before = norm[start:m.start]
+    before = norm[clause_start(norm, m.start):m.start]
     governors = _governors()
     return any(g in before for g in governors if len(g) > 1) or any(before.endswith(g) for g in governors)
 
@@ -213,7 +176,7 @@ class _Ballot:
         if fam is not None:
             if generic_owner(owner) and len(owner) < 2:
                 return None
-            spelling = owner  # 局党组理论学习中心组 reports as 局党组
+            spelling = ORDINAL_TAIL.sub("", owner)  # 局党组理论学习中心组 reports as 局党组
         item = self.by_spelling.get(spelling)
         if item and item.get("parent") and family(item["name"])[0] is not None:
             item = self.by_spelling.get(item["parent"], item)
@@ -377,7 +340,7 @@ def _subject_mentions(s: Sentence, ms: list[OrgMention]) -> list[OrgMention]:
     """Mentions that open their clause (after a date or an opener) and are not governed."""
     out = []
     for m in _chain_heads(ms):
-        if _clause_prefix(s.norm, m.start):
+        if clause_prefix(s.norm, m.start):
             continue
         if s.norm[m.end:m.end + 1] == "的" or _governed(s.norm, m):
             continue

@@ -35,6 +35,8 @@ class OrgRules:
     last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
     inner_words: frozenset[str] = frozenset()  # verbs that stand inside names (监督, 退休)
     predicate_starts: tuple[str, ...] = ()  # a word starting so is a predicate (认真学习)
+    self_names: dict = field(default_factory=dict)  # 学校 → 事业单位: a unit's name for itself
+    self_followers: tuple[str, ...] = ()
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -118,6 +120,9 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),
         boundaries=frozenset(e.word for e in read_wordlist(path("org_boundaries"))),
         inner_words=frozenset(e.word for e in read_wordlist(path("org_inner_words"))),
+        self_names=dict(read_table(path("org_self_names"), 2)),
+        self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
+                                    reverse=True)),
         predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
                                       reverse=True)),
         roles=tuple(roles),
