@@ -307,3 +307,38 @@ def test_time_words_and_predicates_do_not_start_a_name(text):
 
 def test_numbered_branches_are_named_by_their_number():
     assert names("一支部、二支部、三支部分别述职。") == ["一支部", "二支部", "三支部"]
+
+
+@pytest.mark.parametrize("text", [
+    "学习贯彻中共中央总书记、国家主席、中央军委主席习近平的重要指示。",
+    "认真学习十四届全国人大三次会议精神。",
+    "积极创建志愿服务型党支部。",
+    "副局长主持会议。",
+])
+def test_titles_sessions_and_descriptions_are_no_units(text):
+    assert names(text) == [], names(text)
+
+
+def test_a_described_body_is_no_unit_of_its_own():
+    assert _doc_orgs("他曾是明星党支部书记，所在支部多次受表彰。") == {}
+
+
+def test_a_governing_phrase_does_not_join_two_units():
+    assert "上级妇联" not in " ".join(names("在市委、市政府的领导和上级妇联的指导下开展工作。")).replace("领导和", "")
+    assert not any(n.startswith("领导") for n in names("在市委、市政府的领导和上级妇联的指导下开展工作。"))
+
+
+def test_short_forms_join_the_unit_they_abbreviate():
+    found = _doc_orgs("近日，宁河区消防救援支队走进党校开展培训。宁河支队宣传人员授课。支队将继续开展活动。")
+    unit = found["宁河区消防救援支队"]
+    assert {"宁河支队", "支队"} <= set(unit["aliases"]) and unit["mentions"] == 3
+    assert "宁河支队" not in found
+
+
+def test_the_others_of_a_kind_are_no_unit_in_a_units_report():
+    found = _doc_orgs("市委党校召开述职大会。全省党校系统交流经验，市委党校作介绍。")
+    assert "市委党校" in found and not any(n.endswith("省党校") for n in found)
+
+
+def test_the_machine_party_committee_is_a_unit():
+    assert "机关党委" in _doc_orgs("会议由机关党委书记主持，机关党委委员参加。")

@@ -40,6 +40,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
     units.merge_school_self_names()
     units.merge_study_groups()
     units.merge_level_abbreviations()
+    units.merge_short_forms()
     units.merge_generic_names()
     return units.items()
 
@@ -58,13 +59,14 @@ class _DocumentUnits:
         if g is None:
             g = self.groups[key] = {"aliases": set(), "spellings": {}, "kind": m.kind, "sentence": sent,
                                     "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
-                                    "named": ""}
+                                    "named": "", "collective": 0}
             self.order.append(key)
         g["aliases"] |= m.aliases
         g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
         g["mentions"] += 1
         g["standalone"] += not m.inner
         g["masked"] = g["masked"] or m.masked
+        g["collective"] += m.collective
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
 
@@ -137,6 +139,23 @@ class _DocumentUnits:
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
                     self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], len(o))))
 
+    def merge_short_forms(self) -> None:
+        """A short form of a longer unit the document names joins it: 宁河支队 and
+        屏山法院 are 宁河区消防救援支队 and 屏山县人民法院 — same first character,
+        same suffix, every character found in order in the longer name."""
+        for key in sorted(self.live(), key=len):
+            if key not in self.groups:
+                continue
+            short = self.name_of(key)
+            suffix = self.rules.suffix_of(short)
+            if not suffix or len(short) < 2:
+                continue
+            targets = {other for other in self.live() if other != key and any(
+                len(full) > len(short) and full[0] == short[0] and self.rules.suffix_of(full) == suffix
+                and _in_order(short, full) for full in {self.name_of(other), *self.groups[other]["spellings"]})}
+            if len(targets) == 1:
+                self.merge(key, targets.pop())
+
     def rename(self, old: str, new: str) -> None:
         """Give the unit ``old`` a name of our making (its own unit's group)."""
         if new == old:
@@ -176,6 +195,9 @@ class _DocumentUnits:
             if (key in BARE_DROP or not g["standalone"]
                     or (key in self.rules.reject and not (g["masked"] and key in MASKABLE))):
                 continue
+            if g["collective"] == g["mentions"] and any(
+                    o != key and not self.groups[o]["collective"] and o.endswith(key[1:]) for o in self.live()):
+                continue  # 全省党校 in the report of 市委党校: the others of its kind, no unit of its own
             name = self.name_of(key)
             parent = spelled.get(g["parent"]) if g["parent"] else None
             s = g["sentence"]
@@ -190,6 +212,16 @@ class _DocumentUnits:
                 "mentions": g["mentions"],
             })
         return out
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Are the characters of ``short`` found in ``full`` in the same order?
+
+    >>> _in_order("宁河支队", "宁河区消防救援支队"), _in_order("市委", "委员会")
+    (True, False)
+    """
+    rest = iter(full)
+    return all(c in rest for c in short)
 
 
 def _is_superior(name: str) -> bool:

@@ -38,6 +38,12 @@ _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
 _BODY_START = re.compile(r"(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委)|.*(中心组|学习小组)$")
 _GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|同级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
+# 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
+_DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
+# 十四届全国人大: the session of a congress is a meeting (SCHEMA §2), not the congress acting.
+_SESSION_BEFORE = re.compile(r"[一二三四五六七八九十\d]+届$")
+# 中共中央总书记、国家主席、中央军委主席习近平: the unit is part of a national leader's title.
+_TITLE_OF_A_LEADER = re.compile(r"(?:总书记|主席|委员长|总理|副主席)[、，,]?[^，。；]{0,24}?习近平")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
 _LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
@@ -70,6 +76,7 @@ class OrgMention:
     inner: bool = False  # only the middle of a longer name (市委网信委 in 市委网信委办公室)
     canonical: str = ""
     place: str = ""  # the place prefix the text gives (潞州 in 潞州区总工会)
+    collective: bool = False  # 全省党校, 全市公安机关: all the units of a kind in a place
 
     def __post_init__(self):
         if not self.canonical:
@@ -196,8 +203,10 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             start = text.find(name, start)
         if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS or _GRADE.search(name)
                 or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
-                or rules.rejects_end(name)):
+                or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
             continue
+        if _SESSION_BEFORE.search(text, 0, start) or _TITLE_OF_A_LEADER.match(text, head_end):
+            continue  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
         if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
             continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
         if weak and not (anchored or masked or place or len(name) >= 5
@@ -217,7 +226,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             aliases.update({place + canon, place + name})
         aliases.discard(written)
         out.append(OrgMention(written, text[span_start:head_end], span_start, head_end, kind, aliases, bool(masked),
-                              role, canonical=canon, place="" if place == "全" else place))
+                              role, canonical=canon, place="" if place == "全" else place, collective=place == "全"))
         body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
         if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
             # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too

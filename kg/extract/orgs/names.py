@@ -38,7 +38,7 @@ OWN_HEAD = re.compile(rf"({GENERIC_HEADS})(?=机关|党)")
 # Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.
 MASKABLE = frozenset(SCHOOLS + ("医院", "银行", "纪念馆", "博物馆", "展览馆", "陈列馆", "图书馆", "文化馆", "科技馆", "档案馆", "美术馆"))
 BARE_DROP = frozenset(
-    "党组 党委 党工委 党支部 支部 党总支 总支 机关党委 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
+    "党组 党委 党工委 党支部 支部 党总支 总支 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
     "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会".split()
 )
 
