@@ -148,8 +148,8 @@ class _DocumentUnits:
                 continue
             short = self.name_of(key)
             suffix = self.rules.suffix_of(short)
-            if not suffix or len(short) < 2:
-                continue
+            if not suffix or len(short) - len(suffix) < 2:
+                continue  # 市委 is a unit of its own, not short for 市卫生健康委
             targets = {other for other in self.live() if other != key and any(
                 len(full) > len(short) and full[0] == short[0] and self.rules.suffix_of(full) == suffix
                 and _in_order(short, full) for full in {self.name_of(other), *self.groups[other]["spellings"]})}

@@ -413,6 +413,8 @@ def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
     if left.tag not in ("n", "vn", "nz", "an") or left.word in rules.boundaries:
         return False
     between = toks[k + 1:i]
+    if between and (_is_bare_level(between[0]) or between[0].word[0] in ADMIN_LEVELS):
+        return False  # 和省市党委: the second unit starts at its level
     return 0 < len(between) <= 2 and not any(_head_of(t, rules) is not None and t.word not in rules.suffix_words
                                              for t in between[:-1])
 
