@@ -342,3 +342,17 @@ def test_the_others_of_a_kind_are_no_unit_in_a_units_report():
 
 def test_the_machine_party_committee_is_a_unit():
     assert "机关党委" in _doc_orgs("会议由机关党委书记主持，机关党委委员参加。")
+
+
+def test_the_committees_of_every_level_are_no_one_unit():
+    assert names("会议传达学习了省市县委关于主题教育的部署。") == []
+    assert names("学习中央、省州委关于宣传贯彻的通知。") == []
+
+
+def test_a_committee_before_its_department_is_named_by_the_department_only():
+    found = _doc_orgs("近日，消防支队走进区委党校开展培训。州委教育工委召开中心组学习会议。")
+    assert {"区委党校", "州委教育工委"} <= set(found) and "区委" not in found and "州委" not in found
+
+
+def test_a_unit_before_its_party_body_is_a_unit_too():
+    assert set(_doc_orgs("市林草局直属机关党委开展学习。")) == {"市林草局", "市林草局直属机关党委"}

@@ -207,6 +207,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             continue
         if _SESSION_BEFORE.search(text, 0, start) or _TITLE_OF_A_LEADER.match(text, head_end):
             continue  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
+        if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
+            continue  # 省市县委, 省州委: the committees of every level, no one unit
         if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
             continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
         if weak and not (anchored or masked or place or len(name) >= 5
@@ -515,7 +517,7 @@ def _link_parents(mentions: list[OrgMention]) -> None:
     mentions[:] = [m for m in mentions if id(m) not in dropped]
     for m in mentions:
         for p in mentions:
-            if p is m or p.start != m.start or p.end >= m.end or p.parent is None:
+            if p is m or p.start != m.start or p.end >= m.end:
                 continue
             if not _BODY_START.match(m.surface[p.end - p.start:]):
                 p.inner = True
