@@ -75,7 +75,7 @@ def test_first_sentence_subject_and_its_study_group_answers_for_the_unit():
     ("11月21日下午，土木工程学院党总支召开专题学习会。学院党总支书记主持。", "土木工程学院党总支"),
     ("为深入推进党纪学习教育，5月22日下午，工商管理学院党委在会议室举行专题党课。", "工商管理学院党委"),
     ("本报讯（记者 王某）近日，县蒙古族幼儿园党支部开展迎七一系列活动。", "县蒙古族幼儿园党支部"),
-    ("开展教育整顿以来，四川省屏山县人民法院狠抓三个环节。", "屏山县人民法院"),
+    ("开展教育整顿以来，四川省屏山县人民法院狠抓三个环节。", "四川省屏山县人民法院"),
 ])
 def test_the_subject_of_the_opening_clause_reports(body, want):
     assert reporting(body, "", title_derived=True) == want

@@ -152,7 +152,8 @@ class _DocumentUnits:
                 continue  # 市委 is a unit of its own, not short for 市卫生健康委
             targets = {other for other in self.live() if other != key and any(
                 len(full) > len(short) and full[0] == short[0] and self.rules.suffix_of(full) == suffix
-                and _in_order(short, full) for full in {self.name_of(other), *self.groups[other]["spellings"]})}
+                and _in_order(short, full)
+                for full in {self.name_of(other), *self.groups[other]["spellings"], *self.groups[other]["aliases"]})}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
 

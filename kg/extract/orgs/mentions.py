@@ -220,10 +220,13 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         if masked == "某":
             aliases.add("某" + name)
         written, span_start = name, start
-        if place and place != "全":
-            written, span_start = place + name, place_start
-            aliases.add(name)
-            aliases.update(place + a for a in list(aliases))
+        if isinstance(place, tuple):  # the places before the name, outermost first (汕头市, 潮阳)
+            written, span_start = "".join(place) + name, place_start
+            bare = set(aliases) | {name}
+            for k in range(len(place)):
+                aliases.update("".join(place[k:]) + a for a in bare)
+            aliases.update(bare)
+            place = "".join(place)
         elif place:
             aliases.update({place + canon, place + name})
         aliases.discard(written)
@@ -382,13 +385,27 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
         place, start = "全", start + 1
     elif anchored and first.tag == "ns" and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
         place, start = first.word[:-1], first.end - 1
+        outer, place_start = _outer_places(toks, j, first.start)
+        place = (*outer, place)
     elif j > 0:
         prev = toks[j - 1]
         if is_mask(prev.word):
             masked = "某" if prev.word.endswith("某") else "*"
         elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
-            place, place_start = prev.word, prev.start
+            outer, place_start = _outer_places(toks, j - 1, prev.start)
+            place = (*outer, prev.word)
     return start, masked, place, place_start, anchored
+
+
+def _outer_places(toks: list[Token], j: int, start: int) -> tuple[list[str], int]:
+    """The places right before token ``j`` that contain it (汕头市 before 潮阳区), and where they start."""
+    outer: list[str] = []
+    while j > 0 and toks[j - 1] is not None and toks[j - 1].tag == "ns" and len(toks[j - 1].word) >= 2 \
+            and toks[j - 1].word[-1] in "省市县区州盟旗" and toks[j - 1].word not in _NOT_PLACES:
+        j -= 1
+        outer.insert(0, toks[j].word)
+        start = toks[j].start
+    return outer, start
 
 
 def _second_of_pair(name: str, rules: OrgRules) -> int:
