@@ -356,3 +356,24 @@ def test_a_committee_before_its_department_is_named_by_the_department_only():
 
 def test_a_unit_before_its_party_body_is_a_unit_too():
     assert set(_doc_orgs("市林草局直属机关党委开展学习。")) == {"市林草局", "市林草局直属机关党委"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("今年，县文旅局与青山镇签订共建协议。", ["县文旅局", "青山镇"]),
+    ("审计了区城管局、青山镇、海门镇等3个单位。", ["区城管局", "青山镇", "海门镇"]),
+    ("6月5日上午，书院镇丽泽社区开展志愿服务。", ["书院镇丽泽社区"]),
+    ("后寨子村位于镇北部，交通便利。", ["后寨子村"]),
+])
+def test_towns_and_villages_that_act_are_units(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "工作队赴青山镇新前村开展调查。",
+    "在大佛街道、青山镇培育2个服务站点。",
+    "以智慧城市、智慧社区、智慧乡村建设为载体。",
+    "建成“优质服务社区行”示范机构50个。",
+    "推进乡村振兴和城镇建设，各村要落实。",
+])
+def test_towns_and_villages_as_places_are_no_units(text):
+    assert not any(n.endswith(("镇", "村", "社区")) for n in names(text)), names(text)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from ..tokenize import Token, Tokens, tokenize_text
 from .clauses import CLAUSE_BREAK, clause_prefix
 from .names import MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
-from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
 
@@ -167,6 +167,10 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     heads = list(compress(range(len(words)), map(last.__contains__, map(_LAST_CHAR, words))))
     if not heads:
         return []
+    if rules.places and any(w[-1] in _PLACE_UNIT_LAST for w in words):
+        places = _place_units(toks, text, rules)
+    else:
+        places = []
     n_words = len(words)
     cache = _head_cache(rules)
     out: list[OrgMention] = []
@@ -242,10 +246,84 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
                 aliases_u.discard(unit_name)
                 out.append(OrgMention(unit_name, text[start:tok.start + body.start()], start, tok.start + body.start(),
                                       rules.kind_of(unit_name) or "其他", aliases_u, bool(masked), canonical=canon_u))
+    if places:
+        out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
+        out.sort(key=lambda m: (m.start, m.end))
     if len(out) > 1:
         _join_league_committees(out, text)
         _link_parents(out)
     return out
+
+
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in PLACE_UNIT_ENDS)
+_VILLAGE_HEADS = ("村", "社区", "居委会", "村委会")
+_VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
+# Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
+_LOCATIVE_BEFORE = re.compile(r"(?:赴|到|在|位于|进驻|走进|来到|深入|前往|驻|途经|来自|地处|辖)$")
+# … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
+_PARTNER_BEFORE = re.compile(r"(?:与|同|联合|携手|会同|协同|帮扶)$")
+_UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
+_PLACE_AFTER = re.compile(r"^(?:的|之|[东西南北中内外]部|境内|辖区|一带|地区|村容|村貌|街头|周边|附近|群众|村民|居民)")
+
+
+def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
+    """Towns, streets, villages and communities that act as units in ``text``.
+
+    A town is a place name of the gazetteer (places.txt, 华阳镇); a village or
+    community is a short name before 村/社区 (后寨子村, 丽泽社区), after its
+    town when one is named (书院镇丽泽社区). Such a name is a unit only where
+    it acts: it opens its clause, follows a partner cue (与, 、) or is listed
+    among 单位 — never after a verb of going or being somewhere (赴千岭乡).
+    """
+    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
+    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
+    ends = list(accumulate(map(len, words)))
+    out = []
+    i = 0
+    while i < len(words):
+        w, start = words[i], ends[i] - len(words[i])
+        name, span, kind = "", None, ""
+        if rules.places.get(w) == "town" and tags[i] == "ns":
+            name, span, kind = w, (start, ends[i]), "基层单位"
+            j, chars = i + 1, 0
+            while j < len(words) and tags[j] in _VILLAGE_PART_TAGS and words[j] not in _VILLAGE_HEADS \
+                    and chars + len(words[j]) <= 4 and not words[j].endswith(_VILLAGE_HEADS):
+                chars += len(words[j])
+                j += 1
+            if j < len(words) and (words[j] in _VILLAGE_HEADS and chars >= 2
+                                   or words[j].endswith(_VILLAGE_HEADS) and len(words[j]) > 2 and chars == 0):
+                name, span = text[start:ends[j]], (start, ends[j])  # 书院镇丽泽社区: the village of the town
+                i = j
+        elif w in _VILLAGE_HEADS and i > 0:
+            k, chars = i, 0
+            while k > 0 and tags[k - 1] in _VILLAGE_PART_TAGS and rules.places.get(words[k - 1]) != "town" \
+                    and chars + len(words[k - 1]) <= 4 and words[k - 1] not in rules.boundaries:
+                k -= 1
+                chars += len(words[k])
+            if k > 0 and tags[k - 1] == "f" and len(words[k - 1]) == 1 and chars + 1 <= 4:
+                k -= 1  # 后寨子村: a direction word starts some village names
+                chars += 1
+            if 2 <= chars:
+                town = k > 0 and rules.places.get(words[k - 1]) == "town"
+                first = k - 1 if town else k
+                begin = ends[first] - len(words[first])
+                name, span, kind = text[begin:ends[i]], (begin, ends[i]), "基层单位"
+        if name and _acts_as_unit(text, span[0], span[1]):
+            out.append(OrgMention(name, name, span[0], span[1], kind, set(), canonical=name))
+        i += 1
+    return out
+
+
+def _acts_as_unit(text: str, start: int, end: int) -> bool:
+    before, after = text[:start], text[end:]
+    if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        return False
+    clause = before
+    if clause.count("“") > clause.count("”"):
+        return False  # inside a quoted brand: “优质服务社区行”
+    if _PARTNER_BEFORE.search(before) or _UNITS_AFTER.match(after):
+        return True
+    return not clause_prefix(text, start) and bool(after) and after[0] not in "，,、。；"
 
 
 def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list:
@@ -306,7 +384,8 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
 def endings_pattern(rules: OrgRules) -> re.Pattern:
     pattern = _ENDINGS.get(id(rules))
     if pattern is None:
-        terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles] if t}
+        terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
+                 + list(PLACE_UNIT_ENDS) if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
         pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
     return pattern

@@ -11,9 +11,11 @@ from functools import lru_cache
 
 from ...lexicon import lexicon_path, read_table, read_wordlist
 
-__all__ = ["OrgRules", "load_org_rules", "ADMIN_LEVELS"]
+__all__ = ["OrgRules", "load_org_rules", "ADMIN_LEVELS", "PLACE_UNIT_ENDS"]
 
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
+# What towns, streets, villages and communities end in: they may act as units.
+PLACE_UNIT_ENDS = ("镇", "乡", "街道", "村", "社区", "居委会")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class OrgRules:
     predicate_starts: tuple[str, ...] = ()  # a word starting so is a predicate (认真学习)
     self_names: dict = field(default_factory=dict)  # 学校 → 事业单位: a unit's name for itself
     self_followers: tuple[str, ...] = ()
+    places: dict = field(default_factory=dict)  # place name → province, city, county or town
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -121,6 +124,7 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         boundaries=frozenset(e.word for e in read_wordlist(path("org_boundaries"))),
         inner_words=frozenset(e.word for e in read_wordlist(path("org_inner_words"))),
         self_names=dict(read_table(path("org_self_names"), 2)),
+        places={e.word: e.tag for e in read_wordlist(path("places"))},
         self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
                                     reverse=True)),
         predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
@@ -130,5 +134,5 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         suffix_words=frozenset(s for s, _ in suffixes),
         _tables=(dict(suffixes), max((len(s) for s, _ in suffixes), default=0)),
         last_chars=frozenset(w[-1] for w in [s for s, _ in suffixes] + [e.word for e in gazetteer]
-                             + [r for r, _ in roles] if w),
+                             + [r for r, _ in roles] + list(PLACE_UNIT_ENDS) if w),
     )
