@@ -65,6 +65,11 @@ def clause_prefix(norm: str, at: int) -> str:
         prefix = prefix.lstrip(MASK_CHARS + "_＿").strip()
         if prefix == before:
             break
-    if prefix and len(prefix) <= _MAX_PLACE_PREFIX and all(tag == "ns" or is_mask(w) for w, tag in tag_words(prefix)):
+    if prefix and len(prefix) <= _MAX_PLACE_PREFIX and _only_places(prefix):
         return ""  # a place before the name: 四川省 屏山县人民法院
     return prefix
+
+
+@lru_cache(maxsize=4096)
+def _only_places(text: str) -> bool:
+    return all(tag == "ns" or is_mask(w) for w, tag in tag_words(text))

@@ -143,17 +143,20 @@ class _DocumentUnits:
         """A short form of a longer unit the document names joins it: 宁河支队 and
         屏山法院 are 宁河区消防救援支队 and 屏山县人民法院 — same first character,
         same suffix, every character found in order in the longer name."""
-        for key in sorted(self.live(), key=len):
+        keys = self.live()
+        if len(keys) < 2:
+            return
+        fulls = {k: {self.name_of(k), *self.groups[k]["spellings"], *self.groups[k]["aliases"]} for k in keys}
+        for key in sorted(keys, key=len):
             if key not in self.groups:
                 continue
             short = self.name_of(key)
             suffix = self.rules.suffix_of(short)
             if not suffix or len(short) - len(suffix) < 2:
                 continue  # 市委 is a unit of its own, not short for 市卫生健康委
-            targets = {other for other in self.live() if other != key and any(
-                len(full) > len(short) and full[0] == short[0] and self.rules.suffix_of(full) == suffix
-                and _in_order(short, full)
-                for full in {self.name_of(other), *self.groups[other]["spellings"], *self.groups[other]["aliases"]})}
+            targets = {other for other in keys if other != key and other in self.groups and any(
+                len(full) > len(short) and full[0] == short[0] and full.endswith(suffix)
+                and self.rules.suffix_of(full) == suffix and _in_order(short, full) for full in fulls[other])}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
 

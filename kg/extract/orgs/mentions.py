@@ -17,7 +17,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 
 from ..tokenize import Token, Tokens, tokenize_text
-from .clauses import CLAUSE_BREAK, clause_prefix
+from .clauses import clause_prefix
 from .names import MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules
 
@@ -279,8 +279,14 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
     ends = list(accumulate(map(len, words)))
     out = []
-    i = 0
+    candidates = [k for k, w in enumerate(words) if w[-1] in _PLACE_UNIT_LAST or w in _VILLAGE_HEADS]
+    if not candidates:
+        return out
+    i = candidates[0]
     while i < len(words):
+        if words[i][-1] not in _PLACE_UNIT_LAST and words[i] not in _VILLAGE_HEADS:
+            i += 1
+            continue
         w, start = words[i], ends[i] - len(words[i])
         name, span, kind = "", None, ""
         if rules.places.get(w) == "town" and tags[i] == "ns":
@@ -385,7 +391,7 @@ def endings_pattern(rules: OrgRules) -> re.Pattern:
     pattern = _ENDINGS.get(id(rules))
     if pattern is None:
         terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
-                 + list(PLACE_UNIT_ENDS) if t}
+                 if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
         pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
     return pattern
@@ -631,18 +637,24 @@ def find_self_names(text: str, rules: OrgRules | None = None, taken: list[OrgMen
     []
     """
     rules = rules or load_org_rules()
-    out = []
-    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)]
-    for clause in starts:
-        for word in sorted(rules.self_names, key=len, reverse=True):
-            at = text.find(word, clause, clause + 24)
-            if at < 0:
-                continue
-            end = at + len(word)
-            if not text.startswith(rules.self_followers, end) or clause_prefix(text, at):
-                continue
-            if any(m.start <= at < m.end for m in [*taken, *out]):
-                break
-            out.append(OrgMention(word, word, at, end, rules.self_names[word], set(), canonical=word))
-            break
+    out: list[OrgMention] = []
+    for hit in _self_name_pattern(rules).finditer(text):
+        at, end = hit.span(1)
+        if clause_prefix(text, at) or any(m.start <= at < m.end for m in [*taken, *out]):
+            continue
+        word = hit.group(1)
+        out.append(OrgMention(word, word, at, end, rules.self_names[word], set(), canonical=word))
     return out
+
+
+_SELF_NAME_PATTERNS: dict = {}
+
+
+def _self_name_pattern(rules: OrgRules) -> re.Pattern:
+    """A kind word followed by a follower (集团召开): one regex for the lexicon's pairs."""
+    pattern = _SELF_NAME_PATTERNS.get(id(rules))
+    if pattern is None:
+        names = "|".join(map(re.escape, sorted(rules.self_names, key=len, reverse=True)))
+        followers = "|".join(map(re.escape, rules.self_followers))
+        pattern = _SELF_NAME_PATTERNS[id(rules)] = re.compile(f"({names})(?={followers})")
+    return pattern

@@ -42,6 +42,7 @@ _SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学�
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
+_LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
 _NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
 _GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
@@ -79,8 +80,16 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(e.word for e in read_wordlist(lexicon_path(name)))
 
 
-def _governors() -> frozenset[str]:
-    return _words("reporting_governors")
+@lru_cache(maxsize=None)
+def _governors() -> tuple[re.Pattern, re.Pattern]:
+    """(anywhere, at the end): a governing word of two or more characters anywhere
+    in the clause before a unit, or one of one character right before it."""
+    words = _words("reporting_governors")
+    longer = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
+    single = "".join(re.escape(w) for w in words if len(w) == 1)
+    anywhere = re.compile("|".join(map(re.escape, longer))) if longer else re.compile(r"(?!)")
+    at_end = re.compile(f"[{single}]$") if single else re.compile(r"(?!)")
+    return anywhere, at_end
 
 
 def _is_superior(name: str) -> bool:
@@ -149,8 +158,8 @@ def _speaker(mentions: list[OrgMention]) -> OrgMention:
 def _governed(norm: str, m: OrgMention) -> bool:
     """Does a governing word (根据, 按照, 在…领导下) stand before ``m`` in its clause?"""
     before = norm[clause_start(norm, m.start):m.start]
-    governors = _governors()
-    return any(g in before for g in governors if len(g) > 1) or any(before.endswith(g) for g in governors)
+    anywhere, at_end = _governors()
+    return anywhere.search(before) is not None or at_end.search(before) is not None
 
 
 class _Ballot:
@@ -340,9 +349,9 @@ def _subject_mentions(s: Sentence, ms: list[OrgMention]) -> list[OrgMention]:
     """Mentions that open their clause (after a date or an opener) and are not governed."""
     out = []
     for m in _chain_heads(ms):
-        if clause_prefix(s.norm, m.start):
+        if s.norm[m.end:m.end + 1] == "的" or m.start - clause_start(s.norm, m.start) > _LONGEST_PREFIX:
             continue
-        if s.norm[m.end:m.end + 1] == "的" or _governed(s.norm, m):
+        if clause_prefix(s.norm, m.start) or _governed(s.norm, m):
             continue
         out.append(m)
     return out
