@@ -190,3 +190,14 @@ def test_how_and_score_say_why():
     item = reporting_item("11月2日，县统计局召开学习会。县统计局党组书记主持。", "县统计局召开学习会")
     assert item["how"].startswith("title speaker") and "opening subject" in item["how"]
     assert item["score"] >= 10
+
+
+def test_the_owner_of_the_plan_the_opening_announces():
+    body = "为加强理论武装，结合我局工作实际，现制定市局2023年度理论学习计划。\n一、总体要求\n局党组带头学习。局党组书记讲党课。"
+    item = reporting_item(body, "", title_derived=True)
+    assert item["name"] == "市局" and "plan owner" in item["how"]
+
+
+def test_our_school_is_the_school_party_committee_when_only_that_is_named():
+    body = "12月16日，我校举行基层党委书记述职评议会，校党委书记出席会议。"
+    assert reporting(body, "", title_derived=True) in ("校党委", "我校")

@@ -251,6 +251,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_author_line(ballot, body, by_sentence)
     _vote_openings(ballot, body, by_sentence)
     _vote_self_references(ctx, ballot, orgs)
+    _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
     _vote_subjects(ballot, body, by_sentence)
     return ballot.ranked()
@@ -387,25 +388,60 @@ def _vote_subjects(ballot, body, by_sentence) -> None:
         ballot.vote(name, "body subject", s, s.start, scale=min(n, cap))
 
 
+_SELF_REF_PATTERNS: dict = {}
+
+
+def _self_ref_pattern(rules) -> tuple[re.Pattern, dict]:
+    got = _SELF_REF_PATTERNS.get(id(rules))
+    if got is None:
+        table = {phrase: suffix for phrase, suffix in rules.self_refs if suffix}
+        words = sorted(table, key=len, reverse=True)
+        got = _SELF_REF_PATTERNS[id(rules)] = (re.compile("|".join(map(re.escape, words))), table)
+    return got
+
+
+def _ends_as(name: str, suffix: str) -> bool:
+    """Does ``name``, or its unit before a party body, end in ``suffix`` (校党委 ends as 校)?"""
+    if name.endswith(suffix):
+        return True
+    return any(name.endswith(body) and name[: -len(body)].endswith(suffix) for body in _BODIES)
+
+
 def _vote_self_references(ctx, ballot, orgs) -> None:
-    rules = load_org_rules()
-    for sent in ctx.sentences:
-        for phrase, suffix in rules.self_refs:
-            if phrase not in sent.norm or not suffix:
-                continue
-            at = sent.start + sent.norm.find(phrase)
-            named = [o for o in orgs if (suffix == "*" or o["name"].endswith(suffix)
-                                         or any(a.endswith(suffix) for a in o["aliases"]))
-                     and not _is_superior(o["name"]) and family(o["name"])[0] is None
-                     and o["name"] not in ("省委", "市委", "县委", "区委")]
-            if not named and suffix.endswith("党组"):
-                named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
-            if named:
-                best = max(named, key=lambda o: o["mentions"])
-                ballot.vote(best["name"], "self reference", sent, at)
-            elif suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅镇乡村"):
-                ballot.vote(suffix, "self reference bare", sent, at, bare=True)
-            return
+    """The first self-reference of the document (我局, 我镇, 该院), resolved to the
+    most named unit of that kind, else the kind word itself."""
+    pattern, table = _self_ref_pattern(load_org_rules())
+    norm = ctx.doc.norm or ctx.doc.text
+    hit = pattern.search(norm)
+    if hit is None:
+        return
+    suffix, at = table[hit.group()], hit.start()
+    sent = next((s for s in ctx.sentences if s.start <= at < s.end), None)
+    units = [o for o in orgs if not _is_superior(o["name"]) and family(o["name"])[0] is None
+             and o["name"] not in ("省委", "市委", "县委", "区委")]
+    named = [o for o in units if suffix == "*" or o["name"].endswith(suffix)
+             or any(a.endswith(suffix) for a in o["aliases"])]
+    if not named:  # 我校 in a report that names only 校党委
+        named = [o for o in units if _ends_as(o["name"], suffix) or any(_ends_as(a, suffix) for a in o["aliases"])]
+    if not named and suffix.endswith("党组"):
+        named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
+    if named:
+        best = max(named, key=lambda o: o["mentions"])
+        ballot.vote(best["name"], "self reference", sent, at)
+    elif suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅镇乡村"):
+        ballot.vote(suffix, "self reference bare", sent, at, bare=True)
+
+
+_PLAN_OF = re.compile(r"(?:制定|制订|现将|特将|形成)$")
+
+
+def _vote_plan_owner(ballot, sentences, by_sentence) -> None:
+    """现制定市局2023年度理论学习计划, 现将市委统战部上半年工作总结汇报如下: whose plan or report it is."""
+    for s in sentences:
+        for m in _chain_heads(by_sentence.get(s.index, [])):
+            if _PLAN_OF.search(s.norm, 0, m.start):
+                ballot.vote(m.name, "plan owner", s, s.start)
+                return
 
 
 def _vote_signature(ballot, body, by_sentence) -> None:
