@@ -377,3 +377,17 @@ def test_towns_and_villages_that_act_are_units(text, want):
 ])
 def test_towns_and_villages_as_places_are_no_units(text):
     assert not any(n.endswith(("镇", "村", "社区")) for n in names(text)), names(text)
+
+
+def test_a_body_after_a_unit_cut_into_characters_takes_the_unit():
+    found = names("12月6日下午，市住建局直属机关委员会在全局范围内开展述职报告会。")
+    assert "市住建局直属机关委员会" in found and not any(n.startswith("局") for n in found)
+
+
+def test_a_league_committee_named_with_its_city():
+    m = find_org_mentions("5月9日下午，团桐城市委组织团员青年开展活动。")[0]
+    assert (m.name, m.canonical, m.place) == ("团桐城市委", "团市委", "桐城")
+
+
+def test_template_blanks_are_masks():
+    assert names("一年来，__镇团委在镇党委的领导下开展工作。")[0] == "镇团委"

@@ -201,3 +201,8 @@ def test_the_owner_of_the_plan_the_opening_announces():
 def test_our_school_is_the_school_party_committee_when_only_that_is_named():
     body = "12月16日，我校举行基层党委书记述职评议会，校党委书记出席会议。"
     assert reporting(body, "", title_derived=True) in ("校党委", "我校")
+
+
+def test_a_bare_suffix_in_the_title_reports_as_the_unit_the_text_names():
+    body = "一年来，__镇团委在镇党委的领导下，团结带领团员青年奋发进取。"
+    assert reporting(body, "团委2023年工作总结和2024年工作思路") == "镇团委"

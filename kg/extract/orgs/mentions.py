@@ -52,6 +52,7 @@ _BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 �
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
+_LEAGUE_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=共青))团([\u4e00-\u9fff]{2,4})$")
 
 
 @dataclass
@@ -198,6 +199,12 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         if found is None:
             continue
         start, masked, place, place_start, anchored = found
+        inside = next((p for p in reversed(out) if p.start < start < p.end and not place), None)
+        if inside is not None and _BODY_START.match(text, start + (inside.end - start), tok.start + head_len):
+            start = place_start = inside.start  # 市/住/建/局 + 直属机关委员会: the body of the unit just named
+            masked, place, anchored = inside.masked, inside.place and tuple([inside.place]), True
+            if place:
+                start = inside.start + len(inside.place)
         name = strip_mask(text[start:tok.start] + head_word)
         if name.startswith("某") and len(name) > 2:
             name, masked = name[1:], "某"  # 某大学, 某县税务局
@@ -249,8 +256,9 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     if places:
         out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
         out.sort(key=lambda m: (m.start, m.end))
-    if len(out) > 1:
+    if out:
         _join_league_committees(out, text)
+    if len(out) > 1:
         _link_parents(out)
     return out
 
@@ -355,7 +363,18 @@ def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list
 
 
 def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
-    """共青团 + XX县委员会 → 团县委 (the formal name of a youth league committee)."""
+    """共青团 + XX县委员会 → 团县委 (the formal name of a youth league committee);
+    团 + a place + 市委 → 团桐城市委 (the league committee of that city)."""
+    rules = load_org_rules()
+    for k, b in enumerate(mentions):
+        level = _LEAGUE_COMMITTEE.match(b.canonical)
+        lead = _LEAGUE_PLACE.search(text, 0, b.start) if level and not b.place else None
+        if lead and rules.places.get(lead.group(1)):
+            short = "团" + level.group(1) + "委"
+            written = "团" + lead.group(1) + b.name
+            mentions[k] = OrgMention(written, text[lead.start():b.end], lead.start(), b.end, "群团组织",
+                                     {short, "团" + b.name, "共青团" + lead.group(1) + b.name}, b.masked,
+                                     canonical=short, place=lead.group(1))
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
         if a is None or b is None:

@@ -18,7 +18,7 @@ __all__ = [
     "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP",
 ]
 
-MASK_CHARS = "*＊Xx×Ｘｘ○□"
+MASK_CHARS = "*＊Xx×Ｘｘ○□_＿"  # _ and ＿: the blanks of a template (__镇团委)
 INDEFINITE = "某"
 _MASK_RE = re.compile(rf"[{re.escape(MASK_CHARS)}\s]+")
 

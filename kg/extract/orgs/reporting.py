@@ -173,6 +173,7 @@ class _Ballot:
                 self.by_spelling.setdefault(s, o)
         self.candidates: dict[str, Candidate] = {}
         self.weights = _weights()
+        self.suffix_words = load_org_rules().suffix_words
 
     def unit_of(self, spelling: str, bare: bool = False) -> tuple[str, str] | None:
         """(key, spelling) of the unit ``spelling`` names, or None when it cannot report.
@@ -197,8 +198,9 @@ class _Ballot:
             if unit is not None:
                 key = unit["name"]  # a unit and its party body report as one (市税务局 / 市税务局党委)
                 break
-        if spelling in _GENERIC and item and item["name"] not in _GENERIC:
-            spelling = item["name"]
+        if item and item["name"] != spelling and (spelling in _GENERIC or spelling in self.suffix_words) \
+                and item["name"] not in _GENERIC:
+            spelling = item["name"]  # 团委 in the title of the report of __镇团委
         elif spelling in _GENERIC and not bare:
             return None
         return key, spelling
