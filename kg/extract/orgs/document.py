@@ -129,7 +129,8 @@ class _DocumentUnits:
         for name in self.live():
             if name not in self.groups or family(name)[0] is not None:
                 continue
-            targets = [o for o in self.live() if o != name and o.endswith(name) and len(o) > len(name)]
+            targets = [o for o in self.live() if o != name and o.endswith(name) and len(o) > len(name)
+                       and self.groups[o]["collective"] < self.groups[o]["mentions"]]
             if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
                     and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
                 self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))

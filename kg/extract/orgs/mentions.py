@@ -323,7 +323,11 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
                 begin = ends[first] - len(words[first])
                 name, span, kind = text[begin:ends[i]], (begin, ends[i]), "基层单位"
         if name and _acts_as_unit(text, span[0], span[1]):
-            out.append(OrgMention(name, name, span[0], span[1], kind, set(), canonical=name))
+            village = name[len(w):] if name != w and name.startswith(w) and rules.places.get(w) == "town" else ""
+            if village:  # 书院镇丽泽社区: the village, in its town
+                out.append(OrgMention(name, name, span[0], span[1], kind, {village}, canonical=village, place=w))
+            else:
+                out.append(OrgMention(name, name, span[0], span[1], kind, set(), canonical=name))
         i += 1
     return out
 
@@ -464,12 +468,12 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 j -= 1  # 中俄, 中韩: a pair of countries
                 break
             if j == i and t.word in _BRANCH_NUMBERS and head.word in _NUMBERED_BODIES:
-                j -= 1  # 一支部, 三党支部: branches named by number
-                break
+                j -= 1  # 一支部, 退休二支部: branches named by number
+                continue
             if t.word in ("与", "和") and j - 2 >= 0 and _joins_inside(toks, j - 1, i, rules):
                 j -= 1  # 组织与人事处: one department
                 continue
-            ordinal = t.tag == "m" and t.word.startswith("第")
+            ordinal = t.tag == "m" and t.word.startswith("第") and not t.word.endswith(("个", "次", "批"))
             passable, name_word, _, starts_name = known.get((t.word, t.tag)) or _traits(t, rules)
             if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS:
                 break
