@@ -31,6 +31,8 @@ import logging
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, Sentence, evidence_item, register
@@ -131,8 +133,6 @@ _CAMPAIGN_PERIOD = ("年", "月", "周", "日")
 
 @lru_cache(maxsize=None)
 def _automaton(directory: str | None = None):
-    import ahocorasick
-
     path = lexicon_path("activity_triggers", directory)
     automaton = ahocorasick.Automaton()
     for trigger, category, strength in read_table(path, 3, min_columns=2):

@@ -36,7 +36,7 @@ _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
-_BODY_START = re.compile(r"(直属)?(机关)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
+_BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
 _GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|同级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
 _DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...errors import LexiconError
 from ...ingest.clean import byline_roles
 from ...ingest.normalize import normalize_text
 from ...lexicon import lexicon_path, read_table, read_wordlist
@@ -69,8 +70,6 @@ def _weights() -> dict[str, float]:
         try:
             out[cue] = float(weight)
         except ValueError:
-            from ...errors import LexiconError
-
             raise LexiconError(path, 0, f"weight of {cue!r} is not a number: {weight!r}") from None
     return out
 
