@@ -21,7 +21,7 @@ Status (done, planned, urged) is read from the trigger's clause first, then
 its sentence, paragraph, section and genre (kg/extract/status.py). The
 conducting unit is the reporting unit unless the sentence opens with
 another organization; partners follow 联合/与/同/携手 or precede 共建;
-materials are the studied titles named in the same sentence.
+materials come from the same sentence (kg/extract/materials.py, link_materials).
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from functools import lru_cache
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, evidence_item, register
+from .materials import link_materials
 from .status import StatusReader
 
 __all__ = [
@@ -250,15 +251,6 @@ def _reporting_org(ctx: Context) -> str | None:
     return ctx.reporting_org
 
 
-def _material_names(ctx: Context) -> list[str]:
-    names = []
-    for m in ctx.found.get("materials", []) or []:
-        name = m.get("name") if isinstance(m, dict) else m
-        if name and name not in names:
-            names.append(name)
-    return names
-
-
 def _conducting_org(clause: str, orgs: list[str], default: str | None) -> str | None:
     for name in orgs:
         if clause.startswith(name):
@@ -332,9 +324,8 @@ def extract_activities(ctx: Context) -> list[dict]:
     starts = [s.start for s in ctx.sentences]
     orgs = _org_names(ctx)
     reporting = _reporting_org(ctx)
-    materials = _material_names(ctx)
     cited = _cited_spans(norm)
-    items, seen = [], set()
+    items, seen, positions = [], set(), []
     for start, end, category, weak in _hits(norm):
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or start >= ctx.sentences[i].end:
@@ -366,9 +357,11 @@ def extract_activities(ctx: Context) -> list[dict]:
                 status=state,
                 org=org,
                 partners=_partners(sent.norm, orgs, org),
-                materials=[m for m in materials if m in sent.text],
             )
         )
+        positions.append((i, start))
+    for item, studied in zip(items, link_materials(ctx.sentences, norm, positions, ctx.found.get("materials") or [])):
+        item["materials"] = studied
     return items
 
 

@@ -152,6 +152,7 @@ def find_cues(text: str, where: str = "clause", directory: str | None = None) ->
     return out
 
 
+@lru_cache(maxsize=4096)
 def heading_status(section: str, directory: str | None = None) -> str | None:
     """What a section heading says of the sentences under it (``modal`` for 工作要求).
 
@@ -175,8 +176,9 @@ def heading_status(section: str, directory: str | None = None) -> str | None:
     return None
 
 
-def _clause_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _CLAUSE_SEP.finditer(text)]
+@lru_cache(maxsize=4096)
+def _clause_starts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _CLAUSE_SEP.finditer(text)))
 
 
 def _is_disposal(c: Cue, cues: Sequence[Cue], clause_end: int) -> bool:
@@ -200,6 +202,7 @@ def _strong(cues: Sequence[Cue], lo: int, hi: int, clause_end: int, decides=None
     return done
 
 
+@lru_cache(maxsize=4096)
 def _opening_cue(opening: str, directory: str | None) -> Cue | None:
     if not opening:
         return None
@@ -307,7 +310,7 @@ def _reported_after(cues: Sequence[Cue], end: int) -> bool:
     return False
 
 
-def _counts_done(sentence: str, starts: list[int], k: int, cues: Sequence[Cue], directory: str | None) -> bool:
+def _counts_done(sentence: str, starts: Sequence[int], k: int, cues: Sequence[Cue], directory: str | None) -> bool:
     lo = starts[k]
     hi = starts[k + 1] if k + 1 < len(starts) else len(sentence)
     clause = sentence[lo:hi]
@@ -355,7 +358,7 @@ def section_of(sentences: list[Sentence], norm: str) -> list[str]:
     """
     out, top, sub, current = [], "", "", ""
     for s in sentences:
-        if _whole_line(s, norm) and (_is_numbered_heading(s, norm) or _is_plain_heading(s)):
+        if len(s.norm) <= 40 and _whole_line(s, norm) and (_is_numbered_heading(s, norm) or _is_plain_heading(s)):
             if s.norm.startswith(("（", "(")) or s.norm[0].isdigit():
                 sub = s.norm
             else:
@@ -364,7 +367,7 @@ def section_of(sentences: list[Sentence], norm: str) -> list[str]:
             out.append(current)
             continue
         out.append(current)
-        if _is_lead_in(s, norm):
+        if s.norm[-1] in _LEAD_IN_END and _is_lead_in(s, norm):
             sub = s.norm
             current = f"{top}{' / ' + sub if top else sub}"
     return out
@@ -384,6 +387,7 @@ class StatusReader:
         self.sections = section_of(sentences, norm)
         self._starts = [s.start for s in sentences]
         self._cues: dict[int, list[Cue]] = {}
+        self._context: dict[int, tuple[str, str, list[Cue]]] = {}
 
     def _first_of_paragraph(self, i: int) -> int:
         line_start = self.norm.rfind("\n", 0, self.sentences[i].start) + 1
@@ -427,5 +431,9 @@ class StatusReader:
 
     def status(self, i: int, start: int, end: int) -> str:
         """Status of the trigger at ``start:end`` of sentence ``i`` (offsets in the sentence)."""
-        return status_of(self.sentences[i].norm, start, end, genre=self.genre, section=self.section(i),
-                         opening=self.opening(i), paragraph=self._paragraph(i), cues=self._cues_of(i))
+        context = self._context.get(i)
+        if context is None:
+            context = self._context[i] = (self.section(i), self.opening(i), self._cues_of(i))
+        section, opening, cues = context
+        return status_of(self.sentences[i].norm, start, end, genre=self.genre, section=section,
+                         opening=opening, paragraph=self._paragraph(i), cues=cues)
