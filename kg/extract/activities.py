@@ -30,6 +30,8 @@ import logging
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, evidence_item, register
@@ -122,8 +124,6 @@ _CAMPAIGN_PERIOD = ("年", "月", "周", "日")
 
 @lru_cache(maxsize=None)
 def _automaton(directory: str | None = None):
-    import ahocorasick
-
     path = lexicon_path("activity_triggers", directory)
     automaton = ahocorasick.Automaton()
     for trigger, category, strength in read_table(path, 3, min_columns=2):

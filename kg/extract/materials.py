@@ -42,6 +42,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, evidence_item, register
@@ -90,8 +92,6 @@ class _Vocab:
 
 
 def _automaton(pairs):
-    import ahocorasick
-
     automaton = ahocorasick.Automaton()
     for word, value in pairs:
         automaton.add_word(word, (word, value))

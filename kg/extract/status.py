@@ -49,6 +49,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+import ahocorasick
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Sentence
@@ -95,8 +97,6 @@ class _Lexicon:
 
 @lru_cache(maxsize=None)
 def _lexicon(directory: str | None = None) -> _Lexicon:
-    import ahocorasick
-
     path = lexicon_path("status_cues", directory)
     automata = {"clause": ahocorasick.Automaton(), "heading": ahocorasick.Automaton()}
     after = []

@@ -50,7 +50,7 @@ __all__ = ["FIXTURES", "Scores", "load_gold", "predict", "score"]
 
 
 def _fold(name: str) -> str:
-    from kg.graph.resolve import normalize_material_name
+    from kg.graph.names import normalize_material_name
 
     return normalize_material_name(name)
 
