@@ -255,13 +255,14 @@ def _candidates(v: _Vocab, text: str, titles: DocumentTitles | None) -> list[_Ca
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in taken)
 
-    for m in _PLENUM.finditer(text):
+    # Each pattern only where its fixed part stands (a leading alternation keeps the regex engine from skipping ahead).
+    for m in (_PLENUM.finditer(text) if "全会" in text else ()):
         name = f"党的{m.group(1)}{m.group(2)}"
         if titles is not None:
             titles.add(name, "", v.short)  # a later 《决定》 is this one
         found.append(_Candidate(m.start(), m.end(), [name], False))
         taken.append(m.span())
-    for m in _TITLE.finditer(text):
+    for m in (_TITLE.finditer(text) if "《" in text else ()):
         if not free(*m.span()):
             continue
         if _CHAPTER_BEFORE.search(text, 0, m.start()):
@@ -272,7 +273,7 @@ def _candidates(v: _Vocab, text: str, titles: DocumentTitles | None) -> list[_Ca
         names = [n for n in names if not n.endswith(v.periodical)]
         if names:
             found.append(_Candidate(m.start(), end, names, True))
-    for m in _CONGRESS.finditer(text):
+    for m in (_CONGRESS.finditer(text) if "大报告" in text else ()):
         if free(*m.span()):
             found.append(_Candidate(m.start(), m.end(), [f"党的{m.group(1)}报告"], False))
             taken.append(m.span())
