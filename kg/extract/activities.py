@@ -17,12 +17,11 @@ Weak triggers (marked ``weak`` in the lexicon: 调研, 办实事, 培训 …) al
 need a frame of their own in their clause: an action verb before them
 (开展/组织/通过…方式), a count after them (12次, 3场) or a 活动 brand.
 
-Status comes from context, which a single sentence rarely states:
-``planned`` in plan documents and under 下一步/工作打算 headings or after 将/拟;
-``urged`` when a speech (讲话, 党课) tells others 要/必须/务必 do it;
-``done`` otherwise. The conducting unit is the reporting unit unless the
-sentence opens with another organization; partners follow 联合/与/同/携手 or
-precede 共建; materials are the studied titles named in the same sentence.
+Status (done, planned, urged) is read from the trigger's clause first, then
+its sentence, paragraph, section and genre (kg/extract/status.py). The
+conducting unit is the reporting unit unless the sentence opens with
+another organization; partners follow 联合/与/同/携手 or precede 共建;
+materials come from the same sentence (kg/extract/materials.py, link_materials).
 """
 from __future__ import annotations
 
@@ -35,10 +34,12 @@ import ahocorasick
 
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
-from .base import Context, Sentence, evidence_item, register
+from .base import Context, evidence_item, register
+from .materials import link_materials
+from .status import StatusReader
 
 __all__ = [
-    "CATEGORIES", "extract_activities", "find_triggers", "section_of", "status_of", "has_frame", "is_rhetoric",
+    "CATEGORIES", "extract_activities", "find_triggers", "has_frame", "is_rhetoric",
 ]
 
 log = logging.getLogger(__name__)
@@ -50,16 +51,7 @@ CATEGORIES = (
 BLOCKER = "-"  # lexicon category of a phrase that contains a trigger but names no activity (破解难题)
 _STRENGTHS = ("", "weak", "strong")
 
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[，、]"
-    r"|[0-9]+[、.．](?!\d))"
-)
 _POINT = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、])")
-_PLAN_SECTION = re.compile(r"下一步|下步|下阶段|工作打算|工作计划|学习计划|今后|明年|展望|打算|计划安排")
-_PLAN_CUE = re.compile(r"^(?:下一步|下步|下阶段|接下来|今后|明年)|将要|拟于|拟在|计划于|计划在|(?<![即必])将(?=[\u4e00-\u9fff]{1,6}$)")
-_URGE_CUE = re.compile(r"要|必须|务必|应当|需要|坚决|切实")
-_PLANNED_LINE = re.compile(r"下一步|下步|下阶段|接下来|今后")  # matched at a line start: no ^ (match() anchors at pos)
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # 要 as a modal, not inside 主要/重要/要求/纪要/要义 …
 _EXHORT = re.compile(r"(?<![主重纪摘提纲概首紧显扼简只想将])要(?![求点义件素闻害务领职员地])|必须|务必|应当|应该|理应")
 _QUOTED = re.compile(r"“[^“”]*”")
@@ -126,7 +118,6 @@ _NAMED_ACTIVITY = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?
 # “台独”势力分裂活动: what a hostile actor does is no activity of a unit.
 _HOSTILE = re.compile(r"分裂|破坏|非法|违法|犯罪|恐怖|渗透|颠覆|邪教|反动|间谍|走私|传销|赌博")
 _NAME_SUFFIX = re.compile(r"^(?:活动|班|会|赛|课)")
-_SPEECH_GENRES = ("讲话", "党课")
 _PERSONAL_GENRES = ("发言", "心得")
 _CAMPAIGN_PERIOD = ("年", "月", "周", "日")
 
@@ -243,47 +234,6 @@ def _in_title(before: str) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
-def section_of(sentences: list[Sentence], norm: str) -> list[str]:
-    """The outline heading above each sentence (a heading is a line of its own).
-
-    >>> from kg.extract.base import iter_sentences
-    >>> t = "一、主要做法\\n集中学习。\\n二、下一步打算\\n加强学习。"
-    >>> section_of(list(iter_sentences(t)), t)
-    ['一、主要做法', '一、主要做法', '二、下一步打算', '二、下一步打算']
-    """
-    out, top, sub, current = [], "", "", ""
-    n = len(norm)
-    for s in sentences:
-        if len(s.norm) <= 40 and (s.start == 0 or norm[s.start - 1] == "\n") \
-                and (s.end >= n or norm[s.end] == "\n") and _HEADING.match(s.norm):
-            if s.norm.startswith(("（", "(")) or s.norm[0].isdigit():
-                sub = s.norm
-            else:
-                top, sub = s.norm, ""
-            current = f"{top}{' / ' + sub if sub else ''}"
-        out.append(current)
-    return out
-
-
-def status_of(sentence: str, before: str, section: str, genre: str) -> str:
-    """``planned``, ``urged`` or ``done`` for a trigger, from its context.
-
-    ``before`` is the sentence text before the trigger.
-
-    >>> status_of("下一步，将组织读书班。", "下一步，将组织", "", "汇报")
-    'planned'
-    >>> status_of("各级党组织要开展专题研讨。", "各级党组织要开展", "", "讲话")
-    'urged'
-    >>> status_of("开展集中学习12次。", "开展", "一、主要做法", "汇报")
-    'done'
-    """
-    if genre == "计划" or _PLAN_SECTION.search(section) or _PLAN_CUE.search(before) or _PLAN_CUE.match(sentence):
-        return "planned"
-    if genre in _SPEECH_GENRES and _URGE_CUE.search(before):
-        return "urged"
-    return "done"
-
-
 def _org_names(ctx: Context) -> list[str]:
     names = set()
     for o in ctx.found.get("organizations", []) or []:
@@ -299,15 +249,6 @@ def _reporting_org(ctx: Context) -> str | None:
     if rep and isinstance(rep[0], dict):
         return rep[0].get("name")
     return ctx.reporting_org
-
-
-def _material_names(ctx: Context) -> list[str]:
-    names = []
-    for m in ctx.found.get("materials", []) or []:
-        name = m.get("name") if isinstance(m, dict) else m
-        if name and name not in names:
-            names.append(name)
-    return names
 
 
 def _conducting_org(clause: str, orgs: list[str], default: str | None) -> str | None:
@@ -379,14 +320,12 @@ def extract_activities(ctx: Context) -> list[dict]:
     doc = ctx.doc
     norm = doc.norm
     genre = doc.genre
-    sections = section_of(ctx.sentences, norm)
+    statuses = StatusReader(ctx.sentences, norm, genre)
     starts = [s.start for s in ctx.sentences]
     orgs = _org_names(ctx)
     reporting = _reporting_org(ctx)
-    materials = _material_names(ctx)
     cited = _cited_spans(norm)
-    items, seen = [], set()
-    planned_line = -1
+    items, seen, positions = [], set(), []
     for start, end, category, weak in _hits(norm):
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or start >= ctx.sentences[i].end:
@@ -401,15 +340,12 @@ def extract_activities(ctx: Context) -> list[dict]:
         exhorting = genre in _PERSONAL_GENRES and bool(_EXHORT_OPEN.match(norm, line_start))
         if not is_title and _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting):
             continue
-        if _PLANNED_LINE.match(norm, line_start, line_start + 4):
-            planned_line = line_start
-        section = sections[i] + (" 下一步" if planned_line == line_start else "")
-        status = ("planned" if genre == "计划" else "done") if is_title else status_of(sent.norm, before, section, genre)
+        state = ("planned" if genre == "计划" else "done") if is_title else statuses.status(i, rel_s, rel_e)
         clause = _CLAUSE_SPLIT.split(before)[-1] if before else ""
         org = _conducting_org(sent.norm, orgs, None) or _conducting_org(clause, orgs, reporting)
         n_s, n_e = _name(norm, doc.text, start, end)
         name = doc.text[n_s:n_e]
-        key = (name, category, status, org)
+        key = (name, category, state, org)
         if key in seen:
             continue
         seen.add(key)
@@ -418,12 +354,14 @@ def extract_activities(ctx: Context) -> list[dict]:
                 sent,
                 name=name,
                 category=category,
-                status=status,
+                status=state,
                 org=org,
                 partners=_partners(sent.norm, orgs, org),
-                materials=[m for m in materials if m in sent.text],
             )
         )
+        positions.append((i, start))
+    for item, studied in zip(items, link_materials(ctx.sentences, norm, positions, ctx.found.get("materials") or [])):
+        item["materials"] = studied
     return items
 
 

@@ -58,7 +58,8 @@ def test_status_done_planned_urged():
     assert activities_of("下一步，将开展专题研讨。")[0]["status"] == "planned"
     assert activities_of("开展专题研讨。", genre="计划")[0]["status"] == "planned"
     assert activities_of("各级党组织要开展专题研讨。", genre="讲话")[0]["status"] == "urged"
-    assert activities_of("各级党组织要开展专题研讨。", genre="汇报")[0]["status"] == "done"
+    # addressed to others (各级党组织) a modal urges in any genre
+    assert activities_of("各级党组织要开展专题研讨。", genre="汇报")[0]["status"] == "urged"
 
 
 def test_org_partners_and_materials():
