@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 USER_DICT = "org_gazetteer"
 PLACES = "places"
+SYSTEMS = "org_systems"
 _DEFAULT_FREQ = 20000
 _PLACE_FREQ = 3000  # a place is a word where nothing likelier is; it never outbids a common word
 _lock = threading.Lock()
@@ -106,6 +107,8 @@ def _build(user_dict):
     if user_dict == USER_DICT:
         for entry in read_wordlist(lexicon_path(PLACES)):
             seg.add_word(entry.word, entry.freq or _PLACE_FREQ, "ns")
+        for entry in read_wordlist(lexicon_path(SYSTEMS)):
+            seg.add_word(entry.word, entry.freq or _DEFAULT_FREQ, "nz")
     return seg
 
 

@@ -391,3 +391,37 @@ def test_a_league_committee_named_with_its_city():
 
 def test_template_blanks_are_masks():
     assert names("一年来，__镇团委在镇党委的领导下开展工作。")[0] == "镇团委"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("县委巡察办组织召开巡察工作动员会。", "县委巡察办"),
+    ("县委第三巡察组进驻县应急管理局开展巡察。", "县委第三巡察组"),
+    ("县纪委监委第三纪检监察室开展审查。", "县纪委监委第三纪检监察室"),
+])
+def test_inspection_teams_and_offices_the_dictionary_splits(text, want):
+    assert want in names(text)
+
+
+def test_a_second_name_in_brackets_is_an_alias_and_a_body_after_it_is_the_units():
+    ms = find_org_mentions("某市烟草专卖局（公司）党组开展主题党日活动。")
+    assert [m.name for m in ms] == ["市烟草专卖局", "市烟草专卖局（公司）党组"]
+    assert "市烟草专卖局党组" in ms[1].aliases and ms[1].parent == "市烟草专卖局"
+    ms = find_org_mentions("县工商联（总商会）召开执委会议。")
+    assert [m.name for m in ms] == ["县工商联"] and "总商会" in ms[0].aliases
+
+
+@pytest.mark.parametrize("text, want", [
+    ("市委编办驻青山村工作队正式进驻开展工作。", "市委编办驻青山村工作队"),
+    ("县纪委监委驻县住建局纪检监察组开展监督检查。", "县纪委监委驻县住建局纪检监察组"),
+])
+def test_a_team_stationed_by_a_unit_is_named_from_that_unit(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("国网某县供电公司党委召开理论学习中心组学习会。", "国网县供电公司党委"),
+    ("民盟某市委员会开展专题调研。", "民盟市委员会"),
+    ("中国移动某分公司党委开展警示教育。", "中国移动分公司党委"),
+])
+def test_a_national_system_keeps_its_local_units_name(text, want):
+    assert want in names(text)

@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from ..tokenize import Token, Tokens, tokenize_text
 from .clauses import clause_prefix
-from .names import MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
+from .names import BARE_DROP, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
@@ -205,7 +205,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             masked, place, anchored = inside.masked, inside.place and tuple([inside.place]), True
             if place:
                 start = inside.start + len(inside.place)
-        name = strip_mask(text[start:tok.start] + head_word)
+        name = _MASKED_LEVEL_INSIDE.sub("", strip_mask(text[start:tok.start] + head_word))
         if name.startswith("某") and len(name) > 2:
             name, masked = name[1:], "某"  # 某大学, 某县税务局
         joined = _second_of_pair(name, rules)
@@ -240,6 +240,9 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
             place = "".join(place)
         elif place:
             aliases.update({place + canon, place + name})
+        as_written = strip_mask(text[span_start:head_end])
+        if "某" in as_written[1:]:
+            aliases.add(as_written)  # 国网某县供电公司: the spelling with the indefinite word
         aliases.discard(written)
         out.append(OrgMention(written, text[span_start:head_end], span_start, head_end, kind, aliases, bool(masked),
                               role, canonical=canon, place="" if place == "全" else place, collective=place == "全"))
@@ -259,8 +262,56 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     if out:
         _join_league_committees(out, text)
     if len(out) > 1:
+        _join_stationed_and_bracketed(out, text, rules)
         _link_parents(out)
     return out
+
+
+_STATIONED_TEAMS = ("工作队", "纪检监察组", "工作组", "联络组", "检察室", "帮扶队")
+_BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
+
+
+def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
+    """Two shapes where one name holds another:
+
+    * a unit's second name in brackets (县工商联（总商会）, 烟草专卖局（公司）党组):
+      the bracketed name is an alias of the unit before it, and a body right
+      after the bracket belongs to that unit;
+    * a team one unit stations at another (县纪委监委驻县住建局纪检监察组,
+      市委编办驻某村工作队): one name from the first unit to the team.
+    """
+    k = 0
+    while k < len(mentions):
+        a = mentions[k]
+        bracket = _BRACKET.match(text, a.end)
+        if bracket:
+            inner = [m for m in mentions if bracket.start() < m.start and m.end <= bracket.end()]
+            for m in inner:
+                a.aliases |= {m.name} | m.aliases
+                mentions.remove(m)
+            after = next((m for m in mentions if m.start == bracket.end()), None)
+            if after is not None and (after.name in BARE_DROP or SELF_BODY.match(after.name)):
+                written = a.name + text[a.end:after.end]
+                joined = OrgMention(strip_mask(written), written, a.start, after.end, after.kind,
+                                    {a.name + after.name, a.canonical + after.canonical}, a.masked,
+                                    canonical=a.canonical + after.canonical, place=a.place, parent=a.name)
+                mentions[mentions.index(after)] = joined
+        elif text.startswith("驻", a.end):
+            team = next((m for m in mentions[k + 1:] if m.name.endswith(_STATIONED_TEAMS)
+                         and m.end - a.end <= 20 and not _CLAUSE_STOP.search(text, a.end, m.start)), None)
+            if team is not None:
+                written = text[a.start:team.end]
+                swallowed = [m for m in mentions if a.end <= m.start and m.end <= team.end]
+                for m in swallowed:
+                    mentions.remove(m)
+                mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
+                                                  {team.name}, a.masked or team.masked, parent=a.name,
+                                                  canonical=strip_mask(written)))
+        k += 1
+
+
+_CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
+_MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
 _PLACE_UNIT_LAST = frozenset(e[-1] for e in PLACE_UNIT_ENDS)
@@ -487,6 +538,12 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     first = toks[j]
     start = place_start = first.start
     masked, place = "", ""
+    k = j
+    while k > 0 and toks[k - 1] is not None and is_mask(toks[k - 1].word):
+        k -= 1
+    if (_is_masked_level(first.word) or k < j) and k > 0 and toks[k - 1] is not None \
+            and toks[k - 1].word in rules.systems:
+        return toks[k - 1].start, "*", "", toks[k - 1].start, True  # 国网某县供电公司: the system names it
     if _is_masked_level(first.word):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):

@@ -40,6 +40,7 @@ class OrgRules:
     self_names: dict = field(default_factory=dict)  # 学校 → 事业单位: a unit's name for itself
     self_followers: tuple[str, ...] = ()
     places: dict = field(default_factory=dict)  # place name → province, city, county or town
+    systems: frozenset[str] = frozenset()  # 国网, 民盟: kept before a masked place in a unit's name
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -125,6 +126,7 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         inner_words=frozenset(e.word for e in read_wordlist(path("org_inner_words"))),
         self_names=dict(read_table(path("org_self_names"), 2)),
         places={e.word: e.tag for e in read_wordlist(path("places"))},
+        systems=frozenset(e.word for e in read_wordlist(path("org_systems"))),
         self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
                                     reverse=True)),
         predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
