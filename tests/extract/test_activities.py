@@ -3,7 +3,7 @@ import pytest
 
 from kg.document import Document
 from kg.errors import LexiconError
-from kg.extract.activities import CATEGORIES, _automaton, extract_activities, find_triggers
+from kg.extract.activities import _ROLES, CATEGORIES, _automaton, _cues, extract_activities, find_triggers
 from kg.extract.base import Context
 from kg.lexicon import lexicon_path, read_table
 
@@ -315,3 +315,26 @@ def test_topic_needs_a_real_modal():
 def test_a_verb_after_the_trigger_is_not_a_modified_noun():
     assert categories_of("通过集中学习提升能力。") == {"集中学习"}
     assert activities_of("要提升调研能力。") == []
+
+
+def test_cue_table_with_an_unknown_role_fails_with_file_and_line(tmp_path):
+    (tmp_path / "activity_cues.txt").write_text("# h\nframe_verb\t开展\nframe_verbs\t组织\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"activity_cues.txt:3.*unknown role 'frame_verbs'"):
+        _cues(str(tmp_path))
+
+
+def test_cue_table_row_without_a_word_fails_with_file_and_line(tmp_path):
+    (tmp_path / "activity_cues.txt").write_text("frame_verb\t开展\nmodal\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"activity_cues.txt:2"):
+        _cues(str(tmp_path))
+
+
+def test_every_cue_role_is_in_the_table():
+    rows = read_table(lexicon_path("activity_cues"), 2)
+    assert {role for role, _ in rows} == set(_ROLES)
+
+
+def test_an_exception_compound_guards_its_cue_word():
+    # 主要/重要 are not modals: a personal speech that says 主要 still reports
+    assert categories_of("主要开展了集中学习。", genre="发言") == {"集中学习"}
+    assert activities_of("我们要开展集中学习。", genre="发言") == []
