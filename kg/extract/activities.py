@@ -69,13 +69,13 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 _QUOTED = re.compile(r"“[^“”]*”")
 _BRAND = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」]$")
 _ABOUT_AFTER = re.compile(r"^[^，,。；;：:]{0,12}?的")  # 关于调查研究的重要论述
-_NUMBER = r"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*＊Xx×]+)[余多]?"
+_NUMBER = r"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*＊Xx×]+)\s*[余多]?"  # PDF text may space it: 1100 余人次
 _ROLES = (
     "not_cue", "frame_verb", "frame_end", "count_unit", "frame_after", "frame_next",
     "modal", "exhort_subject", "topic_after", "statement_after", "statement_before", "question",
     "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre",
-    "modifier_head", "modifier_verb", "institution", "weak_modifier",
-    "speech_verb", "speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
+    "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
+    "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
     "leadership", "studied", "about", "name_suffix", "campaign_period", "hostile",
     "partner_cue", "partner_verb", "pairing",
 )
@@ -121,9 +121,12 @@ class _Cues:
     personal_genres: tuple[str, ...]
     modifier_after: re.Pattern
     institution_after: re.Pattern
+    institution_categories: tuple[str, ...]
     weak_modifier_after: re.Pattern
+    outcome_after: re.Pattern
     cited_quote: re.Pattern
     reported: re.Pattern
+    own_speakers: frozenset[str]
     leader: re.Pattern
     studied: re.Pattern
     about_before: re.Pattern
@@ -153,7 +156,7 @@ def _cues(directory: str | None = None) -> _Cues:
         frame_verb=re.compile(alt("frame_verb")),
         frame_end=tuple(words["frame_end"]),
         frame_after=re.compile(
-            f"^{stop}{{0,6}}?(?:{_NUMBER}{alt('count_unit')}|{alt('frame_after')})|^{alt('frame_next')}"
+            f"^{stop}{{0,6}}?(?:{_NUMBER}\\s*{alt('count_unit')}|{alt('frame_after')})|^{alt('frame_next')}"
         ),
         exhort=re.compile(alt("modal")),
         exhort_open=re.compile(
@@ -174,10 +177,13 @@ def _cues(directory: str | None = None) -> _Cues:
         institution_after=re.compile(
             f"^[”\"」]?(?:[、和及与][“\"「]?[^，,。；;、“”]{{1,12}}?[”\"」]?)*等[\u4e00-\u9fff]{{0,4}}?{alt('institution')}"
         ),
+        institution_categories=tuple(words["institution_category"]),
         weak_modifier_after=re.compile(f"^{alt('weak_modifier')}"),
+        outcome_after=re.compile(f"^{stop}{{0,10}}?的{stop}{{0,4}}?{alt('outcome_head')}"),
         cited_quote=re.compile(f"{alt('speech_verb')}[：:，,]?\\s*“[^“”]{{2,600}}”"),
+        own_speakers=frozenset(words["own_speaker"]),
         reported=re.compile(
-            f"{alt('speaker')}[^。；;，,]{{0,30}}?(?:{alt('report_verb')}"
+            f"(?P<speaker>{alt('speaker')}|{alt('own_speaker')})[^。；;，,]{{0,30}}?(?:{alt('report_verb')}"
             f"|{''.join(f'(?<!{re.escape(w)})' for w in words['not_demand_after'])}"
             f"{alt('demand_verb')}(?={alt('demand_addressee')}))[，,：:]?"
         ),
@@ -203,17 +209,45 @@ def _automaton(directory: str | None = None):
 
     path = lexicon_path("activity_triggers", directory)
     automaton = ahocorasick.Automaton()
-    for trigger, category, strength in read_table(path, 3, min_columns=2):
-        if category not in CATEGORIES and category != BLOCKER:
-            raise LexiconError(
-                path, _line_of(path, trigger),
-                f"unknown category {category!r} for {trigger!r}; use one of {' '.join(CATEGORIES)} or {BLOCKER}",
-            )
+    for trigger, field, strength in read_table(path, 3, min_columns=2):
+        categories = tuple(field.split("+"))  # 集中学习研讨 names two kinds: 集中学习+专题研讨
+        for category in categories:
+            if category not in CATEGORIES and field != BLOCKER:
+                raise LexiconError(
+                    path, _line_of(path, trigger),
+                    f"unknown category {category!r} for {trigger!r}; use one of {' '.join(CATEGORIES)} or {BLOCKER}"
+                    " (two joined by +)",
+                )
         if strength not in _STRENGTHS:
             raise LexiconError(path, _line_of(path, trigger), f"unknown strength {strength!r} for {trigger!r}; use weak or strong")
-        automaton.add_word(trigger, (trigger, category, strength == "weak"))
+        automaton.add_word(trigger, (trigger, categories, strength == "weak"))
     automaton.make_automaton()
     return automaton
+
+
+_GAP = "[^，,。；;：:！？!?\n]"  # what may stand between a pattern's lead and tail: no clause break
+
+
+@lru_cache(maxsize=None)
+def _patterns(directory: str | None = None) -> tuple[tuple[re.Pattern, str], ...]:
+    """The wording patterns of activity_patterns.txt as ``(regex, category)``:
+    a lead word, at most ``gap`` characters of the same clause, a tail word.
+
+    >>> [(rx.search("组织党员干部认真学习党章").group(0), c) for rx, c in _patterns() if c == "集中学习"][:1]
+    [('组织党员干部认真学习', '集中学习')]
+    """
+    path = lexicon_path("activity_patterns", directory)
+    not_cue = tuple(w for role, w in read_table(lexicon_path("activity_cues", directory), 2) if role == "not_cue")
+    out = []
+    for row in read_table(path, 4):
+        category, leads, gap, tails = row
+        if category not in CATEGORIES:
+            raise LexiconError(path, _line_of(path, *row[:2]), f"unknown category {category!r}; use one of {' '.join(CATEGORIES)}")
+        if not gap.isdigit() or int(gap) > 30:
+            raise LexiconError(path, _line_of(path, *row[:2]), f"gap {gap!r} is not a number of characters from 0 to 30")
+        lead, tail = _alternation(leads.split(), not_cue), _alternation(tails.split(), not_cue)
+        out.append((re.compile(f"{lead}{_GAP}{{0,{int(gap)}}}?{tail}"), category))
+    return tuple(out)
 
 
 def _line_of(path, *fields: str) -> int:
@@ -234,9 +268,12 @@ def find_triggers(norm: str, directory: str | None = None):
     [('专题党课', '党课'), ('交流研讨', '专题研讨')]
     >>> [(t, c) for _, _, t, c in find_triggers("破解难题")]
     [('破解难题', '-')]
+    >>> [(t, c) for _, _, t, c in find_triggers("集中学习研讨")]
+    [('集中学习研讨', '集中学习'), ('集中学习研讨', '专题研讨')]
     """
-    for end, (trigger, category, _weak) in _automaton(directory).iter_long(norm):
-        yield end - len(trigger) + 1, end + 1, trigger, category
+    for end, (trigger, categories, _weak) in _automaton(directory).iter_long(norm):
+        for category in categories:
+            yield end - len(trigger) + 1, end + 1, trigger, category
 
 
 def has_frame(clause_before: str, after: str) -> bool:
@@ -275,8 +312,8 @@ def is_rhetoric(before: str, after: str, genre: str) -> bool:
     """
     cues = _cues()
     clause = _CLAUSE_SPLIT.split(before)[-1]
-    if not clause and cues.topic_after.match(after):
-        return True
+    if (not clause or cues.frame_verb.fullmatch(clause)) and cues.topic_after.match(after):
+        return True  # 调研切忌…; 开展调查研究是…
     if cues.statement_before.search(clause) or cues.question.search(clause):
         return True
     return genre in cues.personal_genres and bool(cues.exhort.search(_QUOTED.sub("", before)))
@@ -312,6 +349,27 @@ def _led_by_leadership(before: str) -> bool:
     if cues.studied.search(between):
         return False
     return bool(between) or re.fullmatch(r"(?:在|由|据)?", clause[:m.start()]) is not None
+
+
+def _reported_speech(before: str) -> bool:
+    """Someone else's words stand before the trigger in its sentence: a leader
+    or a higher meeting 强调/指出 (全省组织工作会议强调，要…). The unit's own
+    meeting (会议强调，要…, the speaker alone opening its clause) is the unit
+    urging it, which counts.
+
+    >>> _reported_speech("全省组织工作会议强调，要分类抓好专业化")
+    True
+    >>> _reported_speech("会议强调，要牵头深入开展")
+    False
+    """
+    cues = _cues()
+    for m in cues.reported.finditer(before):
+        speaker = m.group("speaker")
+        at = m.start("speaker")
+        if speaker in cues.own_speakers and (at == 0 or _CLAUSE_SPLIT.match(before, at - 1)):
+            continue
+        return True
+    return False
 
 
 def _in_title(before: str) -> bool:
@@ -424,12 +482,12 @@ def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
     automaton = _automaton()
     cues = _cues()
     hits, blocked = [], []
-    for end, (trigger, category, weak) in automaton.iter_long(norm):
+    for end, (trigger, categories, weak) in automaton.iter_long(norm):
         start = end - len(trigger) + 1
-        if category == BLOCKER:
+        if categories == (BLOCKER,):
             blocked.append((start, end + 1))
         else:
-            hits.append((start, end + 1, category, weak))
+            hits.extend((start, end + 1, category, weak) for category in categories)
     for m in cues.named_activity.finditer(norm):
         if m.group(1).endswith(cues.campaign_periods) or cues.hostile.search(m.group(0)):
             continue  # “工作落实年”活动 names a campaign period; 分裂活动 a hostile act
@@ -437,6 +495,19 @@ def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
             hits.append((m.start(), m.end(), "其他", False))
     if blocked:
         hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in blocked)]
+    for rx, category in _patterns():  # in table order: an earlier pattern's hit wins
+        for m in rx.finditer(norm):
+            s, e = m.span()
+            inside = [h for h in hits if h[0] < e and s < h[1]]
+            # A trigger inside names the activity better (组织开展专题培训学习 is 培训), and a
+            # strong one of the same category already counts; a weak one of the same
+            # category is framed by the pattern (赴纪念馆参观: 参观 counts as strong).
+            if any(h[2] != category or not h[3] for h in inside):
+                continue
+            if inside:
+                hits = [(h[0], h[1], h[2], False) if h in inside else h for h in hits]
+            else:
+                hits.append((s, e, category, False))
     hits.sort()
     return hits
 
@@ -512,7 +583,7 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
     personal = genre in cues.personal_genres
     if _in_spans(cited, start):
         return "cited quotation"
-    if cues.reported.search(before):
+    if _reported_speech(before):
         return "reported speech"
     if _led_by_leadership(before):
         return "central leadership acts"
@@ -522,7 +593,9 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
         return "subject of a text"
     if not named and cues.statement_after.match(after) and len(before) <= 2:
         return "statement"
-    if not named and (cues.modifier_after.match(after) or cues.institution_after.match(after)):
+    if not named and category not in cues.institution_categories and (
+        cues.modifier_after.match(after) or cues.institution_after.match(after)
+    ):
         return "modifier"
     if cues.shortfall_after.match(after) or cues.negated_before.search(before):
         return "shortcoming"
@@ -535,6 +608,8 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
     if weak:
         if cues.weak_modifier_after.match(after):
             return "weak modifier"
+        if cues.outcome_after.match(after):
+            return "outcome"
         clause = _CLAUSE_SPLIT.split(before)[-1]
         if not (has_frame(clause, after) or _in_named_activity(norm, start, end)):
             return "weak without frame"
