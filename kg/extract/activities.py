@@ -115,6 +115,7 @@ class _Cues:
     topic_after: re.Pattern
     statement_after: re.Pattern
     statement_before: re.Pattern
+    copula: re.Pattern
     question: re.Pattern
     shortfall_after: re.Pattern
     negated_before: re.Pattern
@@ -165,6 +166,7 @@ def _cues(directory: str | None = None) -> _Cues:
         topic_after=re.compile(f"^[一-龥]{{0,2}}?{alt('topic_after')}"),
         statement_after=re.compile(f"^{alt('statement_after')}"),
         statement_before=re.compile(f"{alt('statement_before')}$"),
+        copula=re.compile(alt("statement_before")),
         question=re.compile(alt("question")),
         shortfall_after=re.compile(
             f"^[^，,。；;]{{0,4}}?{alt('shortfall')}(?!不?{alt('not_shortfall')})"
@@ -226,14 +228,16 @@ def _automaton(directory: str | None = None):
 
 
 _GAP = "[^，,。；;：:！？!?\n]"  # what may stand between a pattern's lead and tail: no clause break
+_GAP_SENTENCE = "[^。；;！？!?\n]"  # with a + after the gap: no sentence break
 
 
 @lru_cache(maxsize=None)
 def _patterns(directory: str | None = None) -> tuple[tuple[re.Pattern, str], ...]:
     """The wording patterns of activity_patterns.txt as ``(regex, category)``:
-    a lead word, at most ``gap`` characters of the same clause, a tail word.
+    a lead word, at most ``gap`` characters of the same clause (``gap+``: of
+    the same sentence), a tail word.
 
-    >>> [(rx.search("组织党员干部认真学习党章").group(0), c) for rx, c in _patterns() if c == "集中学习"][:1]
+    >>> [(m.group(0), c) for rx, c in _patterns() for m in rx.finditer("组织党员干部认真学习党章")]
     [('组织党员干部认真学习', '集中学习')]
     """
     path = lexicon_path("activity_patterns", directory)
@@ -243,10 +247,14 @@ def _patterns(directory: str | None = None) -> tuple[tuple[re.Pattern, str], ...
         category, leads, gap, tails = row
         if category not in CATEGORIES:
             raise LexiconError(path, _line_of(path, *row[:2]), f"unknown category {category!r}; use one of {' '.join(CATEGORIES)}")
-        if not gap.isdigit() or int(gap) > 30:
-            raise LexiconError(path, _line_of(path, *row[:2]), f"gap {gap!r} is not a number of characters from 0 to 30")
+        width = gap.removesuffix("+")
+        if not width.isdigit() or int(width) > 30:
+            raise LexiconError(
+                path, _line_of(path, *row[:2]), f"gap {gap!r} is not a number of characters from 0 to 30 (with + or without)"
+            )
         lead, tail = _alternation(leads.split(), not_cue), _alternation(tails.split(), not_cue)
-        out.append((re.compile(f"{lead}{_GAP}{{0,{int(gap)}}}?{tail}"), category))
+        between = _GAP_SENTENCE if gap.endswith("+") else _GAP
+        out.append((re.compile(f"{lead}{between}{{0,{int(width)}}}?{tail}"), category))
     return tuple(out)
 
 
@@ -593,6 +601,8 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
         return "subject of a text"
     if not named and cues.statement_after.match(after) and len(before) <= 2:
         return "statement"
+    if cues.copula.search(norm, start, end):
+        return "statement"  # a pattern's span: 本次会议的目的就是深入学习
     if not named and category not in cues.institution_categories and (
         cues.modifier_after.match(after) or cues.institution_after.match(after)
     ):
