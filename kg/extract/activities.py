@@ -68,7 +68,6 @@ _SPEECH_GENRES = ("讲话", "党课")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 _QUOTED = re.compile(r"“[^“”]*”")
 _BRAND = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」]$")
-_ABOUT_AFTER = re.compile(r"^[^，,。；;：:]{0,12}?的")  # 关于调查研究的重要论述
 _NUMBER = r"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*＊Xx×]+)\s*[余多]?"  # PDF text may space it: 1100 余人次
 _ROLES = (
     "not_cue", "frame_verb", "frame_end", "count_unit", "frame_after", "frame_next",
@@ -76,7 +75,7 @@ _ROLES = (
     "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre",
     "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
     "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
-    "leadership", "studied", "about", "name_suffix", "campaign_period", "hostile",
+    "leadership", "studied", "about", "text_noun", "name_suffix", "campaign_period", "hostile",
     "partner_cue", "partner_verb", "pairing",
 )
 
@@ -131,6 +130,7 @@ class _Cues:
     leader: re.Pattern
     studied: re.Pattern
     about_before: re.Pattern
+    about_after: re.Pattern
     name_suffix: re.Pattern
     named_activity: re.Pattern
     campaign_periods: tuple[str, ...]
@@ -192,6 +192,7 @@ def _cues(directory: str | None = None) -> _Cues:
         leader=re.compile(alt("leadership")),
         studied=re.compile(alt("studied")),
         about_before=re.compile(f"{alt('about')}[^，,。；;：:]*$"),
+        about_after=re.compile(f"^{stop}{{0,12}}?的{stop}{{0,4}}?{alt('text_noun')}"),
         name_suffix=re.compile(f"^{alt('name_suffix')}"),
         named_activity=re.compile(
             r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动"
@@ -596,7 +597,7 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
     if _led_by_leadership(before):
         return "central leadership acts"
     if _in_title(before) or (
-        cues.about_before.search(before) and _ABOUT_AFTER.match(after) and not cues.name_suffix.match(after)
+        cues.about_before.search(before) and cues.about_after.match(after) and not cues.name_suffix.match(after)
     ):
         return "subject of a text"
     if not named and cues.statement_after.match(after) and len(before) <= 2:
