@@ -75,7 +75,7 @@ _ROLES = (
     "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre",
     "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
     "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
-    "leadership", "studied", "about", "text_noun", "name_suffix", "campaign_period", "hostile",
+    "leadership", "studied", "about", "text_noun", "regulation", "name_suffix", "campaign_period", "hostile",
     "partner_cue", "partner_verb", "pairing",
 )
 
@@ -131,6 +131,7 @@ class _Cues:
     studied: re.Pattern
     about_before: re.Pattern
     about_after: re.Pattern
+    regulation_after: re.Pattern
     name_suffix: re.Pattern
     named_activity: re.Pattern
     campaign_periods: tuple[str, ...]
@@ -193,6 +194,7 @@ def _cues(directory: str | None = None) -> _Cues:
         studied=re.compile(alt("studied")),
         about_before=re.compile(f"{alt('about')}[^，,。；;：:]*$"),
         about_after=re.compile(f"^{stop}{{0,12}}?的{stop}{{0,4}}?{alt('text_noun')}"),
+        regulation_after=re.compile(f"^[\u4e00-\u9fff]{{0,4}}?{alt('regulation')}"),
         name_suffix=re.compile(f"^{alt('name_suffix')}"),
         named_activity=re.compile(
             r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动"
@@ -509,12 +511,14 @@ def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
             s, e = m.span()
             inside = [h for h in hits if h[0] < e and s < h[1]]
             # A trigger inside names the activity better (组织开展专题培训学习 is 培训), and a
-            # strong one of the same category already counts; a weak one of the same
-            # category is framed by the pattern (赴纪念馆参观: 参观 counts as strong).
+            # strong one of the same category already counts; the last weak one of the
+            # same category is framed by the pattern and is its one activity (到纪念馆参观:
+            # 参观 counts as strong, 纪念馆 goes).
             if any(h[2] != category or not h[3] for h in inside):
                 continue
             if inside:
-                hits = [(h[0], h[1], h[2], False) if h in inside else h for h in hits]
+                last = max(inside)
+                hits = [h for h in hits if h not in inside] + [(last[0], last[1], last[2], False)]
             else:
                 hits.append((s, e, category, False))
     hits.sort()
@@ -596,7 +600,7 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
         return "reported speech"
     if _led_by_leadership(before):
         return "central leadership acts"
-    if _in_title(before) or (
+    if _in_title(before) or cues.regulation_after.match(after) or (
         cues.about_before.search(before) and cues.about_after.match(after) and not cues.name_suffix.match(after)
     ):
         return "subject of a text"

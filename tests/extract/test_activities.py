@@ -3,7 +3,7 @@ import pytest
 
 from kg.document import Document
 from kg.errors import LexiconError
-from kg.extract.activities import _ROLES, CATEGORIES, _automaton, _cues, extract_activities, find_triggers
+from kg.extract.activities import _ROLES, CATEGORIES, _automaton, _cues, _patterns, extract_activities, find_triggers
 from kg.extract.base import Context
 from kg.lexicon import lexicon_path, read_table
 
@@ -342,3 +342,133 @@ def test_an_exception_compound_guards_its_cue_word():
     # 主要/重要 are not modals: a personal speech that says 主要 still reports
     assert categories_of("主要开展了集中学习。", genre="发言") == {"集中学习"}
     assert activities_of("我们要开展集中学习。", genre="发言") == []
+
+
+# Wording patterns (activity_patterns.txt): a lead word, a short gap, a tail word.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("支部组织全体党员认真学习新修订的党章。", "集中学习"),
+        ("中心带领青年干部系统学习有关论述。", "集中学习"),
+        ("上周召开党委扩大会议，传达并深入学习全会精神。", "集中学习"),
+        ("会上，与会同志集中学习了有关文件。", "集中学习"),
+        ("党员们赴县革命纪念馆参观。", "参观见学"),
+        ("班子成员到先进社区学习基层治理经验。", "参观见学"),
+        ("走进烈士陵园见学。", "参观见学"),
+        ("为老党员上门解决实际困难。", "为民服务"),
+        ("为企业提供一对一政策辅导。", "为民服务"),
+    ],
+)
+def test_wording_patterns(text, category):
+    assert category in categories_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区委组织部长出席会议。",  # 组织部 is a unit, not "organise"
+        "基层党组织学习氛围浓厚。",  # 党组织 is a body
+        "组织青年学习小组成员撰写心得。",  # 学习小组 is a group
+        "真正做到学习工作两不误。",  # 做到 is no motion to a place
+        "本次会议的目的就是深入学习有关精神。",  # a statement of purpose
+    ],
+)
+def test_pattern_words_guarded_by_their_compounds(text):
+    assert "集中学习" not in categories_of(text) and "参观见学" not in categories_of(text)
+
+
+def test_a_trigger_inside_a_pattern_names_the_activity():
+    # 培训 inside 组织…学习 is the activity; the pattern adds no 集中学习
+    assert categories_of("组织开展团干部专题培训学习。") == {"培训"}
+    # a weak trigger of the pattern's own category is framed by it
+    [a] = activities_of("到纪念馆参观。")
+    assert (a["category"], a["name"]) == ("参观见学", "参观")
+
+
+def test_a_compound_may_name_two_kinds():
+    assert categories_of("开展集中学习研讨。") == {"集中学习", "专题研讨"}
+    assert categories_of("举办联合主题党日。") == {"联学共建", "主题党日"}
+
+
+def test_the_units_own_meeting_urging_counts_a_higher_meeting_does_not():
+    [a] = activities_of("会议强调，要深入基层开展调研。", genre="讲话")
+    assert (a["category"], a["status"]) == ("调查研究", "urged")
+    assert activities_of("全省工作会议强调，要深入基层开展调研。") == []
+
+
+def test_a_general_statement_after_a_frame_verb_is_a_statement():
+    assert activities_of("会议指出，开展调查研究是我们的传家宝。") == []
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("党员们参观了革命旧址。", "参观见学"),  # 了: it took place
+        ("在知识竞答中荣获一等奖。", "比赛评选"),  # 中 … 荣获
+        ("在参观的过程中认真听取讲解。", "参观见学"),
+        ("局长带队走访基层企业。", "调查研究"),
+        ("上报问题全部得到整改。", "检视整改"),
+        ("交流调研成果。", "调查研究"),
+        ("全年培训 300 余人次。", "培训"),  # a count spaced out by a PDF
+    ],
+)
+def test_more_frames(text, category):
+    assert category in categories_of(text)
+
+
+def test_an_outcome_is_no_activity():
+    assert activities_of("基本形成市县乡三级联动的良好格局。") == []
+
+
+def test_institutions_of_organisation_life_are_held():
+    assert categories_of("各支部严格执行“三会一课”、组织生活会等制度。") == {"组织生活"}
+    assert categories_of("落实“三会一课”制度。") == {"组织生活"}
+
+
+def test_a_rule_about_an_activity_is_no_activity():
+    assert activities_of("学习民主生活会若干规定。") == []
+    assert categories_of("落实专题党课等规定动作。") == {"党课"}
+
+
+def test_about_makes_a_subject_only_before_a_text_noun():
+    assert activities_of("学习关于调查研究的重要论述。") == []
+    assert categories_of("会议通报了关于联合督导检查的情况。") == {"其他"}
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("团支部开展主题团日活动。", "主题党日"), ("书记为新团员讲授团课。", "党课"),
+        ("召开支部书记述职评议会。", "其他"), ("组织开展党规知识测试。", "其他"), ("开展督导检查。", "其他"),
+        ("参加网上主题团课。", "线上学习"), ("全体团员完成青年大学习。", "线上学习"),
+    ],
+)
+def test_gold_conventions_for_youth_league_and_other(text, category):
+    assert category in categories_of(text)
+
+
+def test_a_formula_or_a_leaders_tour_is_no_activity():
+    assert activities_of("按照“学党史、悟思想、办实事、开新局”的要求推进。") == []
+    assert activities_of("深入学习总书记考察本省时的重要讲话。") == []
+
+
+def test_a_report_document_is_no_review_meeting():
+    text = "2023年度抓基层党建述职报告\n一、工作开展情况"
+    doc = Document(doc_id="t", title=text.split("\n")[0], text=text, norm=text, genre="汇报")
+    assert extract_activities(Context.from_document(doc)) == []
+
+
+def test_pattern_table_errors_name_file_and_line(tmp_path):
+    (tmp_path / "activity_cues.txt").write_text("not_cue\t组织部\n", encoding="utf-8")
+    (tmp_path / "activity_patterns.txt").write_text("# h\n集中学习\t组织\t12\t学习\n培训\t组织\tten\t培训\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"activity_patterns.txt:3.*gap 'ten'"):
+        _patterns(str(tmp_path))
+    (tmp_path / "activity_patterns.txt").write_text("学习会\t组织\t12\t学习\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"activity_patterns.txt:1.*unknown category '学习会'"):
+        _patterns(str(tmp_path))
+
+
+def test_two_category_trigger_with_an_unknown_kind_fails(tmp_path):
+    (tmp_path / "activity_triggers.txt").write_text("集中学习研讨\t集中学习+研讨\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"activity_triggers.txt:1.*'研讨'"):
+        _automaton(str(tmp_path))
