@@ -40,7 +40,7 @@ from ..lexicon import lexicon_path, read_table
 from .base import Context, Sentence, evidence_item, register
 
 __all__ = [
-    "CATEGORIES", "extract_activities", "find_triggers", "section_of", "status_of", "has_frame", "is_rhetoric",
+    "CATEGORIES", "extract_activities", "find_triggers", "find_patterns", "section_of", "status_of", "has_frame", "is_rhetoric",
 ]
 
 log = logging.getLogger(__name__)
@@ -231,21 +231,23 @@ def _automaton(directory: str | None = None):
 
 
 _GAP = "[^，,。；;：:！？!?\n]"  # what may stand between a pattern's lead and tail: no clause break
+_LONGEST_HIT = 80  # no trigger, brand or pattern hit is longer: where to look back for overlaps
 _GAP_SENTENCE = "[^。；;！？!?\n]"  # with a + after the gap: no sentence break
 
 
 @lru_cache(maxsize=None)
-def _patterns(directory: str | None = None) -> tuple[tuple[re.Pattern, str], ...]:
-    """The wording patterns of activity_patterns.txt as ``(regex, category)``:
-    a lead word, at most ``gap`` characters of the same clause (``gap+``: of
-    the same sentence), a tail word.
-
-    >>> [(m.group(0), c) for rx, c in _patterns() for m in rx.finditer("组织党员干部认真学习党章")]
-    [('组织党员干部认真学习', '集中学习')]
+def _patterns(directory: str | None = None):
+    """The wording patterns of activity_patterns.txt: ``(leads, rows)``, an
+    Aho–Corasick automaton of the lead words (word → row numbers) and the rows
+    as ``(regex, category)``, each regex a lead word, at most ``gap``
+    characters of the same clause (``gap+``: of the same sentence), a tail word.
+    The automaton finds where a regex can start, so each is tried only there.
     """
+    import ahocorasick
+
     path = lexicon_path("activity_patterns", directory)
     not_cue = tuple(w for role, w in read_table(lexicon_path("activity_cues", directory), 2) if role == "not_cue")
-    out = []
+    out, starts = [], {}
     for row in read_table(path, 4):
         category, leads, gap, tails = row
         if category not in CATEGORIES:
@@ -257,8 +259,39 @@ def _patterns(directory: str | None = None) -> tuple[tuple[re.Pattern, str], ...
             )
         lead, tail = _alternation(leads.split(), not_cue), _alternation(tails.split(), not_cue)
         between = _GAP_SENTENCE if gap.endswith("+") else _GAP
+        for word in leads.split():
+            starts.setdefault(word, []).append(len(out))
         out.append((re.compile(f"{lead}{between}{{0,{int(width)}}}?{tail}"), category))
-    return tuple(out)
+    leads = ahocorasick.Automaton()
+    for word, rows in starts.items():
+        leads.add_word(word, (word, tuple(rows)))
+    leads.make_automaton()
+    return leads, tuple(out)
+
+
+def find_patterns(norm: str, directory: str | None = None):
+    """Yield ``(start, end, category)`` for each pattern hit, in the order of
+    the table, leftmost first and not overlapping within one pattern.
+
+    >>> list(find_patterns("组织党员干部认真学习党章"))
+    [(0, 10, '集中学习')]
+    """
+    leads, rows = _patterns(directory)
+    if not rows:
+        return
+    found: list[list[tuple[int, int]]] = [[] for _ in rows]
+    for end, (word, numbers) in leads.iter(norm):
+        for n in numbers:
+            found[n].append(end - len(word) + 1)
+    for n, (regex, category) in enumerate(rows):
+        last = -1
+        for start in sorted(set(found[n])):
+            if start < last:
+                continue
+            m = regex.match(norm, start)
+            if m:
+                last = m.end()
+                yield m.start(), m.end(), category
 
 
 def _line_of(path, *fields: str) -> int:
@@ -506,21 +539,22 @@ def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
             hits.append((m.start(), m.end(), "其他", False))
     if blocked:
         hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in blocked)]
-    for rx, category in _patterns():  # in table order: an earlier pattern's hit wins
-        for m in rx.finditer(norm):
-            s, e = m.span()
-            inside = [h for h in hits if h[0] < e and s < h[1]]
-            # A trigger inside names the activity better (组织开展专题培训学习 is 培训), and a
-            # strong one of the same category already counts; the last weak one of the
-            # same category is framed by the pattern and is its one activity (到纪念馆参观:
-            # 参观 counts as strong, 纪念馆 goes).
-            if any(h[2] != category or not h[3] for h in inside):
-                continue
-            if inside:
-                last = max(inside)
-                hits = [h for h in hits if h not in inside] + [(last[0], last[1], last[2], False)]
-            else:
-                hits.append((s, e, category, False))
+    hits.sort()
+    for s, e, category in find_patterns(norm):  # in table order: an earlier pattern's hit wins
+        first = bisect.bisect_left(hits, (s - _LONGEST_HIT,))
+        inside = [h for h in hits[first:bisect.bisect_left(hits, (e,))] if s < h[1]]
+        # A trigger inside names the activity better (组织开展专题培训学习 is 培训), and a
+        # strong one of the same category already counts; the last weak one of the
+        # same category is framed by the pattern and is its one activity (到纪念馆参观:
+        # 参观 counts as strong, 纪念馆 goes).
+        if any(h[2] != category or not h[3] for h in inside):
+            continue
+        if inside:
+            last = inside[-1]
+            hits = [h for h in hits if h not in inside]
+            bisect.insort(hits, (last[0], last[1], last[2], False))
+        else:
+            bisect.insort(hits, (s, e, category, False))
     hits.sort()
     return hits
 
