@@ -76,7 +76,7 @@ _NUMBER = r"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*�
 _ROLES = (
     "not_cue", "frame_verb", "frame_end", "count_unit", "frame_after", "frame_next",
     "modal", "exhort_subject", "topic_after", "statement_after", "statement_before", "question",
-    "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre",
+    "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre", "first_person",
     "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
     "aim_after", "brand_link",
     "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
@@ -124,6 +124,7 @@ class _Cues:
     shortfall_after: re.Pattern
     negated_before: re.Pattern
     personal_genres: tuple[str, ...]
+    first_person: re.Pattern
     modifier_after: re.Pattern
     institution_after: re.Pattern
     institution_categories: tuple[str, ...]
@@ -179,6 +180,7 @@ def _cues(directory: str | None = None) -> _Cues:
         ),
         negated_before=re.compile(f"(?:{alt('negation')}[^，,。；;、]{{0,4}}|{alt('negation_next')})$"),
         personal_genres=tuple(words["personal_genre"]),
+        first_person=re.compile(alt("first_person")),
         modifier_after=re.compile(
             f"^(?:的)?(?!{alt('modifier_verb')})[\u4e00-\u9fff]{{0,2}}?{alt('modifier_head')}"
         ),
@@ -581,6 +583,8 @@ def extract_activities(ctx: Context) -> list[dict]:
     reporting = _reporting_org(ctx)
     materials = _material_names(ctx)
     cited = _cited_spans(norm)
+    if genre in _cues().personal_genres and not _cues().first_person.search(norm):
+        genre = ""  # a 发言 told in the third person is a news report of it: no personal rules
     personal = genre in _cues().personal_genres
     items, seen = [], set()
     planned_line = -1

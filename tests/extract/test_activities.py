@@ -72,7 +72,9 @@ def test_org_partners_and_materials():
         reporting_org=[{"name": "市妇联"}],
         materials=[{"name": "习近平谈治国理政"}],
     )
-    [a] = activities_of("联合市委党校共同举办读书班，研读《习近平谈治国理政》。", **found)
+    items = activities_of("联合市委党校共同举办读书班，研读《习近平谈治国理政》。", **found)
+    assert {i["category"] for i in items} == {"读书班", "联学共建"}  # 联合举办 is joint building too
+    [a] = [i for i in items if i["category"] == "读书班"]
     assert a["org"] == "市妇联"
     assert a["partners"] == ["市委党校"]
     assert a["materials"] == ["习近平谈治国理政"]
@@ -178,8 +180,14 @@ def test_statements_and_questions_do_not_count():
 
 @pytest.mark.parametrize("genre", ["发言", "心得"])
 def test_exhortation_in_a_personal_speech_does_not_count(genre):
-    assert activities_of("要坚持学原文、读原著、悟原理。", genre=genre) == []
-    assert activities_of("年轻干部要沉下心来，利用好集中学习等方式。", genre=genre) == []
+    assert activities_of("我谈三点体会。要坚持学原文、读原著、悟原理。", genre=genre) == []
+    assert activities_of("我认为，年轻干部要沉下心来，利用好集中学习等方式。", genre=genre) == []
+
+
+def test_a_speech_told_in_the_third_person_is_a_report():
+    # no 我/本人 anywhere: a news item about a 发言, its points are deeds
+    assert categories_of("二是进行分组讨论和集中交流发言。", genre="发言") == {"专题研讨"}
+    assert activities_of("我谈两点。二是进行分组讨论。", genre="发言") == []
 
 
 def test_exhortation_in_a_leader_speech_is_urged():
@@ -188,7 +196,7 @@ def test_exhortation_in_a_leader_speech_is_urged():
 
 
 def test_point_of_a_personal_speech_is_a_topic():
-    assert activities_of("二是开展调查研究，从看真切到看深入。", genre="发言") == []
+    assert activities_of("我讲两点。二是开展调查研究，从看真切到看深入。", genre="发言") == []
     assert categories_of("二是开展调查研究，形成报告5篇。") == {"调查研究"}
 
 
@@ -249,9 +257,9 @@ def test_exhorting_paragraph_of_a_personal_speech_does_not_count():
 
 
 def test_exhortation_inside_a_quoted_slogan_is_ignored():
-    text = "在牢记“三个务必”中端正学习态度，制定了集体研学等工作计划。"
+    text = "我们在牢记“三个务必”中端正学习态度，制定了集体研学等工作计划。"
     assert categories_of(text, genre="发言") == {"集中学习"}
-    assert categories_of("带头贯彻落实首要任务，组织集体研学。", genre="发言") == {"集中学习"}
+    assert categories_of("我们带头贯彻落实首要任务，组织集体研学。", genre="发言") == {"集中学习"}
 
 
 def test_a_result_or_report_tells_the_activity_took_place():
