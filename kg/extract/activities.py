@@ -340,6 +340,7 @@ def has_frame(clause_before: str, after: str) -> bool:
     False
     """
     cues = _cues()
+    clause_before = clause_before.replace(" ", "")  # PDF text may space out a verb: 利 用
     if clause_before.endswith(cues.frame_end):
         return True  # 边调研边整改, 已整改
     return bool(cues.frame_verb.search(clause_before) or cues.frame_after.match(after))
