@@ -80,7 +80,7 @@ _ROLES = (
     "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
     "aim_after", "brand_link",
     "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
-    "leadership", "studied", "about", "text_noun", "regulation", "name_suffix",
+    "leadership", "studied", "about", "text_noun", "regulation", "plan_noun", "name_suffix",
     "partner_cue", "partner_verb", "pairing",
 )
 
@@ -140,6 +140,7 @@ class _Cues:
     about_before: re.Pattern
     about_after: re.Pattern
     regulation_after: re.Pattern
+    plan_end: re.Pattern
     name_suffix: re.Pattern
     named_activity: re.Pattern
     partner_cue: re.Pattern
@@ -205,6 +206,7 @@ def _cues(directory: str | None = None) -> _Cues:
         about_before=re.compile(f"{alt('about')}[^，,。；;：:]*$"),
         about_after=re.compile(f"^{stop}{{0,12}}?的{stop}{{0,4}}?{alt('text_noun')}"),
         regulation_after=re.compile(f"^[\u4e00-\u9fff]{{0,4}}?{alt('regulation')}"),
+        plan_end=re.compile(f"{alt('plan_noun')}$"),
         name_suffix=re.compile(f"^{alt('name_suffix')}"),
         named_activity=re.compile(
             r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动"
@@ -425,8 +427,24 @@ def _reported_speech(before: str) -> bool:
     return False
 
 
-def _in_title(before: str) -> bool:
-    return before.rfind("《") > before.rfind("》")
+def _in_title(before: str, after: str) -> bool:
+    """The trigger is inside a 《title》 of a text, and the title is not a plan
+    for the activity (《…读书班方案》, 《关于开展…调研的通知》 plan one).
+
+    >>> _in_title("学习《习近平关于", "论述摘编》")
+    True
+    >>> _in_title("印发《关于举办", "的通知》")
+    False
+    >>> _in_title("学习《条例", "，结合实际")  # 《 never closed: no title
+    False
+    """
+    opened = before.rfind("《")
+    if opened <= before.rfind("》"):
+        return False
+    closed = after.find("》", 0, 60)
+    if closed < 0 or "《" in after[:closed]:
+        return False
+    return not _cues().plan_end.search(after, 0, closed)
 
 
 def section_of(sentences: list[Sentence], norm: str) -> list[str]:
@@ -639,7 +657,7 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
         return "reported speech"
     if _led_by_leadership(before):
         return "central leadership acts"
-    if _in_title(before) or cues.regulation_after.match(after) or (
+    if _in_title(before, after) or cues.regulation_after.match(after) or (
         cues.about_before.search(before) and cues.about_after.match(after) and not cues.name_suffix.match(after)
     ):
         return "subject of a text"
