@@ -605,7 +605,7 @@ def extract_activities(ctx: Context) -> list[dict]:
     if genre in _cues().personal_genres and not _cues().first_person.search(norm):
         genre = ""  # a 发言 told in the third person is a news report of it: no personal rules
     personal = genre in _cues().personal_genres
-    items, seen = [], set()
+    items, seen, in_sentence = [], set(), {}
     planned_line = -1
     for start, end, category, weak in _hits(norm):
         i = bisect.bisect_right(starts, start) - 1
@@ -632,7 +632,15 @@ def extract_activities(ctx: Context) -> list[dict]:
         key = (name, category, status, org)
         if key in seen:
             continue
+        # One activity per kind in a sentence, named by its longest phrase: 读原著、学原文
+        # is one reading, 依托“学习强国”开展线上学习 one online study.
+        same = in_sentence.get((sent.start, category, status, org))
+        if same is not None:
+            if len(name) > len(items[same]["name"]):
+                items[same]["name"] = name
+            continue
         seen.add(key)
+        in_sentence[(sent.start, category, status, org)] = len(items)
         items.append(
             evidence_item(
                 sent,

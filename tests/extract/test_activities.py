@@ -470,3 +470,44 @@ def test_two_category_trigger_with_an_unknown_kind_fails(tmp_path):
     (tmp_path / "activity_triggers.txt").write_text("集中学习研讨\t集中学习+研讨\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"activity_triggers.txt:1.*'研讨'"):
         _automaton(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("邀请党校教授作题为“守纪律讲规矩”的专题报告。", "宣讲"),
+        ("组织开展了形式多样的学习活动。", "集中学习"),
+        ("携手兄弟社区党支部开展结对活动。", "联学共建"),
+        ("省厅领导来我县调研基层党建。", "调查研究"),
+        ("深入查摆存在的短板弱项。", "检视整改"),
+        ("利 用网络平台组织成员深入学习。", "线上学习"),  # PDF spacing inside the frame verb
+        ("印发《关于举办青年干部读书班的通知》。", "读书班"),  # a plan's title plans the class
+        ("下发关于开展专题调研工作的通知。", "调查研究"),
+    ],
+)
+def test_wordings_added_for_unseen_reports(text, category):
+    assert category in categories_of(text)
+
+
+def test_a_studied_title_still_hides_its_words():
+    assert activities_of("认真研读《论调查研究》。") == []
+    assert activities_of("学习《关于开展读书班的若干思考》。") == []
+    # an unclosed 《 is no title: what follows still counts
+    assert categories_of("学习《条例，结合实际开展专题研讨。") == {"专题研讨"}
+
+
+def test_an_aim_is_no_occasion():
+    assert activities_of("推动理论学习走深走实。") == []
+    assert activities_of("促进调研成果转化。") == []
+
+
+def test_a_brand_joins_the_name_across_a_link_word_only():
+    [a] = activities_of("开展“青春向党”主题宣讲活动。")
+    assert a["name"] == "“青春向党”主题宣讲活动"
+    [b] = activities_of("依托“学习强国”平台开展线上学习。")  # one activity per kind in a sentence
+    assert b["category"] == "线上学习" and "平台开展" not in b["name"]
+
+
+def test_one_sentence_gives_one_activity_per_kind():
+    items = activities_of("组织党员读原著、学原文，开展专题研讨。")
+    assert sorted(a["category"] for a in items) == ["专题研讨", "读书分享"]
