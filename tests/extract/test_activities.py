@@ -511,3 +511,8 @@ def test_a_brand_joins_the_name_across_a_link_word_only():
 def test_one_sentence_gives_one_activity_per_kind():
     items = activities_of("组织党员读原著、学原文，开展专题研讨。")
     assert sorted(a["category"] for a in items) == ["专题研讨", "读书分享"]
+
+
+def test_an_institution_carried_out_is_held_a_list_of_them_is_not():
+    assert categories_of("党组严格落实中心组学习制度，全年学习12次。") == {"集中学习"}
+    assert activities_of("严格落实“第一议题”、主题党日等学习制度。") == []
