@@ -550,19 +550,20 @@ def _name(norm: str, text: str, start: int, end: int) -> tuple[int, int]:
 
 def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
     """Trigger and pattern hits ``(start, end, category, weak)``, sorted."""
-    automaton = _automaton()
-    cues = _cues()
     hits, blocked = [], []
-    for end, (trigger, categories, weak) in automaton.iter_long(norm):
+    # iter_long yields no overlapping matches: a blocker (category -) takes its span,
+    # so no trigger inside it is ever yielded; pattern hits over it are dropped below.
+    for end, (trigger, categories, weak) in _automaton().iter_long(norm):
         start = end - len(trigger) + 1
         if categories == (BLOCKER,):
             blocked.append((start, end + 1))
         else:
             hits.extend((start, end + 1, category, weak) for category in categories)
-    if blocked:
-        hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in blocked)]
     hits.sort()
     for s, e, category in find_patterns(norm):  # in table order: an earlier pattern's hit wins
+        b = bisect.bisect_left(blocked, (e,)) - 1
+        if b >= 0 and blocked[b][1] > s:
+            continue  # 联合开展执法: joint enforcement is no joint study
         first = bisect.bisect_left(hits, (s - _LONGEST_HIT,))
         inside = [h for h in hits[first:bisect.bisect_left(hits, (e,))] if s < h[1]]
         # A trigger inside names the activity better (组织开展专题培训学习 is 培训), and a

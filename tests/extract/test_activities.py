@@ -516,3 +516,8 @@ def test_one_sentence_gives_one_activity_per_kind():
 def test_an_institution_carried_out_is_held_a_list_of_them_is_not():
     assert categories_of("党组严格落实中心组学习制度，全年学习12次。") == {"集中学习"}
     assert activities_of("严格落实“第一议题”、主题党日等学习制度。") == []
+
+
+def test_a_blocker_stops_a_pattern_over_it():
+    assert categories_of("与市场监管局联合开展执法检查。") == set()
+    assert categories_of("与区检察院联合开展警示教育。") >= {"联学共建", "警示教育"}
