@@ -40,6 +40,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, Sentence, evidence_item, register
@@ -220,8 +222,6 @@ def _cues(directory: str | None = None) -> _Cues:
 
 @lru_cache(maxsize=None)
 def _automaton(directory: str | None = None):
-    import ahocorasick
-
     path = lexicon_path("activity_triggers", directory)
     automaton = ahocorasick.Automaton()
     for trigger, field, strength in read_table(path, 3, min_columns=2):

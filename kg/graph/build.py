@@ -17,8 +17,10 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from ..document import Document
+from ..extract.base import iter_sentences
+from .names import normalize_material_name
 from .relative import unscope_org_name
-from .resolve import OrgResolver, default_resolver, normalize_material_name
+from .resolve import OrgResolver, default_resolver
 from .schema import NODE_PROPERTIES, REL_PROPERTIES, TEXT_RELATIONSHIPS, edge_key, node_id
 
 __all__ = [
@@ -217,8 +219,6 @@ class _DocBuilder:
         return org
 
     def _find_sentence(self, name: str):
-        from ..extract.base import iter_sentences
-
         for sent in iter_sentences(self.text):
             if name in sent.text:
                 return sent.text, sent.start, sent.end

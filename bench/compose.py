@@ -267,7 +267,7 @@ def compose_document(templates: Templates, rng: random.Random, units: list[Unit]
                      genre: str | None = None, titled: bool = True, target_chars: int | None = None) -> PlantedDocument:
     """Write one document of ``genre`` for a unit drawn from ``units``.
 
-    >>> from kg.bench.templates import load_templates
+    >>> from bench.templates import load_templates
     >>> t = load_templates(); r = random.Random(1)
     >>> doc = compose_document(t, r, make_units(t, r, 20), genre="汇报")
     >>> doc.genre, all(m["unit"] for m in doc.metrics), doc.title in doc.text

@@ -1,4 +1,4 @@
-"""``python -m kg.bench.corpus --docs N --seed S OUT/``: a synthetic corpus with its truth.
+"""``python -m bench.corpus --docs N --seed S OUT/``: a synthetic corpus with its truth.
 
 Writes N documents as report files would arrive: most one document a file,
 some compilations of several documents with the junk lines material sites
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from ..errors import InputError
+from kg.errors import InputError
 from .compose import PlantedDocument, compose_document, make_units
 from .templates import Templates, load_templates
 
@@ -260,7 +260,7 @@ def change_files(out_dir: str | Path, fraction: float = 0.01, seed: int | None =
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.bench.corpus", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.corpus", description=__doc__.split("\n\n")[0])
     parser.add_argument("out", metavar="OUT", help="folder to write (files/, gold.jsonl, files.jsonl)")
     parser.add_argument("--docs", type=int, default=10_000, help="number of documents (default 10000, ≈ 30 MB)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")

@@ -1,7 +1,9 @@
+"""Extraction as a map step (kg/build/scaleout.py): its output builds the same graph as the build."""
 import pytest
 
-from kg.bench.corpus import write_corpus
-from kg.bench.scaleout import extract_partition, graph_from_jsonl
+from bench.corpus import write_corpus
+from kg.build import build_graph
+from kg.build.scaleout import extract_partition, extract_with_dask, graph_from_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -12,8 +14,6 @@ def small_corpus(tmp_path_factory):
 
 
 def _graph_of_files(files):
-    from kg.graph import build_graph
-
     return build_graph(files, jobs=1)
 
 
@@ -35,8 +35,6 @@ def test_a_bad_file_is_a_line_not_a_failure(tmp_path):
 
 def test_dask_map_partitions_on_one_machine(small_corpus, tmp_path):
     pytest.importorskip("dask.bag", reason="dask is the optional scale-out engine")
-    from kg.bench.scaleout import extract_with_dask
-
     parts = extract_with_dask(small_corpus, tmp_path / "out", partitions=3, scheduler="synchronous")
     assert len(parts) >= 2  # dask may merge small partitions
     g = graph_from_jsonl(parts)

@@ -1,30 +1,16 @@
-"""Incremental builds (kg/store/incremental.py) on small files, with a fixed-vocabulary extractor
+"""Incremental builds (kg/build/update.py) on small files, with a fixed-vocabulary extractor
 so the bookkeeping is tested apart from the real extraction."""
 from __future__ import annotations
 
 import os
-import time
 
-import pytest
 from tests.graph_helpers import doc_facts, graph_facts, vocab_extract
 
+import kg.build.update
+from kg.build import update_graph
+from kg.extract import DEFAULT_EXTRACTORS, Pipeline
+from kg.extract.base import register
 from kg.graph import new_graph
-from kg.store import build_store, load_graph, update_graph
-
-TEXTS = {
-    "a.txt": "市委党校学习汇报\n市委党校开展集中学习，深刻领悟“两个确立”。\n县委组织部参加。\n",
-    "b.txt": "县委学习计划\n县委开展第一议题学习。\n邀请市委党校专家授课。\n",
-    "c.txt": "市卫健委工作汇报\n市卫健委开展主题党日，增强“四个意识”。\n",
-}
-
-
-@pytest.fixture()
-def corpus(tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def build(folder, g=None, **kw):
@@ -98,103 +84,16 @@ def test_a_bad_file_is_reported_and_the_rest_built(corpus):
     assert "broken.pdf" not in problem and problem  # the path is said once, beside the problem
 
 
-def test_build_store_saves_and_reloads(corpus, tmp_path):
-    path = tmp_path / "out" / "graph.pickle"
-    s1 = build_store([corpus], graph_path=path, jobs=1, extract_fn=vocab_extract)
-    assert path.exists() and s1.target == str(path)
-    mtime = path.stat().st_mtime_ns
-    s2 = build_store([corpus], graph_path=path, jobs=1, extract_fn=vocab_extract)
-    assert s2.changes == 0 and path.stat().st_mtime_ns == mtime
-    assert load_graph(path).number_of_nodes() == sum(s2.nodes.values())
-    assert s2.to_dict()["nodes"]["Document"] == 3
-
-
 def test_changed_lexicon_files_rebuild_everything(corpus, monkeypatch):
-    import kg.store.incremental as inc
-
     g, _ = build(corpus)
     before = graph_facts(g)
-    monkeypatch.setattr(inc, "rules_digest", lambda directory=None: "another")
+    monkeypatch.setattr(kg.build.update, "rules_digest", lambda directory=None: "another")
     _, s = build(corpus, g)
     assert sorted(s.updated) == ["a", "b", "c"] and not s.added and s.files_read == 3
     assert graph_facts(g) == before
 
 
-def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_path, monkeypatch):
-    import kg.store.neo4j_store as n4
-    from tests.store.fake_neo4j import FakeDriver
-
-    from kg.errors import Neo4jUnavailable
-
-    calls = []
-    monkeypatch.setattr(n4, "connect", lambda settings: (_ for _ in ()).throw(
-        Neo4jUnavailable(f"cannot reach Neo4j at {settings.uri}")))
-    with pytest.raises(Neo4jUnavailable):
-        build_store([corpus], store="neo4j", graph_path=tmp_path / "g.pickle", neo4j={"uri": "neo4j://nowhere"},
-                    extract_fn=vocab_extract, progress=calls.append)
-    assert not calls and not (tmp_path / "g.pickle").exists()
-    driver = FakeDriver()
-    monkeypatch.setattr(n4, "connect", lambda settings: driver)
-    s = build_store([corpus], store="neo4j", graph_path=tmp_path / "g.pickle", neo4j={"uri": "neo4j://fake"},
-                    jobs=1, extract_fn=vocab_extract)
-    nodes, rels = driver.store.state()
-    assert len(nodes) == sum(s.nodes.values()) and len(rels) == sum(s.relationships.values())
-    assert driver.closed and "3 documents loaded" in s.target
-
-
-def _file_jobs(folder, n: int, text: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """``n`` small report files and their ``(path, sha256)`` extraction jobs."""
-    from kg.store.incremental import file_sha256
-
-    paths = []
-    for k in range(n):
-        path = folder / f"{k:02d}.txt"
-        path.write_text(f"第{k}份报告。{text}", encoding="utf-8")
-        paths.append(str(path))
-    return paths, [(p, file_sha256(p)) for p in paths]
-
-
-def _slow_pid_extract(doc) -> dict:
-    time.sleep(0.01)
-    return {"doc_id": doc.doc_id, "pid": os.getpid()}
-
-
-def test_parallel_extraction_shares_work_with_the_main_process_and_keeps_order(tmp_path):
-    from kg.store.incremental import extract_files
-
-    paths, jobs = _file_jobs(tmp_path, 40, "市妇联开展集中学习。")
-    results = list(extract_files(jobs, workers=2, extract_fn=_slow_pid_extract))
-    assert [r.path for r in results] == paths
-    pids = {record["pid"] for r in results for _, record in r.docs}
-    assert os.getpid() in pids and len(pids) == 2  # the main process took chunks, one worker the rest
-
-
-def _traced_extract(doc) -> dict:
-    time.sleep(0.01)
-    with open(os.environ["KG_TEST_TRACE"], "a", encoding="utf-8") as fh:
-        fh.write(doc.doc_id + "\n")
-    return {"doc_id": doc.doc_id}
-
-
-def test_an_abandoned_parallel_extraction_cancels_the_files_not_started(tmp_path, monkeypatch):
-    from kg.store.incremental import extract_files
-
-    trace = tmp_path / "trace.txt"
-    monkeypatch.setenv("KG_TEST_TRACE", str(trace))
-    paths, jobs = _file_jobs(tmp_path, 60, "")
-    results = extract_files(jobs, workers=2, extract_fn=_traced_extract)
-    first = next(results)
-    results.close()  # the caller stops (an error, Ctrl-C): the pool shuts down without the rest
-    assert first.path == paths[0]
-    read = trace.read_text(encoding="utf-8").split()
-    assert 0 < len(read) < 40, len(read)  # 20 chunks of 3: only those already under way were read
-
-
 def _pipeline_with_a_raising_extractor(doc):
-    from kg.extract import Pipeline
-    from kg.extract.base import register
-    from kg.extract.pipeline import DEFAULT_EXTRACTORS
-
     @register("test_build_raises")
     def raises(ctx):
         if ctx.doc.doc_id == "b":

@@ -56,14 +56,14 @@ def _tree_rss(proc) -> tuple[int, int]:
 
 def run_measured(args: list[str], *, timeout: float | None = None, env: dict | None = None,
                  cwd: str | os.PathLike | None = None) -> dict:
-    """Run ``python -m kg.bench.steps ARGS``; its JSON result plus wall time and peak RSS.
+    """Run ``python -m bench.steps ARGS``; its JSON result plus wall time and peak RSS.
 
     ``peak_rss_mb`` is the largest single process, ``peak_tree_rss_mb`` the
     largest sum over the process and its workers (sampled every 100 ms).
     """
     import psutil
 
-    cmd = [sys.executable, "-m", "kg.bench.steps", *args]
+    cmd = [sys.executable, "-m", "bench.steps", *args]
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,

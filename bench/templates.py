@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import LexiconError
-from ..lexicon import read_table, read_wordlist
+from kg.errors import LexiconError
+from kg.lexicon import read_table, read_wordlist
 
 __all__ = ["BENCH_DATA_DIR", "CATEGORIES", "Organ", "Templates", "load_templates"]
 
-BENCH_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "bench"
+BENCH_DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "bench"
 
 # SCHEMA §3's closed list of activity categories.
 CATEGORIES = (

@@ -1,7 +1,7 @@
-"""``python -m kg.bench [--docs 1000,10000] [--with-100k]``: the benchmark table.
+"""``python -m bench [--docs 1000,10000] [--with-100k]``: the benchmark table.
 
 For each corpus size N it generates (or reuses) the synthetic corpus, then
-measures, each step in its own process (:mod:`kg.bench.steps`):
+measures, each step in its own process (:mod:`bench.steps`):
 
 1. bare ``jieba.lcut`` vs our ``extract`` on one core, MB/s and ratio (the
    two take turns over the same documents);
@@ -33,7 +33,7 @@ from .measure import StepFailed, machine_info, run_measured
 
 __all__ = ["main", "snapshot_code", "run_size", "score_predictions", "format_table", "format_markdown", "find_scorer"]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 TARGETS = {"ratio": 2.0, "speedup": 1.7, "canned_p95_ms": 200, "questions_p95_ms": 300}
 
 
@@ -71,7 +71,7 @@ def _corpus(out: Path, n: int, seed: int) -> tuple[Path, dict]:
 
 
 def snapshot_code(out: Path) -> Path:
-    """Copy the package, its data and the queries under ``out/snapshot``.
+    """Copy the package, its data, the queries and this harness under ``out/snapshot``.
 
     Other people edit the checkout while a long benchmark runs; every step
     then runs this frozen copy, so all figures measure one version (and a
@@ -84,9 +84,11 @@ def snapshot_code(out: Path) -> Path:
         skip = {"__pycache__"}
         if Path(folder) == REPO / "data":
             skip.add("graph")  # built graphs, not inputs
+        if Path(folder) == REPO / "bench":
+            skip.add("out")  # the benchmark's own work folder (and the snapshot itself)
         return [n for n in names if n in skip]
 
-    for name in ("kg", "data", "queries"):
+    for name in ("kg", "data", "queries", "bench"):
         shutil.copytree(REPO / name, dest / name, ignore=ignore)
     return dest
 
@@ -315,7 +317,7 @@ def format_markdown(results: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--with-100k", action="store_true", help="add the 100,000-document run (long)")
     parser.add_argument("--seed", type=int, default=1)
@@ -349,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
                                 skip={s.strip() for s in args.skip.split(",") if s.strip()}, log=log,
                                 timeout=args.timeout, build_repeats=args.build_repeats))
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    payload = {"machine": machine, "command": " ".join(["python -m kg.bench", *(argv or sys.argv[1:])]),
+    payload = {"machine": machine, "command": " ".join(["python -m bench", *(argv or sys.argv[1:])]),
                "results": results}
     (out / f"results-{stamp}.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1))
     print(f"machine: {machine['nproc']} cores, {machine['memory_gib']} GiB, Python {machine['python']}, "

@@ -1,11 +1,12 @@
-"""``python -m kg.bench.steps STEP …``: one measured benchmark step, JSON on stdout.
+"""``python -m bench.steps STEP …``: one measured benchmark step, JSON on stdout.
 
-The harness (:mod:`kg.bench.run`) runs each step in a fresh process so
-that time and peak memory belong to that step alone.
+The harness (:mod:`bench.run`) runs each step in a fresh process so
+that time and peak memory belong to that step alone; that is why each step
+imports the stages it measures inside its function, and no more.
 
 * ``throughput FILES --pred OUT.jsonl``: read the documents, then bare
   ``jieba.lcut`` and our ``extract_document`` over the same texts, one core;
-* ``build FILES --graph G --jobs N``: ``kg.store.build_store`` (what
+* ``build FILES --graph G --jobs N``: ``kg.build.build_store`` (what
   ``python -m kg build`` runs);
 * ``graph FILES --pred P.jsonl --graph G``: the NetworkX graph from
   extraction records: build, save and load (pickle and JSON), size;
@@ -36,7 +37,7 @@ def _maxrss_mb() -> float:
 
 
 def _read_docs(paths):
-    from ..ingest import read_documents
+    from kg.ingest import read_documents
 
     docs, errors = [], 0
     for item in read_documents(paths):
@@ -87,7 +88,7 @@ def step_throughput(paths, pred: str | None, max_mb: float | None = None) -> dic
     jieba.initialize()
     jieba_init_s = time.perf_counter() - t0
 
-    from ..extract import extract_document
+    from kg.extract import extract_document
 
     t0 = time.perf_counter()
     extract_document(docs[0])  # lexicons and tokenizers load here, as jieba's dictionary did above
@@ -130,7 +131,7 @@ def step_throughput(paths, pred: str | None, max_mb: float | None = None) -> dic
 
 def step_build(paths, graph: str, jobs: int | None) -> dict:
     """``build_store`` into ``graph``: what ``python -m kg build --jobs N`` does."""
-    from ..store import build_store
+    from kg.build import build_store
 
     t0 = time.perf_counter()
     summary = build_store(paths, graph_path=graph, jobs=jobs)
@@ -149,8 +150,8 @@ def step_graph(paths, pred: str, graph: str) -> dict:
     """Build the NetworkX graph from records, then save and load it both ways (best of three)."""
     import psutil
 
-    from ..graph import count_labels, count_types, graph_from_records
-    from ..store import load_graph, save_graph
+    from kg.graph import count_labels, count_types, graph_from_records
+    from kg.store import load_graph, save_graph
 
     docs, _ = _read_docs(paths)
     by_id = {d.doc_id: d for d in docs}
@@ -199,7 +200,7 @@ def step_graph(paths, pred: str, graph: str) -> dict:
 def _required_values(query, graph) -> list[dict]:
     """Parameter sets for a query: defaults, and for required parameters the
     best-connected values of the graph (the slowest typical case)."""
-    from ..query.catalog import param_choices
+    from kg.query.catalog import param_choices
 
     values: dict[str, list] = {}
     for p in query.params:
@@ -269,9 +270,9 @@ def _latency(fn, runs: int, budget: float = BUDGET_SECONDS) -> dict:
 
 def step_queries(graph: str, runs: int, questions: list[str]) -> dict:
     """p50/p95 of every canned query and of each question over ``runs`` runs."""
-    from ..query.catalog import load_catalog, run_canned
-    from ..query.engines import get_engine
-    from ..store import load_graph
+    from kg.query.catalog import load_catalog, run_canned
+    from kg.query.engines import get_engine
+    from kg.store import load_graph
 
     t0 = time.perf_counter()
     g = load_graph(graph)
@@ -302,7 +303,7 @@ def step_queries(graph: str, runs: int, questions: list[str]) -> dict:
     questions = fill_questions(questions, g)
     asked = {}
     try:
-        from ..query.ask import ask
+        from kg.query.ask import ask
     except ImportError:
         ask = None
     first_ask_s = None
@@ -325,7 +326,7 @@ def step_queries(graph: str, runs: int, questions: list[str]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.bench.steps")
+    parser = argparse.ArgumentParser(prog="python -m bench.steps")
     sub = parser.add_subparsers(dest="step", required=True)
     p = sub.add_parser("throughput")
     p.add_argument("paths", nargs="+")
@@ -342,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("queries")
     p.add_argument("--graph", required=True)
     p.add_argument("--runs", type=int, default=20)
-    p.add_argument("--questions", default=str(Path(__file__).resolve().parents[2] / "data" / "bench" / "questions.txt"))
+    p.add_argument("--questions", default=str(Path(__file__).resolve().parents[1] / "data" / "bench" / "questions.txt"))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.step == "throughput":
@@ -352,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.step == "graph":
         result = step_graph(args.paths, args.pred, args.graph)
     else:
-        from ..lexicon import read_wordlist
+        from kg.lexicon import read_wordlist
 
         questions = [e.word for e in read_wordlist(args.questions)]
         result = step_queries(args.graph, args.runs, questions)
