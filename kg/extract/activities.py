@@ -253,8 +253,6 @@ def _patterns(directory: str | None = None):
     characters of the same clause (``gap+``: of the same sentence), a tail word.
     The automaton finds where a regex can start, so each is tried only there.
     """
-    import ahocorasick
-
     path = lexicon_path("activity_patterns", directory)
     not_cue = tuple(w for role, w in read_table(lexicon_path("activity_cues", directory), 2) if role == "not_cue")
     out, starts = [], {}
