@@ -126,9 +126,15 @@ def test_the_activity_of_the_same_clause_wins():
 
 
 def test_a_study_sentence_without_activity_gives_its_material_to_the_sentence_before():
-    text = "局党委召开理论学习中心组学习会。会议传达学习了习近平总书记在某座谈会上的重要讲话精神。\n另起一段。"
+    text = "局党委召开理论学习中心组学习会，班子成员参加。会上原原本本传达了习近平总书记在某座谈会上的重要讲话。\n另起一段。"
     _, acts = _extract(text)
     assert [a["materials"] for a in acts] == [["习近平总书记在某座谈会上的重要讲话"]]
+
+
+def test_a_study_sentence_that_is_an_activity_keeps_its_own_material():
+    text = "局党委召开理论学习中心组学习会。会议传达学习了习近平总书记在某座谈会上的重要讲话精神。\n另起一段。"
+    _, acts = _extract(text)
+    assert [a["materials"] for a in acts] == [[], ["习近平总书记在某座谈会上的重要讲话"]]
 
 
 def test_a_bad_lexicon_line_names_its_file_and_line(tmp_path):
