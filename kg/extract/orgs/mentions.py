@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from ..tokenize import Token, Tokens, tokenize_text
 from .clauses import clause_prefix
-from .names import BARE_DROP, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
+from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
@@ -418,8 +418,9 @@ def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list
 
 
 def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
-    """共青团 + XX县委员会 → 团县委 (the formal name of a youth league committee);
-    团 + a place + 市委 → 团桐城市委 (the league committee of that city)."""
+    """The formal name of a committee at a level (org_committees.txt): 共青团XX县委员会
+    is 团县委, 政协某市委员会 is 市政协; 团 + a place + 市委 is 团桐城市委, the league
+    committee of that city."""
     rules = load_org_rules()
     for k, b in enumerate(mentions):
         level = _LEAGUE_COMMITTEE.match(b.canonical)
@@ -430,20 +431,23 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
             mentions[k] = OrgMention(written, text[lead.start():b.end], lead.start(), b.end, "群团组织",
                                      {short, "团" + b.name, "共青团" + lead.group(1) + b.name}, b.masked,
                                      canonical=short, place=lead.group(1))
-    for k in range(len(mentions) - 1):
-        a, b = mentions[k], mentions[k + 1]
-        if a is None or b is None:
-            continue  # b was joined into the mention before a
+    for k, b in enumerate(mentions):
         level = _LEAGUE_COMMITTEE.match(b.canonical)
-        if a.name != "共青团" or not level or strip_mask(text[a.end:b.start]).strip():
+        if not level:
             continue
-        surface = text[a.start:b.end]
-        short = "团" + level.group(1) + "委"
-        written = "共青团" + b.name
-        spellings = {short, "共青团" + b.canonical, "共青团" + level.group(1) + "委员会"} | {"共青团" + x for x in b.aliases}
-        mentions[k] = OrgMention(written, surface, a.start, b.end, "群团组织", spellings - {written},
-                                 a.masked or b.masked, canonical=short, place=b.place)
-        mentions[k + 1] = None
+        before = text[:b.start].rstrip(MASK_CHARS + "某" + " ")
+        org = next((o for o, _ in rules.committees if before.endswith(o)), None)
+        if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
+            continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling
+        at = len(before) - len(org)
+        short = next(f for o, f in rules.committees if o == org).format(level.group(1))
+        written = org + b.name
+        spellings = {short, org + b.canonical, org + level.group(1) + "委员会"} | {org + x for x in b.aliases}
+        for m in mentions:
+            if m is not b and at <= m.start and m.end <= b.start:
+                mentions[mentions.index(m)] = None  # 共青团 or 政协 on its own: part of this name
+        mentions[k] = OrgMention(written, text[at:b.end], at, b.end, rules.kind_of(short) or b.kind,
+                                 spellings - {written}, b.masked, canonical=short, place=b.place)
     mentions[:] = [m for m in mentions if m is not None]
 
 

@@ -41,6 +41,7 @@ class OrgRules:
     self_followers: tuple[str, ...] = ()
     places: dict = field(default_factory=dict)  # place name → province, city, county or town
     systems: frozenset[str] = frozenset()  # 国网, 民盟: kept before a masked place in a unit's name
+    committees: tuple[tuple[str, str], ...] = ()  # (共青团, 团{}委): formal names of a level's committee
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -127,6 +128,7 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         self_names=dict(read_table(path("org_self_names"), 2)),
         places={e.word: e.tag for e in read_wordlist(path("places"))},
         systems=frozenset(e.word for e in read_wordlist(path("org_systems"))),
+        committees=tuple(sorted(read_table(path("org_committees"), 2), key=lambda r: -len(r[0]))),
         self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
                                     reverse=True)),
         predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
