@@ -19,7 +19,7 @@ from operator import itemgetter
 from ..tokenize import Token, Tokens, tokenize_text
 from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
-from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
 
@@ -28,27 +28,28 @@ log = logging.getLogger(__name__)
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # Tags that end the leftward scan: prepositions, conjunctions, particles,
 # pronouns, numbers, measure words, adverbs, punctuation and the like.
-_STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz m mq q x w y e o zg".split())
+_CLASSES = load_word_classes()
+_STOP_TAGS = frozenset(_CLASSES["stop_tag"])
 # Tags a name may start with once the scan ends without a level word.
-_NAME_TAGS = frozenset("n nt nz ns nr nrt j b vn an ng t s l eng".split())
-_NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
+_NAME_TAGS = frozenset(_CLASSES["name_tag"])
+_NOT_HEAD_TAGS = frozenset(_CLASSES["not_head_tag"])
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
-_NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
+_NOT_PLACES = frozenset(_CLASSES["not_place"])
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
-_GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|同级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
+_GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
 _DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
 # 十四届全国人大: the session of a congress is a meeting (SCHEMA §2), not the congress acting.
 _SESSION_BEFORE = re.compile(r"[一二三四五六七八九十\d]+届$")
 # 中共中央总书记、国家主席、中央军委主席习近平: the unit is part of a national leader's title.
-_TITLE_OF_A_LEADER = re.compile(r"(?:总书记|主席|委员长|总理|副主席)[、，,]?[^，。；]{0,24}?习近平")
+_TITLE_OF_A_LEADER = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["leader_title"])) + r")[、，,]?[^，。；]{0,24}?习近平")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
-_LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
+_LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
 _MAX_CHARS = 26
-_BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
+_BRANCHES = frozenset(_CLASSES["branch"])
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
@@ -267,7 +268,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     return out
 
 
-_STATIONED_TEAMS = ("工作队", "纪检监察组", "工作组", "联络组", "检察室", "帮扶队")
+_STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
 
 
@@ -315,14 +316,14 @@ _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
 _PLACE_UNIT_LAST = frozenset(e[-1] for e in PLACE_UNIT_ENDS)
-_VILLAGE_HEADS = ("村", "社区", "居委会", "村委会")
+_VILLAGE_HEADS = _CLASSES["village_head"]
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
-_LOCATIVE_BEFORE = re.compile(r"(?:赴|到|在|位于|进驻|走进|来到|深入|前往|驻|途经|来自|地处|辖)$")
+_LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
-_PARTNER_BEFORE = re.compile(r"(?:与|同|联合|携手|会同|协同|帮扶)$")
+_PARTNER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["partner"])) + ")$")
 _UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
-_PLACE_AFTER = re.compile(r"^(?:的|之|[东西南北中内外]部|境内|辖区|一带|地区|村容|村貌|街头|周边|附近|群众|村民|居民)")
+_PLACE_AFTER = re.compile("^(?:" + "|".join(map(re.escape, sorted(_CLASSES["place_after"], key=len, reverse=True))) + ")")
 
 
 def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
@@ -588,7 +589,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
-_NUMBERED_BODIES = frozenset("支部 党支部 总支 党总支 团支部 党小组".split())
+_NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 
 
 def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
