@@ -252,7 +252,7 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
             or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
             or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
         return False
-    if _SESSION_BEFORE.search(text, 0, start) or _TITLE_OF_A_LEADER.match(text, head_end):
+    if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
         return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
     if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
         return False  # 省市县委, 省州委: the committees of every level, no one unit
@@ -334,7 +334,8 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in PLACE_UNIT_ENDS)
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
@@ -355,7 +356,7 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     among 单位 — never after a verb of going or being somewhere (赴千岭乡).
     """
     words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
-    candidates = [k for k, w in enumerate(words) if w[-1] in _PLACE_UNIT_LAST or w in _VILLAGE_HEADS]
+    candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
     if not candidates:
         return []
     tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
@@ -413,10 +414,10 @@ def _village_at(words, tags, ends, i: int, text: str, rules: OrgRules):
 
 
 def _acts_as_unit(text: str, start: int, end: int) -> bool:
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - _LOOK_BACK):start], text[end:end + _LOOK_BACK * 4]
     if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return False
-    clause = before
+    clause = text[:start]
     if clause.count("“") > clause.count("”"):
         return False  # inside a quoted brand: “优质服务社区行”
     if _PARTNER_BEFORE.search(before) or _UNITS_AFTER.match(after):
@@ -453,7 +454,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
     rules = load_org_rules()
     for k, b in enumerate(mentions):
         level = _LEAGUE_COMMITTEE.match(b.canonical)
-        lead = _LEAGUE_PLACE.search(text, 0, b.start) if level and not b.place else None
+        lead = _LEAGUE_PLACE.search(text, max(0, b.start - _LOOK_BACK), b.start) if level and not b.place else None
         if lead and rules.places.get(lead.group(1)):
             short = "团" + level.group(1) + "委"
             written = "团" + lead.group(1) + b.name
@@ -464,7 +465,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
         level = _LEAGUE_COMMITTEE.match(b.canonical)
         if not level:
             continue
-        before = text[:b.start].rstrip(MASK_CHARS + "某" + " ")
+        before = text[max(0, b.start - 2 * _LOOK_BACK):b.start].rstrip(MASK_CHARS + "某" + " ")
         org = next((o for o, _ in rules.committees if before.endswith(o)), None)
         if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
             continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling

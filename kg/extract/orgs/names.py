@@ -21,6 +21,7 @@ __all__ = [
 MASK_CHARS = "*＊Xx×Ｘｘ○□_＿"  # _ and ＿: the blanks of a template (__镇团委)
 INDEFINITE = "某"
 _MASK_RE = re.compile(rf"[{re.escape(MASK_CHARS)}\s]+")
+_MASK_WORD = re.compile(rf"[{re.escape(MASK_CHARS)}{INDEFINITE}]+$")
 
 
 _CLASSES = load_word_classes()
@@ -68,7 +69,7 @@ def is_mask(word: str) -> bool:
     >>> is_mask("XX"), is_mask("某"), is_mask("X街道")
     (True, True, False)
     """
-    return bool(word) and all(c in MASK_CHARS or c == INDEFINITE for c in word)
+    return _MASK_WORD.match(word) is not None
 
 
 def strip_mask(name: str) -> str:
