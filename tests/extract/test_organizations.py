@@ -446,3 +446,9 @@ def test_the_formal_name_of_a_committee_at_a_level(text, want, canonical):
 ])
 def test_units_of_zones_cooperatives_and_sections(text, want):
     assert want in names(text)
+
+
+def test_a_branch_word_alone_is_the_documents_own_branch():
+    found = _doc_orgs("某公安分局2024年上半年党建工作总结。分局党委坚持以学促干。分局党委理论学习中心组集中学习8次。")
+    assert {"公安分局", "公安分局党委", "公安分局党委理论学习中心组"} <= set(found)
+    assert "分局" not in found and "分局党委" not in found

@@ -15,7 +15,7 @@ from .rules import OrgRules, load_org_rules, load_word_classes
 __all__ = [
     "MASK_CHARS", "INDEFINITE", "is_mask", "strip_mask", "canonical_name",
     "SCHOOLS", "ORDINAL_TAIL", "STUDY_FAMILIES", "family", "GENERIC_OWNERS", "generic_owner", "GENERIC_HEADS",
-    "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP",
+    "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP", "BRANCHES",
 ]
 
 MASK_CHARS = "*＊Xx×Ｘｘ○□_＿"  # _ and ＿: the blanks of a template (__镇团委)
@@ -42,6 +42,8 @@ OWN_HEAD = re.compile(rf"({GENERIC_HEADS})(?=机关|党)")
 MASKABLE = frozenset(SCHOOLS + _CLASSES["maskable"])
 # Names that cannot stand alone (党委, 中心, 办公室).
 BARE_DROP = frozenset(_CLASSES["generic_name"])
+# A branch of the unit named before it (分行, 分局): alone, the document's own branch.
+BRANCHES = frozenset(_CLASSES["branch"])
 
 
 def family(name: str) -> tuple[str | None, str]:
