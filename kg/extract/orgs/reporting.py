@@ -30,7 +30,7 @@ from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
 from .clauses import clause_prefix, clause_start
-from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner
+from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner, strip_mask
 from .rules import load_org_rules, load_word_classes
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
@@ -131,7 +131,7 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and m.name not in _NOT_REPORTING
                     and m.canonical not in _GENERIC and m.name not in _GENERIC]
     if speaker_part:
-        return _speaker(speaker_part), "title speaker"
+        return _speaker(speaker_part, title), "title speaker"
     head = title[:cut] if cut >= 0 else title
     role = _LEVEL_ROLE.search(head)
     if role:
@@ -144,13 +144,19 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     return None
 
 
-def _speaker(mentions: list[OrgMention]) -> OrgMention:
-    """The unit a title speaks for: the one a role is attached to (县委宣传部部长),
-    else the longest name of the first chain (中共XX市委组织部 → 市委组织部)."""
-    with_role = [m for m in mentions if m.role]
-    if with_role:
-        return max(with_role, key=lambda m: (m.end, len(m.name)))
+def _speaker(mentions: list[OrgMention], title: str | None = None) -> OrgMention:
+    """The unit a title speaks for: the first chain's name a role is attached to
+    (县委宣传部部长), else the longest name of the first chain (中共XX市委组织部 → 市委组织部)."""
     first = mentions[0]
+    leading, end = [], first.start
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start > end and (title is None or strip_mask(title[end:m.start]).strip()):
+            break  # a word between: the first names are over (市老干部局召开…支部书记培训会)
+        leading.append(m)
+        end = max(end, m.end)
+    with_role = [m for m in leading if m.role]
+    if with_role:  # 国家税务总局XX市税务局党委书记在…: the unit the role belongs to
+        return max(with_role, key=lambda m: (m.end, len(m.name)))
     chain = [m for m in mentions if m.start == first.start]
     chain = [m for m in chain if family(m.name)[0] is None] or chain
     return max(chain, key=lambda m: m.end)
