@@ -452,3 +452,21 @@ def test_a_branch_word_alone_is_the_documents_own_branch():
     found = _doc_orgs("某公安分局2024年上半年党建工作总结。分局党委坚持以学促干。分局党委理论学习中心组集中学习8次。")
     assert {"公安分局", "公安分局党委", "公安分局党委理论学习中心组"} <= set(found)
     assert "分局" not in found and "分局党委" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "通过“一支部一特色”品牌创建活动推动工作。",
+    "（通讯员 余成科）日前，县人社局组织干部开展宣传。",
+    "深入学习《中国共产党党校（行政学院）工作条例》。",
+    "将新政府会计制度纳入培训内容。",
+])
+def test_brands_bylines_rule_titles_and_modifiers_name_no_unit(text):
+    assert not any(n in ("一支部", "成科", "中国共产党党校", "新政府", "新人民政府") for n in names(text)), names(text)
+
+
+def test_a_numbered_branch_keeps_the_words_before_its_number():
+    assert "退休二支部" in names("她充分肯定了退休二支部的活动。")
+
+
+def test_every_township_is_no_unit_even_read_as_a_place():
+    assert not any(n.endswith("镇党委") for n in names("各乡镇党委书记参加学习。"))

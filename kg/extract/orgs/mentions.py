@@ -227,7 +227,9 @@ def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found
     if joined:
         name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
         start = text.find(name, start)
-    if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules):
+    written = "".join(place) + name if isinstance(place, tuple) else name
+    if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules) \
+            or (written != name and _GENERIC_START.match(written)):
         return []
     if weak and not (anchored or masked or place or len(name) >= 5 or (start == tok.start and tok.tag == "nt")):
         return []
@@ -258,6 +260,13 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
         return False  # 省市县委, 省州委: the committees of every level, no one unit
     if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
         return False  # a quoted word is a metaphor or a brand (“加油站”), not a unit
+    before = text[max(0, start - _LOOK_BACK):start]
+    if before.count("“") > before.count("”") and "”" in text[head_end:head_end + _LOOK_BACK]:
+        return False  # inside a quoted brand: “一支部一特色”
+    if _BYLINE_BEFORE.search(before):
+        return False  # （通讯员 余成科）: a reporter's name, not a unit
+    if _DOCUMENT_AFTER.match(text, head_end):
+        return False  # 《中国共产党党校（行政学院）工作条例》: the title of a rule
     return True
 
 
@@ -335,6 +344,8 @@ _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
 _PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_BYLINE_BEFORE = re.compile(r"(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$")
+_DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
@@ -565,7 +576,8 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             j -= 1
             if starts_name:
                 break
-        while j < i and toks[j].tag in _LOOSE_START_TAGS:
+        while j < i and toks[j].tag in _LOOSE_START_TAGS and not (toks[j].word in rules.inner_words
+                                                                   and head.word in _NUMBERED_BODIES):
             j += 1  # a name does not start with a verb or an adjective (优化地方政府)
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
