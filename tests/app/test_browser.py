@@ -91,17 +91,20 @@ def _serve(repo: Path, env: dict, log: Path, deadline: float) -> tuple[subproces
     raise RuntimeError(f"streamlit did not become healthy; its log ends:\n{_log_tail(log)}")
 
 
-@pytest.fixture(scope="module")
-def served_app(repo, tmp_path_factory):
+@pytest.fixture(scope="module", params=["samples", "seed"])
+def served_app(request, repo, tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk); browser test skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    corpus = repo / "data" / "samples"
+    if request.param == "seed":  # the real reports: hash-named files, relative unit names, masked figures
+        corpus = request.getfixturevalue("shared_dir") / "corpus"
     tmp = tmp_path_factory.mktemp("browser")
     log = tmp / "streamlit.log"
-    env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(repo / "data" / "samples")}
+    env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(corpus)}
     proc, url = _serve(repo, env, log, time.monotonic() + 120)
     try:
-        yield url, log
+        yield url, log, request.param
     finally:
         proc.terminate()
         try:
@@ -135,8 +138,8 @@ def _check_page(page, title: str) -> None:
 def test_click_through_every_page(served_app, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    url, log = served_app
-    out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots"))
+    url, log, corpus = served_app
+    out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots")) / corpus
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
