@@ -1,13 +1,15 @@
 // title: 单位概况
-// description: 一个单位的文档、活动、数据、提法、共建伙伴与上下级单位，一行看全。
+// description: 一个单位的文档、活动、数据、提法、共建伙伴与上下级单位，一行看全；活动默认只计已开展的。
 // param: unit string choices=units label=单位
+// param: status list default=done choices=done:已开展|planned:计划|urged:要求 label=活动状态（空为全部）
 // columns: unit, kind, aliases, documents, activities, categories, figures, slogans, partners, related
 // chart: table
-// summary: {first:unit}：{first:activities} 项活动、{first:figures} 个数据
+// summary: {first:unit}：{first:activities} 项活动（状态：{status}）、{first:figures} 个数据
 MATCH (o:Organization) WHERE o.name = $unit OR $unit IN o.aliases
 OPTIONAL MATCH (o)-[:AUTHORED]->(d:Document)
 WITH o, collect(DISTINCT d.title) AS documents
 OPTIONAL MATCH (o)-[:CONDUCTED]->(a:Activity)
+WHERE size($status) = 0 OR a.status IN $status
 WITH o, documents, count(DISTINCT a) AS activities, collect(DISTINCT a.category) AS categories
 OPTIONAL MATCH (o)-[:MEASURED_BY|CONDUCTED*1..2]->(m:Metric)
 WITH o, documents, activities, categories, count(DISTINCT m) AS figures

@@ -30,7 +30,9 @@ def run(args) -> int:
     print_result(answer.result, "table")
     if answer.fallback:
         return 1
-    shown = ", ".join(f"{k}={v!r}" for k, v in answer.params.items())
+    # as --param takes them: lists as a,b
+    shown = ", ".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else repr(v)}"
+                      for k, v in answer.params.items())
     print(f"\n查询：{answer.query_id}（{answer.title}）{shown}  [{answer.result.engine} "
           f"{answer.result.elapsed * 1000:.1f} ms]", file=sys.stderr)
     if answer.suggestions:

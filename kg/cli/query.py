@@ -152,7 +152,7 @@ def run(args) -> int:
         query = get_query(args.name, catalog)
         result, params = run_canned(query, engine, parse_param_args(args.param, typed=False),
                                     limit=limit, timeout=timeout)
-        summary = render_summary(query.summary, result, params) if result.rows else f"{query.title}：没有结果"
+        summary = render_summary(query.summary, result, params, query.params) if result.rows else f"{query.title}：没有结果"
         extra = {"query": query.id, "params": params, "summary": summary}
     print_result(result, args.format, extra)
     if args.format == "table":

@@ -39,8 +39,8 @@ def test_canned_query_as_table(graph_file, capsys):
     assert main(["query", "units_by_activity", "--param", "category=读书班", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 5
-    assert "3 个单位开展了“读书班”" in captured.err
+    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 4  # done only, by default
+    assert "2 个单位开展了“读书班”（状态：已开展" in captured.err
 
 
 def test_canned_query_as_json(graph_file, capsys):
@@ -86,8 +86,8 @@ def test_missing_graph_file_says_how_to_build(tmp_path, capsys):
 def test_ask_answers_and_shows_the_query(graph_file, capsys):
     assert main(["ask", "哪些单位开展了读书会？", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("3 个单位开展了“读书班”")
-    assert "查询：units_by_activity" in captured.err and "category='读书班'" in captured.err
+    assert captured.out.startswith("2 个单位开展了“读书班”（状态：已开展")
+    assert "查询：units_by_activity" in captured.err and "category=读书班, status=done" in captured.err
 
 
 def test_ask_falls_back_with_exit_code_one(graph_file, capsys):
@@ -99,5 +99,5 @@ def test_ask_falls_back_with_exit_code_one(graph_file, capsys):
 def test_ask_as_json(graph_file, capsys):
     assert main(["ask", "市税务局报告了什么数据？", "--format", "json", "--graph", graph_file]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert payload["query"] == "metrics_by_unit" and payload["params"]["unit"] == "市税务局"
+    assert payload["query"] == "metrics_by_unit" and payload["params"]["unit"] == ["市税务局"]
     assert len(payload["rows"]) == 2
