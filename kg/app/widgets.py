@@ -1,6 +1,8 @@
 """Widgets every page uses: paginated tables, downloads, the empty-graph message, chart styling."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -8,7 +10,11 @@ from ..views.columns import fit_column_widths
 from ..views.export import write_csv_bytes, write_xlsx_bytes
 from ..views.paging import count_pages, page_bounds
 
-__all__ = ["CJK_FONT", "style_chart", "show_table", "show_downloads", "require_documents", "PAGE_PATHS"]
+__all__ = ["CJK_FONT", "style_chart", "show_table", "show_downloads", "require_documents", "PAGE_PATHS",
+           "APP_ICON", "STORE_NAMES"]
+
+APP_ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+STORE_NAMES = {"networkx": "本地图谱", "neo4j": "Neo4j 服务器"}
 
 CJK_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 

@@ -48,6 +48,7 @@ __all__ = [
     "param_choices",
     "render_summary",
     "run_canned",
+    "write_query_file",
 ]
 
 log = logging.getLogger(__name__)
@@ -381,3 +382,31 @@ def run_canned(name: str | CannedQuery, engine, params: dict[str, Any] | None = 
     bound = bind_params(query, params)
     result = engine.run(query.cypher, bound, limit or DEFAULT_LIMIT, timeout or DEFAULT_TIMEOUT)
     return result, bound
+
+
+def write_query_file(title: str, cypher: str, *, description: str = "", columns=(), summary: str = "") -> str:
+    """The text of a ``queries/<id>.cypher`` file for an ad-hoc query, header included.
+
+    Every ``$name`` the query uses becomes a required string parameter (edit
+    the header to give it a type, default or choices); ``columns`` are the
+    result's columns. The text parses back with :func:`parse_query_file`.
+
+    >>> print(write_query_file("各单位活动数", "MATCH (o:Organization) WHERE o.name = $unit RETURN o.name AS unit",
+    ...                        columns=["unit"]))
+    // title: 各单位活动数
+    // description: 各单位活动数
+    // param: unit string label=unit
+    // columns: unit
+    // chart: table
+    // summary: 共 {n} 行
+    MATCH (o:Organization) WHERE o.name = $unit RETURN o.name AS unit
+    <BLANKLINE>
+    """
+    title = " ".join(title.split()) or "新查询"
+    lines = [f"// title: {title}", f"// description: {' '.join((description or title).split())}"]
+    lines += [f"// param: {name} string label={name}" for name in find_parameters(cypher)]
+    if columns:
+        lines.append("// columns: " + ", ".join(str(c) for c in columns))
+    lines += ["// chart: table", f"// summary: {' '.join(summary.split()) or '共 {n} 行'}"]
+    body = cypher.strip().rstrip(";").strip()
+    return "\n".join(lines) + "\n" + body + "\n"

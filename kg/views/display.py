@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .labels import describe_node_name
+
 __all__ = ["DisplayNames", "build_display_names", "HASH_LIKE", "short_title"]
 
 # What a reader must never see as a name: a run of hex digits (file hashes, content ids).
@@ -68,6 +70,19 @@ class DisplayNames:
             if name in text:
                 text = text.replace(name, shown)
         return text
+
+    def node_name(self, attrs: dict) -> str:
+        """A node's one-line name as the reader sees it (units and documents by their display names).
+
+        >>> DisplayNames(documents={"f1#2": "进展汇报"}).node_name({"label": "Document", "doc_id": "f1#2"})
+        '进展汇报'
+        """
+        label = attrs.get("label")
+        if label == "Organization":
+            return self.unit(attrs.get("name") or "")
+        if label == "Document" and attrs.get("doc_id") in self.documents:
+            return self.documents[attrs["doc_id"]]
+        return describe_node_name(attrs)
 
     def node_for_unit(self, name: str) -> str | None:
         """The Organization node of a graph name, alias or display name."""

@@ -1,0 +1,27 @@
+"""Draw a network (kg.views.network) with the streamlit-echarts component and report clicks."""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_echarts import st_echarts
+
+from ..views.network import CLICK_HANDLER, build_network_option
+from .widgets import CJK_FONT
+
+__all__ = ["show_network"]
+
+
+def show_network(nodes: list[dict], edges: list[dict], *, key: str, center: str | None = None,
+                 height: int = 560) -> str | None:
+    """Draw the network; return the id of a node clicked since the last run (else None)."""
+    option = build_network_option(nodes, edges, center=center, font=CJK_FONT)
+    value = st_echarts(option, events={"click": CLICK_HANDLER}, height=f"{height}px", key=key,
+                       theme="streamlit")
+    event = (value or {}).get("chart_event") if hasattr(value, "get") else None
+    if not event or not isinstance(event, (list, tuple)) or len(event) != 2:
+        return None
+    node, stamp = event
+    seen_key = f"{key}_seen_click"
+    if st.session_state.get(seen_key) == stamp:
+        return None
+    st.session_state[seen_key] = stamp
+    return node
