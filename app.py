@@ -10,12 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from kg.app.state import configure_logging, get_facts, get_graph, neo4j_settings
-from kg.app.widgets import APP_ICON, PAGE_PATHS, STORE_NAMES
+from kg.app.widgets import APP_ICON, PAGE_PATHS, STORE_NAMES, localize_streamlit
 from kg.errors import KGError
 
 # The icon is a file shipped with the app: a material-symbol page icon is fetched from the internet.
 st.set_page_config(page_title="工作报告知识图谱", page_icon=str(APP_ICON), layout="wide")
 configure_logging()
+localize_streamlit()
 
 # Page files live in app_pages/: a pages/ folder would put Streamlit in legacy multipage mode
 # until st.navigation first runs, and a deep link opened first after start would skip this script.
