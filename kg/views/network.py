@@ -52,7 +52,7 @@ def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | 
     ...          {"id": "Slogan:两个确立", "name": "两个确立", "label": "Slogan", "degree": 1}]
     >>> option = build_network_option(nodes, [{"source": "Organization:甲", "target": "Slogan:两个确立",
     ...                                         "relation": "呼应提法"}], center="Organization:甲")
-    >>> option["legend"][0]["data"], option["series"][0]["labelLayout"]
+    >>> [d["name"] for d in option["legend"][0]["data"]], option["series"][0]["labelLayout"]
     (['单位', '提法'], {'hideOverlap': True})
     >>> [(d["name"], d["symbol"]) for d in option["series"][0]["data"]]
     [('甲', 'circle'), ('两个确立', 'pin')]
@@ -94,7 +94,7 @@ def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | 
         "textStyle": {"fontFamily": font},
         "tooltip": {"formatter": "{c}"},
         "legend": [{
-            "data": [name_label(label) for label in present],
+            "data": [{"name": name_label(label), "icon": LABEL_SYMBOLS.get(label, "circle")} for label in present],
             "top": 0, "itemGap": 18, "textStyle": {"fontSize": 13, "fontFamily": font},
         }],
         "animationDurationUpdate": 300,
@@ -122,7 +122,14 @@ def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | 
 def _spring_layout(ids: list[str], edges: list[dict]) -> dict:
     g = nx.Graph()
     g.add_nodes_from(ids)
-    g.add_edges_from((e["source"], e["target"]) for e in edges if e["source"] in g and e["target"] in g)
+    g.add_edges_from(((e["source"], e["target"]) for e in edges if e["source"] in g and e["target"] in g), weight=1.0)
     if g.number_of_nodes() == 1:
         return {ids[0]: (0.0, 0.0)}
-    return nx.spring_layout(g, seed=7, k=1.6 / max(g.number_of_nodes(), 1) ** 0.5)
+    # Separate pieces (an ad-hoc result often has several) drift to the edges of a spring layout and
+    # squeeze everything else into a line: a weak tie to a hidden hub keeps them together.
+    hub = object()
+    for part in nx.connected_components(g.copy()):
+        g.add_edge(hub, next(iter(part)), weight=0.05)
+    pos = nx.spring_layout(g, seed=7, k=1.6 / max(len(ids), 1) ** 0.5, weight="weight")
+    pos.pop(hub)
+    return pos

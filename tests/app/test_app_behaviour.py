@@ -125,10 +125,10 @@ def test_write_cypher_is_refused(fixture_graph_file, use_graph, open_app):
 def test_filters_change_the_dashboard(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
     at = open_app()
-    before = {label: metric_value(at, label) for label in ("文档", "活动", "数据")}
+    before = {label: metric_value(at, label) for label in ("文档", "已开展活动", "数据")}
     at.multiselect(key="units").select("市妇联").run()
-    after = {label: metric_value(at, label) for label in ("文档", "活动", "数据")}
-    assert after["活动"] == 3 and after["文档"] == 1
+    after = {label: metric_value(at, label) for label in ("文档", "已开展活动", "数据")}
+    assert after["已开展活动"] == 3 and after["文档"] == 1
     assert all(after[k] < before[k] for k in before)
     at.multiselect(key="units").unselect("市妇联").run()
     at.slider(key="years").set_value((2024, 2024)).run()
