@@ -23,7 +23,7 @@ def run(args) -> int:
     extra = {"question": answer.question, "summary": answer.summary, "query": answer.query_id,
              "params": answer.params, "fallback": answer.fallback, "suggestions": answer.suggestions}
     if args.format != "table":
-        print_result(answer.result, args.format, extra)
+        print_result(answer.result, args.format, extra, output=args.output)
         return 0 if not answer.fallback else 1
     print(answer.summary)
     print()
