@@ -69,7 +69,7 @@ attrs = graph.nodes[doc_node]
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _highlighted(token: str, node: str, _graph, _names) -> tuple[str, dict, dict]:
-    highlights = collect_highlights(_graph, node)
+    highlights = collect_highlights(_graph, node, _names)
     marked = {k: len({h.node for h in highlights if h.kind == k}) for k in HIGHLIGHT_KINDS}
     return (render_highlight_html(_graph.nodes[node].get("text") or "", highlights), marked,
             list_document_facts(_graph, node, _names))

@@ -138,4 +138,5 @@ if query.summary:
 show_result(result, key=f"q_{qid}", file_stem=qid, chart=query.chart, params=bound, names=names)
 with st.expander("查看 Cypher"):
     st.code(query.text, language="cypher")
-    st.caption(f"参数：{bound}" if bound else "无参数")
+    st.caption("参数：" + "；".join(f"{k} = {names.text(query.param(k).describe(v))}" for k, v in bound.items())
+               if bound else "无参数")

@@ -54,14 +54,15 @@ def _loose_pattern(needle: str) -> re.Pattern | None:
     return re.compile(gap + gap.join(map(re.escape, chars)) + gap.replace("*", "?"))
 
 
-def collect_highlights(graph, doc_node: str) -> list[Highlight]:
+def collect_highlights(graph, doc_node: str, names=None) -> list[Highlight]:
     """Every marked span of one document, read from the graph.
 
     Units, slogans and materials are marked wherever the document spells
     them (its ``MENTIONS`` edges give the spellings); a spelling found
     nowhere (a material written with its book-title marks elsewhere) is
     looked for in its sentence with the marks ignored. Activities and
-    figures are marked inside the sentence they were read from.
+    figures are marked inside the sentence they were read from. With
+    ``names`` (kg.views.display) the tooltips name units as a reader would.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -84,8 +85,9 @@ def collect_highlights(graph, doc_node: str) -> list[Highlight]:
         kind = other_attrs.get("label")
         if kind not in HIGHLIGHT_KINDS:
             continue
-        name = describe_node_name(other_attrs)
-        needles = {data.get("surface"), name, *(other_attrs.get("aliases") or ())}
+        stored = describe_node_name(other_attrs)
+        name = names.node_name(other_attrs) if names is not None else stored
+        needles = {data.get("surface"), stored, *(other_attrs.get("aliases") or ())}
         before = len(found)
         for needle in filter(None, needles):
             found.extend(Highlight(s, e, kind, name, other) for s, e in _find_all(text, needle))
@@ -106,6 +108,8 @@ def collect_highlights(graph, doc_node: str) -> list[Highlight]:
         span = next(_find_all(text, needle or "", lo, hi), None)
         if span:
             found.append(Highlight(span[0], span[1], kind, describe_node_name(node_attrs), node))
+    if names is not None:  # an activity's or figure's name may quote a unit's stored name
+        found = [Highlight(h.start, h.end, h.kind, names.text(h.name), h.node) for h in found]
     return _drop_overlaps(found)
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from kg.errors import ParameterError, QueryError, UnknownQuery
 from kg.query.catalog import (
-    bind_params, check_query, get_query, load_catalog, param_choices, parse_query_file, render_summary,
+    bind_params, check_query, get_query, load_catalog, param_choices, parse_query_file, render_summary, run_canned,
 )
 from kg.query.base import Result
 
@@ -115,3 +115,14 @@ def test_summary_template_ops():
         == "3|2|市妇联、市税务局|2|6|2|参|{nope:y}"
     assert render_summary("{top:unit}", Result(["unit"], [], 0.0), {}) == "无"
     assert render_summary("", r, {}) == "共 3 行"
+
+
+def test_an_ad_hoc_query_becomes_a_valid_canned_query_file(tmp_path, small_engine):
+    from kg.query.catalog import write_query_file
+
+    cypher = "MATCH (o:Organization)-[:ECHOES]->(s:Slogan) WHERE s.canonical = $slogan RETURN o.name AS unit"
+    path = write(tmp_path, "echoing", write_query_file("提到某提法的单位", cypher, columns=["unit"]))
+    q = parse_query_file(path)
+    assert (q.title, q.columns, [p.name for p in q.params], check_query(q)) == ("提到某提法的单位", ("unit",), ["slogan"], [])
+    result, _ = run_canned(q, small_engine, {"slogan": "四敢争先"})
+    assert sorted(result.column("unit")) == ["市妇联", "市税务局"]
