@@ -49,7 +49,7 @@ with st.container(horizontal=True, gap="small"):
         if key == "activities":  # the card says which statuses it counts: 已开展活动, 活动（全部状态）…
             label = f"{STATUS_NAMES[statuses[0]]}活动" if len(statuses or ()) == 1 else \
                 "活动（全部状态）" if len(statuses or ()) in (0, len(STATUS_NAMES)) else "活动（多种状态）"
-        st.metric(label, f"{summary.kpis[key]:,}", border=True, width=160,
+        st.metric(label, f"{summary.kpis[key]:,}", border=True, width=148,
                   help=f"其中 {summary.unassigned_activities} 项未识别开展单位，不在「单位 × 活动类别」中。"
                   if key == "activities" and summary.unassigned_activities else None)
 

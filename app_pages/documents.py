@@ -92,7 +92,7 @@ st.markdown(legend, unsafe_allow_html=True)
 unmarked = {k: counts[k] - marked[k] for k in HIGHLIGHT_KINDS if counts[k] > marked[k]}
 if unmarked:
     st.caption("其中未能在正文中标出：" + "、".join(f"{name_label(k)} {n} 项" for k, n in unmarked.items())
-               + "（原文写法与抽取结果不同，见右侧列表的原句）。")
+               + "（嵌在更长的名称里，或原文写法与抽取结果不同；见右侧列表的原句）。")
 
 left, right = st.columns([3, 2])
 with left:

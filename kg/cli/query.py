@@ -150,10 +150,14 @@ def print_result(result, fmt: str, extra: dict | None = None, out=None, output: 
         out.write(format_table(result.columns, result.rows) + "\n")
 
 
+def _shown_default(value) -> str:
+    return ",".join(map(str, value)) if isinstance(value, list) else repr(value)  # lists as --param takes them
+
+
 def _list(catalog) -> None:
     for q in catalog.values():
         params = " ".join(
-            f"{p.name}={'…' if p.required else repr(p.default)}" + (f"({p.label})" if p.label else "")
+            f"{p.name}={'…' if p.required else _shown_default(p.default)}" + (f"({p.label})" if p.label else "")
             for p in q.params)
         print(f"{q.id:22} {q.title}" + (f"  [{params}]" if params else ""))
 

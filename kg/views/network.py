@@ -97,7 +97,7 @@ def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | 
             "data": [{"name": name_label(label), "icon": LABEL_SYMBOLS.get(label, "circle")} for label in present],
             "top": 0, "itemGap": 18, "textStyle": {"fontSize": 13, "fontFamily": font},
         }],
-        "animationDurationUpdate": 300,
+        "animation": False,  # drawn at once: no tween, and a resize (a full-page screenshot) redraws at once
         "series": [{
             "type": "graph",
             "layout": "none",
