@@ -1,4 +1,4 @@
-"""The data behind organization finding: suffixes, aliases, rejections, roles.
+"""The data behind unit names: suffixes, aliases, rejections, roles, read from data/lexicon.
 
 Kept apart from the extractors so the reporting-unit rules, the
 organization rules and their tests share one loaded copy of
@@ -6,24 +6,16 @@ organization rules and their tests share one loaded copy of
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import lexicon_path, read_table, read_wordlist
+from ...lexicon import lexicon_path, read_table, read_wordlist
 
-__all__ = [
-    "OrgRules",
-    "load_org_rules",
-    "MASK_CHARS",
-    "ADMIN_LEVELS",
-    "strip_mask",
-    "canonical_name",
-]
+__all__ = ["OrgRules", "load_org_rules", "ADMIN_LEVELS", "PLACE_UNIT_ENDS"]
 
-MASK_CHARS = "*＊Xx×Ｘｘ○□"
-_MASK_RE = re.compile(r"[*＊Xx×Ｘｘ○□\s]+")
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
+# What towns, streets, villages and communities end in: they may act as units.
+PLACE_UNIT_ENDS = ("镇", "乡", "街道", "村", "社区", "居委会")
 
 
 @dataclass(frozen=True)
@@ -43,6 +35,12 @@ class OrgRules:
     weak: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
+    inner_words: frozenset[str] = frozenset()  # verbs that stand inside names (监督, 退休)
+    predicate_starts: tuple[str, ...] = ()  # a word starting so is a predicate (认真学习)
+    self_names: dict = field(default_factory=dict)  # 学校 → 事业单位: a unit's name for itself
+    self_followers: tuple[str, ...] = ()
+    places: dict = field(default_factory=dict)  # place name → province, city, county or town
+    systems: frozenset[str] = frozenset()  # 国网, 民盟: kept before a masked place in a unit's name
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -125,48 +123,18 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         aliases_whole=aliases_whole,
         reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),
         boundaries=frozenset(e.word for e in read_wordlist(path("org_boundaries"))),
+        inner_words=frozenset(e.word for e in read_wordlist(path("org_inner_words"))),
+        self_names=dict(read_table(path("org_self_names"), 2)),
+        places={e.word: e.tag for e in read_wordlist(path("places"))},
+        systems=frozenset(e.word for e in read_wordlist(path("org_systems"))),
+        self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
+                                    reverse=True)),
+        predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
+                                      reverse=True)),
         roles=tuple(roles),
         self_refs=tuple(self_refs),
         suffix_words=frozenset(s for s, _ in suffixes),
         _tables=(dict(suffixes), max((len(s) for s, _ in suffixes), default=0)),
         last_chars=frozenset(w[-1] for w in [s for s, _ in suffixes] + [e.word for e in gazetteer]
-                             + [r for r, _ in roles] if w),
+                             + [r for r, _ in roles] + list(PLACE_UNIT_ENDS) if w),
     )
-
-
-def strip_mask(name: str) -> str:
-    """Drop masked parts and spaces (SCHEMA §2: ``**市委`` → ``市委``).
-
-    >>> strip_mask("XX市 妇联"), strip_mask("兴业银行**分行")
-    ('市妇联', '兴业银行分行')
-    """
-    return _MASK_RE.sub("", name)
-
-
-def canonical_name(name: str, rules: OrgRules | None = None) -> tuple[str, set[str]]:
-    """The canonical (longer) spelling of ``name`` and the other spellings.
-
-    >>> name, others = canonical_name("市卫健委")
-    >>> name, sorted(others)
-    ('市卫生健康委', ['市卫健委', '市卫生健康委员会'])
-    >>> canonical_name("中科院")
-    ('中国科学院', {'中科院'})
-    """
-    rules = rules or load_org_rules()
-    canon = rules.aliases_whole.get(name, name)
-    if canon == name:
-        for alias, canon_end in rules.aliases_end:
-            at = name.rfind(alias)
-            if at >= 0 and name.find(canon_end) < 0:
-                canon = name[:at] + canon_end + name[at + len(alias):]
-                break
-    others = {name}
-    for alias, whole in rules.aliases_whole.items():
-        if whole == canon:
-            others.add(alias)
-    for alias, canon_end in rules.aliases_end:
-        at = canon.rfind(canon_end)
-        if at >= 0:
-            others.add(canon[:at] + alias + canon[at + len(canon_end):])
-    others.discard(canon)
-    return canon, others
