@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_echarts import st_echarts
 
 from ..views.network import CLICK_HANDLER, build_network_option
 from .widgets import CJK_FONT
@@ -13,6 +12,9 @@ __all__ = ["show_network"]
 def show_network(nodes: list[dict], edges: list[dict], *, key: str, center: str | None = None,
                  height: int = 560) -> str | None:
     """Draw the network; return the id of a node clicked since the last run (else None)."""
+    # lazy: importing it registers a component, which needs a running Streamlit (the doctests import this module bare)
+    from streamlit_echarts import st_echarts
+
     option = build_network_option(nodes, edges, center=center, font=CJK_FONT)
     value = st_echarts(option, events={"click": CLICK_HANDLER}, height=f"{height}px", key=key,
                        theme="streamlit")
