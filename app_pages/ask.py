@@ -188,13 +188,10 @@ else:
             _show_error(st.session_state["cypher_error"])
         elif st.session_state.get("cypher_result") is not None:
             result = st.session_state["cypher_result"]
-            graph_tab, table_tab = st.tabs(["图", "表"], default="图" if any(
-                isinstance(v, dict) and "_label" in v for row in result.rows[:50] for v in row) else "表")
-            with graph_tab:
-                if not show_result_graph(result, graph, names, key="cypher_graph"):
-                    st.caption("结果中没有节点可画。返回节点（如 RETURN o）即可看到图。")
-            with table_tab:
-                show_result(result, key="cypher", file_stem="cypher", names=names)
+            # The graph above the table, not in a tab: a chart drawn in a hidden tab is drawn at the wrong size.
+            if not show_result_graph(result, graph, names, key="cypher_graph"):
+                st.caption("结果中没有节点可画；返回节点（如 RETURN o）即可同时看到图。")
+            show_result(result, key="cypher", file_stem="cypher", names=names)
             with st.expander("加入常用查询"):
                 st.caption("下载一个 queries/*.cypher 文件（带标题、参数与列的说明），放进 queries/ 目录后即出现在「查询」页。")
                 title = st.text_input("标题", key="canned_title", placeholder="例如：各单位已开展的活动数")

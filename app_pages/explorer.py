@@ -77,7 +77,7 @@ with left:
                "名称互相重叠时只显示连接较多的一个，放大或悬停可见其余。点击图例可隐藏一类节点。")
     graph_nodes = [{"id": n["id"], "name": n["full_name"], "label": n["label"], "degree": n["degree"],
                     "x": n["x"], "y": n["y"]} for n in nodes]
-    clicked = show_network(graph_nodes, edges, key="explorer_graph", center=center, height=600)
+    clicked = show_network(graph_nodes, edges, key="explorer_graph", center=center, height=600, width=640)
 
 if clicked in node_names:
     st.session_state["explorer_selected"] = clicked

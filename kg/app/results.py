@@ -110,5 +110,5 @@ def show_result_graph(result, graph, names, *, key: str) -> bool:
              for n, a in sub.nodes(data=True)]
     edges = [{"source": u, "target": v, "type": d.get("type", "")} for u, v, d in sub.edges(data=True)]
     st.caption(f"图中为结果里的 {len(nodes)} 个节点及它们之间的 {len(edges)} 条关系。")
-    show_network(nodes, edges, key=key, height=460)
+    show_network(nodes, edges, key=key, height=560, width=800)
     return True

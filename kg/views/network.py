@@ -41,11 +41,14 @@ def _short(text: str, limit: int = _LABEL_CHARS) -> str:
 
 
 def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | None = None,
-                         font: str = "sans-serif") -> dict:
+                         font: str = "sans-serif", aspect: float = 1.2) -> dict:
     """The ECharts option drawing ``nodes`` (id, name, label, degree) and ``edges`` (source, target, relation).
 
     Nodes with ``x`` and ``y`` keep their place; otherwise a seeded spring
-    layout places them. Labels in the legend are the Chinese label names, in the schema's order;
+    layout places them. ECharts stretches the layout's bounding box to the
+    drawing area, in x and y separately (symbols too: circles become
+    ellipses); two invisible corner points give the box the drawing area's
+    ``aspect`` (width / height), so the stretch is the same both ways. Labels in the legend are the Chinese label names, in the schema's order;
     a label with no node in the drawing is left out of the legend.
 
     >>> nodes = [{"id": "Organization:甲", "name": "甲", "label": "Organization", "degree": 1},
@@ -54,7 +57,7 @@ def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | 
     ...                                         "relation": "呼应提法"}], center="Organization:甲")
     >>> [d["name"] for d in option["legend"][0]["data"]], option["series"][0]["labelLayout"]
     (['单位', '提法'], {'hideOverlap': True})
-    >>> [(d["name"], d["symbol"]) for d in option["series"][0]["data"]]
+    >>> [(d["name"], d["symbol"]) for d in option["series"][0]["data"] if not d["id"].startswith("_corner")]
     [('甲', 'circle'), ('两个确立', 'pin')]
     >>> option["series"][0]["links"][0]["source"], option["series"][0]["links"][0]["target"]
     (0, 1)
@@ -85,6 +88,7 @@ def build_network_option(nodes: list[dict], edges: list[dict], *, center: str | 
             "label": {"show": True, "fontWeight": "bold" if is_center else "normal"},
             "itemStyle": {"borderColor": "#222222", "borderWidth": 2} if is_center else {},
         })
+    data += _corners(data, aspect)
     links = []
     for e in edges:
         if e["source"] in index and e["target"] in index:
@@ -133,3 +137,19 @@ def _spring_layout(ids: list[str], edges: list[dict]) -> dict:
     pos = nx.spring_layout(g, seed=7, k=1.6 / max(len(ids), 1) ** 0.5, weight="weight")
     pos.pop(hub)
     return pos
+
+
+def _corners(data: list[dict], aspect: float) -> list[dict]:
+    if not data:
+        return []
+    xs, ys = [d["x"] for d in data], [d["y"] for d in data]
+    width, height = max(xs) - min(xs) or 1.0, max(ys) - min(ys) or 1.0
+    if width / height < aspect:
+        width = height * aspect
+    else:
+        height = width / aspect
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    hidden = {"symbolSize": 0, "label": {"show": False}, "silent": True, "tooltip": {"show": False},
+              "itemStyle": {"opacity": 0}, "category": 0}
+    return [{"id": f"_corner{i}", "name": "", "value": "", "x": round(cx + sx * width / 2, 1),
+             "y": round(cy + sy * height / 2, 1), **hidden} for i, (sx, sy) in enumerate(((-1, -1), (1, 1)))]
