@@ -425,3 +425,24 @@ def test_a_team_stationed_by_a_unit_is_named_from_that_unit(text, want):
 ])
 def test_a_national_system_keeps_its_local_units_name(text, want):
     assert want in names(text)
+
+
+@pytest.mark.parametrize("text, want, canonical", [
+    ("政协某县委员会召开主席会议。", "政协县委员会", "县政协"),
+    ("中国人民政治协商会议某市委员会召开常委会议。", "中国人民政治协商会议市委员会", "市政协"),
+    ("中共XX区委员会召开常委会。", "中共区委员会", "区委"),
+    ("共青团XX县委员会高度重视青年工作。", "共青团县委员会", "团县委"),
+])
+def test_the_formal_name_of_a_committee_at_a_level(text, want, canonical):
+    m = find_org_mentions(text)[0]
+    assert (m.name, m.canonical) == (want, canonical)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某经济技术开发区管委会召开会议。", "经济技术开发区管委会"),
+    ("县两新工委组织开展培训。", "县两新工委"),
+    ("某县农村信用合作联社开展学习。", "县农村信用合作联社"),
+    ("县委党校教研室集体备课。", "县委党校教研室"),
+])
+def test_units_of_zones_cooperatives_and_sections(text, want):
+    assert want in names(text)

@@ -31,7 +31,7 @@ from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
 from .clauses import clause_prefix, clause_start
 from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner
-from .rules import load_org_rules
+from .rules import load_org_rules, load_word_classes
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
 
@@ -39,15 +39,16 @@ log = logging.getLogger(__name__)
 
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
-_SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位|委员)[^。；！？]{0,6}[：:]$")
+_CLASSES = load_word_classes()
+_SALUTATION = re.compile("^.{0,24}(" + "|".join(map(re.escape, _CLASSES["salutation"])) + ")[^。；！？]{0,6}[：:]$")
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
-_NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
+_NOT_REPORTING = frozenset(_CLASSES["not_reporting"])
 _GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
-_BODIES = ("机关党委", "党委", "党组", "党工委", "党总支", "党支部")
+_BODIES = tuple(sorted((b for b in _CLASSES["body"] if b not in ("支部", "纪委")), key=len, reverse=True))
 
 
 @dataclass
@@ -433,7 +434,7 @@ def _vote_self_references(ctx, ballot, orgs) -> None:
         ballot.vote(suffix, "self reference bare", sent, at, bare=True)
 
 
-_PLAN_OF = re.compile(r"(?:制定|制订|现将|特将|形成)$")
+_PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
 
 
 def _vote_plan_owner(ballot, sentences, by_sentence) -> None:
