@@ -136,6 +136,8 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
     for role, suffix in rules.roles:
         if len(w) > len(role) and w.endswith(role) and not suffix.startswith("@"):
             rest = w[: len(w) - len(role)]
+            if rest in _ROLE_MODIFIERS:
+                return None  # 副部长 is a role of the unit before it, not a unit 副部
             unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
             if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
@@ -344,7 +346,9 @@ _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
 _PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
-_BYLINE_BEFORE = re.compile(r"(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$")
+_BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
+                            r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
+_ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
 _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
