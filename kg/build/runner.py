@@ -7,22 +7,18 @@ chosen, is synced with the documents that changed.
 
 The query database is the build's last step and its longest serial one
 (a 10k-document graph: ~1 s to turn the graph into Arrow tables, ~4 s of
-CPU for the engine's COPY). With one core it follows the save, after the
-graph is let go (memory); with more, the engine copies the tables on
-another core while the graph is pickled, the COPY running outside the GIL.
+CPU for the engine's COPY). It is written table by table (one table's
+columns in memory at a time); with more than one core each table's COPY,
+which leaves the GIL, runs on another thread while the next table is made.
 
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import ConfigError
-from ..query.database import (
-    discard_query_database, has_query_database, install_query_database, query_tables, stage_query_database,
-    write_query_database,
-)
+from ..query.database import has_query_database, write_query_database
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
 from ..store.networkx_store import default_graph_path, load_graph, save_graph
 from .summary import BuildSummary
@@ -56,28 +52,14 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                                extract_fn=extract_fn)
         summary.store, summary.target = store, str(path)
         save = summary.changes or not path.exists()
-        if jobs != 1 and (save or not has_query_database(path)):
-            # The engine copies the tables (outside the GIL) on another core while the graph is pickled.
-            with ThreadPoolExecutor(1, thread_name_prefix="kg-query-database") as copier:
-                staged = copier.submit(stage_query_database, query_tables(g), path)
-                try:
-                    if save:
-                        save_graph(g, path)
-                except BaseException:
-                    copier.submit(discard_query_database, staged)
-                    raise
-                install_query_database(staged.result(), path)  # named by the digest the save recorded
-            tables = None
-        else:  # one core: one thing at a time, and the graph let go before the engine copies
-            if save:
-                save_graph(g, path)
-            tables = query_tables(g) if save or not has_query_database(path) else None
+        if save:
+            save_graph(g, path)
         if driver is not None:
             summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
                                            removed=set(summary.removed), settings=settings, driver=driver)
-        del g
-        if tables is not None:
-            write_query_database(tables, path, threads=1)
+        if save or not has_query_database(path):
+            # With more than one core, each table is copied in on another core while the next is made.
+            write_query_database(g, path, threads=1 if jobs == 1 else 0, pipelined=jobs != 1)
     finally:
         if driver is not None:
             driver.close()

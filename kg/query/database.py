@@ -28,7 +28,7 @@ from ..store.digest import graph_digest
 from .ladybug_engine import LadybugEngine, engine_version, get_ladybug_engine, query_tables, schema_ddl
 
 __all__ = ["database_path", "query_tables", "write_query_database", "stage_query_database", "install_query_database",
-           "discard_query_database", "has_query_database", "open_query_database"]
+           "has_query_database", "open_query_database"]
 
 log = logging.getLogger(__name__)
 
@@ -75,32 +75,24 @@ def _remove(path: Path) -> None:
             pass
 
 
-def stage_query_database(source, graph_path: str | Path | None = None, *, threads: int = 0) -> Path:
+def stage_query_database(source, graph_path: str | Path | None = None, *, threads: int = 0,
+                         pipelined: bool = False) -> Path:
     """Write the query database of ``source`` (a graph, or its :func:`query_tables`) under a temporary name.
 
-    The first half of :func:`write_query_database`, for a build that saves
-    the graph file meanwhile: the database is named by the file's digest
-    (:func:`install_query_database`) once the file is written.
+    The first half of :func:`write_query_database`: the database is named by
+    the graph file's digest (:func:`install_query_database`) once it is whole.
     """
     graph_path = Path(graph_path) if graph_path else default_graph_path()
     tmp = graph_path.with_name(f".{graph_path.name}.{os.getpid()}.{threading.get_ident()}{_SUFFIX}.tmp")
     _remove(tmp)
     try:
         tables = source if isinstance(source, list) else None
-        LadybugEngine(None if tables is not None else source, tables=tables, path=tmp, threads=threads).close()
+        LadybugEngine(None if tables is not None else source, tables=tables, path=tmp, threads=threads,
+                      pipelined=pipelined).close()
     except BaseException:
         _remove(tmp)
         raise
     return tmp
-
-
-def discard_query_database(staged) -> None:
-    """Remove a staged database (a path, or the future of one) that will not be installed."""
-    try:
-        staged = staged.result() if hasattr(staged, "result") else staged
-    except Exception:  # noqa: BLE001 - it failed while staged: it removed its own file
-        return
-    _remove(Path(staged))
 
 
 def install_query_database(staged: Path, graph_path: str | Path | None = None, digest: str | None = None) -> Path:
@@ -121,12 +113,14 @@ def install_query_database(staged: Path, graph_path: str | Path | None = None, d
 
 
 def write_query_database(source, graph_path: str | Path | None = None, digest: str | None = None, *,
-                         threads: int = 0) -> Path:
+                         threads: int = 0, pipelined: bool = False) -> Path:
     """Write the query database of ``source`` (a graph, or its :func:`query_tables`) unless it exists.
 
     ``graph_path`` is where the graph is saved, ``digest`` that file's
     (default: the one recorded when it was saved); ``threads`` caps the
-    engine's threads (0: every core). Written under a temporary name and
+    engine's threads (0: every core); ``pipelined`` copies each table in on
+    another thread while the next is made from the graph (two cores busy,
+    at most two tables in memory). Written under a temporary name and
     renamed, so a reader never opens half a database; copies of earlier
     versions of the graph file are removed. Returns the database's path.
     """
@@ -135,7 +129,8 @@ def write_query_database(source, graph_path: str | Path | None = None, digest: s
     target = database_path(graph_path, digest)
     if target.is_file():
         return target
-    return install_query_database(stage_query_database(source, graph_path, threads=threads), graph_path, digest)
+    staged = stage_query_database(source, graph_path, threads=threads, pipelined=pipelined)
+    return install_query_database(staged, graph_path, digest)
 
 
 def has_query_database(graph_path: str | Path | None = None) -> bool:

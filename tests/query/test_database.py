@@ -108,3 +108,18 @@ def test_an_unwritable_folder_falls_back_to_memory(small_graph, tmp_path, monkey
 def test_missing_graph_file_raises_the_store_error(tmp_path):
     with pytest.raises(GraphError, match="kg build"):
         open_query_database(tmp_path / "none.pickle")
+
+
+@pytest.mark.parametrize("pipelined", [False, True])
+def test_a_database_written_in_many_opens_holds_every_table(small_graph, tmp_path, monkeypatch, pipelined):
+    from kg.query import ladybug_engine
+    from kg.query.ladybug_engine import LadybugEngine
+
+    monkeypatch.setattr(ladybug_engine, "_REOPEN_BYTES", 0)  # closed and opened again after every table
+    path = save_graph(small_graph, tmp_path / "graph.pickle")
+    write_query_database(small_graph, path, pipelined=pipelined)
+    engine = open_query_database(path)
+    in_memory = LadybugEngine(small_graph)
+    for cypher in ("MATCH (n) RETURN count(n) AS n", "MATCH ()-[r]->() RETURN count(r) AS n",
+                   "MATCH (o:Organization)-[:CONDUCTED]->(a:Activity) RETURN o.name AS unit, a.id AS act ORDER BY unit, act"):
+        assert engine.run(cypher).rows == in_memory.run(cypher).rows
