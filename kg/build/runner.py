@@ -7,18 +7,22 @@ chosen, is synced with the documents that changed.
 
 The query database is the build's last step and its longest serial one
 (a 10k-document graph: ~1 s to turn the graph into Arrow tables, ~4 s of
-CPU for the engine's COPY). It is written table by table (one table's
-columns in memory at a time); with more than one core each table's COPY,
-which leaves the GIL, runs on another thread while the next table is made.
+CPU for the engine's COPY, on every core the build may use). The tables go
+to Arrow files one at a time and the graph is let go before the engine
+copies them in: the graph and the engine never hold memory at once.
 
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
+import logging
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import ConfigError
-from ..query.database import has_query_database, write_query_database
+from ..query.database import has_query_database, spilled_query_tables, write_query_database
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
 from ..store.networkx_store import default_graph_path, load_graph, save_graph
 from .summary import BuildSummary
@@ -26,6 +30,22 @@ from .update import update_graph
 from .workers import FileResult
 
 __all__ = ["build_store"]
+
+log = logging.getLogger(__name__)
+
+
+def _give_back_memory() -> None:
+    """Return the dropped graph's memory to the system before the engine allocates its own.
+
+    Freed dicts go back to the C library's free lists, which keep most of
+    them; ``malloc_trim`` hands the free pages back (glibc; elsewhere a no-op).
+    At 10k documents the process went from 817 to 380 MB this way.
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError) as err:  # not glibc
+        log.debug("malloc_trim unavailable: %s", err)
 
 
 def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_path: str | Path | None = None,
@@ -58,8 +78,12 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
             summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
                                            removed=set(summary.removed), settings=settings, driver=driver)
         if save or not has_query_database(path):
-            # With more than one core, each table is copied in on another core while the next is made.
-            write_query_database(g, path, threads=1 if jobs == 1 else 0, pipelined=jobs != 1)
+            # The graph goes to Arrow files a table at a time and is let go before the engine copies them
+            # in, so the two never take memory at once (added up, 9.3 GB at 100k documents).
+            with spilled_query_tables(g, path) as tables:
+                del g
+                _give_back_memory()
+                write_query_database(tables, path, threads=1 if jobs == 1 else 0)
     finally:
         if driver is not None:
             driver.close()

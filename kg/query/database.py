@@ -20,14 +20,20 @@ import hashlib
 import logging
 import os
 import re
+import shutil
+import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..store import default_graph_path, load_graph
 from ..store.digest import graph_digest
-from .ladybug_engine import LadybugEngine, engine_version, get_ladybug_engine, query_tables, schema_ddl
+from .ladybug_engine import (
+    LadybugEngine, QueryTable, engine_version, get_ladybug_engine, iter_query_tables, query_tables, schema_ddl,
+)
 
-__all__ = ["database_path", "query_tables", "write_query_database", "stage_query_database", "install_query_database",
+__all__ = ["database_path", "query_tables", "spilled_query_tables", "write_query_database", "stage_query_database", "install_query_database",
            "has_query_database", "open_query_database"]
 
 log = logging.getLogger(__name__)
@@ -73,6 +79,25 @@ def _remove(path: Path) -> None:
             p.unlink()
         except FileNotFoundError:
             pass
+
+
+@contextmanager
+def spilled_query_tables(graph, graph_path: str | Path | None = None) -> Iterator[list[QueryTable]]:
+    """The graph's tables in Arrow files beside the graph file, made one at a time; removed afterwards.
+
+    Lets the build drop the graph before the engine copies the tables in, so
+    the two never take memory at once (at 100k documents the graph holds
+    several gigabytes, and so does the engine while it copies). The caller
+    must hold no other reference to the graph for it to go.
+    """
+    graph_path = Path(graph_path) if graph_path else default_graph_path()
+    folder = Path(tempfile.mkdtemp(prefix=f".{graph_path.name}.", suffix=".tables", dir=graph_path.parent))
+    try:
+        tables = [t.spill(folder) for t in iter_query_tables(graph)]
+        del graph
+        yield tables
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def stage_query_database(source, graph_path: str | Path | None = None, *, threads: int = 0,

@@ -135,11 +135,33 @@ def graph_fingerprint(graph) -> str:
 
 @dataclass
 class QueryTable:
-    """One table of the embedded engine's copy of a graph: its name, its rows as Arrow, the COPY options."""
+    """One table of the embedded engine's copy of a graph: its name, its rows as Arrow, the COPY options.
+
+    A table can wait in an Arrow file instead of memory (:meth:`spill`), so
+    the build can let the graph go before the engine copies the tables in.
+    """
 
     name: str
-    rows: Any  # a pyarrow.Table
+    rows: Any  # a pyarrow.Table, or None while the rows wait in ``file``
     options: str = ""  # (from='A', to='B') for a relationship table
+    file: Path | None = None
+
+    def spill(self, folder: Path) -> "QueryTable":
+        """This table written to an Arrow file in ``folder``; the returned table reads it back when copied."""
+        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+
+        file = Path(folder) / f"{len(list(Path(folder).iterdir())):03d}-{self.name}.arrow"
+        with pa.OSFile(str(file), "wb") as sink, pa.ipc.new_file(sink, self.rows.schema) as writer:
+            writer.write_table(self.rows)
+        return QueryTable(self.name, None, self.options, file)
+
+    def load(self):
+        """The rows: in memory, or mapped from the file (pages read as the engine copies them)."""
+        if self.rows is not None:
+            return self.rows
+        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+
+        return pa.ipc.open_file(pa.memory_map(str(self.file))).read_all()  # the map lives as long as its rows
 
 
 _REOPEN_BYTES = 64 << 20
@@ -155,7 +177,9 @@ def _arrow_table(types: dict[str, str], columns: dict[str, list], where):
         if not _plain_column(values, kind):
             values = [_coerce(v, kind, where(i, name)) for i, v in enumerate(values)]
         arrow_type = pa.list_(pa.string()) if kind == "STRING[]" else getattr(pa, _ARROW_TYPES[kind])()
-        arrays[name] = pa.array(values, arrow_type)
+        # The system allocator: a spilled table's memory goes back to the C library (and to the system,
+        # :func:`kg.build.runner`), where Arrow's own pool would keep it for Arrow.
+        arrays[name] = pa.array(values, arrow_type, memory_pool=pa.system_memory_pool())
     return pa.table(arrays)
 
 
@@ -284,13 +308,14 @@ class LadybugEngine:
                 self.close()
                 self._open()
                 since_open[0] = 0
+            rows = t.load()
             try:
-                self._conn.execute(f"COPY {t.name} FROM $rows{t.options}", {"rows": t.rows}).close()
+                self._conn.execute(f"COPY {t.name} FROM $rows{t.options}", {"rows": rows}).close()
             except RuntimeError as err:
                 raise GraphError(f"ladybug refused the graph ({t.name}): {err}",
                                  hint="is the graph built by kg.graph?") from err
-            counts[bool(t.options)] += t.rows.num_rows
-            since_open[0] += t.rows.nbytes
+            counts[bool(t.options)] += rows.num_rows
+            since_open[0] += rows.nbytes
 
         if not pipelined:
             for t in tables:
