@@ -13,6 +13,8 @@ __all__ = [
     "LexiconError",
     "ConfigError",
     "GraphError",
+    "OldGraphFormat",
+    "GraphBusy",
     "StoreError",
     "Neo4jUnavailable",
     "QueryError",
@@ -67,6 +69,14 @@ class ConfigError(KGError):
 
 class GraphError(KGError):
     """The graph file is missing, corrupt or of an unknown version."""
+
+
+class OldGraphFormat(GraphError):
+    """The graph file was written by an older kg in a format this one no longer reads; a build replaces it."""
+
+
+class GraphBusy(GraphError):
+    """Another process is writing the graph file (a build holds its lock)."""
 
 
 class StoreError(KGError):
