@@ -262,3 +262,28 @@ def test_every_command_refuses_a_crafted_graph_file(tmp_path, capsys, monkeypatc
     err = capsys.readouterr().err
     assert code == 2 and "evil.pickle: refused" in err and "Traceback" not in err
     assert not marker.exists()
+
+
+def test_a_reader_never_sees_a_half_written_file(tmp_path, g):
+    import threading
+
+    small = g.copy()
+    small.remove_nodes_from([n for n in list(small) if not n.startswith("Document:")])
+    path = save_graph(small, tmp_path / "g.pickle")
+    sizes = {small.number_of_nodes(), g.number_of_nodes()}
+    stop = threading.Event()
+
+    def writer():
+        while not stop.is_set():
+            for graph in (g, small):
+                save_graph(graph, path)
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        seen = {load_graph(path).number_of_nodes() for _ in range(200)}
+    finally:
+        stop.set()
+        t.join()
+    assert seen <= sizes
+    assert os.listdir(tmp_path) == ["g.pickle"]
