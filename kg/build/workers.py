@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 from ..errors import InputError, KGError
 from ..extract import extract, extract_document
-from ..ingest import read_documents
+from ..ingest import read_named
 from .inputs import file_sha256
 
 __all__ = ["FileResult", "extract_file", "start_workers", "extract_files"]
@@ -37,14 +37,21 @@ class FileResult:
 
 
 def extract_file(path: str | Path, sha256: str | None = None,
-                 extract_fn: Callable | None = None) -> FileResult:
+                 extract_fn: Callable | None = None, name: str | None = None) -> FileResult:
     """Read one file into documents and extract each; errors are kept, not raised.
 
-    ``extract_fn(Document) -> record`` defaults to :func:`kg.extract.extract_document`.
+    ``extract_fn(Document) -> record`` defaults to :func:`kg.extract.extract_document`;
+    ``name`` (default: the file name) is what the document ids are made of.
     """
     extract_fn = extract_fn or extract_document
-    result = FileResult(str(path), sha256 or file_sha256(path))
-    for item in read_documents([path]):
+    result = FileResult(str(path), sha256 or "")
+    try:
+        result.sha256 = result.sha256 or file_sha256(path)
+    except InputError as err:
+        result.errors.append(err.problem)
+        return result
+    docs = read_named(path, name)
+    for item in [docs] if isinstance(docs, InputError) else docs:
         if isinstance(item, Exception):
             # The error is listed under its file already: keep only the problem.
             same_file = isinstance(item, InputError) and Path(item.path) == Path(path)
@@ -96,11 +103,11 @@ def _extract_chunk(jobs: list[tuple]) -> list[FileResult]:
     return [_extract_job(job) for job in jobs]
 
 
-def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
+def extract_files(jobs: list[tuple], workers: int = 1,
                   progress: Callable[[FileResult], None] | None = None,
                   extract_fn: Callable | None = None,
                   pool: ProcessPoolExecutor | None = None) -> Iterator[FileResult]:
-    """Extract ``(path, sha256)`` jobs on ``workers`` cores; results in the order of ``jobs``.
+    """Extract ``(path, sha256[, name])`` jobs on ``workers`` cores; results in the order of ``jobs``.
 
     ``workers - 1`` processes extract, and so does this one: whenever the
     next result is not ready yet, it takes the earliest chunk no process has
@@ -110,7 +117,7 @@ def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
     CPU time). A ``pool`` from :func:`start_workers` is used (and left open)
     instead of starting one.
     """
-    jobs = [(path, digest, extract_fn) for path, digest in jobs]
+    jobs = [(job[0], job[1], extract_fn, *job[2:]) for job in jobs]
     if pool is None and (workers <= 1 or len(jobs) <= 1):
         for job in jobs:
             res = _extract_job(job)

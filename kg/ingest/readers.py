@@ -11,16 +11,19 @@ import io
 import logging
 import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
 from ..errors import InputError
 from .decode import decode_bytes
 
-__all__ = ["RawText", "read_raw", "read_txt", "read_docx", "read_pdf", "read_jsonl", "READERS", "MAX_FILE_BYTES"]
+__all__ = ["RawText", "read_raw", "read_txt", "read_docx", "read_pdf", "read_jsonl", "READERS", "MAX_FILE_BYTES",
+           "check_file", "open_report"]
 
 log = logging.getLogger(__name__)
 
@@ -37,20 +40,63 @@ class RawText:
     records: list[dict] | None = None
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_file(path: str | os.PathLike, st: os.stat_result) -> InputError | None:
+    """The reason a file must not be opened as a report, from its ``stat``; None when it may.
+
+    Only regular files are reports: a FIFO blocks whoever opens it, a device
+    (``/dev/zero`` behind a link) never ends. Size is checked here too, before
+    anyone hashes or reads the file.
+
+    >>> check_file("r.txt", os.stat("/dev/null")).problem
+    'not a regular file: a character device'
+    """
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a file")
+        return InputError(path, f"not a regular file: {kind}",
+                          hint="only regular files are read (a symbolic link counts as what it points to)")
+    if st.st_size > MAX_FILE_BYTES:
+        return InputError(path, f"file is {st.st_size / 2**20:.1f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB "
+                                "limit for one report file", hint="split it into smaller files")
+    return None
+
+
+def open_report(path: str | os.PathLike) -> BinaryIO:
+    """Open a report file for reading, after checking (on the open file) that it is one.
+
+    The walk checked the path already; this checks what was actually opened
+    (the file may have been swapped since), without blocking on a FIFO.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise InputError(path, f"cannot read: {err.strerror or err}") from err
+    try:
+        problem = check_file(path, os.fstat(fd))
+    except OSError as err:
+        os.close(fd)
+        raise InputError(path, f"cannot read: {err.strerror or err}") from err
+    if problem:
+        os.close(fd)
+        raise problem
+    return os.fdopen(fd, "rb")
+
+
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err.strerror or err}") from err
-    if size == 0:
+    with open_report(path) as fh:
+        try:
+            data = fh.read(MAX_FILE_BYTES + 1)
+        except OSError as err:
+            raise InputError(path, f"cannot read: {err.strerror or err}") from err
+    if not data:
         raise InputError(path, "empty file")
-    if size > MAX_FILE_BYTES:
-        raise InputError(path, f"file is {size / 2**20:.1f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit "
-                               "for one report file", hint="split it into smaller files")
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err.strerror or err}") from err
+    if len(data) > MAX_FILE_BYTES:  # it grew since it was checked
+        raise InputError(path, f"file is over the {MAX_FILE_BYTES // 2**20} MiB limit for one report file",
+                         hint="split it into smaller files")
+    return data
 
 
 def read_txt(path: Path) -> RawText:
