@@ -7,6 +7,7 @@ from kg.app.results import get_engine_for, show_result
 from kg.app.state import get_facts, get_graph, graph_token
 from kg.app.widgets import PAGE_PATHS
 from kg.errors import CypherSyntaxError, KGError, QueryTimeout, WriteQueryRefused
+from kg.query.ask import MAX_QUESTION_CHARS
 
 EXAMPLE_QUESTIONS = ["哪些单位开展了读书班？", "哪些单位提到了“两个确立”？", "市妇联开展了哪些活动？", "哪些数据被隐去了？"]
 EXAMPLE_CYPHER = (
@@ -44,7 +45,8 @@ with ask_tab:
     for col, text in zip(examples, EXAMPLE_QUESTIONS):
         col.button(text, key=f"ask_example_{text}", on_click=_ask_example, args=(text,), width="stretch")
     with st.form("ask_form", border=False):
-        question = st.text_input("问题", key="ask_question", placeholder=EXAMPLE_QUESTIONS[0])
+        question = st.text_input("问题", key="ask_question", placeholder=EXAMPLE_QUESTIONS[0],
+                                 max_chars=MAX_QUESTION_CHARS)
         asked = st.form_submit_button("提问", type="primary", icon=":material/send:")
     if asked or st.session_state.pop("ask_pending", False):
         st.session_state.pop("ask_answer", None)
