@@ -6,7 +6,7 @@ import streamlit as st
 from kg.app.results import get_engine_for, show_result
 from kg.app.state import get_facts, get_graph, graph_token
 from kg.app.widgets import PAGE_PATHS
-from kg.errors import CypherSyntaxError, KGError, QueryTimeout, WriteQueryRefused
+from kg.errors import CypherSyntaxError, KGError, QueryRefused, QueryTimeout, WriteQueryRefused
 from kg.query.ask import MAX_QUESTION_CHARS
 
 EXAMPLE_QUESTIONS = ["哪些单位开展了读书班？", "哪些单位提到了“两个确立”？", "市妇联开展了哪些活动？", "哪些数据被隐去了？"]
@@ -96,6 +96,8 @@ with cypher_tab:
             st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
         except WriteQueryRefused as err:
             st.session_state["cypher_error"] = f"只允许只读查询，这条语句会修改图谱，已拒绝执行。（{err}）"
+        except QueryRefused as err:
+            st.session_state["cypher_error"] = f"这条查询用到了不允许的函数，已拒绝执行。（{err}）"
         except CypherSyntaxError as err:
             st.session_state["cypher_error"] = f"Cypher 语法错误：{err}"
         except QueryTimeout as err:

@@ -19,6 +19,7 @@ __all__ = [
     "Neo4jUnavailable",
     "QueryError",
     "CypherSyntaxError",
+    "QueryRefused",
     "WriteQueryRefused",
     "QueryTimeout",
     "UnknownQuery",
@@ -95,8 +96,12 @@ class CypherSyntaxError(QueryError):
     """The Cypher text does not parse."""
 
 
-class WriteQueryRefused(QueryError):
-    """A query that would change the graph was refused before running."""
+class QueryRefused(QueryError):
+    """A query the allow-list does not admit (a clause or a function) was refused before running."""
+
+
+class WriteQueryRefused(QueryRefused):
+    """A query that would change the graph (or call, load, administer) was refused before running."""
 
 
 class QueryTimeout(QueryError):
