@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kg.app.results import get_engine_for, show_result
+from kg.app.results import get_adhoc_engine_for, get_engine_for, show_result
 from kg.app.state import get_facts, get_graph, graph_token
 from kg.app.widgets import PAGE_PATHS
 from kg.errors import CypherSyntaxError, KGError, QueryRefused, QueryTimeout, WriteQueryRefused
@@ -92,8 +92,9 @@ with cypher_tab:
         st.session_state.pop("cypher_result", None)
         st.session_state.pop("cypher_error", None)
         try:
-            engine = get_engine_for(store, graph, graph_token())
-            st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
+            engine = get_adhoc_engine_for(store, graph, graph_token())
+            with st.spinner("正在运行……"):
+                st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
         except WriteQueryRefused as err:
             st.session_state["cypher_error"] = f"只允许只读查询，这条语句会修改图谱，已拒绝执行。（{err}）"
         except QueryRefused as err:

@@ -5,13 +5,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ..query.engines import get_engine
+from ..query.engines import get_engine, open_adhoc_engine
 from ..views.charts import shape_chart_data
 from ..views.labels import STATUS_NAMES, name_column
 from .state import neo4j_engine
 from .widgets import show_downloads, show_table, style_chart
 
-__all__ = ["get_engine_for", "show_result", "show_chart"]
+__all__ = ["get_engine_for", "get_adhoc_engine_for", "show_result", "show_chart"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -24,6 +24,18 @@ def get_engine_for(store: str, graph, token: str):
     if store == "neo4j":
         return neo4j_engine()
     return _ladybug(token, graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _sandboxed(token: str, _graph):
+    return open_adhoc_engine("networkx", graph=_graph)
+
+
+def get_adhoc_engine_for(store: str, graph, token: str):
+    """The engine for Cypher typed in the app: confined worker, memory limit, killed at the timeout."""
+    if store == "neo4j":
+        return neo4j_engine()
+    return _sandboxed(token, graph)
 
 
 def _cell(value):

@@ -101,6 +101,16 @@ def test_write_cypher_is_refused(fixture_graph_file, use_graph, open_app):
     assert at.dataframe[-1].value.iloc[0, 0] > 0  # nothing was deleted
 
 
+def test_cypher_that_reads_files_or_builds_huge_values_is_refused(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("app_pages/ask.py")
+    _run_cypher(at, "LOAD FROM '/etc/passwd' (file_format='csv') RETURN *")
+    assert any("只允许只读查询" in t for t in texts(at.error)), texts(at.error)
+    _run_cypher(at, "RETURN size(range(1, 1000000000))")
+    assert not at.exception
+    assert any("不允许的函数" in t and "range()" in t for t in texts(at.error)), texts(at.error)
+
+
 def test_filters_change_the_dashboard(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
     at = open_app()
