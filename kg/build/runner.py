@@ -16,7 +16,7 @@ from ..errors import ConfigError, OldGraphFormat
 from ..graph.build import new_graph
 from ..store.lock import graph_write_lock
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
-from ..store.networkx_store import default_graph_path, load_graph, save_graph
+from ..store.networkx_store import default_graph_path, load_graph, remove_stale_temp_files, save_graph
 from .summary import BuildSummary
 from .update import update_graph
 from .workers import FileResult
@@ -50,6 +50,7 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
     try:
         path = Path(graph_path) if graph_path else default_graph_path()
         with graph_write_lock(path, wait=wait, on_wait=on_wait):
+            remove_stale_temp_files(path)  # a killed build's; no other writer runs while we hold the lock
             notes = []
             try:
                 g = load_graph(path, missing_ok=True)

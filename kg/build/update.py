@@ -32,7 +32,7 @@ from ..graph.build import add_document, count_labels, count_types, new_graph, re
 from ..graph.resolve import OrgResolver, default_resolver
 from .inputs import file_sha256, iter_keyed_files, rules_digest
 from .summary import BuildSummary
-from .workers import FileResult, extract_files, start_workers
+from .workers import FileResult, ending_with, extract_files, start_workers
 
 __all__ = ["update_graph", "build_graph"]
 
@@ -95,7 +95,7 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
     stack = ExitStack()
     # A first or full build reads every file: its workers warm up while the files are hashed.
-    pool = stack.enter_context(start_workers(workers - 1, extract_fn)) if workers > 1 and not manifest else None
+    pool = stack.enter_context(ending_with(start_workers(workers - 1, extract_fn))) if workers > 1 and not manifest else None
     with stack:
         todo: list[tuple[str, str, str]] = []
         key_of: dict[str, str] = {}  # path as read -> its resolved path, the manifest's key

@@ -8,10 +8,13 @@ end of the build.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -21,9 +24,11 @@ from ..extract import extract, extract_document
 from ..ingest import read_named
 from .inputs import file_sha256
 
-__all__ = ["FileResult", "extract_file", "start_workers", "extract_files"]
+__all__ = ["FileResult", "extract_file", "start_workers", "ending_with", "extract_files"]
 
 log = logging.getLogger(__name__)
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass
@@ -70,7 +75,21 @@ def extract_file(path: str | Path, sha256: str | None = None,
     return result
 
 
-def _init_worker(warm_up: bool) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this worker when the build's process dies, even by SIGKILL (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError) as err:  # no prctl: the worker still ends when its queue closes
+        log.debug("no parent-death signal: %s", err)
+    if os.getppid() != parent:  # the build died before the request took effect
+        os._exit(1)
+
+
+def _init_worker(warm_up: bool, parent: int | None = None) -> None:
+    if parent is not None:
+        _end_with_parent(parent)
     # Load the segmenter and the lexicons once per process, not per file.
     # (Not jieba's global dictionary: extraction never uses it, and it
     # costs each worker 1.5 s.)
@@ -91,12 +110,29 @@ def start_workers(workers: int, extract_fn: Callable | None = None) -> ProcessPo
     """A pool of ``workers`` extraction processes, already starting and warming up.
 
     A build that will read every file starts them before hashing the files,
-    so the workers load their lexicons while the main process plans.
+    so the workers load their lexicons while the main process plans. The
+    workers end with the build: killed by the kernel if its process dies
+    (Linux), told to stop at once if it fails (:func:`ending_with`).
     """
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(extract_fn is None,))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                               initargs=(extract_fn is None, os.getpid()))
     for _ in range(workers):
         pool.submit(os.getpid)  # the pool starts its processes on demand
     return pool
+
+
+@contextmanager
+def ending_with(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+    """Use ``pool`` for a ``with`` block; a failed or interrupted block drops the work no process has started.
+
+    (``ProcessPoolExecutor.__exit__`` would wait for every queued chunk.)
+    """
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _extract_chunk(jobs: list[tuple]) -> list[FileResult]:
@@ -127,7 +163,7 @@ def extract_files(jobs: list[tuple], workers: int = 1,
         return
     size = max(1, min(16, len(jobs) // (max(2, workers) * 8)))
     chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]
-    with nullcontext(pool) if pool is not None else start_workers(max(1, workers - 1), extract_fn) as running:
+    with nullcontext(pool) if pool is not None else ending_with(start_workers(max(1, workers - 1), extract_fn)) as running:
         futures = [running.submit(_extract_chunk, chunk) for chunk in chunks]
         own: dict[int, list[FileResult]] = {}
         steal = 1

@@ -30,6 +30,7 @@ import os
 import pickle
 import tempfile
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 
 import networkx as nx
@@ -46,6 +47,7 @@ __all__ = [
     "save_graph",
     "load_graph",
     "write_atomically",
+    "remove_stale_temp_files",
 ]
 
 log = logging.getLogger(__name__)
@@ -122,6 +124,25 @@ def write_atomically(path: str | Path, chunks) -> None:
         if isinstance(err, OSError):
             raise _write_error(path, err) from err
         raise
+
+
+def remove_stale_temp_files(path: str | Path) -> list[Path]:
+    """Remove the temp files a killed writer of ``path`` left beside it; returns them.
+
+    A SIGKILL leaves no chance to clean up; the next writer does, holding the
+    graph file's lock (:mod:`kg.store.lock`), so no live writer's file goes.
+    """
+    path = Path(path)
+    gone = []
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+            gone.append(tmp)
+        except OSError as err:
+            log.debug("cannot remove %s: %s", tmp, err)
+    if gone:
+        log.info("removed %d temp file(s) a killed writer left beside %s", len(gone), path)
+    return gone
 
 
 def _write_error(path: Path, err: OSError) -> StoreError:
