@@ -76,7 +76,7 @@ class Pipeline:
 def _load_extractors() -> None:
     # lazy: importing the modules registers their extractors, and they compile their rules then
     # (0.15 s), which only a document to extract should pay for, not every importer of kg.extract.
-    from . import activities, materials, metrics, organizations, reporting, slogans  # noqa: F401
+    from . import activities, materials, metrics, orgs, slogans  # noqa: F401
 
 
 _default = Pipeline()

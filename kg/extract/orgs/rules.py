@@ -1,4 +1,4 @@
-"""The data behind organization finding: suffixes, aliases, rejections, roles.
+"""The data behind unit names: suffixes, aliases, rejections, roles, read from data/lexicon.
 
 Kept apart from the extractors so the reporting-unit rules, the
 organization rules and their tests share one loaded copy of
@@ -6,24 +6,17 @@ organization rules and their tests share one loaded copy of
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import lexicon_path, read_table, read_wordlist
+from ...errors import LexiconError
+from ...lexicon import iter_lines, lexicon_path, read_table, read_wordlist
 
-__all__ = [
-    "OrgRules",
-    "load_org_rules",
-    "MASK_CHARS",
-    "ADMIN_LEVELS",
-    "strip_mask",
-    "canonical_name",
-]
+__all__ = ["OrgRules", "load_org_rules", "load_word_classes", "WORD_CLASSES", "ADMIN_LEVELS", "PLACE_UNIT_ENDS"]
 
-MASK_CHARS = "*＊Xx×Ｘｘ○□"
-_MASK_RE = re.compile(r"[*＊Xx×Ｘｘ○□\s]+")
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
+# What towns, streets, villages and communities end in: they may act as units.
+PLACE_UNIT_ENDS = ("镇", "乡", "街道", "村", "社区", "居委会")
 
 
 @dataclass(frozen=True)
@@ -43,6 +36,14 @@ class OrgRules:
     weak: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     last_chars: frozenset[str] = frozenset()  # last characters of every suffix and name
+    inner_words: frozenset[str] = frozenset()  # verbs that stand inside names (监督, 退休)
+    predicate_starts: tuple[str, ...] = ()  # a word starting so is a predicate (认真学习)
+    self_names: dict = field(default_factory=dict)  # 学校 → 事业单位: a unit's name for itself
+    self_followers: tuple[str, ...] = ()
+    places: dict = field(default_factory=dict)  # place name → province, city, county or town
+    systems: frozenset[str] = frozenset()  # 国网, 民盟: kept before a masked place in a unit's name
+    committees: tuple[tuple[str, str], ...] = ()  # (共青团, 团{}委): formal names of a level's committee
+    classes: dict = field(default_factory=dict)  # org_word_classes.txt: class → words
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -91,6 +92,31 @@ class OrgRules:
         return self._tables[1]
 
 
+WORD_CLASSES = frozenset(
+    "stop_tag name_tag not_head_tag loose_start_tag not_place generic_start branch numbered_body stationed_team "
+    "village_head locative partner place_after leader_title school maskable generic_name generic_owner "
+    "generic_head body not_reporting plan_verb salutation".split()
+)
+
+
+@lru_cache(maxsize=None)
+def load_word_classes(directory: str | None = None) -> dict[str, tuple[str, ...]]:
+    """class → its words, in file order, from ``org_word_classes.txt``.
+
+    >>> "党支部" in load_word_classes()["body"]
+    True
+    """
+    path = lexicon_path("org_word_classes", directory)
+    out: dict[str, list[str]] = {c: [] for c in WORD_CLASSES}
+    rows = read_table(path, 2)
+    numbers = [n for n, _ in iter_lines(path)]
+    for (cls, word), line_no in zip(rows, numbers):
+        if cls not in WORD_CLASSES:
+            raise LexiconError(path, line_no, f"unknown word class {cls!r}; known: {' '.join(sorted(WORD_CLASSES))}")
+        out[cls].append(word)
+    return {c: tuple(words) for c, words in out.items()}
+
+
 @lru_cache(maxsize=None)
 def load_org_rules(directory: str | None = None) -> OrgRules:
     """Load every organization lexicon (once per directory).
@@ -125,48 +151,20 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         aliases_whole=aliases_whole,
         reject=frozenset(e.word for e in read_wordlist(path("org_reject"))),
         boundaries=frozenset(e.word for e in read_wordlist(path("org_boundaries"))),
+        inner_words=frozenset(e.word for e in read_wordlist(path("org_inner_words"))),
+        self_names=dict(read_table(path("org_self_names"), 2)),
+        places={e.word: e.tag for e in read_wordlist(path("places"))},
+        systems=frozenset(e.word for e in read_wordlist(path("org_systems"))),
+        committees=tuple(sorted(read_table(path("org_committees"), 2), key=lambda r: -len(r[0]))),
+        classes=load_word_classes(directory),
+        self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
+                                    reverse=True)),
+        predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
+                                      reverse=True)),
         roles=tuple(roles),
         self_refs=tuple(self_refs),
         suffix_words=frozenset(s for s, _ in suffixes),
         _tables=(dict(suffixes), max((len(s) for s, _ in suffixes), default=0)),
         last_chars=frozenset(w[-1] for w in [s for s, _ in suffixes] + [e.word for e in gazetteer]
-                             + [r for r, _ in roles] if w),
+                             + [r for r, _ in roles] + list(PLACE_UNIT_ENDS) if w),
     )
-
-
-def strip_mask(name: str) -> str:
-    """Drop masked parts and spaces (SCHEMA §2: ``**市委`` → ``市委``).
-
-    >>> strip_mask("XX市 妇联"), strip_mask("兴业银行**分行")
-    ('市妇联', '兴业银行分行')
-    """
-    return _MASK_RE.sub("", name)
-
-
-def canonical_name(name: str, rules: OrgRules | None = None) -> tuple[str, set[str]]:
-    """The canonical (longer) spelling of ``name`` and the other spellings.
-
-    >>> name, others = canonical_name("市卫健委")
-    >>> name, sorted(others)
-    ('市卫生健康委', ['市卫健委', '市卫生健康委员会'])
-    >>> canonical_name("中科院")
-    ('中国科学院', {'中科院'})
-    """
-    rules = rules or load_org_rules()
-    canon = rules.aliases_whole.get(name, name)
-    if canon == name:
-        for alias, canon_end in rules.aliases_end:
-            at = name.rfind(alias)
-            if at >= 0 and name.find(canon_end) < 0:
-                canon = name[:at] + canon_end + name[at + len(alias):]
-                break
-    others = {name}
-    for alias, whole in rules.aliases_whole.items():
-        if whole == canon:
-            others.add(alias)
-    for alias, canon_end in rules.aliases_end:
-        at = canon.rfind(canon_end)
-        if at >= 0:
-            others.add(canon[:at] + alias + canon[at + len(canon_end):])
-    others.discard(canon)
-    return canon, others
