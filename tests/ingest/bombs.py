@@ -180,11 +180,11 @@ def _measure(path: Path) -> tuple[float, str]:
     import subprocess
     import sys
 
-    code = ("import resource, sys\n"
+    code = ("import re, sys\n"
             "from kg.ingest import read_documents\n"
             "items = list(read_documents([sys.argv[1]]))\n"
             "what = '; '.join(str(i.problem) if hasattr(i, 'problem') else f'document {i.doc_id}' for i in items)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+            "print(int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) / 1024)\n"
             "print(what[:160])\n")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[2])

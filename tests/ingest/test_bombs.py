@@ -51,8 +51,10 @@ def test_the_baselines_read(tmp_path):
 
 
 def _peak_mb(path: Path) -> float:
-    code = ("import resource, sys\nfrom kg.ingest import read_documents\nlist(read_documents([sys.argv[1]]))\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child of a big test process
+    # would report the parent's size.
+    code = ("import re, sys\nfrom kg.ingest import read_documents\nlist(read_documents([sys.argv[1]]))\n"
+            "print(int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) / 1024)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=REPO, check=True)
     return float(out.stdout.strip())
 
