@@ -53,7 +53,7 @@ ALLOWED_FUNCTIONS = frozenset({
     "lower", "upper", "tolower", "toupper", "trim", "ltrim", "rtrim", "substring", "substr", "left", "right",
     "split", "string_split", "starts_with", "ends_with", "contains", "reverse", "concat", "string",
     "tostring", "tointeger", "tofloat", "round", "abs", "ceil", "floor", "sign",
-    "label", "labels", "type", "id", "nodes", "rels", "relationships", "properties", "keys",
+    "label", "labels", "type", "id", "elementid", "nodes", "rels", "relationships", "properties", "keys",
 })
 
 # Neo4j and Kùzu words that write, load, call or administer. They decide nothing (the allow-list
@@ -88,7 +88,7 @@ def check_read_only(cypher: str) -> None:
     >>> check_read_only("RETURN size(range(1, 1000000000))")
     Traceback (most recent call last):
     ...
-    kg.errors.QueryRefused: function range() refused at 1:12: not one of the functions a query here may call Hint: allowed: abs, avg, ceil, coalesce, collect, concat, contains, count, ends_with, floor, head, id, …
+    kg.errors.QueryRefused: function range() refused at 1:12: not one of the functions a query here may call Hint: allowed: abs, avg, ceil, coalesce, collect, concat, contains, count, elementid, ends_with, floor, head, …
     """
     stripped = strip_literals(cypher)
     if ";" in stripped.strip().rstrip(";"):
