@@ -120,28 +120,6 @@ def test_changed_lexicon_files_rebuild_everything(corpus, monkeypatch):
     assert graph_facts(g) == before
 
 
-def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_path, monkeypatch):
-    import kg.store.neo4j_store as n4
-    from tests.store.fake_neo4j import FakeDriver
-
-    from kg.errors import Neo4jUnavailable
-
-    calls = []
-    monkeypatch.setattr(n4, "connect", lambda settings: (_ for _ in ()).throw(
-        Neo4jUnavailable(f"cannot reach Neo4j at {settings.uri}")))
-    with pytest.raises(Neo4jUnavailable):
-        build_store([corpus], store="neo4j", graph_path=tmp_path / "g.pickle", neo4j={"uri": "neo4j://nowhere"},
-                    extract_fn=vocab_extract, progress=calls.append)
-    assert not calls and not (tmp_path / "g.pickle").exists()
-    driver = FakeDriver()
-    monkeypatch.setattr(n4, "connect", lambda settings: driver)
-    s = build_store([corpus], store="neo4j", graph_path=tmp_path / "g.pickle", neo4j={"uri": "neo4j://fake"},
-                    jobs=1, extract_fn=vocab_extract)
-    nodes, rels = driver.store.state()
-    assert len(nodes) == sum(s.nodes.values()) and len(rels) == sum(s.relationships.values())
-    assert driver.closed and "3 documents loaded" in s.target
-
-
 def _file_jobs(folder, n: int, text: str) -> tuple[list[str], list[tuple[str, str]]]:
     """``n`` small report files and their ``(path, sha256)`` extraction jobs."""
     from kg.store.incremental import file_sha256
