@@ -8,4 +8,4 @@ MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)
 WHERE o.name = $unit OR $unit IN o.aliases
 RETURN a.category AS category, a.name AS activity, a.status AS status, a.doc_id AS doc_id,
        a.evidence AS evidence
-ORDER BY doc_id, a.start
+ORDER BY doc_id, a.start, a.id

@@ -10,4 +10,4 @@ WHERE (o.name = $unit OR $unit IN o.aliases) AND ($subject = '' OR m.subject CON
 WITH DISTINCT m
 RETURN m.value AS value, m.unit AS unit, m.subject AS subject, m.approx AS approx, m.masked AS masked,
        m.doc_id AS doc_id, m.evidence AS evidence
-ORDER BY doc_id, m.start
+ORDER BY doc_id, m.start, m.id

@@ -9,4 +9,4 @@ WHERE t.name = $category
 OPTIONAL MATCH (d:Document) WHERE d.doc_id = a.doc_id
 RETURN o.name AS unit, a.doc_id AS doc_id, d.title AS title, a.name AS activity, a.status AS status,
        a.evidence AS evidence
-ORDER BY unit, doc_id, a.start
+ORDER BY unit, doc_id, a.start, a.id

@@ -43,11 +43,23 @@ class Neo4jTarget:
     started_here: bool
     classpath: list[str] | None  # the test server's (with neo4j-admin), when the suite started it
 
+    loaded: str | None = None  # the key of the graph :meth:`load` put there last
+
     def wipe(self, *, schema: bool = False) -> None:
         """Delete every node and relationship (and with ``schema`` every constraint and index)."""
         from tests.neo4j_server import wipe_database
 
+        self.loaded = None
         wipe_database(self.driver, self.settings.database, schema=schema)
+
+    def load(self, graph, key: str) -> None:
+        """Make the database hold exactly ``graph`` (named ``key``): a no-op when it already does."""
+        from kg.store.neo4j_store import load_to_neo4j
+
+        if self.loaded != key:
+            self.wipe()
+            load_to_neo4j(graph, self.driver, self.settings, backoff=0)
+            self.loaded = key
 
     def env(self) -> dict[str, str]:
         s = self.settings
