@@ -145,12 +145,13 @@ class Neo4jServer:
         return self.process.returncode
 
 
-def start_server(home: Path, classpath: list[str], *, password: str = "", conf: Path | None = None,
+def start_server(home: Path, classpath: list[str], *, password: str = "", java_options: list[str] | None = None,
                  timeout: float = 300) -> Neo4jServer:
     """Start ``kg.neo4j.TestServer`` on ``home``; returns once Bolt answers.
 
     With a ``password`` the server checks logins (user ``neo4j``), as a real
-    deployment does; without one, authentication is off.
+    deployment does; without one, authentication is off. ``java_options``
+    replace :data:`JAVA_OPTIONS` (heap, JIT, ``-Dkg.neo4j.pagecache=…``).
 
     Raises RuntimeError with the server's last output when it exits or does
     not become ready within ``timeout`` seconds.
@@ -158,9 +159,8 @@ def start_server(home: Path, classpath: list[str], *, password: str = "", conf: 
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
     stderr_path = home / "server.stderr.txt"
-    args = [_tool("java"), *JAVA_OPTIONS, "-cp", os.pathsep.join(classpath), MAIN_CLASS, str(home)]
-    if conf:
-        args.append(str(conf))
+    options = JAVA_OPTIONS if java_options is None else java_options
+    args = [_tool("java"), *options, "-cp", os.pathsep.join(classpath), MAIN_CLASS, str(home)]
     with open(stderr_path, "wb") as err:
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True,
                                 cwd=home, env={**os.environ, "KG_NEO4J_PASSWORD": password})

@@ -23,7 +23,7 @@ import org.neo4j.kernel.internal.Version;
  * A Neo4j 5 Community server for the test suite: the embedded database with
  * its Bolt connector on a free loopback port.
  *
- * <pre>java -cp target/classes:$(cat target/classpath.txt) kg.neo4j.TestServer HOME [neo4j.conf]</pre>
+ * <pre>java [-Dkg.neo4j.pagecache=256m] -cp target/classes:$(cat target/classpath.txt) kg.neo4j.TestServer HOME</pre>
  *
  * Why embedded and not a distribution: it comes from Maven Central like any
  * library (no Docker, no download outside a registry), and one JVM with one
@@ -35,8 +35,9 @@ import org.neo4j.kernel.internal.Version;
  * The server stops when its standard input closes: the test session holds
  * the pipe, so a crashed or killed pytest never leaves a server behind.
  * HOME holds the store; a database imported there by {@code neo4j-admin
- * database import} is served as the default database. An optional
- * properties file adds or overrides settings (neo4j.conf syntax).
+ * database import} is served as the default database. The page cache is
+ * 256 MiB unless the system property {@code kg.neo4j.pagecache} says
+ * otherwise (the benchmark gives it more).
  *
  * Logins are checked as on a real deployment: the user {@code neo4j} gets
  * the password in the environment variable {@code KG_NEO4J_PASSWORD} (kept
@@ -47,8 +48,8 @@ public final class TestServer {
     private TestServer() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: TestServer HOME [neo4j.conf]");
+        if (args.length != 1) {
+            System.err.println("usage: TestServer HOME");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -61,15 +62,13 @@ public final class TestServer {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.pagecache_memory,
+                        ByteUnit.parse(System.getProperty("kg.neo4j.pagecache", "256m")))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "keep_none")
                 // Bolt waits 5 s for clients and again for its threads when it stops;
                 // the tests' driver is closed by then, so a test session need not wait.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100));
-        if (args.length == 2) {
-            builder.loadPropertiesFromFile(Path.of(args[1]));
-        }
         DatabaseManagementService dbms = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
 
