@@ -8,6 +8,8 @@ import streamlit as st
 
 from kg.app.state import build_into_graph, check_neo4j, get_facts, get_graph, graph_path, neo4j_settings
 from kg.errors import KGError
+from kg.store.exports import export_bytes
+from kg.views.export import GRAPH_EXPORT_LABELS
 
 UPLOAD_TYPES = ["txt", "docx", "pdf", "jsonl"]
 
@@ -129,13 +131,11 @@ st.subheader("3. 导出图谱")
 if facts.is_empty:
     st.info("图谱中还没有文档，暂无可导出的内容。")
     st.stop()
-from kg.views.export import GRAPH_EXPORTS, write_graph_export  # noqa: E402
-
-fmt = st.selectbox("导出格式", list(GRAPH_EXPORTS), format_func=lambda f: GRAPH_EXPORTS[f][2], key="export_format")
+fmt = st.selectbox("导出格式", list(GRAPH_EXPORT_LABELS), format_func=GRAPH_EXPORT_LABELS.get, key="export_format")
 if st.button("生成导出文件", key="export_make", icon=":material/file_export:"):
     with st.spinner("正在生成……"):
         try:
-            st.session_state["export_file"] = (fmt, *write_graph_export(graph, fmt))
+            st.session_state["export_file"] = (fmt, *export_bytes(graph, fmt))
         except KGError as err:
             st.error(f"导出失败：{err}", icon=":material/error:")
 made = st.session_state.get("export_file")

@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/bench_neo4j.py [--docs 1000 10000] [--runs 20] [--batch-size 2000] [--out DIR]
 
-For each N: a synthetic corpus of N documents (``kg.bench.corpus``, seed 1),
-built into a graph file with ``kg.store.build_store`` (both kept in --out, so
+For each N: a synthetic corpus of N documents (``bench.corpus``, seed 1),
+built into a graph file with ``kg.build.build_store`` (both kept in --out, so
 a second run starts at the load), then loaded into an empty Neo4j with the
 loader (constraints and indexes included): documents/s, relationships/s,
 nodes/s, and the server's and this process's CPU seconds; then the same load
@@ -13,7 +13,7 @@ On the largest N, every canned query runs on Neo4j and on the embedded engine
 (ladybug over the same graph), the two taking turns run by run so that a
 change in the machine's speed hits both: p50/p95 over --runs runs after a
 warm-up, parameters bound to the graph's best-connected values as the scale
-benchmark does (``kg.bench.steps.required_values``).
+benchmark does (``bench.steps.required_values``).
 
 Neo4j is the test suite's server (tests/neo4j-server: Neo4j 5 Community,
 embedded, Bolt on loopback), started here with a server's JVM settings
@@ -46,8 +46,9 @@ def _cpu_seconds(pid: int | None) -> float | None:
 
 
 def _graph(n: int, out: Path, seed: int):
-    from kg.bench.corpus import write_corpus
-    from kg.store import build_store, load_graph
+    from bench.corpus import write_corpus
+    from kg.build import build_store
+    from kg.store import load_graph
 
     corpus = out / f"corpus-{n}"
     if not (corpus / "files.jsonl").is_file():
@@ -82,8 +83,8 @@ def _load(g, target, batch_size: int) -> dict:
 
 
 def _queries(g, target, runs: int) -> dict:
-    from kg.bench.measure import percentile
-    from kg.bench.steps import required_values
+    from bench.measure import percentile
+    from bench.steps import required_values
     from kg.query.catalog import load_catalog, run_canned
     from kg.query.ladybug_engine import get_ladybug_engine
     from kg.query.neo4j_engine import Neo4jEngine
@@ -116,10 +117,10 @@ def _queries(g, target, runs: int) -> dict:
 def _warm_up(target) -> None:
     """Load data/samples and run every canned query a few times, then empty the database: the
     figures are a running server's, not a JVM's first seconds."""
-    from kg.graph import build_graph
+    from kg.build import build_graph
     from kg.query.catalog import load_catalog, run_canned
     from kg.query.neo4j_engine import Neo4jEngine
-    from kg.bench.steps import required_values
+    from bench.steps import required_values
     from kg.store.neo4j_store import load_to_neo4j
     from tests.neo4j_server import wipe_database
 

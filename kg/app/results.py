@@ -5,8 +5,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ..query.engines import get_engine
 from ..views.charts import shape_chart_data
 from ..views.labels import STATUS_NAMES, name_column
+from .state import neo4j_engine
 from .widgets import show_downloads, show_table, style_chart
 
 __all__ = ["get_engine_for", "show_result", "show_chart"]
@@ -14,16 +16,12 @@ __all__ = ["get_engine_for", "show_result", "show_chart"]
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _ladybug(token: str, _graph):
-    from ..query.engines import get_engine
-
     return get_engine("networkx", _graph)
 
 
 def get_engine_for(store: str, graph, token: str):
     """The query engine of the chosen store (the embedded one is cached per graph)."""
     if store == "neo4j":
-        from .state import neo4j_engine
-
         return neo4j_engine()
     return _ladybug(token, graph)
 

@@ -1,6 +1,7 @@
 """Widgets every page uses: paginated tables, downloads, the empty-graph message, chart styling."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from ..views.columns import fit_column_widths
@@ -34,8 +35,6 @@ def style_chart(chart, *, height: int | None = None):
 
 def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int = 50, height: int | None = None):
     """A table one page at a time, with a page picker when it needs more than one."""
-    import pandas as pd
-
     n = len(rows)
     pages = count_pages(n, page_size)
     page = 1

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import sys
 
+from ..query.ask import ask
+from .query import add_store_arguments, open_engine_from_args, print_result
+
 __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(p) -> None:
     p.add_argument("question", nargs="+", metavar="QUESTION", help="e.g. 哪些单位开展了读书班？")
-    from .query import add_store_arguments
-
     add_store_arguments(p)
 
 
 def run(args) -> int:
-    from ..query.ask import ask
-    from .query import open_engine_from_args, print_result
-
     engine = open_engine_from_args(args)
     answer = ask(" ".join(args.question), engine, limit=args.limit, timeout=args.timeout)
     extra = {"question": answer.question, "summary": answer.summary, "query": answer.query_id,

@@ -6,8 +6,15 @@
 """
 from __future__ import annotations
 
+import csv
 import sys
 
+import orjson
+
+from ..errors import ConfigError, ParameterError
+from ..query.base import DEFAULT_LIMIT, DEFAULT_TIMEOUT
+from ..query.catalog import get_query, load_catalog, render_summary, run_canned
+from .options import add_neo4j_arguments, neo4j_settings
 from .text import clip_to_width, display_width
 
 __all__ = ["add_arguments", "run", "add_store_arguments", "open_engine_from_args", "print_result",
@@ -24,8 +31,6 @@ def add_store_arguments(p) -> None:
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default 1000)")
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="stop after S seconds (default 10)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    from .build import add_neo4j_arguments
-
     add_neo4j_arguments(p)
 
 
@@ -40,8 +45,6 @@ def add_arguments(p) -> None:
 
 def parse_param_args(items: list[str], typed: bool) -> dict:
     """``k=v`` pairs; for ad-hoc Cypher (``typed``) whole numbers, decimals and true/false are converted."""
-    from ..errors import ParameterError
-
     params = {}
     for item in items:
         key, eq, value = item.partition("=")
@@ -63,10 +66,15 @@ def _typed(value: str):
 
 
 def open_engine_from_args(args):
+    # lazy: the engines import the graph store (networkx, 0.45 s), which --list and --show do without
     from ..query.engines import open_engine
-    from .build import neo4j_settings
 
-    return open_engine(args.store, graph_path=args.graph, paths=args.from_paths, neo4j=neo4j_settings(args))
+    graph = None
+    if args.from_paths and args.store == "networkx":
+        from ..build import build_graph  # lazy: only --from builds (the build stage, 0.1 s more to import)
+
+        graph = build_graph(args.from_paths)
+    return open_engine(args.store, graph=graph, graph_path=args.graph, neo4j=neo4j_settings(args))
 
 
 def _cell(value, max_width: int) -> str:
@@ -101,15 +109,11 @@ def format_table(columns: list[str], rows: list[list], max_width: int = 40) -> s
 def print_result(result, fmt: str, extra: dict | None = None, out=None) -> None:
     out = out or sys.stdout
     if fmt == "json":
-        import orjson
-
         payload = {**(extra or {}), "columns": result.columns, "rows": result.rows,
                    "elapsed_ms": round(result.elapsed * 1000, 3), "truncated": result.truncated,
                    "engine": result.engine}
         out.write(orjson.dumps(payload, option=orjson.OPT_NON_STR_KEYS).decode() + "\n")
     elif fmt == "csv":
-        import csv
-
         writer = csv.writer(out)
         writer.writerow(result.columns)
         for row in result.rows:
@@ -127,10 +131,6 @@ def _list(catalog) -> None:
 
 
 def run(args) -> int:
-    from ..errors import ConfigError
-    from ..query.catalog import get_query, load_catalog, render_summary, run_canned
-    from ..query.engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT
-
     catalog = load_catalog()
     if args.list:
         _list(catalog)

@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import process
+
 from ..errors import ParameterError, QueryError, UnknownQuery
+from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from .parse import find_parameters
 
 __all__ = [
@@ -238,8 +241,6 @@ def get_query(name: str, catalog: dict[str, CannedQuery] | None = None) -> Canne
     catalog = catalog if catalog is not None else load_catalog()
     if name in catalog:
         return catalog[name]
-    from rapidfuzz import process
-
     close = [m[0] for m in process.extract(name, list(catalog), limit=3)]
     raise UnknownQuery(f"no canned query named {name!r}", hint="did you mean " + ", ".join(close) + "? (--list)")
 
@@ -299,7 +300,7 @@ def render_summary(template: str, result, params: dict[str, Any]) -> str:
     distinct values, ``{top:col}`` the first three distinct values, ``{first:col}``,
     ``{sum:col}``, ``{count:col}`` (truthy values), ``{param}`` a parameter.
 
-    >>> from kg.query.engines import Result
+    >>> from kg.query.base import Result
     >>> r = Result(["unit", "n"], [["市妇联", 2], ["市税务局", 1], ["市妇联", 1]], 0.0)
     >>> render_summary("{unique:unit} 个单位开展了“{category}”：{top:unit}，共 {sum:n} 次", r, {"category": "读书班"})
     '2 个单位开展了“读书班”：市妇联、市税务局，共 4 次'
@@ -336,8 +337,6 @@ def _hashable(value):
 def run_canned(name: str | CannedQuery, engine, params: dict[str, Any] | None = None, *,
                limit: int | None = None, timeout: float | None = None):
     """Run a canned query on an engine; returns ``(result, bound_params)``."""
-    from .engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT
-
     query = name if isinstance(name, CannedQuery) else get_query(name)
     bound = bind_params(query, params)
     result = engine.run(query.cypher, bound, limit or DEFAULT_LIMIT, timeout or DEFAULT_TIMEOUT)

@@ -20,6 +20,7 @@ import networkx as nx
 
 from ..errors import GraphError
 from ..graph.schema import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES
+from .cypher import constraint_statements, index_statements
 from .networkx_store import write_atomically
 
 __all__ = ["ARRAY_DELIMITER", "write_neo4j_admin", "read_neo4j_admin", "import_command"]
@@ -93,8 +94,6 @@ Counts: {counts}.
 
 def write_neo4j_admin(g: nx.MultiDiGraph, out_dir: str | Path, *, database: str = "neo4j") -> Path:
     """Write the CSV files and README.md into ``out_dir``; returns the README path."""
-    from .cypher import constraint_statements, index_statements
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     node_files, rel_files, counts = {}, {}, []
@@ -122,7 +121,8 @@ def write_neo4j_admin(g: nx.MultiDiGraph, out_dir: str | Path, *, database: str 
             write_atomically(out / rel_files[rel], [_csv_bytes(rows)])
             counts.append(f"{rel} {len(rows) - 1}")
     readme = _README.format(out=out, command=import_command(node_files, rel_files, database),
-                            constraints=";\n".join(constraint_statements() + index_statements()) + ";", counts=", ".join(counts))
+                            constraints=";\n".join(constraint_statements() + index_statements()) + ";",
+                            counts=", ".join(counts))
     write_atomically(out / "README.md", [readme.encode("utf-8")])
     return out / "README.md"
 

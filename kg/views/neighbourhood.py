@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import networkx as nx
+
 from .labels import LABEL_COLOURS, describe_node_name, name_label, name_rel
 
 __all__ = [
@@ -96,8 +98,6 @@ def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7,
     >>> [n["name"] for n in nodes if n["labelled"]]
     ['两个确立']
     """
-    import networkx as nx
-
     g = neighbourhood.graph
     if g.number_of_nodes() == 1:
         pos = {neighbourhood.center: (0.0, 0.0)}

@@ -47,7 +47,7 @@ def _graph_file(kind: str, base: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "graph.pickle"
     if kind == "samples":
-        from kg.store.incremental import build_store
+        from kg.build import build_store
 
         build_store([REPO / "data" / "samples"], graph_path=path, jobs=1)
         return path

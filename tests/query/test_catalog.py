@@ -7,7 +7,7 @@ from kg.errors import ParameterError, QueryError, UnknownQuery
 from kg.query.catalog import (
     bind_params, check_query, get_query, load_catalog, param_choices, parse_query_file, render_summary,
 )
-from kg.query.engines import Result
+from kg.query.base import Result
 
 
 def write(tmp_path, name, text):

@@ -103,7 +103,7 @@ def most_active_unit(graph) -> str:
 
 @pytest.fixture(scope="module")
 def samples_graph(samples_dir):
-    from kg.graph import build_graph
+    from kg.build import build_graph
 
     return build_graph([samples_dir])
 
@@ -149,7 +149,7 @@ def test_sample_graph_answers_are_not_all_empty(neo4j, samples_graph):
 
 @pytest.fixture(scope="module")
 def corpus_graph(shared_dir):
-    from kg.graph import build_graph
+    from kg.build import build_graph
 
     return build_graph([shared_dir / "corpus"])
 

@@ -36,7 +36,7 @@ def graph_bound(query, values):
 
 @pytest.fixture(scope="module")
 def samples_engine(samples_dir):
-    from kg.graph import build_graph
+    from kg.build import build_graph
 
     return get_ladybug_engine(build_graph([samples_dir]))
 
@@ -71,7 +71,7 @@ def test_question_forms_on_the_sample_graph(samples_engine):
 
 @pytest.fixture(scope="module")
 def corpus_engine(shared_dir):
-    from kg.graph import build_graph
+    from kg.build import build_graph
 
     return get_ladybug_engine(build_graph([shared_dir / "corpus"]))
 
