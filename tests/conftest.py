@@ -95,8 +95,9 @@ def neo4j(tmp_path_factory, pytestconfig, request):
         password = secrets.token_urlsafe(12)
         server = start_server(tmp_path_factory.mktemp("neo4j-home"), classpath, password=password)
         settings = Neo4jSettings(uri=server.uri, user="neo4j", password=password, database="neo4j")
-    driver = connect(settings)
+    driver = None
     try:
+        driver = connect(settings)
         with driver.session(database=settings.database) as session:
             row = session.run("CALL dbms.components() YIELD versions, edition "
                               "RETURN versions[0] AS version, edition").single()
@@ -106,7 +107,8 @@ def neo4j(tmp_path_factory, pytestconfig, request):
                                            f"at {settings.uri} ({where})")
         yield target
     finally:
-        driver.close()
+        if driver is not None:
+            driver.close()
         if server:
             server.stop()
 
