@@ -206,3 +206,19 @@ def test_our_school_is_the_school_party_committee_when_only_that_is_named():
 def test_a_bare_suffix_in_the_title_reports_as_the_unit_the_text_names():
     body = "一年来，__镇团委在镇党委的领导下，团结带领团员青年奋发进取。"
     assert reporting(body, "团委2023年工作总结和2024年工作思路") == "镇团委"
+
+
+def test_a_role_further_on_in_a_news_title_does_not_name_the_speaker():
+    unit, how = find_title_unit("市老干部局召开离退休干部党支部书记培训会")
+    assert (unit.name, how) == ("市老干部局", "title speaker")
+
+
+def test_a_branch_word_reports_as_the_branch_the_title_names():
+    body = "今年以来，在区委的坚强领导下，分局党委坚持以学促干。分局党委理论学习中心组集中学习8次。"
+    assert reporting(body, "某公安分局2024年上半年党建工作总结") in ("公安分局", "公安分局党委")
+
+
+def test_a_bank_named_by_its_short_name_is_one_unit_with_its_full_name():
+    found = {o["name"]: o for o in extract_organizations(Context.from_document(Document(
+        doc_id="t", title="", text="中国工商银行某支行党支部开展活动。工行某支行党支部组织党员学习。")))}
+    assert len(found) == 2 and all("工行支行党支部" in o["aliases"] or "工行支行" in o["aliases"] for o in found.values())

@@ -72,17 +72,19 @@ def compare(query, params, embedded, server) -> str | None:
 def offered_values(query, graph, defaults: dict) -> list[dict]:
     """Every parameter set the app offers for ``query`` on ``graph``: for each parameter, each of its
     choices (and the empty 'all' choice of an optional one) or typed values, the others at their default."""
-    base = {p.name: defaults[p.name] for p in query.params if p.required}
+    base = {p.name: [defaults[p.name]] if p.type == "list" else defaults[p.name] for p in query.params if p.required}
     sets = [dict(base)]
     for p in query.params:
         if isinstance(p.choices, tuple):
             values = list(p.choices)
         elif p.choices:
             values = param_choices(graph, p.choices)
-            if not p.required and p.default in ("", 0):
-                values = [p.default, *values]
         else:
             values = TYPED.get(p.name, [])
+        if p.type == "list":  # a multi-select: each value alone, the first two together, and none (all)
+            values = [[v] for v in values] + ([values[:2]] if len(values) > 1 else []) + ([] if p.required else [[]])
+        elif not p.required and p.choices and p.default in ("", 0):
+            values = [p.default, *values]  # the empty 'all' choice of an optional filter
         sets += [{**base, p.name: v} for v in values]
     unique = []
     for s in sets:

@@ -85,7 +85,7 @@ def test_three_answers_from_the_shared_corpus(corpus_engine):
     units = top.result.column("units")
     assert units == sorted(units, reverse=True)
     tax = asker.ask("市税务局报告了什么数据？")
-    assert tax.query_id == "metrics_by_unit" and tax.params["unit"] == "市税务局" and tax.result.rows
+    assert tax.query_id == "metrics_by_unit" and tax.params["unit"] == ["市税务局"] and tax.result.rows
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG))

@@ -136,6 +136,8 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
     for role, suffix in rules.roles:
         if len(w) > len(role) and w.endswith(role) and not suffix.startswith("@"):
             rest = w[: len(w) - len(role)]
+            if rest in _ROLE_MODIFIERS:
+                return None  # 副部长 is a role of the unit before it, not a unit 副部
             unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
             if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
@@ -227,7 +229,9 @@ def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found
     if joined:
         name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
         start = text.find(name, start)
-    if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules):
+    written = "".join(place) + name if isinstance(place, tuple) else name
+    if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules) \
+            or (written != name and _GENERIC_START.match(written)):
         return []
     if weak and not (anchored or masked or place or len(name) >= 5 or (start == tok.start and tok.tag == "nt")):
         return []
@@ -252,12 +256,19 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
             or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
             or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
         return False
-    if _SESSION_BEFORE.search(text, 0, start) or _TITLE_OF_A_LEADER.match(text, head_end):
+    if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
         return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
     if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
         return False  # 省市县委, 省州委: the committees of every level, no one unit
     if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
         return False  # a quoted word is a metaphor or a brand (“加油站”), not a unit
+    before = text[max(0, start - _LOOK_BACK):start]
+    if before.count("“") > before.count("”") and "”" in text[head_end:head_end + _LOOK_BACK]:
+        return False  # inside a quoted brand: “一支部一特色”
+    if _BYLINE_BEFORE.search(before):
+        return False  # （通讯员 余成科）: a reporter's name, not a unit
+    if _DOCUMENT_AFTER.match(text, head_end):
+        return False  # 《中国共产党党校（行政学院）工作条例》: the title of a rule
     return True
 
 
@@ -334,7 +345,12 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in PLACE_UNIT_ENDS)
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
+                            r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
+_ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
+_DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
+_LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
@@ -355,7 +371,7 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     among 单位 — never after a verb of going or being somewhere (赴千岭乡).
     """
     words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
-    candidates = [k for k, w in enumerate(words) if w[-1] in _PLACE_UNIT_LAST or w in _VILLAGE_HEADS]
+    candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
     if not candidates:
         return []
     tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
@@ -413,10 +429,10 @@ def _village_at(words, tags, ends, i: int, text: str, rules: OrgRules):
 
 
 def _acts_as_unit(text: str, start: int, end: int) -> bool:
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - _LOOK_BACK):start], text[end:end + _LOOK_BACK * 4]
     if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return False
-    clause = before
+    clause = text[:start]
     if clause.count("“") > clause.count("”"):
         return False  # inside a quoted brand: “优质服务社区行”
     if _PARTNER_BEFORE.search(before) or _UNITS_AFTER.match(after):
@@ -453,7 +469,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
     rules = load_org_rules()
     for k, b in enumerate(mentions):
         level = _LEAGUE_COMMITTEE.match(b.canonical)
-        lead = _LEAGUE_PLACE.search(text, 0, b.start) if level and not b.place else None
+        lead = _LEAGUE_PLACE.search(text, max(0, b.start - _LOOK_BACK), b.start) if level and not b.place else None
         if lead and rules.places.get(lead.group(1)):
             short = "团" + level.group(1) + "委"
             written = "团" + lead.group(1) + b.name
@@ -464,7 +480,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
         level = _LEAGUE_COMMITTEE.match(b.canonical)
         if not level:
             continue
-        before = text[:b.start].rstrip(MASK_CHARS + "某" + " ")
+        before = text[max(0, b.start - 2 * _LOOK_BACK):b.start].rstrip(MASK_CHARS + "某" + " ")
         org = next((o for o, _ in rules.committees if before.endswith(o)), None)
         if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
             continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling
@@ -564,7 +580,8 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             j -= 1
             if starts_name:
                 break
-        while j < i and toks[j].tag in _LOOSE_START_TAGS:
+        while j < i and toks[j].tag in _LOOSE_START_TAGS and not (toks[j].word in rules.inner_words
+                                                                   and head.word in _NUMBERED_BODIES):
             j += 1  # a name does not start with a verb or an adjective (优化地方政府)
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None

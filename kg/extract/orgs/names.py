@@ -15,12 +15,13 @@ from .rules import OrgRules, load_org_rules, load_word_classes
 __all__ = [
     "MASK_CHARS", "INDEFINITE", "is_mask", "strip_mask", "canonical_name",
     "SCHOOLS", "ORDINAL_TAIL", "STUDY_FAMILIES", "family", "GENERIC_OWNERS", "generic_owner", "GENERIC_HEADS",
-    "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP",
+    "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP", "BRANCHES",
 ]
 
 MASK_CHARS = "*＊Xx×Ｘｘ○□_＿"  # _ and ＿: the blanks of a template (__镇团委)
 INDEFINITE = "某"
 _MASK_RE = re.compile(rf"[{re.escape(MASK_CHARS)}\s]+")
+_MASK_WORD = re.compile(rf"[{re.escape(MASK_CHARS)}{INDEFINITE}]+$")
 
 
 _CLASSES = load_word_classes()
@@ -41,6 +42,8 @@ OWN_HEAD = re.compile(rf"({GENERIC_HEADS})(?=机关|党)")
 MASKABLE = frozenset(SCHOOLS + _CLASSES["maskable"])
 # Names that cannot stand alone (党委, 中心, 办公室).
 BARE_DROP = frozenset(_CLASSES["generic_name"])
+# A branch of the unit named before it (分行, 分局): alone, the document's own branch.
+BRANCHES = frozenset(_CLASSES["branch"])
 
 
 def family(name: str) -> tuple[str | None, str]:
@@ -68,7 +71,7 @@ def is_mask(word: str) -> bool:
     >>> is_mask("XX"), is_mask("某"), is_mask("X街道")
     (True, True, False)
     """
-    return bool(word) and all(c in MASK_CHARS or c == INDEFINITE for c in word)
+    return _MASK_WORD.match(word) is not None
 
 
 def strip_mask(name: str) -> str:
