@@ -93,8 +93,7 @@ _SESSION_AFTER = ("全会", "会议", "党代会", "代表大会", "全体会议
 # A sentence this long said twice word for word is the page repeating itself,
 # not a second fact (short ones, like table rows, may well repeat).
 _REPEAT_MIN = 16
-_TRAILING_FIGURE = re.compile(r"[\d*＊Xx×.%]+$")
-_FIGURE = re.compile(r"\d|[*＊]")
+_TRAILING_FIGURE = re.compile(r"[\d*＊Xx×○□.%]+$")
 
 
 class _Lexicons(NamedTuple):
@@ -140,7 +139,7 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
     )
 
 
-_FIGURE_START = re.compile(r"[\d零〇一二两三四五六七八九十百千*＊Xx×]")
+_FIGURE_START = re.compile(r"[\d零〇一二两三四五六七八九十百千*＊Xx×○□〔]")
 
 
 def _figures(pattern: re.Pattern, text: str):
@@ -224,22 +223,23 @@ def _subject(norm: str, start: int, end: int, trim) -> str:
     left = _LEFT_BREAK.split(norm[:start])[-1]
     left = _SPACES.sub("", _OPEN_PAREN.sub("", left))
     left = _TRAILING_FIGURE.sub("", left)
-    if "*" in left or "＊" in left or any(map(str.isdigit, left)):
-        last = None
-        for last in _figures(metric_pattern(), left):
-            pass
-        rest = left[last.end():] if last else ""
+    last = None
+    for last in _figures(metric_pattern(), left):
+        pass
+    if last is not None:
+        rest = left[last.end():]
         if rest.endswith(("、", "和", "及", "与")) and len(rest) >= 3:
             left = ""  # 3个党支部、52名党员: 党支部 is the first figure's thing, the second counts 党员
         elif len(rest.lstrip("、和及与")) >= 2:
-            left = rest.lstrip("、和及与")  # 先进集体5个、优秀个人10名: the second figure counts 优秀个人
+            # 先进集体5个、优秀个人10名 → 优秀个人; 每月一次的集中学习、每季度一次 → 每季度
+            left = rest.rsplit("、", 1)[-1] if len(rest.rsplit("、", 1)[-1]) >= 2 else rest.lstrip("、和及与")
     left = _trim(_trim(left, trim, where="tail"), trim, where="lead")
     if len(left) > _SUBJECT_CAP:
         verb = _LAST_VERB.search(left[:-1])
         left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else _last_words(left, _SUBJECT_CAP)
         left = _trim(_UNOPENED.sub("", left), trim, where="lead")
     right = _RIGHT_BREAK.split(norm[end:], 1)[0]
-    cut = _FIGURE.search(right)
+    cut = next(_figures(metric_pattern(), right), None)
     if cut:
         # Up to the next figure, less that figure's own label: 图片、100多件实物 → 图片,
         # 村、居、社区和236家企业 → 村、居、社区, 2件、二等奖5件 → (nothing).

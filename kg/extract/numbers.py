@@ -26,8 +26,14 @@ __all__ = [
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_UNITS = "十百千"
-#: A mask: stars (ASCII or full-width) or a run of up to three X's.
-MASK_PATTERN = r"[*＊]+|(?<![A-Za-z])[Xx×]{1,3}(?![A-Za-z])"
+#: A mask: stars (ASCII or full-width), a run of up to four X's, squares or
+#: circles (not after a Chinese numeral: 二○二三 is a year), any of them next
+#: to digits (1X名, 1**名: partly masked is masked), or a bracket standing for
+#: the redacted part (〔〕2期, 〔X〕2期).
+MASK_PATTERN = (
+    r"〔[^〕\d]{0,3}〕\d*"
+    r"|\d*(?:[*＊]+|(?<![A-Za-z])[Xx×]{1,4}(?![A-Za-z])|(?<![零〇一二三四五六七八九十])[○□]+)\d*"
+)
 #: Any figure: Arabic (with thousands commas and decimals), Chinese numerals
 #: (几 only after their first character: 十几, 二十几万), either with a 万/亿
 #: multiplier, or a mask.
@@ -56,8 +62,8 @@ class Number(NamedTuple):
 def is_masked(text: str) -> bool:
     """True when ``text`` is a mask placeholder.
 
-    >>> is_masked("**"), is_masked("XX"), is_masked("12")
-    (True, True, False)
+    >>> is_masked("**"), is_masked("XX"), is_masked("1X"), is_masked("〔〕2"), is_masked("12")
+    (True, True, True, True, False)
     """
     return bool(_MASK_RE.match(text))
 
