@@ -52,6 +52,8 @@ _LEFT_BREAK = re.compile(r"[，,；;：:。！？!?【】\[\]—\t\n]")
 _NEXT_ITEM = re.compile(r"(.*?)(?:[、和及与][^、和及与]*)?$")
 # A cut that kept the end of a quoted name but not its start drops that end (…志愿行”志愿服务活动).
 _UNOPENED = re.compile(r"^[^“〝「『《\"]*[”〞」』》\"]")
+# The lower end of a range right before the figure (3至5名, 2-3次, 两到三次).
+_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s?[-－~～至到]\s?$")
 _OPEN_PAREN = re.compile(r".*[（(](?!.*[）)])")
 _SPACES = re.compile(r"[ \u3000]+")
 _SUBJECT_CAP = 12
@@ -59,9 +61,11 @@ _SUBJECT_CAP = 12
 _LAST_VERB = re.compile(r".*(?:开展|组织|举办|召开|举行|进行|完成|形成|撰写|参加|参与|收集|受理|走访)")
 # 一 before a measure word is the article (开展一次有意义的活动, 一支部) unless a
 # period or a span stands before it (每月一次, 半年一次, 为期一天) ...
-# A period is 每 with a span of time (每两周, 每个月, 每季度), not 每 with a verb (每到一处).
+# A period is 每 with a span of time (每两周, 每个月, 每季度), not 每 with a verb (每到一处),
+# or a span right before the figure (半年一次, 一月一次, 两周一次).
 _FREQUENCY = re.compile(
-    r"(?:每[两二三四五六七八九十半]?个?(?:周|星期|月|季度?|年度?|天|日|学期|旬)[^，,；;。一]{0,6}|半年|一年|为期|历时)$"
+    r"(?:每[\d两二三四五六七八九十半]?个?(?:周|星期|月|季度?|年度?|天|日|学期|旬)[^，,；;。一]{0,6}"
+    r"|[一两二三四五六半]个?(?:周|星期|月|季度?|年|学期|旬)[^，,；;。一来]{0,4}|为期|历时)$"
 )
 # ... or it is an installment (举办一期培训班, 开展一轮调研: a 期 or 轮 is counted;
 # 一次 after a verb is the article).
@@ -77,7 +81,7 @@ _UNIT_WORDS = ("部长", "部门", "部署", "部分", "名单", "名称", "名�
                "项目", "处理", "处置", "种类", "类型", "起来", "支持", "支撑", "地区", "地方", "座谈", "台账",
                "对象", "对照", "组织", "组长", "队伍", "天下", "周年", "周边", "节点", "节约", "本领", "位置",
                "集中", "集体", "集团", "门户", "例会", "笔记", "块头", "支部", "部曲", "个字", "道路", "道德",
-               "道理")
+               "道理", "周岁", "周末", "名额", "场所", "期限", "期刊")
 _ORDINAL_BEFORE = ("第", "前第", "届", "No", "NO", "#")
 # A percentage written out in words (百分之九十五, 百分之98.5) is a % figure.
 _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
@@ -107,6 +111,7 @@ class _Lexicons(NamedTuple):
     part_after: re.Pattern  # a part noun right after the measure word (4个部分)
     outline_after: re.Pattern  # an outline noun after a Chinese-numeral count (六个主要方面)
     duration: tuple  # words that make a `span` unit a length of time (连续3年)
+    spans: frozenset  # the measure words tagged `span` (年)
     only: tuple  # words that make 一 a count (只有一名)
 
 
@@ -135,6 +140,7 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
         part_after=re.compile(alt(context.get("part", ()))),
         outline_after=re.compile(rf"[\u4e00-\u9fff]{{0,2}}的?(?:{alt(context.get('outline', ()))})"),
         duration=tuple(context.get("duration", ())),
+        spans=frozenset(w for w, tag in units.items() if tag == "span"),
         only=tuple(context.get("only", ())),
     )
 
@@ -218,14 +224,20 @@ def _last_words(text: str, cap: int) -> str:
     return out
 
 
-def _subject(norm: str, start: int, end: int, trim) -> str:
-    """The thing counted: the clause before the figure joined with the words after it."""
+def _subject(norm: str, start: int, end: int, trim, spans=()) -> str:
+    """The thing counted: the clause before the figure joined with the words after it.
+
+    ``spans`` are the measure words of lengths of time (年), which name a
+    period in the clause rather than another figure.
+    """
     left = _LEFT_BREAK.split(norm[:start])[-1]
     left = _SPACES.sub("", _OPEN_PAREN.sub("", left))
     left = _TRAILING_FIGURE.sub("", left)
     last = None
-    for last in _figures(metric_pattern(), left):
-        pass
+    for fig in _figures(metric_pattern(), left):
+        # 每3个月开展1次, 一年开展一次: 3个月 and 一年 are the period, part of the subject
+        if not (fig.start() and left[fig.start() - 1] == "每" or fig.group("unit") in spans):
+            last = fig
     if last is not None:
         rest = left[last.end():]
         if rest.endswith(("、", "和", "及", "与")) and len(rest) >= 3:
@@ -258,7 +270,8 @@ def _sentence_cues(norm: str, lex: _Lexicons) -> frozenset[str]:
     return frozenset(tag for _, tag in lex.cues.iter(norm))
 
 
-def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, following: str) -> str | None:
+def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, following: str,
+              ranged: bool = False) -> str | None:
     """Why the candidate is not a metric, or ``None`` when it is one."""
     s, e = m.start("num"), max(m.end("unit"), m.end("big"), m.end("num"))
     num, unit = m.group("num"), m.group("unit") or ""
@@ -271,21 +284,21 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
         return "inside a slogan, a quoted name or a title"
     if norm[e - 1:e + 1] in _UNIT_WORDS:
         return "measure word is part of a word"
-    if unit == "分" and (num[0] in _CN_NUM_CHARS or _POINTS_REJECT.match(norm, e - 1)):
-        return "not points"
+    if unit == "分" and (num[0] in _CN_NUM_CHARS or _POINTS_REJECT.match(norm, e - 1) or before.endswith(("时", "点"))):
+        return "not points"  # 十分重要, 三分之一, 9时30分
     if s and norm[s - 1] == "每":
         return "a period, not a count"
     if s and norm[s - 1] in "数几" and num[0] in _CN_NUM_CHARS:
         return "indefinite (数十, 几百)"
     if _OUTLINE_AFTER.match(norm, e) or following and _OUTLINE_END.match(norm, e) and _OUTLINE_NEXT.match(following):
         return "outline count"
-    if s and (norm[s - 1].isalnum() and not "\u4e00" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in ".．-"):
+    if s and not ranged and (norm[s - 1].isalnum() and not "\u4e00" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in ".．-"):
         return "part of a code"
     if before.endswith(_ORDINAL_BEFORE) or unit in ("名", "位") and before.endswith("前"):
         return "ordinal"  # 第二批; 排名前10位, 前三名: a rank
     if after.startswith(_SESSION_AFTER):
         return "session"
-    if lex.units.get(unit) == "span" and not norm.endswith(lex.duration, 0, s):
+    if unit in lex.spans and not norm.endswith(lex.duration, 0, s):
         return "a date, not a length of time"
     if lex.part_after.match(norm, e):
         return "a part of an exhibit, a text or a talk"
@@ -360,13 +373,20 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
         parsed = parse_number(num + (m.group("big") or ""))
         if parsed is None:
             continue
-        why = _rejected(norm, m, parsed, lex, blocked, cues, following)
+        low = _RANGE_BEFORE.search(norm, max(0, m.start() - 12), m.start()) if m.start() else None
+        if low is not None:
+            lower = parse_number(low.group(1))
+            if lower is None or lower.masked or norm.endswith(_ORDINAL_BEFORE, 0, low.start()):
+                continue  # 第1至3批
+            parsed = lower._replace(approx=True)  # 3至5名, 2-3次: a range is its lower bound, approximate
+        why = _rejected(norm, m, parsed, lex, blocked, cues, following, ranged=low is not None)
         if why:
             log.debug("not a metric (%s): %s", why, m.group())
             continue
-        pre = next((w for w in before_words if norm.endswith(w, 0, m.start())), "")
+        start = low.start() if low is not None else m.start()
+        pre = next((w for w in before_words if norm.endswith(w, 0, start)), "")
         approx = bool(pre or mid or m.group("post") or parsed.approx)
-        start = m.start() - len(pre)
+        start -= len(pre)
         items.append(
             evidence_item(
                 sentence,
@@ -374,7 +394,7 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
                 unit=unit.replace("％", "%"),
                 approx=approx,
                 masked=parsed.masked,
-                subject=_subject(norm, start, m.end(), lex.trim),
+                subject=_subject(norm, start, m.end(), lex.trim, lex.spans),
                 surface=sentence.text[start:m.end()],
             )
         )
@@ -412,7 +432,7 @@ def _find_percent_words(sentence: Sentence, blocked, directory: str | None = Non
         post = next((w for w in after_words if norm.startswith(w, m.end())), "")
         start, end = m.start() - len(pre), m.end() + len(post)
         item = evidence_item(sentence, value=value, unit="%", approx=bool(pre or post or parsed.approx), masked=False,
-                             subject=_subject(norm, start, end, trim), surface=sentence.text[start:end])
+                             subject=_subject(norm, start, end, trim, lex.spans), surface=sentence.text[start:end])
         item["_at"] = start
         out.append(item)
     return out
