@@ -292,8 +292,8 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
         return "indefinite (数十, 几百)"
     if _OUTLINE_AFTER.match(norm, e) or following and _OUTLINE_END.match(norm, e) and _OUTLINE_NEXT.match(following):
         return "outline count"
-    if s and not ranged and (norm[s - 1].isalnum() and not "\u4e00" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in ".．-"):
-        return "part of a code"
+    if s and not ranged and norm[s - 1] in ".．-":
+        return "part of a code"  # v1.2, 0551-6222 (a Latin letter before is a label or a mask: X村12名)
     if before.endswith(_ORDINAL_BEFORE) or unit in ("名", "位") and before.endswith("前"):
         return "ordinal"  # 第二批; 排名前10位, 前三名: a rank
     if after.startswith(_SESSION_AFTER):
@@ -333,13 +333,17 @@ def _counts_one(norm: str, s: int, e: int, unit: str, lex: _Lexicons) -> bool:
     )
 
 
-def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, following: str = "") -> list[dict]:
+def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, following: str = "",
+                 mentioned: dict | None = None) -> list[dict]:
     """The metrics stated in one sentence, as SCHEMA §4 items with evidence.
 
     ``blocked`` holds (start, end) spans, relative to the sentence, that
     figures must not overlap (slogans). ``following`` is the start of the
     next sentence of the paragraph: a count that ends its sentence before an
     outline (共开展了五项活动。一是…) counts the speaker's points.
+    ``mentioned`` (kept by the caller across a document's sentences) holds
+    the things counted so far: the same figure of the same thing said again
+    in another clause (4个巡察组 … 4个巡察组向40家单位反馈) is one fact.
 
     >>> from kg.extract.base import iter_sentences
     >>> s = next(iter_sentences("共有**名青年同志参与，集中学习12次。"))
@@ -383,6 +387,9 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
         if why:
             log.debug("not a metric (%s): %s", why, m.group())
             continue
+        if mentioned is not None and _repeated(norm, m, parsed, unit, lex, mentioned, sentence.index):
+            log.debug("not a metric (said before): %s", m.group())
+            continue
         start = low.start() if low is not None else m.start()
         pre = next((w for w in before_words if norm.endswith(w, 0, start)), "")
         approx = bool(pre or mid or m.group("post") or parsed.approx)
@@ -403,6 +410,23 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
         found += [(it.pop("_at"), it) for it in _find_percent_words(sentence, blocked, directory)]
         items = [it for _, it in sorted(found, key=lambda p: p[0])]
     return items
+
+
+def _repeated(norm: str, m: re.Match, parsed, unit: str, lex: _Lexicons, mentioned: dict, index: int) -> bool:
+    """Whether this figure of a thing (五位党员, 4个巡察组) was said before in another clause.
+
+    Only a stated figure above one of a unit whose thing follows it counts as
+    a repeat: two masked figures may differ, 1名小组成员 … 1名小组成员 are
+    usually two people, and 12次 after two activities are two facts.
+    """
+    noun = norm[m.end():m.end() + 2]
+    if parsed.masked or parsed.value == 1 or lex.units.get(unit) != "thing" or len(noun) < 2 \
+            or not all("\u4e00" <= c <= "\u9fff" for c in noun):
+        return False
+    key = (parsed.value, unit, noun)
+    where = (index, len(_CLAUSE.findall(norm, 0, m.start())))
+    before = mentioned.setdefault(key, where)
+    return before != where
 
 
 def _quoted_spans(norm: str) -> list[tuple[int, int]]:
@@ -460,6 +484,7 @@ def extract_metrics(ctx: Context) -> list[dict]:
     spans = _slogan_spans(ctx)
     items = []
     said = set()
+    mentioned: dict = {}
     sentences = ctx.sentences
     norm = ctx.doc.norm
     for i, sent in enumerate(sentences):
@@ -470,5 +495,5 @@ def extract_metrics(ctx: Context) -> list[dict]:
         following = ""
         if i + 1 < len(sentences) and "\n" not in norm[sent.end:sentences[i + 1].start]:
             following = sentences[i + 1].norm[:4]  # the next sentence of the same paragraph
-        items.extend(find_metrics(sent, spans.get(sent.index, ()), following=following))
+        items.extend(find_metrics(sent, spans.get(sent.index, ()), following=following, mentioned=mentioned))
     return items
