@@ -370,8 +370,8 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
             if not (m.group("who") or any(w in clause for w in _PERSON_NOUNS)):
                 continue
             unit = "人"
-        elif num[-1] in "万亿" and unit.startswith("元"):
-            num, unit = num[:-1], num[-1] + unit
+        elif num[-1] in "万亿" and unit.startswith("元") and not any(c in "万亿" for c in num[:-1]):
+            num, unit = num[:-1], num[-1] + unit  # 8179.62万元 is 8179.62 万元; 三亿五千万元 stays in 元
         elif len(unit) > 2 and unit[0] == "个" and unit[1] in "多余":
             mid, unit = unit[1], "个" + unit[2:]  # 2个多小时
         parsed = parse_number(num + (m.group("big") or ""))
