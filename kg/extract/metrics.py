@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import logging
 import re
-
-import ahocorasick
 from functools import lru_cache
-
+from pathlib import Path
 from typing import NamedTuple
 
+import ahocorasick
+
+from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, finditer_from, register
 from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
-from .slogans import QUOTED_PATTERN
 
 __all__ = ["extract_metrics", "find_metrics", "metric_pattern"]
 
@@ -59,10 +59,10 @@ _SPACES = re.compile(r"[ \u3000]+")
 _SUBJECT_CAP = 12
 # A long clause is cut after its last action verb, not inside a word (到革命纪念馆开展主题党日活动 → 主题党日活动).
 _LAST_VERB = re.compile(r".*(?:开展|组织|举办|召开|举行|进行|完成|形成|撰写|参加|参与|收集|受理|走访)")
-# 一 before a measure word is the article (开展一次有意义的活动, 一支部) unless a
-# period or a span stands before it (每月一次, 半年一次, 为期一天) ...
-# A period is 每 with a span of time (每两周, 每个月, 每季度), not 每 with a verb (每到一处),
-# or a span right before the figure (半年一次, 一月一次, 两周一次).
+# 一 before a measure word is the article (开展一次有意义的活动, 团结在一起) unless a
+# period stands before it: 每 with a span of time (每两周, 每个月, 每季度; not 每
+# with a verb: 每到一处), a span right before the figure (半年一次, 两周一次),
+# or a length (为期一天) ...
 _FREQUENCY = re.compile(
     r"(?:每[\d两二三四五六七八九十半]?个?(?:周|星期|月|季度?|年度?|天|日|学期|旬)[^，,；;。一]{0,6}"
     r"|[一两二三四五六半]个?(?:周|星期|月|季度?|年|学期|旬)[^，,；;。一来]{0,4}|为期|历时)$"
@@ -115,14 +115,32 @@ class _Lexicons(NamedTuple):
     only: tuple  # words that make 一 a count (只有一名)
 
 
+_UNIT_TAGS = ("thing", "amount", "span")
+_CONTEXT_TAGS = ("page", "exhibit", "exhibit_unit", "text", "text_unit", "part", "outline", "duration", "only")
+
+
+def _line_of(path: Path, word: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if re.split(r"\t|=>", line)[0].strip() == word), 0)
+
+
 @lru_cache(maxsize=None)
 def _lexicons(directory: str | None = None) -> _Lexicons:
-    units = {e.word: (e.tag or "amount") for e in read_wordlist(lexicon_path("measure_words", directory))}
+    path = lexicon_path("measure_words", directory)
+    units = {}
+    for e in read_wordlist(path):
+        units[e.word] = e.tag or "amount"
+        if units[e.word] not in _UNIT_TAGS:
+            raise LexiconError(path, e.line_no, f"unknown tag {e.tag!r} for {e.word!r}; use one of {' '.join(_UNIT_TAGS)}")
     approx = tuple(map(tuple, read_table(lexicon_path("approx_words", directory), 2)))
     trim = tuple(map(tuple, read_table(lexicon_path("metric_subject_trim", directory), 2)))
     idioms = [e.word for e in read_wordlist(lexicon_path("metric_idioms", directory))]
     context: dict[str, list[str]] = {}
-    for word, tag in read_table(lexicon_path("metric_context", directory), 2):
+    path = lexicon_path("metric_context", directory)
+    for word, tag in read_table(path, 2):
+        if tag not in _CONTEXT_TAGS:
+            raise LexiconError(path, _line_of(path, word),
+                               f"unknown tag {tag!r} for {word!r}; use one of {' '.join(_CONTEXT_TAGS)}")
         context.setdefault(tag, []).append(word)
     cues = ahocorasick.Automaton()
     for tag in ("page", "exhibit", "text"):

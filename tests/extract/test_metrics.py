@@ -365,3 +365,42 @@ def test_the_same_figure_of_the_same_thing_said_again_is_one_fact():
 def test_a_count_followed_by_its_outline_in_the_next_sentence():
     assert _doc_metrics("本次团日共开展了五项活动。一是开展入团宣誓。") == []
     assert _doc_metrics("全年开展集中学习12次。\n（一）完善制度。") == [(12, "次")]
+
+
+# --- lexicons -------------------------------------------------------------------------------------------------------
+
+
+def _lexicon_copy(tmp_path, name, extra):
+    import shutil
+
+    from kg.lexicon import LEXICON_DIR
+
+    for f in LEXICON_DIR.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    with open(tmp_path / f"{name}.txt", "a", encoding="utf-8") as fh:
+        fh.write(extra)
+    return str(tmp_path)
+
+
+def test_a_context_word_with_an_unknown_tag_fails_with_file_and_line(tmp_path):
+    from kg.errors import LexiconError
+
+    directory = _lexicon_copy(tmp_path, "metric_context", "展示\texibit\n")
+    lines = (tmp_path / "metric_context.txt").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(LexiconError, match=rf"metric_context.txt:{len(lines)}: unknown tag 'exibit'"):
+        find_metrics(next(iter_sentences("开展学习12次。")), directory=directory)
+
+
+def test_a_measure_word_with_an_unknown_tag_fails_with_file_and_line(tmp_path):
+    from kg.errors import LexiconError
+
+    directory = _lexicon_copy(tmp_path, "measure_words", "趟 trip\n")
+    with pytest.raises(LexiconError, match=r"measure_words.txt:\d+: unknown tag 'trip'"):
+        find_metrics(next(iter_sentences("开展学习12次。")), directory=directory)
+
+
+def test_a_context_word_added_by_an_analyst_takes_effect(tmp_path):
+    directory = _lexicon_copy(tmp_path, "metric_context", "转发量：\tpage\n")
+    sentence = next(iter_sentences("转发量：1200次"))
+    assert find_metrics(sentence) != []
+    assert find_metrics(sentence, directory=directory) == []
