@@ -113,10 +113,13 @@ class _Lexicons(NamedTuple):
     duration: tuple  # words that make a `span` unit a length of time (连续3年)
     spans: frozenset  # the measure words tagged `span` (年)
     only: tuple  # words that make 一 a count (只有一名)
+    formula_verbs: tuple  # verbs a Chinese-numeral formula follows (做到四个到位)
 
 
 _UNIT_TAGS = ("thing", "amount", "span")
-_CONTEXT_TAGS = ("page", "exhibit", "exhibit_unit", "text", "text_unit", "part", "outline", "duration", "only")
+_CONTEXT_TAGS = (
+    "page", "exhibit", "exhibit_unit", "text", "text_unit", "part", "outline", "duration", "only", "formula_verb",
+)
 
 
 def _line_of(path: Path, word: str) -> int:
@@ -160,6 +163,7 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
         duration=tuple(context.get("duration", ())),
         spans=frozenset(w for w, tag in units.items() if tag == "span"),
         only=tuple(context.get("only", ())),
+        formula_verbs=tuple(context.get("formula_verb", ())),
     )
 
 
@@ -329,6 +333,8 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
             return "idiom"
         if unit == "方面" or lex.outline_after.match(norm, e):
             return "outline count"
+        if norm.endswith(lex.formula_verbs, 0, s):
+            return "a formula to live up to"
         window = norm[max(0, s - 2):e + 4]
         if any(w in window for w in lex.idioms):
             return "idiom"

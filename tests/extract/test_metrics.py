@@ -308,6 +308,15 @@ def test_counts_of_the_speakers_own_points_are_outline(text):
     assert metrics_of(text) == []
 
 
+@pytest.mark.parametrize("text", ["我们要当好三个角色。", "切实做到四个到位。", "践行五个牢牢把握。"])
+def test_a_formula_after_a_verb_of_exhortation_is_no_figure(text):
+    assert metrics_of(text) == []
+
+
+def test_a_count_after_a_verb_of_exhortation_in_digits_is_a_figure():
+    assert metrics_of("坚持12次集中学习。")[0][:2] == (12, "次")
+
+
 def test_an_outline_count_before_a_comma_and_its_first_point():
     assert metrics_of("做到了3个结合，一是结合学习心得，二是结合工作实际。") == []
 
