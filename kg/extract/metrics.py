@@ -114,11 +114,13 @@ class _Lexicons(NamedTuple):
     spans: frozenset  # the measure words tagged `span` (年)
     only: tuple  # words that make 一 a count (只有一名)
     formula_verbs: tuple  # verbs a Chinese-numeral formula follows (做到四个到位)
+    counters: tuple  # a page's view counters (浏览次数：1234)
 
 
 _UNIT_TAGS = ("thing", "amount", "span")
 _CONTEXT_TAGS = (
     "page", "exhibit", "exhibit_unit", "text", "text_unit", "part", "outline", "duration", "only", "formula_verb",
+    "counter",
 )
 
 
@@ -164,6 +166,7 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
         spans=frozenset(w for w, tag in units.items() if tag == "span"),
         only=tuple(context.get("only", ())),
         formula_verbs=tuple(context.get("formula_verb", ())),
+        counters=tuple(context.get("counter", ())),
     )
 
 
@@ -300,7 +303,7 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
     value = parsed.value
     before = norm[max(0, s - 3):s]
     after = norm[e:e + 6]
-    if "page" in cues:
+    if "page" in cues or _is_counter(norm, s, lex.counters):
         return "a web page's furniture"
     if any(a < e and s < b for a, b in blocked):
         return "inside a slogan, a quoted name or a title"
@@ -343,6 +346,13 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
     if unit in ("个", "方面") and (after.startswith("方面") or unit == "方面") and s and norm[s - 1] in "”\"":
         return "outline count"
     return None
+
+
+def _is_counter(norm: str, s: int, counters: tuple) -> bool:
+    """A page's view counter stands before the figure, a colon or spaces between
+    (浏览次数：1234次, 阅读 236 次); 阅读12本书 and 点击量超过15万次 are prose."""
+    label = norm[:s].rstrip(" ：:\u3000")
+    return len(label) < s and label.endswith(counters)
 
 
 def _counts_one(norm: str, s: int, e: int, unit: str, lex: _Lexicons) -> bool:

@@ -299,6 +299,12 @@ def test_exhibit_sentences_still_count_the_visitors():
 
 def test_a_report_may_state_a_click_count_in_prose():
     assert metrics_of("推出微宣讲视频12期，网上点击量超过15万次。")[1][:3] == (150000, "次", True)
+    assert metrics_of("组织党员阅读12本书。")[0][:2] == (12, "本")
+
+
+@pytest.mark.parametrize("text", ["来源：本站 | 2024-03-05 | 阅读 236 次", "浏览量： 5210次", "点击数:88次"])
+def test_a_view_counter_is_page_furniture(text):
+    assert metrics_of(text) == []
 
 
 @pytest.mark.parametrize(
