@@ -54,7 +54,10 @@ _NEXT_ITEM = re.compile(r"(.*?)(?:[、和及与][^、和及与]*)?$")
 _UNOPENED = re.compile(r"^[^“〝「『《\"]*[”〞」』》\"]")
 # The lower end of a range right before the figure (3至5名, 2-3次, 两到三次).
 _RANGE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s?[-－~～至到]\s?$")
-_OPEN_PAREN = re.compile(r".*[（(](?!.*[）)])")
+_RANGE_MARKS = frozenset("-－~～至到 ")
+# The subject is at most _SUBJECT_CAP characters from the end of its clause:
+# the clause is read no further back than this.
+_LEFT_WINDOW = 60
 _SPACES = re.compile(r"[ \u3000]+")
 _SUBJECT_CAP = 12
 # A long clause is cut after its last action verb, not inside a word (到革命纪念馆开展主题党日活动 → 主题党日活动).
@@ -88,8 +91,8 @@ _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三
 # 分 counts points (积分1.5万分) only after Arabic digits or a mask: 十分重要, 三分之一 are no counts.
 _POINTS_REJECT = re.compile(r"分[之钟别析管享工类为成批期布步局院行校会队组中公]")
 # Quotes in any pairing web copies use (“…”, “…〞, 「…」), short enough to be a name.
-_QUOTED = re.compile(r"[“〝「『\"][^“”〝〞「」『』\"\n]{1,20}[”〞」』\"]")
-_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# Book titles (《…》) too. The look-ahead lets the engine skip to an opening mark.
+_QUOTED = re.compile(r"(?=[“〝「『\"《])(?:[“〝「『\"][^“”〝〞「」『』\"\n]{1,20}[”〞」』\"]|《[^《》\n]{1,80}》)")
 _CLAUSE = re.compile(r"[，,；;。：:]")
 # A figure right after another part of a text (3编11章158条) counts the text's parts.
 _TEXT_PART = re.compile(r"[\d一二三四五六七八九十][编章节]$")
@@ -255,11 +258,15 @@ def _subject(norm: str, start: int, end: int, trim, spans=()) -> str:
     ``spans`` are the measure words of lengths of time (年), which name a
     period in the clause rather than another figure.
     """
-    left = _LEFT_BREAK.split(norm[:start])[-1]
-    left = _SPACES.sub("", _OPEN_PAREN.sub("", left))
+    left = _LEFT_BREAK.split(norm[max(0, start - _LEFT_WINDOW):start])[-1]
+    paren = max(left.rfind("（"), left.rfind("("))
+    if paren >= 0 and paren > max(left.rfind("）"), left.rfind(")")):
+        left = left[paren + 1:]  # (含民办、四个办事处): the subject starts inside the open parenthesis
+    if " " in left or "\u3000" in left:
+        left = _SPACES.sub("", left)
     left = _TRAILING_FIGURE.sub("", left)
     last = None
-    for fig in _figures(metric_pattern(), left):
+    for fig in _figures(metric_pattern(), left) if _FIGURE_START.search(left) else ():
         # 每3个月开展1次, 一年开展一次: 3个月 and 一年 are the period, part of the subject
         if not (fig.start() and left[fig.start() - 1] == "每" or fig.group("unit") in spans):
             last = fig
@@ -275,8 +282,8 @@ def _subject(norm: str, start: int, end: int, trim, spans=()) -> str:
         verb = _LAST_VERB.search(left[:-1])
         left = left[verb.end():] if verb and len(left) - verb.end() <= _SUBJECT_CAP else _last_words(left, _SUBJECT_CAP)
         left = _trim(_UNOPENED.sub("", left), trim, where="lead")
-    right = _RIGHT_BREAK.split(norm[end:], 1)[0]
-    cut = next(_figures(metric_pattern(), right), None)
+    right = _RIGHT_BREAK.split(norm[end:end + 40], 1)[0]
+    cut = next(_figures(metric_pattern(), right), None) if _FIGURE_START.search(right) else None
     if cut:
         # Up to the next figure, less that figure's own label: 图片、100多件实物 → 图片,
         # 村、居、社区和236家企业 → 村、居、社区, 2件、二等奖5件 → (nothing).
@@ -290,23 +297,43 @@ def _subject(norm: str, start: int, end: int, trim, spans=()) -> str:
     return left + right
 
 
-def _sentence_cues(norm: str, lex: _Lexicons) -> frozenset[str]:
-    """The context tags (page, exhibit, text) whose words the sentence holds."""
-    return frozenset(tag for _, tag in lex.cues.iter(norm))
+class _Around:
+    """What a sentence holds around its figures, worked out once and only when
+    a figure passes the checks that need nothing but its neighbours."""
+
+    __slots__ = ("norm", "lex", "given", "_blocked", "_cues")
+
+    def __init__(self, norm: str, lex: _Lexicons, given):
+        self.norm, self.lex, self.given = norm, lex, given
+        self._blocked = self._cues = None
+
+    @property
+    def blocked(self) -> list[tuple[int, int]]:
+        """Spans no figure may overlap: the slogans given, short quotes and book titles."""
+        if self._blocked is None:
+            self._blocked = list(self.given) + _quoted_spans(self.norm)
+        return self._blocked
+
+    @property
+    def cues(self) -> frozenset[str]:
+        """The context tags (page, exhibit, text) whose words the sentence holds."""
+        if self._cues is None:
+            self._cues = frozenset(tag for _, tag in self.lex.cues.iter(self.norm))
+        return self._cues
 
 
-def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, following: str,
+def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, around: _Around, following: str | None,
               ranged: bool = False) -> str | None:
-    """Why the candidate is not a metric, or ``None`` when it is one."""
+    """Why the candidate is not a metric, or ``None`` when it is one.
+
+    The checks on the figure's neighbours come first; those that need the
+    whole sentence (its quotes, its context words) last.
+    """
     s, e = m.start("num"), max(m.end("unit"), m.end("big"), m.end("num"))
     num, unit = m.group("num"), m.group("unit") or ""
     value = parsed.value
     before = norm[max(0, s - 3):s]
     after = norm[e:e + 6]
-    if "page" in cues or _is_counter(norm, s, lex.counters):
-        return "a web page's furniture"
-    if any(a < e and s < b for a, b in blocked):
-        return "inside a slogan, a quoted name or a title"
     if norm[e - 1:e + 1] in _UNIT_WORDS:
         return "measure word is part of a word"
     if unit == "分" and (num[0] in _CN_NUM_CHARS or _POINTS_REJECT.match(norm, e - 1) or before.endswith(("时", "点"))):
@@ -327,10 +354,8 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
         return "a date, not a length of time"
     if lex.part_after.match(norm, e):
         return "a part of an exhibit, a text or a talk"
-    if "exhibit" in cues and unit in lex.exhibit_units:
-        return "describes an exhibit"
-    if unit in lex.text_units and ("text" in cues or "《" in _CLAUSE.split(norm[:s])[-1] or _TEXT_PART.search(before)):
-        return "describes a studied text"
+    if _is_counter(norm, s, lex.counters):
+        return "a web page's furniture"
     if num[0] in _CN_NUM_CHARS:
         if s and norm[s - 1] in _CN_NUM_CHARS or after[:1] in _CN_NUM_CHARS:
             return "idiom"
@@ -345,14 +370,25 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, blocked, cues, fol
             return "idiom"
     if unit in ("个", "方面") and (after.startswith("方面") or unit == "方面") and s and norm[s - 1] in "”\"":
         return "outline count"
+    if any(a < e and s < b for a, b in around.blocked):
+        return "inside a slogan, a quoted name or a title"
+    cues = around.cues
+    if "page" in cues:
+        return "a web page's furniture"
+    if "exhibit" in cues and unit in lex.exhibit_units:
+        return "describes an exhibit"
+    if unit in lex.text_units and ("text" in cues or "《" in _CLAUSE.split(norm[:s])[-1] or _TEXT_PART.search(before)):
+        return "describes a studied text"
     return None
 
 
 def _is_counter(norm: str, s: int, counters: tuple) -> bool:
     """A page's view counter stands before the figure, a colon or spaces between
     (浏览次数：1234次, 阅读 236 次); 阅读12本书 and 点击量超过15万次 are prose."""
-    label = norm[:s].rstrip(" ：:\u3000")
-    return len(label) < s and label.endswith(counters)
+    if not s or norm[s - 1] not in " ：:\u3000":
+        return False
+    label = norm[max(0, s - 12):s].rstrip(" ：:\u3000")
+    return label.endswith(counters)
 
 
 def _counts_one(norm: str, s: int, e: int, unit: str, lex: _Lexicons) -> bool:
@@ -367,14 +403,15 @@ def _counts_one(norm: str, s: int, e: int, unit: str, lex: _Lexicons) -> bool:
     )
 
 
-def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, following: str = "",
-                 mentioned: dict | None = None) -> list[dict]:
+def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None,
+                 following: str | None = "", mentioned: dict | None = None) -> list[dict]:
     """The metrics stated in one sentence, as SCHEMA §4 items with evidence.
 
     ``blocked`` holds (start, end) spans, relative to the sentence, that
     figures must not overlap (slogans). ``following`` is the start of the
     next sentence of the paragraph: a count that ends its sentence before an
-    outline (共开展了五项活动。一是…) counts the speaker's points.
+    outline (共开展了五项活动。一是…) counts the speaker's points. ``None``
+    leaves that to the caller: such counts carry ``"_ends": True``.
     ``mentioned`` (kept by the caller across a document's sentences) holds
     the things counted so far: the same figure of the same thing said again
     in another clause (4个巡察组 … 4个巡察组向40家单位反馈) is one fact.
@@ -391,8 +428,7 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
         return []
     lex = _lexicons(directory)
     before_words = _words(lex.approx, "before")
-    blocked = list(blocked) + _quoted_spans(norm)
-    cues = _sentence_cues(norm, lex)
+    around = _Around(norm, lex, blocked)
     items = []
     for m in candidates:
         num, unit = m.group("num"), m.group("unit")
@@ -411,13 +447,15 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
         parsed = parse_number(num + (m.group("big") or ""))
         if parsed is None:
             continue
-        low = _RANGE_BEFORE.search(norm, max(0, m.start() - 12), m.start()) if m.start() else None
+        low = None
+        if m.start() and norm[m.start() - 1] in _RANGE_MARKS:
+            low = _RANGE_BEFORE.search(norm, max(0, m.start() - 12), m.start())
         if low is not None:
             lower = parse_number(low.group(1))
             if lower is None or lower.masked or norm.endswith(_ORDINAL_BEFORE, 0, low.start()):
                 continue  # 第1至3批
             parsed = lower._replace(approx=True)  # 3至5名, 2-3次: a range is its lower bound, approximate
-        why = _rejected(norm, m, parsed, lex, blocked, cues, following, ranged=low is not None)
+        why = _rejected(norm, m, parsed, lex, around, following, ranged=low is not None)
         if why:
             log.debug("not a metric (%s): %s", why, m.group())
             continue
@@ -425,6 +463,7 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
             log.debug("not a metric (said before): %s", m.group())
             continue
         start = low.start() if low is not None else m.start()
+        ends = following is None and _OUTLINE_END.match(norm, max(m.end("unit"), m.end("big"), m.end("num")))
         pre = next((w for w in before_words if norm.endswith(w, 0, start)), "")
         approx = bool(pre or mid or m.group("post") or parsed.approx)
         start -= len(pre)
@@ -439,9 +478,11 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None, f
                 surface=sentence.text[start:m.end()],
             )
         )
+        if ends:
+            items[-1]["_ends"] = True
     if "百分之" in norm:
         found = [(sentence.text.find(it["surface"]), it) for it in items]
-        found += [(it.pop("_at"), it) for it in _find_percent_words(sentence, blocked, directory)]
+        found += [(it.pop("_at"), it) for it in _find_percent_words(sentence, around.blocked, directory)]
         items = [it for _, it in sorted(found, key=lambda p: p[0])]
     return items
 
@@ -465,7 +506,7 @@ def _repeated(norm: str, m: re.Match, parsed, unit: str, lex: _Lexicons, mention
 
 def _quoted_spans(norm: str) -> list[tuple[int, int]]:
     """Spans a figure inside is a name, not a count: short quotes (“两项待遇〞) and book titles."""
-    return [q.span() for q in _QUOTED.finditer(norm)] + [t.span() for t in _TITLE.finditer(norm)]
+    return [q.span() for q in _QUOTED.finditer(norm)]
 
 
 def _find_percent_words(sentence: Sentence, blocked, directory: str | None = None) -> list[dict]:
@@ -520,14 +561,24 @@ def extract_metrics(ctx: Context) -> list[dict]:
     said = set()
     mentioned: dict = {}
     sentences = ctx.sentences
-    norm = ctx.doc.norm
     for i, sent in enumerate(sentences):
+        found = find_metrics(sent, spans.get(sent.index, ()), following=None, mentioned=mentioned)
+        if not found:
+            continue
         if len(sent.norm) >= _REPEAT_MIN:
             if sent.norm in said:
                 continue  # a page that repeats itself counts every fact once
             said.add(sent.norm)
-        following = ""
-        if i + 1 < len(sentences) and "\n" not in norm[sent.end:sentences[i + 1].start]:
-            following = sentences[i + 1].norm[:4]  # the next sentence of the same paragraph
-        items.extend(find_metrics(sent, spans.get(sent.index, ()), following=following, mentioned=mentioned))
+        if any("_ends" in it for it in found):
+            nxt = _following(ctx, i)
+            found = [it for it in found if not (it.pop("_ends", False) and _OUTLINE_NEXT.match(nxt))]
+        items.extend(found)
     return items
+
+
+def _following(ctx: Context, i: int) -> str:
+    """The start of the sentence after sentence ``i`` when it is in the same paragraph, else ``""``."""
+    sentences = ctx.sentences
+    if i + 1 < len(sentences) and "\n" not in ctx.doc.norm[sentences[i].end:sentences[i + 1].start]:
+        return sentences[i + 1].norm[:4]
+    return ""

@@ -34,13 +34,13 @@ MASK_PATTERN = (
     r"〔[^〕\d]{0,3}〕\d*"
     r"|\d*(?:[*＊]+|(?<![A-Za-z])[Xx×]{1,4}(?![A-Za-z])|(?<![零〇一二三四五六七八九十])[○□]+)\d*"
 )
-#: Any figure: a mask (tried first, so 1X is one figure), Arabic (with
-#: thousands commas and decimals), Chinese numerals (几 only after their first
-#: character: 十几, 二十几万), either with a 万/亿 multiplier.
+#: Any figure: Arabic (with thousands commas and decimals) or Chinese
+#: numerals (几 only after their first character: 十几, 二十几万), either with
+#: a 万/亿 multiplier and not running into a mask, or a mask (1X is one figure).
 NUMBER_PATTERN = (
-    r"(?:" + MASK_PATTERN + r")(?![\d.])"
-    r"|(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]"
-    r"[零〇一二两三四五六七八九十百千万亿几]*)(?:万亿|万|亿)?(?![\d.])"
+    r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]"
+    r"[零〇一二两三四五六七八九十百千万亿几]*)(?:万亿|万|亿)?(?![\d.*＊Xx×○□])"
+    r"|(?:" + MASK_PATTERN + r")(?![\d.])"
 )
 
 _MASK_RE = re.compile(r"(?:" + MASK_PATTERN + r")\Z")
