@@ -377,9 +377,15 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, around: _Around, f
         return "a web page's furniture"
     if "exhibit" in cues and unit in lex.exhibit_units:
         return "describes an exhibit"
-    if unit in lex.text_units and ("text" in cues or "《" in _CLAUSE.split(norm[:s])[-1] or _TEXT_PART.search(before)):
+    if unit in lex.text_units and ("text" in cues or _TEXT_PART.search(before) or _titled_clause(norm, s)):
         return "describes a studied text"
     return None
+
+
+def _titled_clause(norm: str, s: int) -> bool:
+    """Whether a book title opens in the clause before ``s`` (《条例》中的8类行为)."""
+    i = norm.rfind("《", 0, s)
+    return i >= 0 and _CLAUSE.search(norm, i, s) is None
 
 
 def _is_counter(norm: str, s: int, counters: tuple) -> bool:
