@@ -8,6 +8,8 @@ import streamlit as st
 
 from kg.app.state import build_into_graph, check_neo4j, get_facts, get_graph, graph_path, neo4j_settings
 from kg.errors import KGError
+from kg.store.exports import export_bytes
+from kg.views.export import GRAPH_EXPORT_LABELS
 
 UPLOAD_TYPES = ["txt", "docx", "pdf", "jsonl"]
 
@@ -40,13 +42,13 @@ def _show_summary(summary: dict) -> None:
 
 st.subheader("1. 添加报告并构建")
 store = st.radio("写入的存储", ["networkx", "neo4j"], horizontal=True, key="data_store",
-                 format_func=lambda s: "本地图谱（NetworkX）" if s == "networkx" else "本地图谱 + 同步到 Neo4j")
+                 format_func=lambda s: "本地图谱" if s == "networkx" else "本地图谱 + 同步到 Neo4j")
 if store == "neo4j" and neo4j_settings() is None:
     st.info("同步到 Neo4j 需要先在下方「2. 连接 Neo4j」填写连接信息。")
 upload_tab, folder_tab = st.tabs(["上传文件", "文件夹路径"])
 with upload_tab:
-    files = st.file_uploader("选择报告文件（txt、docx、pdf、jsonl，可多选）", type=UPLOAD_TYPES,
-                             accept_multiple_files=True, key="data_upload")
+    files = st.file_uploader("选择报告文件（txt、docx、pdf、jsonl，可多选，单个文件不超过 200 MB；也可拖放到下框）",
+                             type=UPLOAD_TYPES, accept_multiple_files=True, key="data_upload")
     go_upload = st.button("构建上传的文件", type="primary", disabled=not files, key="data_build_upload",
                           icon=":material/construction:")
 with folder_tab:
@@ -125,13 +127,11 @@ st.subheader("3. 导出图谱")
 if facts.is_empty:
     st.info("图谱中还没有文档，暂无可导出的内容。")
     st.stop()
-from kg.views.export import GRAPH_EXPORTS, write_graph_export  # noqa: E402
-
-fmt = st.selectbox("导出格式", list(GRAPH_EXPORTS), format_func=lambda f: GRAPH_EXPORTS[f][2], key="export_format")
+fmt = st.selectbox("导出格式", list(GRAPH_EXPORT_LABELS), format_func=GRAPH_EXPORT_LABELS.get, key="export_format")
 if st.button("生成导出文件", key="export_make", icon=":material/file_export:"):
     with st.spinner("正在生成……"):
         try:
-            st.session_state["export_file"] = (fmt, *write_graph_export(graph, fmt))
+            st.session_state["export_file"] = (fmt, *export_bytes(graph, fmt))
         except KGError as err:
             st.error(f"导出失败：{err}", icon=":material/error:")
 made = st.session_state.get("export_file")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def _graphs(args):
-    from kg.graph import build_graph
+    from kg.build import build_graph
     from kg.store import load_graph
 
     spec = importlib.util.spec_from_file_location("small_graph", ROOT / "tests/fixtures/graph/small_graph.py")

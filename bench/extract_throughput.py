@@ -3,7 +3,7 @@
     .venv/bin/python bench/extract_throughput.py [--mb 20] [--seed 1] [--out bench/out]
 
 Generates (or reuses) a synthetic corpus big enough for --mb megabytes of
-text (kg.bench.corpus), then runs the throughput step of the benchmark in a
+text (bench.corpus), then runs the throughput step of the benchmark in a
 fresh process: read the documents, time jieba.lcut over every text, time
 kg.extract.extract_document over the same texts. Prints MB/s and the ratio.
 """
@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kg.bench.corpus import write_corpus  # noqa: E402
-from kg.bench.measure import machine_info, run_measured  # noqa: E402
+from bench.corpus import write_corpus  # noqa: E402
+from bench.measure import machine_info, run_measured  # noqa: E402
 
 TEXT_BYTES_PER_DOC = 2_900  # measured on the generator's output (UTF-8)
 

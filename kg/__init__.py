@@ -1,7 +1,7 @@
 """kg: Chinese work reports → a knowledge graph analysts can question.
 
 The data flows ingest → extract → graph → store → query → app; each stage is
-a subpackage. The names below are the small public API; they are imported
+a subpackage, and :mod:`kg.build` runs the first four over many files. The names below are the small public API; they are imported
 lazily so ``import kg`` stays cheap (jieba's dictionary loads only when text
 is first cut).
 """
@@ -15,7 +15,7 @@ _LAZY = {
     "read_documents": "kg.ingest",
     "extract": "kg.extract",
     "extract_document": "kg.extract",
-    "build_graph": "kg.graph",
+    "build_graph": "kg.build",
     "KGError": "kg.errors",
 }
 

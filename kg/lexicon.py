@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import LexiconError
 
-__all__ = ["LEXICON_DIR", "Entry", "read_wordlist", "read_table", "lexicon_path"]
+__all__ = ["LEXICON_DIR", "Entry", "read_wordlist", "read_table", "lexicon_path", "iter_lines"]
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
@@ -42,7 +42,11 @@ def lexicon_path(name: str, directory: str | Path | None = None) -> Path:
     return base / (name if name.endswith(".txt") else f"{name}.txt")
 
 
-def _lines(path: Path):
+def iter_lines(path: Path):
+    """``(line number, content)`` of a lexicon's lines, comments and blank lines left out.
+
+    For readers of their own that report a bad line as ``file:line``.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
@@ -70,7 +74,7 @@ def read_wordlist(path: str | Path) -> list[Entry]:
     """
     path = Path(path)
     entries = []
-    for n, line in _lines(path):
+    for n, line in iter_lines(path):
         parts = line.split()
         if len(parts) > 3:
             raise LexiconError(path, n, f"expected 'word [freq] [tag]', got {line!r}")
@@ -100,7 +104,7 @@ def read_table(path: str | Path, columns: int, *, min_columns: int | None = None
     path = Path(path)
     low = columns if min_columns is None else min_columns
     rows = []
-    for n, line in _lines(path):
+    for n, line in iter_lines(path):
         parts = [p.strip() for p in _TABLE_SPLIT.split(line)]
         if not (low <= len(parts) <= columns) or not all(parts[:low]):
             raise LexiconError(path, n, f"expected {columns} fields separated by a tab or '=>', got {line!r}")

@@ -1,9 +1,10 @@
 """``python -m kg COMMAND``: the command line over the pipeline.
 
 Each command lives in its own module (``kg/cli/<command>.py``) exposing
-``add_arguments(parser)`` and ``run(args) -> int``. Errors the program
-expects (:class:`~kg.errors.KGError`) become one line on stderr, never a
-traceback.
+``add_arguments(parser)`` and ``run(args) -> int``, and only the module of
+the command given is imported: ``kg query`` does not pay for the build's
+imports, nor ``kg build`` for the query engine's. Errors the program expects
+(:class:`~kg.errors.KGError`) become one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -26,16 +27,24 @@ COMMANDS = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """The parser, with the arguments of ``command`` (the others are listed by name only)."""
     parser = argparse.ArgumentParser(prog="python -m kg", description="Work reports → knowledge graph.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
-        module = importlib.import_module(f"{__name__}.{name}")
-        p = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
-        module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+        p = sub.add_parser(name, help=help_text)
+        if name == command:
+            module = importlib.import_module(f"{__name__}.{name}")
+            p.description = (module.__doc__ or help_text).strip()
+            module.add_arguments(p)
+            p.set_defaults(_run=module.run)
     return parser
+
+
+def _command_in(argv: list[str]) -> str | None:
+    # The first word that is not an option: the only options before it are -v / --verbose.
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 def configure_logging(verbosity: int) -> None:
@@ -47,7 +56,8 @@ def configure_logging(verbosity: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(_command_in(argv)).parse_args(argv)
     configure_logging(args.verbose)
     try:
         return args._run(args) or 0

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import sys
 
+import orjson
+
+from ..extract import extract_document
+from ..ingest import read_documents
+
 __all__ = ["add_arguments", "run"]
 
 
@@ -13,11 +18,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    import orjson
-
-    from ..extract import extract_document
-    from ..ingest import read_documents
-
     out = open(args.output, "wb") if args.output else sys.stdout.buffer
     n_docs = n_errors = n_failed = 0
     try:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import sys
 
+import orjson
+
+from ..ingest import read_documents
 from .text import pad_to_width
 
 __all__ = ["add_arguments", "run", "format_row"]
@@ -32,10 +35,6 @@ def format_row(doc_id: str, genre: str, year, n_chars, title: str) -> str:
 
 
 def run(args) -> int:
-    import orjson
-
-    from ..ingest import read_documents
-
     out = sys.stdout
     skipped: list[str] = []
     files_ok: set[str] = set()

@@ -4,7 +4,12 @@ A trigger lexicon (data/lexicon/activity_triggers.txt) maps wording to the
 closed category list; one Aho–Corasick pass over the document finds every
 trigger. Each hit becomes an activity named as written (with the quoted
 brand right before it: “缅怀先烈，致敬英雄”云交流活动). A quoted brand followed
-by 活动 that no trigger names is a named activity of category 其他.
+by 活动 that no trigger names (“巾帼建功”活动, “美丽庭院”提档升级活动) is not
+taken as an activity of kind 其他 on its own: on real reports such brands are
+mostly campaign slogans, and the gold counts them 其他 in a third of the cases
+(measured on web-tune and web-heldout alike). It still frames a weak trigger
+inside it (“走遍基层”活动). 其他 comes from named kinds of activity (述职评议,
+督导检查, 知识测试, 巡察 …).
 
 A hit counts only inside an *activity frame*: the text must report, plan or
 urge doing the thing, not merely talk about it. So a hit is dropped when it
@@ -16,27 +21,34 @@ when the speaker exhorts (要…读原著) or it heads one of the speaker's poin
 Weak triggers (marked ``weak`` in the lexicon: 调研, 办实事, 培训 …) also
 need a frame of their own in their clause: an action verb before them
 (开展/组织/通过…方式), a count after them (12次, 3场) or a 活动 brand.
+The words of these rules (frame verbs, modals, statement and modifier cues,
+speakers, name suffixes …) are data in data/lexicon/activity_cues.txt, one
+``role<TAB>word`` a line; the regexes are assembled from them once.
 
-Status comes from context, which a single sentence rarely states:
-``planned`` in plan documents and under 下一步/工作打算 headings or after 将/拟;
-``urged`` when a speech (讲话, 党课) tells others 要/必须/务必 do it;
-``done`` otherwise. The conducting unit is the reporting unit unless the
-sentence opens with another organization; partners follow 联合/与/同/携手 or
-precede 共建; materials are the studied titles named in the same sentence.
+Status (done, planned, urged) is read from the trigger's clause first, then
+its sentence, paragraph, section and genre (kg/extract/status.py). The
+conducting unit is the reporting unit unless the sentence opens with
+another organization; partners follow 联合/与/同/携手 or precede 共建;
+materials come from the same sentence (kg/extract/materials.py, link_materials).
 """
 from __future__ import annotations
 
 import bisect
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
-from .base import Context, Sentence, evidence_item, register
+from .base import Context, evidence_item, register
+from .materials import link_materials
+from .status import StatusReader
 
 __all__ = [
-    "CATEGORIES", "extract_activities", "find_triggers", "section_of", "status_of", "has_frame", "is_rhetoric",
+    "CATEGORIES", "extract_activities", "find_triggers", "find_patterns", "has_frame", "is_rhetoric",
 ]
 
 log = logging.getLogger(__name__)
@@ -48,109 +60,245 @@ CATEGORIES = (
 BLOCKER = "-"  # lexicon category of a phrase that contains a trigger but names no activity (破解难题)
 _STRENGTHS = ("", "weak", "strong")
 
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[，、]"
-    r"|[0-9]+[、.．](?!\d))"
-)
+# Outline shapes (structure, not vocabulary): a heading line, a numbered point.
 _POINT = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、])")
-_PLAN_SECTION = re.compile(r"下一步|下步|下阶段|工作打算|工作计划|学习计划|今后|明年|展望|打算|计划安排")
-_PLAN_CUE = re.compile(r"^(?:下一步|下步|下阶段|接下来|今后|明年)|将要|拟于|拟在|计划于|计划在|(?<![即必])将(?=[\u4e00-\u9fff]{1,6}$)")
-_URGE_CUE = re.compile(r"要|必须|务必|应当|需要|坚决|切实")
-_PLANNED_LINE = re.compile(r"下一步|下步|下阶段|接下来|今后")  # matched at a line start: no ^ (match() anchors at pos)
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
-# 要 as a modal, not inside 主要/重要/要求/纪要/要义 …
-_EXHORT = re.compile(r"(?<![主重纪摘提纲概首紧显扼简只想将])要(?![求点义件素闻害务领职员地])|必须|务必|应当|应该|理应")
-_QUOTED = re.compile(r"“[^“”]*”")
-# A paragraph of a personal speech that opens 一要…/我们要…/必须… exhorts throughout.
-_EXHORT_OPEN = re.compile(
-    r"^(?:[一二三四五六七八九十]+(?:是|[、.．])?)?(?:我们|我|大家|各级|党员干部|干部)?(?:要(?![求点义])|必须|务必|应当|应该)"
-)
-# 调查研究不够, 缺乏调研: a shortcoming owned up to, not a thing done.
-_DEFICIENT_AFTER = re.compile(
-    r"^[^，,。；;]{0,4}?(?:不够|不到位|不深入|不经常|较少|欠缺|不力|不实)(?!不?(?:罢休|放过|松懈|放手|收兵|松劲))"
-)
-_NEGATED_BEFORE = re.compile(r"(?:(?:没有|缺乏|缺少|未能|不善于|不愿|很少)[^，,。；;、]{0,4}|不)$")
-_STATEMENT_AFTER = re.compile(r"^(?:是|就是|乃|作为|为|的重要|的意义|之基|之道|之本|工作的)")
-# 调查研究是…, 调研切忌…, 专题调研要…: the trigger is the topic the clause talks about.
-_TOPIC_AFTER = re.compile(
-    r"^(?:[一-龥]{0,2}?(?:是|就是|乃是|切忌|贵在|重在|必须|不能|不是|关键在|的关键"
-    r"|(?<![主重纪摘提纲概首紧显扼简只想将])要(?![求点义件素闻害务领])))"
-)
-_STATEMENT_BEFORE = re.compile(r"(?:就是|即是|都是|也是|便是|(?<![一二三四五六七八九十次先])是|即|在于)$")
-_QUESTION_BEFORE = re.compile(r"是不是|是否|能不能|能否|有没有|会不会")
-# 调研能力, 培训长效机制, 帮扶帮教措施: the trigger qualifies another noun.
-_MODIFIER_AFTER = re.compile(
-    r"^(?:的)?(?!提升|提高|增强|强化|增长|锤炼|促进|推动|加强|锻炼|练就|发挥)"
-    r"[\u4e00-\u9fff]{0,2}?(?:能力|本领|水平|之风|机制|制度|长效|规模|领域|基地|案例|措施|作用|意识|理念)"
-)
-# “第一议题”、主题党日等学习制度: a list of institutions, not occurrences.
-_INSTITUTION_AFTER = re.compile(
-    r"^[”\"」]?(?:[、和及与][“\"「]?[^，,。；;、“”]{1,12}?[”\"」]?)*等[\u4e00-\u9fff]{0,4}?(?:制度|机制)"
-)
-# 调研成果, 调研报告, 干实事的干部: a weak trigger qualifying a noun. (读书班成果,
-# 党课报告 still tell that the class or lecture took place.)
-_WEAK_MODIFIER_AFTER = re.compile(r"^(?:的(?![同时])|成果|报告)")
-# Cited speech: a quotation right after a speech verb, or the rest of a sentence
-# after a leader or meeting 强调/指出.
-_CITED_QUOTE = re.compile(r"(?:强调|指出|要求|说|讲|提出|寄语|嘱托|指示|所言|讲话中)[：:，,]?\s*“[^“”]{2,600}”")
-_REPORTED = re.compile(
-    r"(?:习近平|总书记|党中央|中共中央|中央|国务院|会议|全会|讲话)[^。；;，,]{0,30}?"
-    r"(?:强调|指出|说|(?<![的部署工作规定相关有关])要求(?=我们|全党|各级|党员|领导干部))[，,：:]?"
-)
-# The central leadership as the agent of the activity: 中央政治局…进行集体学习,
-# 总书记四次考察调研. Not when it is only the thing studied (习近平…思想读书班).
-_LEADER = re.compile(r"习近平总书记|习近平|总书记|中共中央政治局|中央政治局|政治局|党中央|中共中央|国务院")
-_STUDIED = re.compile(r"思想|精神|论述|讲话|指示|批示|部署|决策|要求|理论|著作|文章|选读|摘编|纲要|关于|方案|提出的|《")
-# 关于调查研究的重要论述, 《…调研…》: the trigger is the subject of a text.
-_ABOUT_BEFORE = re.compile(r"关于[^，,。；;：:]*$")
-_ABOUT_AFTER = re.compile(r"^[^，,。；;：:]{0,12}?的")
-# What makes a weak trigger an activity: an action verb before it in its clause …
-_FRAME_VERB = re.compile(
-    r"开展|组织|举办|举行|召开|参加|参与|实施|推进|推动|落实|坚持|通过|采取|采用|利用|运用|依托|借助|进行|赴|前往|深入"
-    r"|邀请|完成|抓好|做好|办好|用好|抓实|执行|安排|带头|牵头|常态化|接受|观看|收看|聆听|开设|设立|深化|加强|加大|强化"
-    r"|持续|分批|讲授|作了|走进|到基层|到一线|建立|制定|形成|推行|试点|提供"
-    r"|狠抓|紧抓|组成|组建|成立"
-)
-# … or after it: a count (12次, 3场, XX次), an 活动/等方式 that names it as one.
-_FRAME_AFTER = re.compile(
-    r"^[^，,。；;：:！？]{0,6}?(?:(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*＊Xx×]+)[余多]?"
-    r"(?:次|场|期|轮|批|堂|节|天|人次|户次|户|篇|项|个|人|名|家|所|条|份|件)"
-    r"|活动|等(?:方式|形式|载体|活动|举措))|^(?:到位|完毕|过程中|期间|发现)"
-)
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
-_PARTNER_CUE = re.compile(r"(?:联合|携手|会同|与|同|和)(?P<org>[^，,。；;]{2,20}?)(?:共同|一起|一道|联合|开展|举办|共建|联学)")
-_BRAND = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」]$")
-_NAMED_ACTIVITY = re.compile(r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动")
-# “台独”势力分裂活动: what a hostile actor does is no activity of a unit.
-_HOSTILE = re.compile(r"分裂|破坏|非法|违法|犯罪|恐怖|渗透|颠覆|邪教|反动|间谍|走私|传销|赌博")
-_NAME_SUFFIX = re.compile(r"^(?:活动|班|会|赛|课)")
-_SPEECH_GENRES = ("讲话", "党课")
-_PERSONAL_GENRES = ("发言", "心得")
-_CAMPAIGN_PERIOD = ("年", "月", "周", "日")
+_QUOTED = re.compile(r"“[^“”]*”")
+_NUMBER = r"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*＊Xx×]+)\s*[余多]?"  # PDF text may space it: 1100 余人次
+_ROLES = (
+    "not_cue", "frame_verb", "frame_end", "count_unit", "frame_after", "frame_next",
+    "modal", "exhort_subject", "topic_after", "statement_after", "statement_before", "question",
+    "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre", "first_person",
+    "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
+    "aim_after", "brand_link",
+    "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
+    "leadership", "studied", "about", "text_noun", "regulation", "plan_noun", "name_suffix",
+    "partner_cue", "partner_verb", "pairing",
+)
+
+
+def _alternation(words, exceptions=()) -> str:
+    """A regex group matching any of ``words``, longest first, each guarded
+    against the ``exceptions`` (not_cue compounds) that contain it:
+    ``要`` with 主要, 要求 among the exceptions matches no 要 of 主要 or 要求.
+
+    >>> re.findall(_alternation(["要"], ["主要", "要求"]), "主要要求要学")
+    ['要']
+    """
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        guards = []
+        for compound in exceptions:
+            k = compound.find(word)
+            if compound == word or k < 0:
+                continue
+            head, tail = compound[:k + len(word)], compound[k + len(word):]
+            # checked after the word matched: the compound would end at or after it
+            guards.append(f"(?!(?<={re.escape(head)}){re.escape(tail)})" if tail else f"(?<!{re.escape(head)})")
+        parts.append(re.escape(word) + "".join(guards))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The regexes of the frame and rhetoric rules, built from activity_cues.txt."""
+
+    frame_verb: re.Pattern
+    frame_end: tuple[str, ...]
+    frame_after: re.Pattern
+    exhort: re.Pattern
+    exhort_open: re.Pattern
+    topic_after: re.Pattern
+    statement_after: re.Pattern
+    statement_before: re.Pattern
+    copula: re.Pattern
+    question: re.Pattern
+    shortfall_after: re.Pattern
+    negated_before: re.Pattern
+    personal_genres: tuple[str, ...]
+    first_person: re.Pattern
+    modifier_after: re.Pattern
+    institution_after: re.Pattern
+    institution_categories: tuple[str, ...]
+    weak_modifier_after: re.Pattern
+    outcome_after: re.Pattern
+    aim_after: re.Pattern
+    brand_before: re.Pattern
+    cited_quote: re.Pattern
+    reported: re.Pattern
+    own_speakers: frozenset[str]
+    leader: re.Pattern
+    studied: re.Pattern
+    about_before: re.Pattern
+    about_after: re.Pattern
+    regulation_after: re.Pattern
+    plan_end: re.Pattern
+    name_suffix: re.Pattern
+    named_activity: re.Pattern
+    partner_cue: re.Pattern
+    pairing: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _cues(directory: str | None = None) -> _Cues:
+    path = lexicon_path("activity_cues", directory)
+    words: dict[str, list[str]] = {role: [] for role in _ROLES}
+    for role, word in read_table(path, 2):
+        if role not in words:
+            raise LexiconError(path, _line_of(path, role, word), f"unknown role {role!r}; use one of {' '.join(_ROLES)}")
+        words[role].append(word)
+    not_cue = words["not_cue"]
+
+    def alt(role: str) -> str:
+        return _alternation(words[role], not_cue)
+
+    stop = "[^，,。；;：:！？]"
+    return _Cues(
+        frame_verb=re.compile(alt("frame_verb")),
+        frame_end=tuple(words["frame_end"]),
+        frame_after=re.compile(
+            f"^{stop}{{0,6}}?(?:{_NUMBER}\\s*{alt('count_unit')}|{alt('frame_after')})|^{alt('frame_next')}"
+        ),
+        exhort=re.compile(alt("modal")),
+        exhort_open=re.compile(
+            f"^(?:[一二三四五六七八九十]+(?:是|[、.．])?)?{alt('exhort_subject')}?{alt('modal')}"
+        ),
+        topic_after=re.compile(f"^[一-龥]{{0,2}}?{alt('topic_after')}"),
+        statement_after=re.compile(f"^{alt('statement_after')}"),
+        statement_before=re.compile(f"{alt('statement_before')}$"),
+        copula=re.compile(alt("statement_before")),
+        question=re.compile(alt("question")),
+        shortfall_after=re.compile(
+            f"^[^，,。；;]{{0,4}}?{alt('shortfall')}(?!不?{alt('not_shortfall')})"
+        ),
+        negated_before=re.compile(f"(?:{alt('negation')}[^，,。；;、]{{0,4}}|{alt('negation_next')})$"),
+        personal_genres=tuple(words["personal_genre"]),
+        first_person=re.compile(alt("first_person")),
+        modifier_after=re.compile(
+            f"^(?:的)?(?!{alt('modifier_verb')})[\u4e00-\u9fff]{{0,2}}?{alt('modifier_head')}"
+        ),
+        institution_after=re.compile(
+            f"^[”\"」]?(?:[、和及与][“\"「]?[^，,。；;、“”]{{1,12}}?[”\"」]?)*等[\u4e00-\u9fff]{{0,4}}?{alt('institution')}"
+        ),
+        institution_categories=tuple(words["institution_category"]),
+        weak_modifier_after=re.compile(f"^{alt('weak_modifier')}"),
+        outcome_after=re.compile(f"^{stop}{{0,10}}?的{stop}{{0,4}}?{alt('outcome_head')}"),
+        aim_after=re.compile(f"^{alt('aim_after')}"),
+        # a quoted brand right before a trigger, or with a brand_link between (“红铸于行”主题宣讲)
+        brand_before=re.compile(f"[“\"「]([^“”\"「」\n]{{2,30}})[”\"」]{alt('brand_link')}?$"),
+        cited_quote=re.compile(f"{alt('speech_verb')}[：:，,]?\\s*“[^“”]{{2,600}}”"),
+        own_speakers=frozenset(words["own_speaker"]),
+        reported=re.compile(
+            f"(?P<speaker>{alt('speaker')}|{alt('own_speaker')})[^。；;，,]{{0,30}}?(?:{alt('report_verb')}"
+            f"|{''.join(f'(?<!{re.escape(w)})' for w in words['not_demand_after'])}"
+            f"{alt('demand_verb')}(?={alt('demand_addressee')}))[，,：:]?"
+        ),
+        leader=re.compile(alt("leadership")),
+        studied=re.compile(alt("studied")),
+        about_before=re.compile(f"{alt('about')}[^，,。；;：:]*$"),
+        about_after=re.compile(f"^{stop}{{0,12}}?的{stop}{{0,4}}?{alt('text_noun')}"),
+        regulation_after=re.compile(f"^[\u4e00-\u9fff]{{0,4}}?{alt('regulation')}"),
+        plan_end=re.compile(f"{alt('plan_noun')}$"),
+        name_suffix=re.compile(f"^{alt('name_suffix')}"),
+        named_activity=re.compile(
+            r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动"
+        ),
+        partner_cue=re.compile(
+            f"{alt('partner_cue')}(?P<org>[^，,。；;]{{2,20}}?){alt('partner_verb')}"
+        ),
+        pairing=re.compile(alt("pairing")),
+    )
 
 
 @lru_cache(maxsize=None)
 def _automaton(directory: str | None = None):
-    import ahocorasick
-
     path = lexicon_path("activity_triggers", directory)
     automaton = ahocorasick.Automaton()
-    for trigger, category, strength in read_table(path, 3, min_columns=2):
-        if category not in CATEGORIES and category != BLOCKER:
-            raise LexiconError(
-                path, _line_of(path, trigger),
-                f"unknown category {category!r} for {trigger!r}; use one of {' '.join(CATEGORIES)} or {BLOCKER}",
-            )
+    for trigger, field, strength in read_table(path, 3, min_columns=2):
+        categories = tuple(field.split("+"))  # 集中学习研讨 names two kinds: 集中学习+专题研讨
+        for category in categories:
+            if category not in CATEGORIES and field != BLOCKER:
+                raise LexiconError(
+                    path, _line_of(path, trigger),
+                    f"unknown category {category!r} for {trigger!r}; use one of {' '.join(CATEGORIES)} or {BLOCKER}"
+                    " (two joined by +)",
+                )
         if strength not in _STRENGTHS:
             raise LexiconError(path, _line_of(path, trigger), f"unknown strength {strength!r} for {trigger!r}; use weak or strong")
-        automaton.add_word(trigger, (trigger, category, strength == "weak"))
+        automaton.add_word(trigger, (trigger, categories, strength == "weak"))
     automaton.make_automaton()
     return automaton
 
 
-def _line_of(path, word: str) -> int:
+_GAP = "[^，,。；;：:！？!?\n]"  # what may stand between a pattern's lead and tail: no clause break
+_LONGEST_HIT = 80  # no trigger, brand or pattern hit is longer: where to look back for overlaps
+_GAP_SENTENCE = "[^。；;！？!?\n]"  # with a + after the gap: no sentence break
+
+
+@lru_cache(maxsize=None)
+def _patterns(directory: str | None = None):
+    """The wording patterns of activity_patterns.txt: ``(leads, rows)``, an
+    Aho–Corasick automaton of the lead words (word → row numbers) and the rows
+    as ``(regex, category)``, each regex a lead word, at most ``gap``
+    characters of the same clause (``gap+``: of the same sentence), a tail word.
+    The automaton finds where a regex can start, so each is tried only there.
+    """
+    path = lexicon_path("activity_patterns", directory)
+    not_cue = tuple(w for role, w in read_table(lexicon_path("activity_cues", directory), 2) if role == "not_cue")
+    out, starts = [], {}
+    for row in read_table(path, 4):
+        category, leads, gap, tails = row
+        if category not in CATEGORIES:
+            raise LexiconError(path, _line_of(path, *row[:2]), f"unknown category {category!r}; use one of {' '.join(CATEGORIES)}")
+        width = gap.removesuffix("+")
+        if not width.isdigit() or int(width) > 30:
+            raise LexiconError(
+                path, _line_of(path, *row[:2]), f"gap {gap!r} is not a number of characters from 0 to 30 (with + or without)"
+            )
+        lead, tail = _alternation(leads.split(), not_cue), _alternation(tails.split(), not_cue)
+        between = _GAP_SENTENCE if gap.endswith("+") else _GAP
+        for word in leads.split():
+            starts.setdefault(word, []).append(len(out))
+        out.append((re.compile(f"{lead}{between}{{0,{int(width)}}}?{tail}"), category))
+    leads = ahocorasick.Automaton()
+    for word, rows in starts.items():
+        leads.add_word(word, (word, tuple(rows)))
+    leads.make_automaton()
+    return leads, tuple(out)
+
+
+def find_patterns(norm: str, directory: str | None = None):
+    """Yield ``(start, end, category)`` for each pattern hit, in the order of
+    the table, leftmost first and not overlapping within one pattern.
+
+    >>> list(find_patterns("组织党员干部认真学习党章"))
+    [(0, 10, '集中学习')]
+    """
+    leads, rows = _patterns(directory)
+    if not rows:
+        return
+    found: list[list[tuple[int, int]]] = [[] for _ in rows]
+    for end, (word, numbers) in leads.iter(norm):
+        for n in numbers:
+            found[n].append(end - len(word) + 1)
+    for n, (regex, category) in enumerate(rows):
+        last = -1
+        for start in sorted(set(found[n])):
+            if start < last:
+                continue
+            m = regex.match(norm, start)
+            if m:
+                last = m.end()
+                yield m.start(), m.end(), category
+
+
+def _line_of(path, *fields: str) -> int:
+    """The line of a table row that starts with ``fields`` (for an error message)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return next((n for n, line in enumerate(lines, 1) if re.split(r"\t|=>", line)[0].strip() == word), 0)
+    want = list(fields)
+    return next(
+        (n for n, line in enumerate(lines, 1) if [f.strip() for f in re.split(r"\t+|=>", line)][:len(want)] == want), 0
+    )
 
 
 def find_triggers(norm: str, directory: str | None = None):
@@ -162,9 +310,12 @@ def find_triggers(norm: str, directory: str | None = None):
     [('专题党课', '党课'), ('交流研讨', '专题研讨')]
     >>> [(t, c) for _, _, t, c in find_triggers("破解难题")]
     [('破解难题', '-')]
+    >>> [(t, c) for _, _, t, c in find_triggers("集中学习研讨")]
+    [('集中学习研讨', '集中学习'), ('集中学习研讨', '专题研讨')]
     """
-    for end, (trigger, category, _weak) in _automaton(directory).iter_long(norm):
-        yield end - len(trigger) + 1, end + 1, trigger, category
+    for end, (trigger, categories, _weak) in _automaton(directory).iter_long(norm):
+        for category in categories:
+            yield end - len(trigger) + 1, end + 1, trigger, category
 
 
 def has_frame(clause_before: str, after: str) -> bool:
@@ -178,9 +329,11 @@ def has_frame(clause_before: str, after: str) -> bool:
     >>> has_frame("对理论学习、", "、推动发展等工作作出部署")
     False
     """
-    if clause_before.endswith(("边", "已", "已经", "彻底", "按期")):
+    cues = _cues()
+    clause_before = clause_before.replace(" ", "")  # PDF text may space out a verb: 利 用
+    if clause_before.endswith(cues.frame_end):
         return True  # 边调研边整改, 已整改
-    return bool(_FRAME_VERB.search(clause_before) or _FRAME_AFTER.match(after))
+    return bool(cues.frame_verb.search(clause_before) or cues.frame_after.match(after))
 
 
 def is_rhetoric(before: str, after: str, genre: str) -> bool:
@@ -200,16 +353,17 @@ def is_rhetoric(before: str, after: str, genre: str) -> bool:
     >>> is_rhetoric("本月开展", "12次。", "汇报")
     False
     """
+    cues = _cues()
     clause = _CLAUSE_SPLIT.split(before)[-1]
-    if not clause and _TOPIC_AFTER.match(after):
+    if (not clause or cues.frame_verb.fullmatch(clause)) and cues.topic_after.match(after):
+        return True  # 调研切忌…; 开展调查研究是…
+    if cues.statement_before.search(clause) or cues.question.search(clause):
         return True
-    if _STATEMENT_BEFORE.search(clause) or _QUESTION_BEFORE.search(clause):
-        return True
-    return genre in _PERSONAL_GENRES and bool(_EXHORT.search(_QUOTED.sub("", before)))
+    return genre in cues.personal_genres and bool(cues.exhort.search(_QUOTED.sub("", before)))
 
 
 def _cited_spans(norm: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CITED_QUOTE.finditer(norm)]
+    return [m.span() for m in _cues().cited_quote.finditer(norm)]
 
 
 def _in_spans(spans: list[tuple[int, int]], start: int) -> bool:
@@ -227,61 +381,60 @@ def _led_by_leadership(before: str) -> bool:
     >>> _led_by_leadership("系统学习总书记")
     False
     """
+    cues = _cues()
     clause = _CLAUSE_SPLIT.split(before)[-1]
     m = None
-    for m in _LEADER.finditer(clause):
+    for m in cues.leader.finditer(clause):
         pass
     if m is None:
         return False
     between = clause[m.end():]
-    if _STUDIED.search(between):
+    if cues.studied.search(between):
         return False
     return bool(between) or re.fullmatch(r"(?:在|由|据)?", clause[:m.start()]) is not None
 
 
-def _in_title(before: str) -> bool:
-    return before.rfind("《") > before.rfind("》")
+def _reported_speech(before: str) -> bool:
+    """Someone else's words stand before the trigger in its sentence: a leader
+    or a higher meeting 强调/指出 (全省组织工作会议强调，要…). The unit's own
+    meeting (会议强调，要…, the speaker alone opening its clause) is the unit
+    urging it, which counts.
 
-
-def section_of(sentences: list[Sentence], norm: str) -> list[str]:
-    """The outline heading above each sentence (a heading is a line of its own).
-
-    >>> from kg.extract.base import iter_sentences
-    >>> t = "一、主要做法\\n集中学习。\\n二、下一步打算\\n加强学习。"
-    >>> section_of(list(iter_sentences(t)), t)
-    ['一、主要做法', '一、主要做法', '二、下一步打算', '二、下一步打算']
+    >>> _reported_speech("全省组织工作会议强调，要分类抓好专业化")
+    True
+    >>> _reported_speech("会议强调，要牵头深入开展")
+    False
     """
-    out, top, sub, current = [], "", "", ""
-    n = len(norm)
-    for s in sentences:
-        if len(s.norm) <= 40 and (s.start == 0 or norm[s.start - 1] == "\n") \
-                and (s.end >= n or norm[s.end] == "\n") and _HEADING.match(s.norm):
-            if s.norm.startswith(("（", "(")) or s.norm[0].isdigit():
-                sub = s.norm
-            else:
-                top, sub = s.norm, ""
-            current = f"{top}{' / ' + sub if sub else ''}"
-        out.append(current)
-    return out
+    cues = _cues()
+    for m in cues.reported.finditer(before):
+        speaker = m.group("speaker")
+        at = m.start("speaker")
+        if speaker in cues.own_speakers and (at == 0 or _CLAUSE_SPLIT.match(before, at - 1)):
+            continue
+        return True
+    return False
 
 
-def status_of(sentence: str, before: str, section: str, genre: str) -> str:
-    """``planned``, ``urged`` or ``done`` for a trigger, from its context.
+def _in_title(before: str, after: str) -> bool:
+    """The trigger is inside a 《title》 of a text, and the title is not a plan
+    for the activity (《…读书班方案》, 《关于开展…调研的通知》 plan one).
 
-    ``before`` is the sentence text before the trigger.
-
-    >>> status_of("下一步，将组织读书班。", "下一步，将组织", "", "汇报")
-    'planned'
-    >>> status_of("各级党组织要开展专题研讨。", "各级党组织要开展", "", "讲话")
-    'urged'
-    >>> status_of("开展集中学习12次。", "开展", "一、主要做法", "汇报")
-    'done'
+    >>> _in_title("学习《习近平关于", "论述摘编》")
+    True
+    >>> _in_title("印发《关于举办", "的通知》")
+    False
+    >>> _in_title("学习《条例", "，结合实际")  # 《 never closed: no title
+    False
     """
-    if genre == "计划" or _PLAN_SECTION.search(section) or _PLAN_CUE.search(before) or _PLAN_CUE.match(sentence):
-        return "planned"
-    if genre in _SPEECH_GENRES and _URGE_CUE.search(before):
-        return "urged"
-    return "done"
+    opened = before.rfind("《")
+    if opened <= before.rfind("》"):
+        return False
+    closed = after.find("》", 0, 60)
+    if closed < 0 or "《" in after[:closed]:
+        return False
+    return not _cues().plan_end.search(after, 0, closed)
+
+
 
 
 def _org_names(ctx: Context) -> list[str]:
@@ -301,14 +454,6 @@ def _reporting_org(ctx: Context) -> str | None:
     return ctx.reporting_org
 
 
-def _material_names(ctx: Context) -> list[str]:
-    names = []
-    for m in ctx.found.get("materials", []) or []:
-        name = m.get("name") if isinstance(m, dict) else m
-        if name and name not in names:
-            names.append(name)
-    return names
-
 
 def _conducting_org(clause: str, orgs: list[str], default: str | None) -> str | None:
     for name in orgs:
@@ -318,13 +463,14 @@ def _conducting_org(clause: str, orgs: list[str], default: str | None) -> str | 
 
 
 def _partners(sentence: str, orgs: list[str], conductor: str | None) -> list[str]:
+    cues = _cues()
     found = []
-    for m in _PARTNER_CUE.finditer(sentence):
+    for m in cues.partner_cue.finditer(sentence):
         span = m.group("org")
         for name in orgs:
             if name in span and name != conductor and name not in found:
                 found.append(name)
-    for m in re.finditer(r"共建|结对", sentence):
+    for m in cues.pairing.finditer(sentence):
         head = sentence[max(0, m.start() - 20):m.start()]
         for name in orgs:
             if head.endswith(name) and name != conductor and name not in found:
@@ -334,32 +480,45 @@ def _partners(sentence: str, orgs: list[str], conductor: str | None) -> list[str
 
 def _name(norm: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a trigger to the activity's name: a quoted brand before, 活动/班 after."""
-    m = _NAME_SUFFIX.match(norm[end:end + 2])
+    m = _cues().name_suffix.match(norm[end:end + 2])
     if m:
         end += m.end()
-    b = _BRAND.search(norm[max(0, start - 32):start])
+    b = _cues().brand_before.search(norm[max(0, start - 36):start])
     if b:
         start = start - (len(b.group(0)))
     return start, end
 
 
 def _hits(norm: str) -> list[tuple[int, int, str, bool]]:
-    """Trigger hits ``(start, end, category, weak)`` plus named 其他 activities."""
-    automaton = _automaton()
+    """Trigger and pattern hits ``(start, end, category, weak)``, sorted."""
     hits, blocked = [], []
-    for end, (trigger, category, weak) in automaton.iter_long(norm):
+    # iter_long yields no overlapping matches: a blocker (category -) takes its span,
+    # so no trigger inside it is ever yielded; pattern hits over it are dropped below.
+    for end, (trigger, categories, weak) in _automaton().iter_long(norm):
         start = end - len(trigger) + 1
-        if category == BLOCKER:
+        if categories == (BLOCKER,):
             blocked.append((start, end + 1))
         else:
-            hits.append((start, end + 1, category, weak))
-    for m in _NAMED_ACTIVITY.finditer(norm):
-        if m.group(1).endswith(_CAMPAIGN_PERIOD) or _HOSTILE.search(m.group(0)):
-            continue  # “工作落实年”活动 names a campaign period; 分裂活动 a hostile act
-        if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
-            hits.append((m.start(), m.end(), "其他", False))
-    if blocked:
-        hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in blocked)]
+            hits.extend((start, end + 1, category, weak) for category in categories)
+    hits.sort()
+    for s, e, category in find_patterns(norm):  # in table order: an earlier pattern's hit wins
+        b = bisect.bisect_left(blocked, (e,)) - 1
+        if b >= 0 and blocked[b][1] > s:
+            continue  # 联合开展执法: joint enforcement is no joint study
+        first = bisect.bisect_left(hits, (s - _LONGEST_HIT,))
+        inside = [h for h in hits[first:bisect.bisect_left(hits, (e,))] if s < h[1]]
+        # A trigger inside names the activity better (组织开展专题培训学习 is 培训), and a
+        # strong one of the same category already counts; the last weak one of the
+        # same category is framed by the pattern and is its one activity (到纪念馆参观:
+        # 参观 counts as strong, 纪念馆 goes).
+        if any(h[2] != category or not h[3] for h in inside):
+            continue
+        if inside:
+            last = inside[-1]
+            hits = [h for h in hits if h not in inside]
+            bisect.insort(hits, (last[0], last[1], last[2], False))
+        else:
+            bisect.insort(hits, (s, e, category, False))
     hits.sort()
     return hits
 
@@ -369,7 +528,7 @@ def _in_named_activity(norm: str, start: int, end: int) -> bool:
     q = norm.rfind("“", max(0, start - 30), start)
     if q < 0 or "”" in norm[q:start]:
         return False
-    m = _NAMED_ACTIVITY.match(norm, q)
+    m = _cues().named_activity.match(norm, q)
     return bool(m) and m.end() >= end
 
 
@@ -379,14 +538,15 @@ def extract_activities(ctx: Context) -> list[dict]:
     doc = ctx.doc
     norm = doc.norm
     genre = doc.genre
-    sections = section_of(ctx.sentences, norm)
     starts = [s.start for s in ctx.sentences]
     orgs = _org_names(ctx)
     reporting = _reporting_org(ctx)
-    materials = _material_names(ctx)
     cited = _cited_spans(norm)
-    items, seen = [], set()
-    planned_line = -1
+    if genre in _cues().personal_genres and not _cues().first_person.search(norm):
+        genre = ""  # a 发言 told in the third person is a news report of it: no personal rules
+    personal = genre in _cues().personal_genres
+    statuses = StatusReader(ctx.sentences, norm, genre)
+    items, seen, in_sentence, positions = [], set(), {}, []
     for start, end, category, weak in _hits(norm):
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or start >= ctx.sentences[i].end:
@@ -398,13 +558,10 @@ def extract_activities(ctx: Context) -> list[dict]:
         before, after = sent.norm[:rel_s], sent.norm[rel_e:]
         is_title = i == 0 and bool(doc.title) and sent.norm.strip() == doc.title.strip()
         line_start = norm.rfind("\n", 0, sent.start) + 1
-        exhorting = genre in _PERSONAL_GENRES and bool(_EXHORT_OPEN.match(norm, line_start))
+        exhorting = personal and bool(_cues().exhort_open.match(norm, line_start))
         if not is_title and _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting):
             continue
-        if _PLANNED_LINE.match(norm, line_start, line_start + 4):
-            planned_line = line_start
-        section = sections[i] + (" 下一步" if planned_line == line_start else "")
-        status = ("planned" if genre == "计划" else "done") if is_title else status_of(sent.norm, before, section, genre)
+        status = ("planned" if genre == "计划" else "done") if is_title else statuses.status(i, rel_s, rel_e)
         clause = _CLAUSE_SPLIT.split(before)[-1] if before else ""
         org = _conducting_org(sent.norm, orgs, None) or _conducting_org(clause, orgs, reporting)
         n_s, n_e = _name(norm, doc.text, start, end)
@@ -412,7 +569,15 @@ def extract_activities(ctx: Context) -> list[dict]:
         key = (name, category, status, org)
         if key in seen:
             continue
+        # One activity per kind in a sentence, named by its longest phrase: 读原著、学原文
+        # is one reading, 依托“学习强国”开展线上学习 one online study.
+        same = in_sentence.get((sent.start, category, status, org))
+        if same is not None:
+            if len(name) > len(items[same]["name"]):
+                items[same]["name"] = name
+            continue
         seen.add(key)
+        in_sentence[(sent.start, category, status, org)] = len(items)
         items.append(
             evidence_item(
                 sent,
@@ -421,40 +586,49 @@ def extract_activities(ctx: Context) -> list[dict]:
                 status=status,
                 org=org,
                 partners=_partners(sent.norm, orgs, org),
-                materials=[m for m in materials if m in sent.text],
             )
         )
+        positions.append((i, start))
+    for item, studied in zip(items, link_materials(ctx.sentences, norm, positions, ctx.found.get("materials") or [])):
+        item["materials"] = studied
     return items
 
 
 def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited, exhorting=False) -> str | None:
     """Why a hit is not an activity (None when it is); see the module docstring."""
-    named = category == "其他"
+    cues = _cues()
+    personal = genre in cues.personal_genres
     if _in_spans(cited, start):
         return "cited quotation"
-    if _REPORTED.search(before):
+    if _reported_speech(before):
         return "reported speech"
     if _led_by_leadership(before):
         return "central leadership acts"
-    if _in_title(before) or (
-        _ABOUT_BEFORE.search(before) and _ABOUT_AFTER.match(after) and not _NAME_SUFFIX.match(after)
+    if _in_title(before, after) or cues.regulation_after.match(after) or (
+        cues.about_before.search(before) and cues.about_after.match(after) and not cues.name_suffix.match(after)
     ):
         return "subject of a text"
-    if not named and _STATEMENT_AFTER.match(after) and len(before) <= 2:
+    if cues.statement_after.match(after) and len(before) <= 2:
         return "statement"
-    if not named and (_MODIFIER_AFTER.match(after) or _INSTITUTION_AFTER.match(after)):
+    if cues.copula.search(norm, start, end):
+        return "statement"  # a pattern's span: 本次会议的目的就是深入学习
+    if category not in cues.institution_categories and (
+        cues.modifier_after.match(after) or cues.institution_after.match(after)
+    ):
         return "modifier"
-    if _DEFICIENT_AFTER.match(after) or _NEGATED_BEFORE.search(before):
+    if cues.shortfall_after.match(after) or cues.negated_before.search(before):
         return "shortcoming"
     if is_rhetoric(before, after, genre):
         return "rhetoric"
-    if genre in _PERSONAL_GENRES and _POINT.match(sent.norm):
+    if personal and _POINT.match(sent.norm):
         return "speaker's point"
-    if genre in _PERSONAL_GENRES and exhorting:
+    if personal and exhorting:
         return "exhorting paragraph"
     if weak:
-        if _WEAK_MODIFIER_AFTER.match(after):
+        if cues.weak_modifier_after.match(after):
             return "weak modifier"
+        if cues.outcome_after.match(after) or cues.aim_after.match(after):
+            return "outcome"
         clause = _CLAUSE_SPLIT.split(before)[-1]
         if not (has_frame(clause, after) or _in_named_activity(norm, start, end)):
             return "weak without frame"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from ..document import Document
+from ..errors import ConfigError
 
 __all__ = [
     "Sentence",
@@ -163,8 +164,6 @@ def get_extractor(name: str) -> Extractor:
     try:
         return _REGISTRY[name]
     except KeyError:
-        from ..errors import ConfigError
-
         raise ConfigError(f"no extractor named {name!r}", hint=f"known: {', '.join(sorted(_REGISTRY))}") from None
 
 

@@ -30,6 +30,7 @@ from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, finditer_from, register
 from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
+from .tokenize import cut_words
 
 __all__ = ["extract_metrics", "find_metrics", "metric_pattern"]
 
@@ -242,8 +243,6 @@ def _last_words(text: str, cap: int) -> str:
     A subject cut at a fixed width reads 组理论学习中心组…; cut at a word
     boundary it reads 理论学习中心组….
     """
-    from .tokenize import cut_words
-
     out = ""
     for word in reversed(cut_words(text)):
         if out and len(out) + len(word) > cap:

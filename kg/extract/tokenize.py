@@ -4,8 +4,9 @@ Why rjieba: it is the Rust port of jieba with the same dictionary and tag
 set, and cuts ~15× faster than ``jieba.lcut`` (docs/benchmarks.md), so
 extraction can afford to segment every sentence. A dedicated instance is
 used, never the global one, so our user dictionary
-(``data/lexicon/org_gazetteer.txt``, jieba user-dict format) does not leak
-into other code. Where rjieba is missing, a dedicated ``jieba.Tokenizer()``
+(``data/lexicon/org_gazetteer.txt``, jieba user-dict format, and the place
+names of ``data/lexicon/places.txt`` as ``ns``) does not leak into other
+code. Where rjieba is missing, a dedicated ``jieba.Tokenizer()``
 gives the same words, only slower.
 
 HMM new-word discovery is off on purpose: it glues unknown characters
@@ -29,7 +30,10 @@ __all__ = ["Token", "Tokens", "get_segmenter", "cut_words", "tag_words", "iter_t
 log = logging.getLogger(__name__)
 
 USER_DICT = "org_gazetteer"
+PLACES = "places"
+SYSTEMS = "org_systems"
 _DEFAULT_FREQ = 20000
+_PLACE_FREQ = 3000  # a place is a word where nothing likelier is; it never outbids a common word
 _lock = threading.Lock()
 _segmenter = None
 
@@ -73,7 +77,7 @@ class _JiebaSegmenter:
     """Same two calls as rjieba.Jieba, over a dedicated jieba.Tokenizer."""
 
     def __init__(self):
-        import jieba
+        import jieba  # lazy: jieba (0.1 s, and its dictionary) only when rjieba is missing
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
@@ -92,7 +96,7 @@ class _JiebaSegmenter:
 
 def _build(user_dict):
     try:
-        import rjieba
+        import rjieba  # lazy: the segmenter (0.1 s) loads when text is first cut, not on import
 
         seg = rjieba.Jieba()
     except ImportError:  # pragma: no cover - rjieba is in requirements.txt
@@ -100,6 +104,11 @@ def _build(user_dict):
         seg = _JiebaSegmenter()
     for entry in read_wordlist(lexicon_path(user_dict)):
         seg.add_word(entry.word, entry.freq or _DEFAULT_FREQ, entry.tag or "nt")
+    if user_dict == USER_DICT:
+        for entry in read_wordlist(lexicon_path(PLACES)):
+            seg.add_word(entry.word, entry.freq or _PLACE_FREQ, "ns")
+        for entry in read_wordlist(lexicon_path(SYSTEMS)):
+            seg.add_word(entry.word, entry.freq or _DEFAULT_FREQ, "nz")
     return seg
 
 

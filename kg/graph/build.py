@@ -17,8 +17,10 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from ..document import Document
+from ..extract.base import iter_sentences
+from .names import normalize_material_name
 from .relative import unscope_org_name
-from .resolve import OrgResolver, default_resolver, normalize_material_name
+from .resolve import OrgResolver, default_resolver
 from .schema import NODE_PROPERTIES, REL_PROPERTIES, TEXT_RELATIONSHIPS, edge_key, node_id
 
 __all__ = [
@@ -217,8 +219,6 @@ class _DocBuilder:
         return org
 
     def _find_sentence(self, name: str):
-        from ..extract.base import iter_sentences
-
         for sent in iter_sentences(self.text):
             if name in sent.text:
                 return sent.text, sent.start, sent.end
@@ -249,16 +249,18 @@ class _DocBuilder:
         name = item.get("name") if isinstance(item, Mapping) else item
         if not name:
             return None, None, None
+        # The name may be canonical (中国共产党章程) where the text wrote 党章: the surface finds it.
+        surface = (item.get("surface") if isinstance(item, Mapping) else None) or name
         span = self._span(item) if isinstance(item, Mapping) else None
-        if span is None and fallback_span is not None and name in fallback_span[0]:
-            span = fallback_span
+        if span is None and fallback_span is not None:
+            span = fallback_span  # an activity's material was read from the activity's sentence
         if span is None:
-            span = self._find_sentence(name)
+            span = self._find_sentence(surface)
         key = normalize_material_name(name)
         if not key:
             return None, None, None
         nid = self._node("Material", key, name=key)
-        return nid, span, (self._pos(name, span) if span else 0)
+        return nid, span, (self._pos(surface, span) if span else 0)
 
     def _materials(self, items) -> None:
         done: set[str] = set()
@@ -267,7 +269,7 @@ class _DocBuilder:
             if nid is None or nid in done:
                 continue
             done.add(nid)
-            surface = item.get("name") if isinstance(item, Mapping) else item
+            surface = (item.get("surface") or item.get("name")) if isinstance(item, Mapping) else item
             self._edge(self.doc_node, nid, "MENTIONS", span, pos, surface=surface, count=1)
 
     def _activities(self, items) -> list[tuple[str, int, tuple]]:

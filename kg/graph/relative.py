@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..lexicon import _lines, lexicon_path, read_table
+from ..lexicon import iter_lines, lexicon_path, read_table
+from .names import normalize_org_name
 
 __all__ = ["RelativeNames", "RELATIVE_FILE", "SCOPE_OPEN", "SCOPE_CLOSE", "scope_org_name", "unscope_org_name"]
 
@@ -72,12 +73,10 @@ class RelativeNames:
     @classmethod
     def from_file(cls, path: str | Path = RELATIVE_FILE) -> "RelativeNames":
         """Load the table; a bad line raises :class:`~kg.errors.LexiconError` with file:line."""
-        from .resolve import normalize_org_name  # resolve imports this module
-
         organs: set[str] = set()
         selves: dict[str, tuple[str, ...]] = {}
         rows = read_table(path, 2, min_columns=1)  # checks the shape of every line
-        for (line, _), (name, endings) in zip(_lines(Path(path)), rows):
+        for (line, _), (name, endings) in zip(iter_lines(Path(path)), rows):
             if normalize_org_name(name) != name:
                 raise LexiconError(path, line, f"{name!r} is not a folded name; write "
                                                f"{normalize_org_name(name)!r} (no masks, spaces or full-width forms)")

@@ -20,19 +20,19 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
+from .names import normalize_org_name
 from .relative import RELATIVE_FILE, RelativeNames, scope_org_name
 
 __all__ = [
     "OrgResolver",
-    "normalize_org_name",
-    "normalize_material_name",
     "default_resolver",
     "MERGES_FILE",
     "ALIASES_FILE",
@@ -44,46 +44,9 @@ log = logging.getLogger(__name__)
 MERGES_FILE = lexicon_path("org_merges")
 ALIASES_FILE = lexicon_path("org_aliases")
 
-_MASK = re.compile(r"[*□○]+|(?<![A-Za-z])[Xx×]+(?![A-Za-z])")
-_SPACE = re.compile(r"\s+")
 _ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十〇零\d]+$")
-_CPC_PREFIX = re.compile(r"^(?:中国共产党|中共)(?=[省市县区州旗镇乡村局])")
-_COMMITTEE = re.compile(r"(?<=[省市县区州旗镇乡村])委员会$")
 # A fuzzy merge never crosses levels of government or kinds of organ.
 _GUARDED = set("省市县区州盟旗镇乡村街党团委局厅办院校会部组社队所站科处")
-
-
-def normalize_org_name(name: str) -> str:
-    """Fold one spelling of a unit: width, spaces, masked place parts.
-
-    >>> normalize_org_name("**市委")
-    '市委'
-    >>> normalize_org_name("XX市 妇联")
-    '市妇联'
-    >>> normalize_org_name("兴业银行＊＊分行")
-    '兴业银行分行'
-    >>> normalize_org_name("中共XX市委员会")
-    '市委'
-    """
-    s = unicodedata.normalize("NFKC", name)
-    s = _SPACE.sub("", s)
-    s = _MASK.sub("", s)
-    s = _CPC_PREFIX.sub("", s)
-    s = _COMMITTEE.sub("委", s)
-    return s.strip("，。、；：,.;:“”\"'《》()（）")
-
-
-def normalize_material_name(name: str) -> str:
-    """Fold a title of a studied text so 《书》第四卷 and 书（第四卷） meet.
-
-    >>> normalize_material_name("《习近平谈治国理政》第四卷")
-    '习近平谈治国理政第四卷'
-    >>> normalize_material_name("习近平谈治国理政（第四卷）")
-    '习近平谈治国理政第四卷'
-    """
-    s = unicodedata.normalize("NFKC", name)
-    s = _SPACE.sub("", s)
-    return re.sub(r"[《》〈〉“”\"'()\[\]【】]", "", s)
 
 
 @dataclass
@@ -199,8 +162,6 @@ class OrgResolver:
         # character, same first and last character: a typo, not another unit.
         if len(name) < 6:
             return None
-        from rapidfuzz.distance import Levenshtein
-
         for cand in self._targets:
             if len(cand) != len(name) or cand[-1] != name[-1] or cand[0] != name[0]:
                 continue

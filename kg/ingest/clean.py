@@ -19,7 +19,10 @@ from pathlib import Path
 from ..errors import InputError, LexiconError
 from ..lexicon import lexicon_path, read_table
 
-__all__ = ["Line", "JunkRules", "load_junk_rules", "clean_lines", "join_lines", "MAX_LINE_CHARS", "MAX_JUNK_LINE_CHARS"]
+__all__ = [
+    "Line", "JunkRules", "load_junk_rules", "clean_lines", "join_lines", "read_byline", "byline_roles", "is_byline", "MAX_LINE_CHARS",
+    "MAX_JUNK_LINE_CHARS",
+]
 
 log = logging.getLogger(__name__)
 
@@ -87,14 +90,22 @@ def _load(path: str) -> JunkRules:
     return JunkRules((combined,) if combined else (), tuple(strip))
 
 
-def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text>") -> list[Line]:
+def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text>",
+                bylines: list | None = None) -> list[Line]:
     """Split decoded text into kept lines, junk and blank lines removed.
 
     A line over :data:`MAX_LINE_CHARS` characters is not a report (it is a
-    dump or a binary that happened to decode): the file is refused.
+    dump or a binary that happened to decode): the file is refused. When
+    ``bylines`` is a list, the fields of every dropped byline line
+    (:func:`read_byline`) are appended to it as ``(line number, fields)``:
+    junk to a reader, but a cue to who published the page.
 
     >>> [(l.text, l.line_no, l.after_break) for l in clean_lines("标题\\n\\n##paidend##\\n正文。\\n")]
     [('标题', 1, True), ('正文。', 4, True)]
+    >>> found = []
+    >>> _ = clean_lines("标题\\n信息来源:某市审计局 发布日期:2023-01-06\\n正文。", bylines=found)
+    >>> found
+    [(2, {'信息来源': '某市审计局', '发布日期': '2023-01-06'})]
     """
     rules = rules or load_junk_rules()
     out: list[Line] = []
@@ -105,7 +116,13 @@ def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text
                                    "not a report", hint="split the text into paragraphs")
         line = raw.strip(_STRIP_CHARS)
         kept = rules.clean(line) if line else None
+        if kept is not None and is_byline(kept):
+            kept = None
         if kept is None:
+            if bylines is not None and line:
+                fields = read_byline(line)
+                if fields:
+                    bylines.append((n, fields))
             brk = True
             continue
         out.append(Line(kept, n, brk))
@@ -120,3 +137,72 @@ def join_lines(lines: list[Line]) -> str:
     '甲\\n乙'
     """
     return "\n".join(line.text for line in lines)
+
+
+@lru_cache(maxsize=None)
+def _byline_labels(path: str) -> tuple[re.Pattern, dict]:
+    rows = read_table(path, 2)
+    roles = {label: role for label, role in rows}
+    raw_lines = Path(path).read_text(encoding="utf-8").splitlines()
+    for label, role in rows:
+        if role not in ("source", "author", "editor", "other"):
+            line_no = next((n for n, raw in enumerate(raw_lines, 1) if raw.strip().startswith(label)), 0)
+            raise LexiconError(path, line_no, f"unknown role {role!r}; use source, author, editor or other")
+    longer = "|".join(re.escape(label) for label in sorted(roles, key=len, reverse=True) if len(label) > 1)
+    single = "|".join(re.escape(label) for label in roles if len(label) == 1)
+    # Labels may be glued to the value before them (责任编辑:某单位作者:王华); a
+    # one-character label (文:) only at the start or after a space.
+    pattern = rf"({longer})\s*[:：]\s*" + (rf"|(?:^|(?<=\s))({single})\s*[:：]\s*" if single else "")
+    return re.compile(pattern), roles
+
+
+def read_byline(line: str, path: str | Path | None = None) -> dict[str, str]:
+    """The labelled fields of a byline line (``data/lexicon/byline_fields.txt``), empty values dropped.
+
+    >>> read_byline("【 字体:    稿件来源: 县人社局  作者: 余成科   时间:2023-06-19")
+    {'稿件来源': '县人社局', '作者': '余成科', '时间': '2023-06-19'}
+    >>> read_byline("责任编辑:校区机关党工委作者:王华发布时间:2024-06-28点击次数:")
+    {'责任编辑': '校区机关党工委', '作者': '王华', '发布时间': '2024-06-28'}
+    >>> read_byline("市统计局召开会议。")
+    {}
+    """
+    pattern, _ = _byline_labels(str(path or lexicon_path("byline_fields")))
+    hits = list(pattern.finditer(line))
+    fields: dict[str, str] = {}
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(line)
+        value = re.split(r"\s{2,}|[|｜•【\[]", line[m.end():end].strip(_STRIP_CHARS), maxsplit=1)[0].strip(_STRIP_CHARS)
+        label = m.group(1) or m.group(2)
+        if value and label not in fields:
+            fields[label] = value
+    return fields
+
+
+def byline_roles(path: str | Path | None = None) -> dict[str, str]:
+    """label → role (source, author, editor, other) of the byline lexicon (do not modify it)."""
+    return _byline_labels(str(path or lexicon_path("byline_fields")))[1]
+
+
+_BULLETS = re.compile(r"^[\s•·●▪◆◇■□\-—*【\[]+")
+MAX_BYLINE_CHARS = 120
+
+
+def is_byline(line: str) -> bool:
+    """Is ``line`` page furniture made of byline fields (``• 来源:法规科``,
+    ``【 字体: 稿件来源: 县人社局 作者: 余成科``), whatever bullet or bracket leads it?
+
+    >>> is_byline("• 来源:法规科"), is_byline("【 字体:    稿件来源: 县人社局  作者: 余成科")
+    (True, True)
+    >>> is_byline("来源于群众的意见：要把学习抓实。"), is_byline("时间：2023年3月。会议听取了汇报，研究部署下一步工作。")
+    (False, False)
+    """
+    if len(line) > MAX_BYLINE_CHARS:
+        return False
+    pattern, _ = _byline_labels(str(lexicon_path("byline_fields")))
+    stripped = _BULLETS.sub("", line)
+    first = pattern.match(stripped)
+    if first is None:
+        return False
+    if len(stripped) - first.end() <= 30 and not re.search(r"[。；！？]", stripped):
+        return True
+    return len(pattern.findall(stripped)) >= 2 and not re.search(r"[。；！？]", stripped)

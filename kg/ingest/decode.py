@@ -132,6 +132,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
 
 
 def _ask_detector(data: bytes) -> tuple[float, str, str] | None:
+    # lazy: the fallback detector (0.03-0.05 s to import), only for a file neither UTF-8 nor GB18030
     from charset_normalizer import from_bytes
 
     match = from_bytes(data[:1_000_000]).best()

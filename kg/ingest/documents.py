@@ -49,7 +49,8 @@ def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8
     >>> [(d.doc_id, d.title, d.genre, d.year, d.span) for d in docs]
     [('a#1', '市统计局学习情况汇报', '汇报', 2023, (0, 24)), ('a#2', '区团委书记在读书班上的交流发言', '发言', None, (25, 53))]
     """
-    lines = clean_lines(text, path=source)
+    bylines: list = []
+    lines = clean_lines(text, path=source, bylines=bylines)
     if not lines:
         problem = "no text" if not text.strip() else "only junk lines (adverts, paywall markers, navigation): no report text"
         raise InputError(source, problem)
@@ -58,6 +59,7 @@ def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8
     for ln in lines:
         offsets.append(offsets[-1] + len(ln.text) + 1)
     segments = split_lines(lines)
+    firsts = [lines[seg.start].line_no for seg in segments]
     stem = Path(source).stem
     docs: list[Document] = []
     for n, seg in enumerate(segments, 1):
@@ -78,9 +80,26 @@ def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8
             file_sha256=file_sha256,
             encoding=encoding,
             n_chars=len(body),
-            meta={"line": lines[seg.start].line_no},
+            meta=_meta(lines[seg.start].line_no, _bylines_of(n - 1, firsts, bylines)),
         ))
     return docs
+
+
+def _bylines_of(k: int, firsts: list[int], bylines: list) -> dict:
+    """The byline fields dropped between the k-th document's first line and the next one's
+    (those above the first document are the first document's)."""
+    lo = firsts[k] if k else 0
+    hi = firsts[k + 1] if k + 1 < len(firsts) else float("inf")
+    fields: dict = {}
+    for line_no, found in bylines:
+        if lo <= line_no < hi:
+            for label, value in found.items():
+                fields.setdefault(label, value)
+    return fields
+
+
+def _meta(line: int, byline: dict) -> dict:
+    return {"line": line, "byline": byline} if byline else {"line": line}
 
 
 def _record_year(value, title: str, text: str) -> int | None:
@@ -107,7 +126,8 @@ def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8
     total = len(records)
     for n, rec in enumerate(records, 1):
         raw = rec.get("content", rec.get("text")) or ""
-        lines = clean_lines(raw, path=f"{source}:{n}")
+        bylines: list = []
+        lines = clean_lines(raw, path=f"{source}:{n}", bylines=bylines)
         if not lines:
             log.warning("%s: record %d has no text after cleaning; skipped", source, n)
             continue
@@ -116,7 +136,7 @@ def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8
         derived = not title
         if derived:
             title = derive_title(lines)
-        meta = {"record": n, "line": lines[0].line_no}
+        meta = {"record": n, **_meta(lines[0].line_no, _bylines_of(0, [0], bylines))}
         meta.update({k: v for k, v in rec.items() if k not in ("content", "text", "title", "year")
                      and isinstance(v, (str, int, float, bool))})
         docs.append(Document(

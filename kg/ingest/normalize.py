@@ -44,7 +44,7 @@ def is_cjk(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def _converter():
     try:
-        import opencc
+        import opencc  # lazy: optional at run time; without it only 繁→简 folding is lost
     except ImportError as err:  # pragma: no cover - opencc is in requirements
         log.warning("opencc missing (%s): traditional characters are not folded", err)
         return None

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .clean import Line
-from .genre import find_genre_word
+from .genre import detect_genre, find_genre_word
 
 __all__ = ["Segment", "TitleRules", "load_title_rules", "split_lines", "is_title_shape", "derive_title",
            "MAX_TITLE_CHARS"]
@@ -190,8 +190,6 @@ def derive_title(lines: list[Line]) -> str:
     >>> derive_title(clean_lines("为加强学习，结合实际，现制定县税务局2024年理论学习计划。\\n一、总体要求"))
     '县税务局2024年理论学习计划'
     """
-    from .genre import detect_genre
-
     rules = load_title_rules()
     body = [ln.text for ln in lines if not rules.test("salutation", ln.text)]
     text = "\n".join(ln.text for ln in lines)

@@ -23,7 +23,7 @@ _LAZY = {
     "render_summary": "kg.query.catalog",
     "open_engine": "kg.query.engines",
     "get_engine": "kg.query.engines",
-    "Result": "kg.query.engines",
+    "Result": "kg.query.base",
     "ask": "kg.query.ask",
     "Answer": "kg.query.ask",
     "check_read_only": "kg.query.guard",

@@ -28,10 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+from rapidfuzz import fuzz, process
+
 from ..errors import KGError, LexiconError
 from ..lexicon import lexicon_path, read_table
-from .catalog import CannedQuery, bind_params, load_catalog, render_summary
-from .engines import Result
+from .base import Result
+from .catalog import CannedQuery, bind_params, load_catalog, render_summary, run_canned
 
 __all__ = ["Answer", "Intent", "Entity", "Asker", "ask", "read_patterns", "normalize_question", "SLOTS"]
 
@@ -140,8 +143,6 @@ class Asker:
 
     def __init__(self, engine, *, catalog: dict[str, CannedQuery] | None = None,
                  patterns: str | Path | None = None, synonyms: str | Path | None = None):
-        import ahocorasick
-
         self.engine = engine
         self.catalog = catalog if catalog is not None else load_catalog()
         self.intents = read_patterns(patterns, self.catalog)
@@ -299,8 +300,6 @@ class Asker:
 
     def suggest(self, question: str, entities: list[Entity] | None = None, n: int = 5) -> list[str]:
         """The example questions closest to ``question`` (rapidfuzz)."""
-        from rapidfuzz import fuzz, process
-
         choices = [text for text, _ in self.examples(entities)]
         if not choices:
             return []
@@ -309,8 +308,6 @@ class Asker:
 
     def ask(self, question: str, *, limit: int | None = None, timeout: float | None = None) -> Answer:
         """Answer one question; falls back to suggestions rather than failing."""
-        from .catalog import run_canned
-
         text = (question or "").strip()
         matched = self.match_intent(text) if text else None
         if matched is None:
@@ -323,9 +320,9 @@ class Asker:
             log.info("ask: %s failed: %s", intent.query, err)
             return self._fallback(text, f"查询 {intent.query} 未能完成（{err}）。", entities)
         if result.rows:
-            summary = render_summary(query.summary, result, bound)
+            summary = render_summary(query.summary, result, bound, query.params)
         else:
-            shown = "、".join(f"{v}" for v in bound.values() if v not in ("", 0, None))
+            shown = "、".join(query.param(k).describe(v) for k, v in bound.items() if v not in ("", 0, None, []))
             summary = f"没有查到结果：{query.title}" + (f"（{shown}）" if shown else "") + "。"
         return Answer(text, summary, result, query.id, query.title, bound, query.cypher,
                       suggestions=self.suggest(text, entities, 3) if not result.rows else [], entities=entities)

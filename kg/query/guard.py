@@ -7,7 +7,7 @@
    clause or procedure call the keyword scan might have missed;
 3. the engines then run what passes in a read transaction (Neo4j
    ``execute_read`` with READ access mode) or on a throw-away copy of the
-   graph (ladybug), with a row cap and a timeout (:mod:`kg.query.engines`).
+   graph (ladybug), with a row cap and a timeout (:mod:`kg.query.base`).
 
 Values never enter the text: callers pass them as parameters.
 """

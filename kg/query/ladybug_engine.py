@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ..errors import GraphError, QueryError, QueryTimeout
 from ..graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
-from .engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
+from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
+from .dialect import translate_for_ladybug
 
 __all__ = ["LadybugEngine", "get_ladybug_engine", "graph_fingerprint", "schema_ddl"]
 
@@ -33,7 +34,6 @@ _CACHE_LOCK = threading.Lock()
 
 # Kùzu spellings that differ from Neo4j's, for a helpful hint on failure.
 _DIALECT_HINTS = {
-    "function TYPE does not exist": "the embedded engine writes label(r) for type(r)",
     "function TOSTRING does not exist": "the embedded engine writes string(x) / CAST(x AS STRING) for toString(x)",
     "does not exist": "labels and relationship types are listed in kg/graph/schema.py",
     "Cannot find property": "properties are listed per label in kg/graph/schema.py",
@@ -133,7 +133,7 @@ class LadybugEngine:
     name = "ladybug"
 
     def __init__(self, graph=None, *, path: str | Path | None = None, read_only: bool = False):
-        import ladybug
+        import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
 
         started = time.perf_counter()
         self.path = str(path) if path else ":memory:"
@@ -227,7 +227,7 @@ class LadybugEngine:
 
     def _copy(self, table: str, types: dict[str, str], columns: dict[str, list], where, options: str = "") -> None:
         """Bulk-load columns through an Arrow table: ~20× faster than UNWIND … CREATE."""
-        import pyarrow as pa
+        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
 
         arrow_types = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
                        "STRING[]": pa.list_(pa.string())}
@@ -246,6 +246,7 @@ class LadybugEngine:
             timeout: float = DEFAULT_TIMEOUT) -> Result:
         """Run one read-only query; at most ``limit`` rows, at most ``timeout`` seconds."""
         params = prepare_query(cypher, params, limit, timeout)
+        cypher = translate_for_ladybug(cypher)  # type(r), labels(n), id(n) as Neo4j users write them
         with self._lock:
             started = time.perf_counter()
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))

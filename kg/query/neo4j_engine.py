@@ -11,7 +11,8 @@ import logging
 import time
 
 from ..errors import CypherSyntaxError, QueryError, QueryTimeout, WriteQueryRefused
-from .engines import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
+from ..store.neo4j_store import Neo4jSettings, connect
+from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
 
 __all__ = ["Neo4jEngine"]
 
@@ -31,8 +32,6 @@ class Neo4jEngine:
     @classmethod
     def from_env(cls, environ=None, **overrides) -> "Neo4jEngine":
         """Connect with NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE (kg.store's settings)."""
-        from ..store.neo4j_store import Neo4jSettings, connect
-
         settings = Neo4jSettings.from_env(overrides, environ=environ)
         return cls(connect(settings), settings.database, settings.uri)
 
@@ -42,6 +41,7 @@ class Neo4jEngine:
     def run(self, cypher: str, params: dict | None = None, limit: int = DEFAULT_LIMIT,
             timeout: float = DEFAULT_TIMEOUT) -> Result:
         """Run one read-only query in a read transaction; at most ``limit`` rows."""
+        # lazy: the Neo4j driver (0.5 s), only when a server is asked
         from neo4j import READ_ACCESS, unit_of_work
         from neo4j import exceptions as ne
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 import networkx as nx
+import orjson
 
 from ..errors import GraphError
 from .networkx_store import write_atomically
@@ -23,8 +24,6 @@ __all__ = ["iter_jsonl", "write_jsonl", "read_jsonl"]
 
 def iter_jsonl(g: nx.MultiDiGraph) -> Iterator[bytes]:
     """The lines of the export (bytes, newline included), graph first, nodes, then relationships."""
-    import orjson
-
     yield orjson.dumps({"type": "graph", "properties": dict(g.graph)}) + b"\n"
     for n, d in g.nodes(data=True):
         props = {k: v for k, v in d.items() if k != "label"}
@@ -51,8 +50,6 @@ def write_jsonl(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
 def read_jsonl(path: str | Path) -> nx.MultiDiGraph:
     """Read an export back into a graph; a bad line names ``file:line``."""
-    import orjson
-
     g = nx.MultiDiGraph()
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, 1):

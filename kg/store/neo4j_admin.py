@@ -20,6 +20,7 @@ import networkx as nx
 
 from ..errors import GraphError
 from ..graph.schema import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES
+from .cypher import constraint_statements
 from .networkx_store import write_atomically
 
 __all__ = ["ARRAY_DELIMITER", "write_neo4j_admin", "read_neo4j_admin", "import_command"]
@@ -93,8 +94,6 @@ Counts: {counts}.
 
 def write_neo4j_admin(g: nx.MultiDiGraph, out_dir: str | Path, *, database: str = "neo4j") -> Path:
     """Write the CSV files and README.md into ``out_dir``; returns the README path."""
-    from .cypher import constraint_statements
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     node_files, rel_files, counts = {}, {}, []

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
+import orjson
 
 from ..errors import GraphError
 from ..graph.build import GRAPH_FORMAT_VERSION, derive_properties, new_graph
@@ -116,8 +117,6 @@ def save_graph(g: nx.MultiDiGraph, path: str | Path | None = None) -> Path:
         payload = pickle.dumps(g, protocol=pickle.HIGHEST_PROTOCOL)
         write_atomically(path, [MAGIC + str(GRAPH_FORMAT_VERSION).encode() + b"\n", payload])
     else:
-        import orjson
-
         data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
         write_atomically(path, [orjson.dumps(data)])
     if log.isEnabledFor(logging.INFO):  # counting edges walks the whole graph
@@ -194,8 +193,6 @@ def _load_pickle(path: Path, raw: bytes) -> nx.MultiDiGraph:
 
 
 def _load_json(path: Path, raw: bytes) -> nx.MultiDiGraph:
-    import orjson
-
     try:
         with _gc_paused():
             data = orjson.loads(raw)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import networkx as nx
+
 __all__ = ["ChartData", "shape_chart_data", "MAX_BARS", "MAX_EDGES"]
 
 MAX_BARS = 30
@@ -77,8 +79,6 @@ def shape_chart_data(chart: dict, columns: list[str], rows: list[list], *, max_b
 
 
 def _network(chart, index, rows, max_edges) -> ChartData:
-    import networkx as nx
-
     weights: dict[tuple[str, str], float] = defaultdict(float)
     wi = index.get(chart.get("weight", ""))
     for row in rows:

@@ -1,4 +1,4 @@
-"""Result tables as download bytes: CSV that Excel opens, and XLSX.
+"""Result tables as download bytes (CSV that Excel opens, and XLSX); the graph exports' names.
 
 Excel guesses a legacy code page for a CSV without a byte-order mark and
 shows Chinese as mojibake; the BOM makes it read UTF-8.
@@ -6,9 +6,36 @@ shows Chinese as mojibake; the BOM makes it read UTF-8.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 
-__all__ = ["write_csv_bytes", "write_xlsx_bytes", "read_csv_bytes", "GRAPH_EXPORTS", "write_graph_export"]
+__all__ = ["write_csv_bytes", "write_xlsx_bytes", "read_csv_bytes", "GRAPH_EXPORT_LABELS", "download_name"]
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s#%&]+')
+
+
+def download_name(stem: str, params: dict | None = None, *, day: dt.date | None = None, limit: int = 120) -> str:
+    """A file name (without extension) saying what was downloaded: query, parameters, date.
+
+    Two downloads of one query with other parameters no longer overwrite
+    each other, and a file found later says what it holds.
+
+    >>> download_name("units_by_activity", {"category": ["读书班"], "status": ["done", "planned"]},
+    ...               day=dt.date(2024, 5, 1))
+    'units_by_activity_category=读书班_status=done+planned_2024-05-01'
+    >>> download_name("q", {"unit": "", "top": 0}, day=dt.date(2024, 5, 1))
+    'q_2024-05-01'
+    """
+    parts = [stem]
+    for key, value in (params or {}).items():
+        if value in ("", None, [], 0):
+            continue
+        text = "+".join(map(str, value)) if isinstance(value, list) else str(value)
+        parts.append(f"{key}={text}")
+    name = _UNSAFE.sub("-", "_".join(parts)).strip("-_")
+    day = day or dt.date.today()
+    return f"{name[:limit].rstrip('-_+')}_{day.isoformat()}"
 
 
 def _cell(value):
@@ -51,7 +78,7 @@ def write_xlsx_bytes(columns: list[str], rows: list[list], *, sheet: str = "结�
     >>> data[:2]
     b'PK'
     """
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy: openpyxl (0.3 s) only when an Excel file is asked for
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=False)
@@ -68,57 +95,10 @@ def write_xlsx_bytes(columns: list[str], rows: list[list], *, sheet: str = "结�
     return out.getvalue()
 
 
-GRAPH_EXPORTS = {
-    # format: (file name, mime type, Chinese label)
-    "graphml": ("graph.graphml", "application/xml", "GraphML（Gephi、yEd 等可打开）"),
-    "neo4j-admin": ("neo4j-admin-import.zip", "application/zip", "neo4j-admin 导入用 CSV（压缩包）"),
-    "jsonl": ("graph.jsonl", "application/x-ndjson", "JSON Lines（每行一个节点或关系）"),
-    "cypher": ("graph.cypher", "text/plain", "Cypher 脚本（可在 Neo4j 中执行）"),
+# The graph's export formats (kg.store.exports), as the 数据 page names them, in the order it lists them.
+GRAPH_EXPORT_LABELS = {
+    "graphml": "GraphML（Gephi、yEd 等可打开）",
+    "neo4j-admin": "neo4j-admin 导入用 CSV（压缩包）",
+    "jsonl": "JSON Lines（每行一个节点或关系）",
+    "cypher": "Cypher 脚本（可在 Neo4j 中执行）",
 }
-
-
-def write_graph_export(graph, fmt: str) -> tuple[str, bytes, str]:
-    """The graph in an export format as (file name, bytes, mime type), for a download button.
-
-    The store's writers write files; this runs them in a temporary folder and
-    returns the bytes (neo4j-admin's CSV folder zipped).
-
-    >>> import networkx as nx
-    >>> from kg.graph.build import new_graph
-    >>> name, data, mime = write_graph_export(new_graph(), "jsonl")
-    >>> name, mime
-    ('graph.jsonl', 'application/x-ndjson')
-    """
-    import tempfile
-    import zipfile
-    from pathlib import Path
-
-    if fmt not in GRAPH_EXPORTS:
-        from ..errors import ConfigError
-
-        raise ConfigError(f"unknown export format {fmt!r}", hint="use one of " + ", ".join(GRAPH_EXPORTS))
-    name, mime, _ = GRAPH_EXPORTS[fmt]
-    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
-        target = Path(tmp) / name
-        if fmt == "graphml":
-            from ..store.graphml import write_graphml
-
-            write_graphml(graph, target)
-        elif fmt == "jsonl":
-            from ..store.jsonl import write_jsonl
-
-            write_jsonl(graph, target)
-        elif fmt == "cypher":
-            from ..store.cypher_script import write_cypher_script
-
-            write_cypher_script(graph, target)
-        else:
-            from ..store.neo4j_admin import write_neo4j_admin
-
-            folder = Path(tmp) / "neo4j-admin"
-            write_neo4j_admin(graph, folder)
-            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-                for f in sorted(Path(folder).rglob("*")):
-                    if f.is_file():
-                        zf.write(f, f.relative_to(folder).as_posix())
-        return name, target.read_bytes(), mime

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ..ingest.walk import iter_files
+
 __all__ = ["list_corpus_files", "stat_signature", "content_fingerprint"]
 
 
@@ -22,8 +24,6 @@ def list_corpus_files(folder: str | Path) -> list[Path]:
     >>> [p.name for p in list_corpus_files(d)]
     ['a.docx', 'b.txt']
     """
-    from ..ingest.walk import iter_files
-
     return sorted(p for p in iter_files([folder], on_skip=lambda path, why: None) if isinstance(p, Path))
 
 

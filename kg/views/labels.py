@@ -117,7 +117,7 @@ COLUMN_NAMES: dict[str, str] = {
     "partner": "合作单位", "partners": "合作单位", "times": "次数", "value": "数值", "subject": "计数对象",
     "approx": "约数", "masked": "隐去", "figures": "数据条数", "kind": "类型", "aliases": "别名",
     "quoted": "加引号", "related": "相关单位", "score": "相似度", "shared_categories": "共同活动类别",
-    "shared_slogans": "共同提法", "name": "名称", "count": "数量", "n": "数量",
+    "shared_slogans": "共同提法", "name": "名称", "count": "数量", "n": "数量", "reports": "报送的文档",
 }
 
 

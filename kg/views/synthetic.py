@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 
+import networkx as nx
+
 from ..graph.build import derive_properties
 from ..graph.schema import edge_key, node_id
 
@@ -33,8 +35,6 @@ def make_synthetic_graph(n_docs: int = 100, *, seed: int = 0, n_units: int | Non
     >>> make_synthetic_graph(10).number_of_edges() == g.number_of_edges()
     True
     """
-    import networkx as nx
-
     rng = random.Random(seed)
     g = nx.MultiDiGraph()
     n_units = n_units or max(3, n_docs // 4)

@@ -28,7 +28,9 @@ def texts(elements) -> list[str]:
 
 
 def metric_value(at, label: str) -> int:
-    return int(str(next(m for m in at.metric if m.label == label).value).replace(",", ""))
+    """A KPI card's number; ``label`` may leave out what the card adds in brackets (活动（已开展）)."""
+    card = next(m for m in at.metric if m.label == label or m.label.startswith(label + "（"))
+    return int(str(card.value).replace(",", ""))
 
 
 def _save(graph, path: Path) -> Path:
@@ -47,7 +49,7 @@ def _graph_file(kind: str, base: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "graph.pickle"
     if kind == "samples":
-        from kg.store.incremental import build_store
+        from kg.build import build_store
 
         build_store([REPO / "data" / "samples"], graph_path=path, jobs=1)
         return path

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def shared_graph_file(shared_dir, tmp_path_factory):
-    from kg.store.incremental import build_store
+    from kg.build import build_store
 
     path = tmp_path_factory.mktemp("shared") / "graph.pickle"
     build_store([shared_dir / "corpus"], graph_path=path, jobs=1)

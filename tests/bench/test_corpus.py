@@ -4,7 +4,7 @@ import re
 import docx
 import pytest
 
-from kg.bench.corpus import change_files, plan_files, read_gold, write_corpus
+from bench.corpus import change_files, plan_files, read_gold, write_corpus
 
 MASK = re.compile(r"[*＊Xx×]+")
 

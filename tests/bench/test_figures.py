@@ -3,7 +3,7 @@ import random
 import cn2an
 import pytest
 
-from kg.bench.figures import render_figure, to_chinese_numeral
+from bench.figures import render_figure, to_chinese_numeral
 
 
 @pytest.mark.parametrize("n", [1, 2, 9, 10, 11, 19, 20, 99, 100, 101, 110, 999, 1000, 1001, 1010, 9999])

@@ -1,8 +1,8 @@
 import pytest
 import json
 
-from kg.bench.measure import percentile, run_measured
-from kg.bench.run import format_markdown, format_table, score_predictions
+from bench.measure import percentile, run_measured
+from bench.run import format_markdown, format_table, score_predictions
 
 
 def _result(n, scale):
@@ -40,7 +40,7 @@ def test_percentile_interpolates():
 
 
 def test_scorer_runs_on_planted_truth_when_present(shared_dir, tmp_path):
-    from kg.bench.corpus import read_gold, write_corpus
+    from bench.corpus import read_gold, write_corpus
 
     write_corpus(tmp_path, 8, seed=2)
     gold = read_gold(tmp_path / "gold.jsonl")
@@ -62,8 +62,8 @@ def test_scorer_runs_on_planted_truth_when_present(shared_dir, tmp_path):
 
 
 def test_a_measured_step_reports_time_and_memory(tmp_path):
-    from kg.bench.corpus import write_corpus
-    from kg.bench.steps import step_build  # noqa: F401  (the step module imports cleanly)
+    from bench.corpus import write_corpus
+    from bench.steps import step_build  # noqa: F401  (the step module imports cleanly)
 
     write_corpus(tmp_path / "c", 3, seed=4)
     result = run_measured(["build", str(tmp_path / "c" / "files"), "--graph", str(tmp_path / "g.pickle"),
@@ -72,16 +72,16 @@ def test_a_measured_step_reports_time_and_memory(tmp_path):
 
 
 def test_snapshot_freezes_package_data_and_queries(tmp_path):
-    from kg.bench.run import snapshot_code
+    from bench.run import snapshot_code
 
     dest = snapshot_code(tmp_path)
-    for path in ("kg/bench/steps.py", "kg/graph/build.py", "data/lexicon", "data/bench/organs.txt", "queries"):
+    for path in ("bench/steps.py", "kg/graph/build.py", "data/lexicon", "data/bench/organs.txt", "queries"):
         assert (dest / path).exists(), path
-    assert not list(dest.rglob("__pycache__"))
+    assert not list(dest.rglob("__pycache__")) and not (dest / "bench" / "out").exists()
 
 
 def test_repeated_builds_take_turns_and_keep_each_ones_fastest(monkeypatch, tmp_path):
-    from kg.bench import run
+    from bench import run
 
     times = iter([30.0, 20.0, 40.0, 25.0])
     calls = []
@@ -99,8 +99,8 @@ def test_repeated_builds_take_turns_and_keep_each_ones_fastest(monkeypatch, tmp_
 
 
 def test_throughput_step_times_both_contenders_over_the_same_documents(tmp_path):
-    from kg.bench.corpus import write_corpus
-    from kg.bench.steps import step_throughput
+    from bench.corpus import write_corpus
+    from bench.steps import step_throughput
 
     write_corpus(tmp_path / "c", 6, seed=3)
     pred = tmp_path / "pred.jsonl"

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from kg.bench.templates import BENCH_DATA_DIR, CATEGORIES, load_templates
+from bench.templates import BENCH_DATA_DIR, CATEGORIES, load_templates
 from kg.errors import LexiconError
 
 

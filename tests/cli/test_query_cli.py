@@ -39,8 +39,8 @@ def test_canned_query_as_table(graph_file, capsys):
     assert main(["query", "units_by_activity", "--param", "category=读书班", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 5
-    assert "3 个单位开展了“读书班”" in captured.err
+    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 4  # done only, by default
+    assert "2 个单位开展了“读书班”（状态：已开展" in captured.err
 
 
 def test_canned_query_as_json(graph_file, capsys):
@@ -54,7 +54,29 @@ def test_adhoc_cypher_as_csv_with_typed_params(graph_file, capsys):
     code = main(["query", "--cypher", "MATCH (d:Document) WHERE d.year = $y RETURN d.doc_id AS doc ORDER BY doc",
                  "--param", "y=2023", "--format", "csv", "--graph", graph_file])
     assert code == 0
-    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["doc"], ["doc_a#1"], ["doc_a#2"]]
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff"), "a CSV without a byte-order mark shows Chinese as mojibake in Excel"
+    assert list(csv.reader(io.StringIO(out[1:]))) == [["doc"], ["doc_a#1"], ["doc_a#2"]]
+
+
+def test_canned_query_as_xlsx_and_csv_files(graph_file, tmp_path):
+    from openpyxl import load_workbook
+
+    xlsx, csv_file = tmp_path / "读书班.xlsx", tmp_path / "读书班.csv"
+    for fmt, path in (("xlsx", xlsx), ("csv", csv_file)):
+        assert main(["query", "units_by_activity", "--param", "category=读书班", "--param", "status=done,planned",
+                     "--format", fmt, "--output", str(path), "--graph", graph_file]) == 0
+    sheet = load_workbook(xlsx).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:2] == ["unit", "doc_id"] and {r[0] for r in rows[1:]} == {"市卫生健康委", "市妇联", "市税务局"}
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert [r[0] for r in csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")))][1:] == [r[0] for r in rows[1:]]
+
+
+def test_xlsx_is_refused_on_a_terminal(graph_file, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    assert main(["query", "slogan_reach", "--format", "xlsx", "--graph", graph_file]) != 0
+    assert "--output" in capsys.readouterr().err
 
 
 def test_row_cap_is_reported(graph_file, capsys):
@@ -86,8 +108,8 @@ def test_missing_graph_file_says_how_to_build(tmp_path, capsys):
 def test_ask_answers_and_shows_the_query(graph_file, capsys):
     assert main(["ask", "哪些单位开展了读书会？", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("3 个单位开展了“读书班”")
-    assert "查询：units_by_activity" in captured.err and "category='读书班'" in captured.err
+    assert captured.out.startswith("2 个单位开展了“读书班”（状态：已开展")
+    assert "查询：units_by_activity" in captured.err and "category=读书班, status=done" in captured.err
 
 
 def test_ask_falls_back_with_exit_code_one(graph_file, capsys):
@@ -99,5 +121,5 @@ def test_ask_falls_back_with_exit_code_one(graph_file, capsys):
 def test_ask_as_json(graph_file, capsys):
     assert main(["ask", "市税务局报告了什么数据？", "--format", "json", "--graph", graph_file]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert payload["query"] == "metrics_by_unit" and payload["params"]["unit"] == "市税务局"
+    assert payload["query"] == "metrics_by_unit" and payload["params"]["unit"] == ["市税务局"]
     assert len(payload["rows"]) == 2

@@ -7,10 +7,10 @@ import shutil
 import pytest
 from tests.graph_helpers import doc_facts, graph_facts
 
-from kg.graph import OrgResolver, build_graph, default_resolver, new_graph
+from kg.build import build_graph, update_graph
+from kg.graph import OrgResolver, default_resolver, new_graph
 from kg.graph.relative import unscope_org_name
 from kg.graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, TEXT_RELATIONSHIPS
-from kg.store import update_graph
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import LexiconError
-from kg.graph.resolve import OrgResolver, default_resolver, normalize_org_name
+from kg.graph.names import normalize_org_name
+from kg.graph.resolve import OrgResolver, default_resolver
 
 
 @pytest.mark.parametrize("raw, folded", [

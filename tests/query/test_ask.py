@@ -15,26 +15,26 @@ def asker(small_engine):
 
 FORMS = [
     # 哪些单位… (with synonyms: 读书会 → 读书班, 调研 → 调查研究)
-    ("哪些单位开展了读书班？", "units_by_activity", {"category": "读书班"}),
-    ("哪些单位举办了读书会", "units_by_activity", {"category": "读书班"}),
-    ("谁搞过调研？", "units_by_activity", {"category": "调查研究"}),
-    ("有多少单位开展了调查研究？", "units_by_activity", {"category": "调查研究"}),
-    ("集中学习都有哪些单位开展了？", "units_by_activity", {"category": "集中学习"}),
+    ("哪些单位开展了读书班？", "units_by_activity", {"category": ["读书班"], "status": ["done"]}),
+    ("哪些单位举办了读书会", "units_by_activity", {"category": ["读书班"], "status": ["done"]}),
+    ("谁搞过调研？", "units_by_activity", {"category": ["调查研究"], "status": ["done"]}),
+    ("有多少单位开展了调查研究？", "units_by_activity", {"category": ["调查研究"], "status": ["done"]}),
+    ("集中学习都有哪些单位开展了？", "units_by_activity", {"category": ["集中学习"], "status": ["done"]}),
     # …开展了哪些… / …有多少…
-    ("市税务局开展了哪些活动？", "activities_by_unit", {"unit": "市税务局"}),
-    ("市卫健委有多少项活动？", "activities_by_unit", {"unit": "市卫生健康委"}),
-    ("XX市税务局开展了哪些活动", "activities_by_unit", {"unit": "市税务局"}),
+    ("市税务局开展了哪些活动？", "activities_by_unit", {"unit": ["市税务局"], "status": ["done"]}),
+    ("市卫健委有多少项活动？", "activities_by_unit", {"unit": ["市卫生健康委"], "status": ["done"]}),
+    ("XX市税务局开展了哪些活动", "activities_by_unit", {"unit": ["市税务局"], "status": ["done"]}),
     # …报告了什么数据
-    ("税务局报告了什么数据？", "metrics_by_unit", {"unit": "市税务局", "subject": ""}),
-    ("市妇联的数据", "metrics_by_unit", {"unit": "市妇联", "subject": ""}),
-    ("市税务局读书班有多少期？", "metrics_by_unit", {"unit": "市税务局", "subject": "读书班"}),
+    ("税务局报告了什么数据？", "metrics_by_unit", {"unit": ["市税务局"], "subject": "", "status": ["done"]}),
+    ("市妇联的数据", "metrics_by_unit", {"unit": ["市妇联"], "subject": "", "status": ["done"]}),
+    ("市税务局读书班有多少期？", "metrics_by_unit", {"unit": ["市税务局"], "subject": "读书班", "status": ["done"]}),
     # 哪些单位提到…
     ("哪些单位提到“四敢争先”？", "units_by_slogan", {"slogan": "四敢争先"}),
     ("两个确立被哪些单位提到", "units_by_slogan", {"slogan": "两个确立"}),
     # …和…一起 / 共建
-    ("市妇联和哪些单位一起开展活动？", "partnerships", {"unit": "市妇联"}),
-    ("市卫健委的共建单位", "partnerships", {"unit": "市卫生健康委"}),
-    ("哪些单位结对共建？", "partnerships", {"unit": ""}),
+    ("市妇联和哪些单位一起开展活动？", "partnerships", {"unit": ["市妇联"]}),
+    ("市卫健委的共建单位", "partnerships", {"unit": ["市卫生健康委"]}),
+    ("哪些单位结对共建？", "partnerships", {"unit": []}),
     # 最常见的提法… / 提法一起出现
     ("最常见的提法有哪些？", "slogan_reach", {"top": 10}),
     ("提法热度排行", "slogan_reach", {"top": 10}),
@@ -42,23 +42,23 @@ FORMS = [
     # 和…相似的单位
     ("和市税务局相似的单位", "similar_units", {"unit": "市税务局", "top": 10}),
     # …学习了哪些材料
-    ("市卫健委学习了哪些材料？", "materials_studied", {"unit": "市卫生健康委"}),
-    ("大家都学了哪些材料", "materials_studied", {"unit": ""}),
+    ("市卫健委学习了哪些材料？", "materials_studied", {"unit": ["市卫生健康委"]}),
+    ("大家都学了哪些材料", "materials_studied", {"unit": []}),
     # …的概况
-    ("市妇联的概况", "unit_profile", {"unit": "市妇联"}),
-    ("介绍一下市知识产权局", "unit_profile", {"unit": "市知识产权局"}),
-    ("市税务局", "unit_profile", {"unit": "市税务局"}),
+    ("市妇联的概况", "unit_profile", {"unit": "市妇联", "status": ["done"]}),
+    ("介绍一下市知识产权局", "unit_profile", {"unit": "市知识产权局", "status": ["done"]}),
+    ("市税务局", "unit_profile", {"unit": "市税务局", "status": ["done"]}),
     # 哪些文档…
-    ("2023年的文档有哪些？", "documents_overview", {"genre": "", "year": 2023, "unit": ""}),
-    ("2023年有哪些计划？", "documents_overview", {"genre": "计划", "year": 2023, "unit": ""}),
-    ("有哪些汇报？", "documents_overview", {"genre": "汇报", "year": 0, "unit": ""}),
-    ("市妇联有哪些文档？", "documents_overview", {"genre": "", "year": 0, "unit": "市妇联"}),
-    ("在读书班上的交流发言", "documents_overview", {"genre": "", "year": 0, "unit": "市税务局"}),
+    ("2023年的文档有哪些？", "documents_overview", {"genre": [], "year_from": 2023, "year_to": 2023, "unit": []}),
+    ("2023年有哪些计划？", "documents_overview", {"genre": ["计划"], "year_from": 2023, "year_to": 2023, "unit": []}),
+    ("有哪些汇报？", "documents_overview", {"genre": ["汇报"], "year_from": 0, "year_to": 0, "unit": []}),
+    ("市妇联有哪些文档？", "documents_overview", {"genre": [], "year_from": 0, "year_to": 0, "unit": ["市妇联"]}),
+    ("在读书班上的交流发言", "documents_overview", {"genre": [], "year_from": 0, "year_to": 0, "unit": ["市税务局"]}),
     # 哪些单位有脱敏数据…
     ("哪些单位有脱敏数据？", "masked_figures", {}),
     ("哪些数字打了码", "masked_figures", {}),
     # 单位 × 活动
-    ("各单位开展活动的分布", "unit_activity_matrix", {}),
+    ("各单位开展活动的分布", "unit_activity_matrix", {"status": ["done"]}),
 ]
 
 
@@ -78,9 +78,10 @@ def test_at_least_fifteen_forms_and_every_query_reachable():
 
 
 def test_answer_carries_table_and_a_chinese_summary(asker):
+    # "开展了" counts what was done: 市卫生健康委 only planned its 读书班, and the answer says which it counted
     answer = asker.ask("哪些单位开展了读书班？")
-    assert answer.result.column("unit") == ["市卫生健康委", "市妇联", "市税务局"]
-    assert answer.summary == "3 个单位开展了“读书班”（3 条记录）：市卫生健康委、市妇联、市税务局"
+    assert answer.result.column("unit") == ["市妇联", "市税务局"]
+    assert answer.summary == "2 个单位开展了“读书班”（状态：已开展；2 条记录）：市妇联、市税务局"
 
 
 @pytest.mark.parametrize("question", ["今天天气怎么样？", "", "   ", "？？？", "hello", "给我讲个笑话"])
@@ -117,7 +118,8 @@ def test_example_questions_name_reporting_units_first(small_graph):
 
 def test_empty_result_says_so_and_suggests(asker):
     answer = asker.ask("哪些单位开展了演讲比赛？")
-    assert answer.query_id == "units_by_activity" and answer.params == {"category": "比赛评选"}
+    assert answer.query_id == "units_by_activity"
+    assert answer.params == {"category": ["比赛评选"], "status": ["done"]}
     assert answer.result.rows == [] and answer.summary.startswith("没有查到结果") and answer.suggestions
 
 

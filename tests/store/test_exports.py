@@ -1,17 +1,19 @@
-"""Round trips of every exporter (GraphML, JSON Lines, neo4j-admin CSV, Cypher script) and the export CLI."""
+"""Round trips of every exporter (GraphML, JSON Lines, neo4j-admin CSV, Cypher script) and of the
+format dispatch (kg/store/exports.py) that the CLI and the app's downloads use."""
 from __future__ import annotations
 
-import argparse
 import re
+import zipfile
 
 import pytest
 from tests.store.fake_neo4j import FakeStore
 from tests.graph_helpers import fixture_pairs, graph_facts
 
-from kg.errors import GraphError
+from kg.errors import ConfigError, GraphError
 from kg.graph import graph_from_records
 from kg.query.parse import check_syntax
 from kg.store import save_graph
+from kg.store.exports import EXPORT_FORMATS, export_bytes, export_format_for, write_export
 from kg.store.cypher_script import iter_cypher_statements, write_cypher_script
 from kg.store.graphml import read_graphml, write_graphml
 from kg.store.jsonl import read_jsonl, write_jsonl
@@ -146,21 +148,41 @@ def test_cypher_script_parses_and_rebuilds_the_graph(tmp_path, g):
     assert len(rels) == g.number_of_edges()
 
 
-def test_export_cli_writes_each_format(tmp_path, g):
-    from kg.cli import export
-
-    graph_file = save_graph(g, tmp_path / "g.pickle")
-    p = argparse.ArgumentParser()
-    export.add_arguments(p)
-    for fmt, out in [("graphml", "g.graphml"), ("jsonl", "g.jsonl"), ("cypher", "g.cypher"), ("neo4j-admin", "csv")]:
-        assert export.run(p.parse_args([str(tmp_path / out), "--format", fmt, "--graph", str(graph_file)])) == 0
-    assert read_jsonl(tmp_path / "g.jsonl").number_of_nodes() == g.number_of_nodes()
-    assert (tmp_path / "csv" / "README.md").exists()
-    assert export.run(p.parse_args([str(tmp_path / "x.graphml"), "--graph", str(graph_file)])) == 0
-
-
 def test_graphml_replaces_characters_xml_cannot_hold_keeping_offsets(tmp_path, g):
     g.nodes["Document:a1"]["text"] = "\x0c" + g.nodes["Document:a1"]["text"][1:]
     back = read_graphml(write_graphml(g, tmp_path / "g.graphml"))
     text = back.nodes["Document:a1"]["text"]
     assert text[0] == "\ufffd" and text[1:] == g.nodes["Document:a1"]["text"][1:]
+
+
+def test_every_format_downloads_as_bytes_that_read_back(tmp_path, g):
+    for fmt, reader in (("graphml", read_graphml), ("jsonl", read_jsonl)):
+        name, data, _ = export_bytes(g, fmt)
+        (tmp_path / name).write_bytes(data)
+        back = reader(tmp_path / name)
+        assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
+    name, data, mime = export_bytes(g, "neo4j-admin")
+    assert mime == "application/zip"
+    (tmp_path / name).write_bytes(data)
+    with zipfile.ZipFile(tmp_path / name) as zf:
+        zf.extractall(tmp_path / "admin")
+    back = read_neo4j_admin(tmp_path / "admin")
+    assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
+    _, script, _ = export_bytes(g, "cypher")
+    unit = next(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Organization")
+    assert unit in script.decode("utf-8")
+
+
+def test_the_file_name_picks_the_format_and_each_writer_writes_it(tmp_path, g):
+    for fmt, spec in EXPORT_FORMATS.items():
+        for suffix in spec.suffixes:
+            assert export_format_for(tmp_path / f"x{suffix.upper()}") == fmt
+    assert export_format_for(tmp_path / "csv") is None
+    assert read_jsonl(write_export(g, "jsonl", tmp_path / "g.jsonl")).number_of_nodes() == g.number_of_nodes()
+
+
+def test_unknown_export_format(g, tmp_path):
+    with pytest.raises(ConfigError, match="dot"):
+        export_bytes(g, "dot")
+    with pytest.raises(ConfigError):
+        write_export(g, "dot", tmp_path / "g.dot")

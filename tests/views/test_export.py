@@ -29,38 +29,13 @@ def test_xlsx_round_trip():
     assert [c.value for c in ws[2]] == ["市妇联", 3, "两个确立、四个意识"]
 
 
-def test_graph_exports_read_back(small_graph, tmp_path):
-    import zipfile
+def test_download_names_say_what_and_when():
+    import datetime as dt
 
-    from kg.graph.build import new_graph
-    from kg.store.graphml import read_graphml
-    from kg.store.jsonl import read_jsonl
-    from kg.store.neo4j_admin import read_neo4j_admin
-    from kg.views.export import write_graph_export
+    from kg.views.export import download_name
 
-    g = new_graph()
-    g.update(small_graph)
-    for fmt, reader in (("graphml", read_graphml), ("jsonl", read_jsonl)):
-        name, data, _ = write_graph_export(g, fmt)
-        (tmp_path / name).write_bytes(data)
-        back = reader(tmp_path / name)
-        assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
-    name, data, mime = write_graph_export(g, "neo4j-admin")
-    assert mime == "application/zip"
-    (tmp_path / name).write_bytes(data)
-    with zipfile.ZipFile(tmp_path / name) as zf:
-        zf.extractall(tmp_path / "admin")
-    back = read_neo4j_admin(tmp_path / "admin")
-    assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
-    _, script, _ = write_graph_export(g, "cypher")
-    assert "市妇联" in script.decode("utf-8")
-
-
-def test_unknown_export_format(small_graph):
-    import pytest
-
-    from kg.errors import ConfigError
-    from kg.views.export import write_graph_export
-
-    with pytest.raises(ConfigError):
-        write_graph_export(small_graph, "dot")
+    day = dt.date(2024, 5, 1)
+    a = download_name("units_by_activity", {"category": ["读书班"], "status": ["done"]}, day=day)
+    b = download_name("units_by_activity", {"category": ["党课"], "status": ["done"]}, day=day)
+    assert a != b and a.startswith("units_by_activity_category=读书班") and a.endswith("2024-05-01")
+    assert "/" not in download_name("q", {"unit": "a/b c"}, day=day)

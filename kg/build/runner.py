@@ -1,0 +1,53 @@
+"""The one call the CLI and the app use: build or update a store from report files.
+
+The NetworkX graph file is always updated, since it holds the manifest of
+file hashes that makes the next build incremental; Neo4j, when chosen, is
+then synced with the documents that changed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import ConfigError
+from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
+from ..store.networkx_store import default_graph_path, load_graph, save_graph
+from .summary import BuildSummary
+from .update import update_graph
+from .workers import FileResult
+
+__all__ = ["build_store"]
+
+
+def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_path: str | Path | None = None,
+                prune: bool = False, jobs: int | None = None, neo4j: dict | None = None,
+                progress: Callable[[FileResult], None] | None = None,
+                on_plan: Callable[[int], None] | None = None,
+                extract_fn: Callable | None = None) -> BuildSummary:
+    """Build or update a store from report files: the one call the CLI and the app use.
+
+    The NetworkX graph file is always updated (it holds the manifest); with
+    ``store="neo4j"`` the documents that changed are then synced to Neo4j
+    (``neo4j`` holds uri/user/password/database/batch_size overrides).
+    """
+    if store not in ("networkx", "neo4j"):
+        raise ConfigError(f"unknown store {store!r}", hint="use --store networkx or --store neo4j")
+    driver = settings = None
+    if store == "neo4j":  # fail on a bad server before minutes of extraction, not after
+        settings = Neo4jSettings.from_env(neo4j or {})
+        driver = connect(settings)
+    try:
+        path = Path(graph_path) if graph_path else default_graph_path()
+        g = load_graph(path, missing_ok=True)
+        summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
+                               extract_fn=extract_fn)
+        if summary.changes or not path.exists():
+            save_graph(g, path)
+        summary.store, summary.target = store, str(path)
+        if driver is not None:
+            summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
+                                           removed=set(summary.removed), settings=settings, driver=driver)
+    finally:
+        if driver is not None:
+            driver.close()
+    return summary

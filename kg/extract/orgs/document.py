@@ -1,0 +1,318 @@
+"""The units of one document: mentions merged into one item per unit.
+
+Generic names (``青年理论学习小组``, ``中心组``, ``党组``) join the one
+specific unit they stand for; alone and unmatched they are dropped when they
+cannot name anything by themselves (``党委``, ``中心``).
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+
+from ..base import Context, Sentence, register
+from ..tokenize import tokenize_text
+from .mentions import OrgMention, endings_pattern, find_org_mentions, find_self_names
+from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
+                    generic_owner)
+from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
+
+__all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
+
+log = logging.getLogger(__name__)
+
+_SELF_NAMING_SENTENCES = 5
+
+
+def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
+    """Merge the mentions of one document into one item per distinct unit.
+
+    Mentions are grouped by their canonical form (市卫健委 and 市卫生健康委
+    are one unit; 潞州区总工会 and 区总工会 too); each unit is named as the
+    text spells it, its longest spelling, and every other spelling and
+    expansion is an alias. Then generic names (``青年理论学习小组``,
+    ``中心组``, ``党组``) join the one specific unit they stand for; alone
+    and unmatched they are dropped when they cannot name anything by
+    themselves (``党委``, ``中心``).
+    """
+    units = _DocumentUnits(rules or load_org_rules())
+    for m, sent in mentions:
+        units.add(m, sent)
+    units.merge_school_self_names()
+    units.merge_study_groups()
+    units.merge_level_abbreviations()
+    units.merge_short_forms()
+    units.merge_generic_names()
+    return units.items()
+
+
+class _DocumentUnits:
+    """The units of one document, keyed by canonical name, in order of first mention."""
+
+    def __init__(self, rules: OrgRules):
+        self.rules = rules
+        self.groups: dict[str, dict] = {}
+        self.order: list[str] = []
+
+    def add(self, m: OrgMention, sent: Sentence) -> None:
+        key = m.canonical
+        g = self.groups.get(key)
+        if g is None:
+            g = self.groups[key] = {"aliases": set(), "spellings": {}, "kind": m.kind, "sentence": sent,
+                                    "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
+                                    "named": "", "collective": 0}
+            self.order.append(key)
+        g["aliases"] |= m.aliases
+        g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
+        g["mentions"] += 1
+        g["standalone"] += not m.inner
+        g["masked"] = g["masked"] or m.masked
+        g["collective"] += m.collective
+        if m.parent and not g["parent"]:
+            g["parent"] = m.parent
+
+    def live(self) -> list[str]:
+        return [o for o in self.order if o in self.groups]
+
+    def merge_school_self_names(self) -> None:
+        """学校 in a school's own report is that school (学校党委 ≡ 理工大学党委)."""
+        names = self.live()
+        schools = [o for o in names if o.endswith(SCHOOLS) and not o.startswith("学校") and len(o) >= 2]
+        if len(schools) > 1:
+            schools = [o for o in schools if any(x != o and x.startswith(o) for x in names)]
+        if len(schools) == 1:
+            for name in names:
+                if name.startswith("学校") and name != schools[0]:
+                    self.rename(name, schools[0] + name[2:])
+
+    def merge_study_groups(self) -> None:
+        """Every spelling of one unit's 中心组 / 学习小组 becomes one; a bare one
+        (青年理论学习小组) is the document's own unit's group."""
+        units = [o for o in self.live() if family(o)[0] is None and o not in BARE_DROP and not _is_superior(o)
+                 and not SELF_BODY.match(o)]
+        top = max(units, key=lambda o: self.groups[o]["mentions"]) if units else ""
+        for fam, _ in STUDY_FAMILIES:
+            members = [o for o in self.live() if family(o)[0] == fam]
+            specific = [o for o in members if not generic_owner(family(o)[1])]
+            bare = [o for o in members if o not in specific]
+            own = [o for o in specific if top and _same_unit(family(o)[1], top)]
+            if len(specific) == 1 and (not top or self.groups[specific[0]]["mentions"]
+                                       >= sum(self.groups[o]["mentions"] for o in bare)):
+                own = specific
+            if own:
+                target = max(own, key=lambda o: (self.groups[o]["mentions"], len(o)))
+            elif bare:
+                target = max(bare, key=lambda o: (len(family(o)[1]), len(o), self.groups[o]["mentions"]))
+            else:
+                continue
+            for o in bare:
+                if o != target:
+                    self.merge(o, target)
+            # still bare: name it after the document's own unit, so that the
+            # graph does not join every report's 青年理论学习小组 into one node
+            for o in [o for o in members if o in self.groups and generic_owner(family(o)[1])]:
+                if top and top in self.groups:
+                    new = _own_name(self.name_of(top), o)
+                    self.rename(o, new)
+                    owners = [g for g in self.groups if g != new and new.startswith(self.name_of(g))]
+                    self.groups[new]["parent"] = self.name_of(max(owners, key=len) if owners else top)
+
+    def merge_level_abbreviations(self) -> None:
+        """市局, 县局: the one unit of that level ending so (市市场监督管理局)."""
+        for name in self.live():
+            if name in self.groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
+                targets = [o for o in self.live() if o != name and o[0] == name[0] and o[-1] == name[1]]
+                if len(targets) == 1:
+                    self.merge(name, targets[0])
+
+    def merge_generic_names(self) -> None:
+        """Generic names without their unit (党组, 局党组) join the one unit that has them."""
+        for name in self.live():
+            if name not in self.groups or family(name)[0] is not None:
+                continue
+            targets = [o for o in self.live() if o != name and o.endswith(name) and len(o) > len(name)
+                       and self.groups[o]["collective"] < self.groups[o]["mentions"]]
+            if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
+                    and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
+                self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))
+                continue
+            if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
+                            or (len(name) <= 7 and SELF_BODY.match(name))):
+                if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
+                    target = max(targets, key=lambda o: (self.groups[o]["mentions"], len(o)))
+                    self.merge(name, target)
+                    if name in BRANCHES:  # 分局党委 in the report of 公安分局: 公安分局党委
+                        for body in [o for o in self.live() if o.startswith(name) and o != name]:
+                            self.rename(body, self.name_of(target) + body[len(name):])
+
+    def merge_short_forms(self) -> None:
+        """A short form of a longer unit the document names joins it: 宁河支队 and
+        屏山法院 are 宁河区消防救援支队 and 屏山县人民法院 — same first character,
+        same suffix, every character found in order in the longer name."""
+        keys = self.live()
+        if len(keys) < 2:
+            return
+        fulls = {k: {self.name_of(k), *self.groups[k]["spellings"], *self.groups[k]["aliases"]} for k in keys}
+        for key in sorted(keys, key=len):
+            if key not in self.groups:
+                continue
+            short = self.name_of(key)
+            suffix = self.rules.suffix_of(short)
+            if not suffix or len(short) - len(suffix) < 2:
+                continue  # 市委 is a unit of its own, not short for 市卫生健康委
+            targets = {other for other in keys if other != key and other in self.groups and any(
+                len(full) > len(short) and full[0] == short[0] and full.endswith(suffix)
+                and self.rules.suffix_of(full) == suffix and _in_order(short, full) for full in fulls[other])}
+            if len(targets) == 1:
+                self.merge(key, targets.pop())
+
+    def rename(self, old: str, new: str) -> None:
+        """Give the unit ``old`` a name of our making (its own unit's group)."""
+        if new == old:
+            return
+        if new in self.groups:
+            self.merge(old, new)
+            return
+        g = self.groups.pop(old)
+        g["aliases"] |= {old} | set(g["spellings"])
+        g["named"] = new
+        self.groups[new] = g
+        self.order[self.order.index(old)] = new
+
+    def merge(self, source: str, target: str) -> None:
+        src, dst = self.groups.pop(source), self.groups[target]
+        dst["aliases"] |= src["aliases"] | {source} | set(src["spellings"])
+        dst["mentions"] += src["mentions"]
+        dst["standalone"] += src["standalone"]
+        if src["sentence"].start < dst["sentence"].start:
+            dst["sentence"] = src["sentence"]
+
+    def name_of(self, key: str) -> str:
+        """The unit's name: ours when we made it, else its longest spelling in the text."""
+        g = self.groups[key]
+        if g["named"]:
+            return g["named"]
+        return max(g["spellings"], key=lambda n: (len(n), g["spellings"][n], n)) if g["spellings"] else key
+
+    def items(self) -> list[dict]:
+        spelled = {}
+        for key in self.live():
+            for name in {key, self.name_of(key)} | set(self.groups[key]["spellings"]):
+                spelled.setdefault(name, key)
+        out = []
+        for key in self.live():
+            g = self.groups[key]
+            if (key in BARE_DROP or not g["standalone"]
+                    or (key in self.rules.reject and not (g["masked"] and key in MASKABLE))):
+                continue
+            if g["collective"] == g["mentions"] and any(
+                    o != key and not self.groups[o]["collective"] and o.endswith(key[1:]) for o in self.live()):
+                continue  # 全省党校 in the report of 市委党校: the others of its kind, no unit of its own
+            name = self.name_of(key)
+            parent = spelled.get(g["parent"]) if g["parent"] else None
+            s = g["sentence"]
+            out.append({
+                "name": name,
+                "aliases": sorted(({key} | g["aliases"] | set(g["spellings"])) - {name}),
+                "kind": g["kind"],
+                "parent": self.name_of(parent) if parent and parent != key else None,
+                "evidence": s.text,
+                "start": s.start,
+                "end": s.end,
+                "mentions": g["mentions"],
+            })
+        return out
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Are the characters of ``short`` found in ``full`` in the same order?
+
+    >>> _in_order("宁河支队", "宁河区消防救援支队"), _in_order("市委", "委员会")
+    (True, False)
+    """
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+def _is_superior(name: str) -> bool:
+    return name in ("党中央", "国务院", "中共中央", "省委", "市委") or name.startswith(("中央", "中共中央"))
+
+
+def _same_unit(owner: str, unit: str) -> bool:
+    """Is ``owner`` (the name before 中心组/学习小组) the unit ``unit`` or its 党组/党委?"""
+    owner = ORDINAL_TAIL.sub("", owner)
+    for tail in ("党组", "党委", "机关"):
+        if owner.endswith(tail) and len(owner) > len(tail):
+            owner = owner[: -len(tail)]
+    return bool(owner) and (owner == unit or unit.endswith(owner) or owner.endswith(unit))
+
+
+def _own_name(unit: str, bare: str) -> str:
+    """局党组 + 党组理论学习中心组 → 局党组理论学习中心组; 市外办 + 青年理论学习小组 → 市外办青年理论学习小组."""
+    if bare.startswith(unit):
+        return bare
+    head = OWN_HEAD.match(bare)
+    if head and head.end() < len(bare):
+        bare = bare[head.end():]  # 公司党委理论学习中心组 → 党委理论学习中心组
+    elif bare[0] in "局委办院校":
+        bare = bare[1:]
+    for body in ("党组", "党委"):
+        if unit.endswith(body) and bare.startswith(body):
+            return unit + bare[len(body):]
+    return unit + bare
+
+
+
+
+def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tuple[OrgMention, Sentence]]:
+    """Organization mentions of every sentence of the document (cached on ctx)."""
+    cached = ctx.found.get("_org_mentions")
+    if cached is not None:
+        return cached
+    rules = rules or load_org_rules()
+    found = []
+    for sent in sentences_naming_units(ctx, rules):
+        for m in find_org_mentions(sent.norm, rules, tokens=tokenize_text(sent.norm)):
+            found.append((m, sent))
+    # a unit naming itself by its kind (集团召开…) does so in the title and the opening sentences
+    for sent in ctx.sentences[:_SELF_NAMING_SENTENCES]:
+        taken = [m for m, s in found if s is sent]
+        found.extend((m, sent) for m in find_self_names(sent.norm, rules, taken))
+    found.sort(key=lambda pair: (pair[1].start, pair[0].start))
+    ctx.found["_org_mentions"] = found
+    return found
+
+
+def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
+    """The sentences :func:`_may_name_unit` lets through, found by one scan of the document.
+
+    The ending words hold no sentence break, so a match in the document lies
+    inside one sentence and each sentence's first match is its own.
+    """
+    sents = ctx.sentences
+    if not sents:
+        return []
+    norm = ctx.doc.text if ctx.doc.norm is None else ctx.doc.norm
+    starts = [s.start for s in sents]
+    search = endings_pattern(rules).search
+    keep = []
+    m = search(norm, sents[0].start)
+    while m is not None:
+        sent = sents[bisect.bisect_right(starts, m.start()) - 1]
+        if m.end() <= sent.end:
+            keep.append(sent)
+            m = search(norm, sent.end)  # the rest of this sentence cannot add to the answer
+        else:
+            m = search(norm, m.start() + 1)
+    return keep
+
+
+@register("organizations")
+def extract_organizations(ctx: Context) -> list[dict]:
+    """One item per distinct unit named in the document, first mention as evidence.
+
+    >>> from kg.document import Document
+    >>> doc = Document(doc_id="d", title="", text="市卫健委召开会议。市卫生健康委青年理论学习小组开展学习。")
+    >>> [(o["name"], o["mentions"]) for o in extract_organizations(Context.from_document(doc))]
+    [('市卫生健康委', 2), ('市卫生健康委青年理论学习小组', 1)]
+    """
+    return resolve_organizations(mentions_in_context(ctx))

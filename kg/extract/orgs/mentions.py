@@ -1,0 +1,797 @@
+"""Unit names in a sentence (SCHEMA §2): found by their last word, scanned leftwards.
+
+Why this shape: the reports name units the extractor has never seen
+(``市自然教育办公室``, ``某县税务局``), so a list of names cannot do. A unit
+name *ends* in a small closed set of suffixes (局 委 办 中心 小组 党组 …,
+``org_suffixes.txt``) and *starts* at a level word (市 县 区 省), a place,
+or a clause boundary. The segmenter (kg/extract/tokenize.py) tells where
+words end, so ``大局``/``干部`` never look like ``局``/``部``; its dictionary
+tags stop the leftward scan at prepositions, pronouns and numbers.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import itemgetter
+
+from ..tokenize import Token, Tokens, tokenize_text
+from .clauses import clause_prefix
+from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
+
+__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
+
+log = logging.getLogger(__name__)
+
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+# Tags that end the leftward scan: prepositions, conjunctions, particles,
+# pronouns, numbers, measure words, adverbs, punctuation and the like.
+_CLASSES = load_word_classes()
+_STOP_TAGS = frozenset(_CLASSES["stop_tag"])
+# Tags a name may start with once the scan ends without a level word.
+_NAME_TAGS = frozenset(_CLASSES["name_tag"])
+_NOT_HEAD_TAGS = frozenset(_CLASSES["not_head_tag"])
+_GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
+_MAX_TOKENS = 9
+_MAX_NOUNS = 5
+_NOT_PLACES = frozenset(_CLASSES["not_place"])
+_BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
+_GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
+# 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
+_DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
+# 十四届全国人大: the session of a congress is a meeting (SCHEMA §2), not the congress acting.
+_SESSION_BEFORE = re.compile(r"[一二三四五六七八九十\d]+届$")
+# 中共中央总书记、国家主席、中央军委主席习近平: the unit is part of a national leader's title.
+_TITLE_OF_A_LEADER = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["leader_title"])) + r")[、，,]?[^，。；]{0,24}?习近平")
+_OPEN_QUOTES = "“‘「『\"'"
+_CLOSE_QUOTES = "”’」』\"'"
+_LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
+_MAX_CHARS = 26
+_BRANCHES = frozenset(_CLASSES["branch"])
+_BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
+# 共青团XX县委员会 is the county's youth league committee: 团县委.
+_LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
+_LEAGUE_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=共青))团([\u4e00-\u9fff]{2,4})$")
+
+
+@dataclass
+class OrgMention:
+    """One mention of a unit.
+
+    ``name`` is the name as the text spells it (masks dropped, a place
+    prefix kept: 潞州区总工会); ``canonical`` is the form that groups the
+    spellings of one unit in a document: abbreviations expanded, place
+    prefix dropped (区总工会, 市卫生健康委). ``surface`` is the written span.
+    """
+
+    name: str
+    surface: str
+    start: int  # offsets of the surface in the sentence
+    end: int
+    kind: str
+    aliases: set = field(default_factory=set)
+    masked: bool = False
+    role: str | None = None  # a speaker role right after the name (书记, 局长)
+    parent: str | None = None  # the unit it is a body of, when named with it
+    inner: bool = False  # only the middle of a longer name (市委网信委 in 市委网信委办公室)
+    canonical: str = ""
+    place: str = ""  # the place prefix the text gives (潞州 in 潞州区总工会)
+    collective: bool = False  # 全省党校, 全市公安机关: all the units of a kind in a place
+
+    def __post_init__(self):
+        if not self.canonical:
+            self.canonical = self.name
+
+
+def _level_like_head(tok: Token, rules: OrgRules) -> bool:
+    """A unit word that starts at a level (市委, 市妇联, 县委): a start of a name."""
+    w = tok.word
+    return len(w) >= 2 and w[0] in ADMIN_LEVELS and rules.kind_of(w) is not None and w not in rules.reject
+
+
+def _head_of(tok: Token, rules: OrgRules):
+    """(unit name, written length, role) when the word ends a unit name, else None.
+
+    A word may carry a speaker role (纪委书记, 组织部长): the unit is the part
+    before the role, completed by the role's suffix (部长 → 部).
+    """
+    key = (tok.word, tok.tag)
+    cache = _head_cache(rules)
+    if key not in cache:
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[key] = _compute_head(tok.word, tok.tag, rules)
+    return cache[key]
+
+
+_HEAD_CACHE: dict = {}
+_UNSEEN = object()
+_LAST_CHAR = itemgetter(-1)
+
+
+_CANON_CACHE: dict = {}
+
+
+def _canonical(name: str, rules: OrgRules) -> tuple[str, set]:
+    cache = _CANON_CACHE.setdefault(id(rules), {})
+    if name not in cache:
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[name] = canonical_name(name, rules)
+    canon, aliases = cache[name]
+    return canon, set(aliases)
+
+
+def _head_cache(rules: OrgRules) -> dict:
+    return _HEAD_CACHE.setdefault(id(rules), {})
+
+
+def _compute_head(w: str, tag: str, rules: OrgRules):
+    if not _HAN.match(w):
+        return None
+    if w in rules.gazetteer:
+        return w, len(w), None
+    for role, suffix in rules.roles:
+        if len(w) > len(role) and w.endswith(role) and not suffix.startswith("@"):
+            rest = w[: len(w) - len(role)]
+            if rest in _ROLE_MODIFIERS:
+                return None  # 副部长 is a role of the unit before it, not a unit 副部
+            unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
+            if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
+                return unit, len(unit) if w.startswith(unit) else len(rest), role
+    if rules.rejects_end(w) or (tag in _NOT_HEAD_TAGS and w not in rules.suffix_words):
+        return None
+    if (w in rules.reject and w not in rules.suffix_words) or rules.kind_of(w) is None:
+        return None
+    return w, len(w), None
+
+
+def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> list[OrgMention]:
+    """Every unit name in ``text`` (a sentence), left to right.
+
+    The steps: find the words that can end a name (:func:`_head_of`), scan
+    left from each to where the name starts (:func:`_scan_left`), keep the
+    names that are units (:func:`_is_unit_name`) with their spellings
+    (:func:`_mention`), add the towns and villages that act
+    (:func:`_place_units`), then join the names that hold one another
+    (committees, brackets, stationed teams, bodies and their units).
+
+    >>> [m.name for m in find_org_mentions("参加了由XX市林草局直属机关党委和市图书馆联合开展的活动")]
+    ['市林草局', '市林草局直属机关党委', '市图书馆']
+    >>> [(m.name, m.role) for m in find_org_mentions("县纪委书记在学习会上的研讨发言")]
+    [('县纪委', '书记')]
+    """
+    rules = rules or load_org_rules()
+    if tokens is None and may_name_unit(text, rules):
+        toks = tokenize_text(text)
+    elif tokens is None:
+        return []
+    else:
+        toks = tokens
+    if isinstance(toks, Tokens):
+        words, tags = toks.words, toks.tags
+    else:
+        words, tags = [t.word for t in toks], [t.tag for t in toks]
+    heads = list(compress(range(len(words)), map(rules.last_chars.__contains__, map(_LAST_CHAR, words))))
+    if not heads:
+        return []
+    places = _place_units(toks, text, rules) if rules.places else []
+    cache = _head_cache(rules)
+    out: list[OrgMention] = []
+    listed = None
+    for i in heads:
+        head = cache.get((words[i], tags[i]), _UNSEEN)
+        if head is _UNSEEN:
+            head = _head_of(toks[i], rules)
+        if head is None:
+            continue
+        if listed is None:
+            # the scans below look at many words, each more than once: build their Tokens once
+            listed = toks = _token_list(toks, i, heads[-1])
+        out.extend(_mentions_at(toks, i, head, words[i + 1] if i + 1 < len(words) else "", text, rules, out))
+    if places:
+        out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
+        out.sort(key=lambda m: (m.start, m.end))
+    if out:
+        _join_league_committees(out, text)
+    if len(out) > 1:
+        _join_stationed_and_bracketed(out, text, rules)
+        _link_parents(out)
+    return out
+
+
+def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found: list[OrgMention]):
+    """The mention ending at token ``i`` (and its unit when the segmenter glued a body to it)."""
+    tok = toks[i]
+    head_word, head_len, role = head
+    weak = rules.suffix_of(head_word) in rules.weak
+    if weak and nxt in rules.followers:
+        return []
+    head_end = tok.start + head_len
+    if role is None and nxt in rules.role_words:
+        role = nxt
+    scanned = _scan_left(toks, i, rules, head_word)
+    if scanned is None:
+        return []
+    start, masked, place, place_start, anchored = scanned
+    inside = next((p for p in reversed(found) if p.start < start < p.end and not place), None)
+    if inside is not None and _BODY_START.match(text, start + (inside.end - start), tok.start + head_len):
+        start = place_start = inside.start  # 市/住/建/局 + 直属机关委员会: the body of the unit just named
+        masked, place, anchored = inside.masked, inside.place and tuple([inside.place]), True
+        if place:
+            start = inside.start + len(inside.place)
+    name = _MASKED_LEVEL_INSIDE.sub("", strip_mask(text[start:tok.start] + head_word))
+    if name.startswith("某") and len(name) > 2:
+        name, masked = name[1:], "某"  # 某大学, 某县税务局
+    joined = _second_of_pair(name, rules)
+    if joined:
+        name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
+        start = text.find(name, start)
+    written = "".join(place) + name if isinstance(place, tuple) else name
+    if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules) \
+            or (written != name and _GENERIC_START.match(written)):
+        return []
+    if weak and not (anchored or masked or place or len(name) >= 5 or (start == tok.start and tok.tag == "nt")):
+        return []
+    out = [_mention(name, text, start, head_end, masked, place, place_start, role, rules)]
+    body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
+    if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
+        # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too
+        unit_name = name[: len(name) - (len(tok.word) - body.start())]
+        if unit_name not in rules.reject and not SELF_BODY.match(unit_name):
+            canon_u, aliases_u = _canonical(unit_name, rules)
+            aliases_u.add(canon_u)
+            aliases_u.discard(unit_name)
+            out.append(OrgMention(unit_name, text[start:tok.start + body.start()], start, tok.start + body.start(),
+                                  rules.kind_of(unit_name) or "其他", aliases_u, bool(masked), canonical=canon_u))
+    return out
+
+
+def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool, place: bool,
+                  rules: OrgRules) -> bool:
+    """Is ``name``, found at ``text[start:head_end]``, a unit and not a word, a session or a title?"""
+    if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS
+            or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
+            or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
+        return False
+    if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
+        return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
+    if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
+        return False  # 省市县委, 省州委: the committees of every level, no one unit
+    if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
+        return False  # a quoted word is a metaphor or a brand (“加油站”), not a unit
+    before = text[max(0, start - _LOOK_BACK):start]
+    if before.count("“") > before.count("”") and "”" in text[head_end:head_end + _LOOK_BACK]:
+        return False  # inside a quoted brand: “一支部一特色”
+    if _BYLINE_BEFORE.search(before):
+        return False  # （通讯员 余成科）: a reporter's name, not a unit
+    if _DOCUMENT_AFTER.match(text, head_end):
+        return False  # 《中国共产党党校（行政学院）工作条例》: the title of a rule
+    return True
+
+
+def _mention(name: str, text: str, start: int, head_end: int, masked: str, place, place_start: int,
+             role: str | None, rules: OrgRules) -> OrgMention:
+    """The mention of ``name`` with every spelling the text and the alias table give it."""
+    kind = rules.kind_of(name) or "其他"
+    canon, aliases = _canonical(name, rules)
+    aliases.add(canon)
+    if masked == "某":
+        aliases.add("某" + name)
+    written, span_start = name, start
+    if isinstance(place, tuple):  # the places before the name, outermost first (汕头市, 潮阳)
+        written, span_start = "".join(place) + name, place_start
+        bare = set(aliases) | {name}
+        for k in range(len(place)):
+            aliases.update("".join(place[k:]) + a for a in bare)
+        aliases.update(bare)
+        place = "".join(place)
+    elif place:
+        aliases.update({place + canon, place + name})
+    as_written = strip_mask(text[span_start:head_end])
+    if "某" in as_written[1:]:
+        aliases.add(as_written)  # 国网某县供电公司: the spelling with the indefinite word
+    aliases.discard(written)
+    return OrgMention(written, text[span_start:head_end], span_start, head_end, kind, aliases, bool(masked),
+                      role, canonical=canon, place="" if place == "全" else place, collective=place == "全")
+
+
+_STATIONED_TEAMS = _CLASSES["stationed_team"]
+_BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
+
+
+def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
+    """Two shapes where one name holds another:
+
+    * a unit's second name in brackets (县工商联（总商会）, 烟草专卖局（公司）党组):
+      the bracketed name is an alias of the unit before it, and a body right
+      after the bracket belongs to that unit;
+    * a team one unit stations at another (县纪委监委驻县住建局纪检监察组,
+      市委编办驻某村工作队): one name from the first unit to the team.
+    """
+    k = 0
+    while k < len(mentions):
+        a = mentions[k]
+        bracket = _BRACKET.match(text, a.end)
+        if bracket:
+            inner = [m for m in mentions if bracket.start() < m.start and m.end <= bracket.end()]
+            for m in inner:
+                a.aliases |= {m.name} | m.aliases
+                mentions.remove(m)
+            after = next((m for m in mentions if m.start == bracket.end()), None)
+            if after is not None and (after.name in BARE_DROP or SELF_BODY.match(after.name)):
+                written = a.name + text[a.end:after.end]
+                joined = OrgMention(strip_mask(written), written, a.start, after.end, after.kind,
+                                    {a.name + after.name, a.canonical + after.canonical}, a.masked,
+                                    canonical=a.canonical + after.canonical, place=a.place, parent=a.name)
+                mentions[mentions.index(after)] = joined
+        elif text.startswith("驻", a.end):
+            team = next((m for m in mentions[k + 1:] if m.name.endswith(_STATIONED_TEAMS)
+                         and m.end - a.end <= 20 and not _CLAUSE_STOP.search(text, a.end, m.start)), None)
+            if team is not None:
+                written = text[a.start:team.end]
+                swallowed = [m for m in mentions if a.end <= m.start and m.end <= team.end]
+                for m in swallowed:
+                    mentions.remove(m)
+                mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
+                                                  {team.name}, a.masked or team.masked, parent=a.name,
+                                                  canonical=strip_mask(written)))
+        k += 1
+
+
+_CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
+_MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
+
+
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
+                            r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
+_ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
+_DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
+_LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
+_VILLAGE_HEADS = _CLASSES["village_head"]
+_VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
+# Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
+_LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
+# … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
+_PARTNER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["partner"])) + ")$")
+_UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
+_PLACE_AFTER = re.compile("^(?:" + "|".join(map(re.escape, sorted(_CLASSES["place_after"], key=len, reverse=True))) + ")")
+
+
+def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
+    """Towns, streets, villages and communities that act as units in ``text``.
+
+    A town is a place name of the gazetteer (places.txt, 华阳镇); a village or
+    community is a short name before 村/社区 (后寨子村, 丽泽社区), after its
+    town when one is named (书院镇丽泽社区). Such a name is a unit only where
+    it acts: it opens its clause, follows a partner cue (与, 联合) or is listed
+    among 单位 — never after a verb of going or being somewhere (赴千岭乡).
+    """
+    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
+    candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
+    if not candidates:
+        return []
+    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
+    ends = list(accumulate(map(len, words)))
+    out, done = [], -1
+    for i in candidates:
+        if i <= done:
+            continue  # the village of a town read with it
+        if rules.places.get(words[i]) == "town" and tags[i] == "ns":
+            found = _town_at(words, tags, ends, i, text)
+        elif words[i] in _VILLAGE_HEADS and i > 0:
+            found = _village_at(words, tags, ends, i, text, rules)
+        else:
+            continue
+        if found is None:
+            continue
+        name, begin, end, last, town = found
+        done = last
+        if _acts_as_unit(text, begin, end):
+            village = name[len(town):] if town and name != town else ""
+            out.append(OrgMention(name, name, begin, end, "基层单位", {village} - {""},
+                                  canonical=village or name, place=town if village else ""))
+    return out
+
+
+def _town_at(words, tags, ends, i: int, text: str):
+    """(name, start, end, last word, town) of the town at word ``i``, with the village after it if any."""
+    start = ends[i] - len(words[i])
+    j, chars = i + 1, 0
+    while j < len(words) and tags[j] in _VILLAGE_PART_TAGS and words[j] not in _VILLAGE_HEADS \
+            and chars + len(words[j]) <= 4 and not words[j].endswith(_VILLAGE_HEADS):
+        chars += len(words[j])
+        j += 1
+    if j < len(words) and (words[j] in _VILLAGE_HEADS and chars >= 2
+                           or words[j].endswith(_VILLAGE_HEADS) and len(words[j]) > 2 and chars == 0):
+        return text[start:ends[j]], start, ends[j], j, words[i]  # 书院镇丽泽社区: the village of the town
+    return words[i], start, ends[i], i, words[i]
+
+
+def _village_at(words, tags, ends, i: int, text: str, rules: OrgRules):
+    """(name, start, end, last word, town) of the village whose 村/社区 is word ``i``, or None."""
+    k, chars = i, 0
+    while k > 0 and tags[k - 1] in _VILLAGE_PART_TAGS and rules.places.get(words[k - 1]) != "town" \
+            and chars + len(words[k - 1]) <= 4 and words[k - 1] not in rules.boundaries:
+        k -= 1
+        chars += len(words[k])
+    if k > 0 and tags[k - 1] == "f" and len(words[k - 1]) == 1 and chars + 1 <= 4:
+        k -= 1  # 后寨子村: a direction word starts some village names
+        chars += 1
+    if chars < 2:
+        return None
+    first = k - 1 if k > 0 and rules.places.get(words[k - 1]) == "town" else k
+    begin = ends[first] - len(words[first])
+    return text[begin:ends[i]], begin, ends[i], i, ""
+
+
+def _acts_as_unit(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - _LOOK_BACK):start], text[end:end + _LOOK_BACK * 4]
+    if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        return False
+    clause = text[:start]
+    if clause.count("“") > clause.count("”"):
+        return False  # inside a quoted brand: “优质服务社区行”
+    if _PARTNER_BEFORE.search(before) or _UNITS_AFTER.match(after):
+        return True
+    return not clause_prefix(text, start) and bool(after) and after[0] not in "，,、。；"
+
+
+def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list:
+    """Tokens as a list, built only where the scans from heads ``first_head`` … ``last_head`` can look.
+
+    A scan reads leftwards from its head, at most ``_MAX_TOKENS`` words and
+    the few its checks peek at, plus a run of masks; it never reads right
+    of its head. The other words stay ``None``: building a Token for every
+    word of a long sentence cost more than its segmentation.
+    """
+    if not isinstance(toks, Tokens):
+        return toks
+    words, ends = toks.words, toks.ends
+    n = len(words)
+    hi = n if last_head is None else last_head + 1
+    lo = max(0, first_head - _MAX_TOKENS - 4)
+    while lo > 0 and is_mask(words[lo - 1]):
+        lo -= 1
+    lo = max(0, lo - 2)
+    starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
+    built = list(map(Token._make, zip(words[lo:hi], toks.tags[lo:hi], starts, ends[lo:hi])))
+    return [None] * lo + built + [None] * (n - hi)
+
+
+def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
+    """The formal name of a committee at a level (org_committees.txt): 共青团XX县委员会
+    is 团县委, 政协某市委员会 is 市政协; 团 + a place + 市委 is 团桐城市委, the league
+    committee of that city."""
+    rules = load_org_rules()
+    for k, b in enumerate(mentions):
+        level = _LEAGUE_COMMITTEE.match(b.canonical)
+        lead = _LEAGUE_PLACE.search(text, max(0, b.start - _LOOK_BACK), b.start) if level and not b.place else None
+        if lead and rules.places.get(lead.group(1)):
+            short = "团" + level.group(1) + "委"
+            written = "团" + lead.group(1) + b.name
+            mentions[k] = OrgMention(written, text[lead.start():b.end], lead.start(), b.end, "群团组织",
+                                     {short, "团" + b.name, "共青团" + lead.group(1) + b.name}, b.masked,
+                                     canonical=short, place=lead.group(1))
+    for k, b in enumerate(mentions):
+        level = _LEAGUE_COMMITTEE.match(b.canonical)
+        if not level:
+            continue
+        before = text[max(0, b.start - 2 * _LOOK_BACK):b.start].rstrip(MASK_CHARS + "某" + " ")
+        org = next((o for o, _ in rules.committees if before.endswith(o)), None)
+        if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
+            continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling
+        at = len(before) - len(org)
+        short = next(f for o, f in rules.committees if o == org).format(level.group(1))
+        written = org + b.name
+        spellings = {short, org + b.canonical, org + level.group(1) + "委员会"} | {org + x for x in b.aliases}
+        for m in mentions:
+            if m is not b and at <= m.start and m.end <= b.start:
+                mentions[mentions.index(m)] = None  # 共青团 or 政协 on its own: part of this name
+        mentions[k] = OrgMention(written, text[at:b.end], at, b.end, rules.kind_of(short) or b.kind,
+                                 spellings - {written}, b.masked, canonical=short, place=b.place)
+    mentions[:] = [m for m in mentions if m is not None]
+
+
+_ENDINGS: dict = {}
+
+
+def may_name_unit(text: str, rules: OrgRules) -> bool:
+    """Can any word of ``text`` end a unit name? (Exact, and far cheaper than segmenting.)
+
+    A head word ends in a suffix, a gazetteer name or a speaker role, so a
+    sentence holding none of those strings holds no unit: 学习 has 学 but no
+    大学, 部署 has 部. One regex of the shortest such strings (a string
+    holding another one adds nothing) decides it.
+    """
+    return endings_pattern(rules).search(text) is not None
+
+
+def endings_pattern(rules: OrgRules) -> re.Pattern:
+    pattern = _ENDINGS.get(id(rules))
+    if pattern is None:
+        terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
+                 if t}
+        minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
+        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
+    return pattern
+
+
+def _passable(t: Token, rules: OrgRules) -> bool:
+    """May the leftward scan cross this word at all (before any anchor)?"""
+    w = t.word
+    if not _HAN.match(w) or w in rules.boundaries:
+        return False
+    if len(w) >= 3 and w.startswith(rules.predicate_starts):
+        return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
+    if w in rules.inner_words or (t.tag == "x" and len(w) == 1):
+        return True  # x: a rare character the dictionary lacks (金阊), a name's own
+    if t.tag in _STOP_TAGS:
+        return ((t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
+                or w in rules.suffix_words)
+    return True
+
+
+def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
+    """Where the name ending at token ``i`` starts: (char offset, mask, place,
+    place offset, anchored), or None when no name can end there.
+
+    Two passes. First look left for a level word (市 县 区 省 …) within a
+    short window: a name that starts there may hold a verb or an adverb
+    (市知识产权保护中心, 市自然教育办公室) and a 和 (市工业和信息化局).
+    Else take the run of nouns right before the suffix word. ``mask`` is
+    ``"*"`` or ``"某"`` when a masked part stood before the name (dropped,
+    SCHEMA §2); ``place`` a place name before the level word (潼南 in
+    潼南区民政局), which the text's spelling keeps.
+    """
+    head = toks[i]
+    known = _traits_cache(rules)
+    j, anchored = i, (known.get((head.word, head.tag)) or _traits(head, rules))[3]
+    if not anchored:
+        j, anchored = _find_anchor(toks, i, rules)
+    if not anchored:
+        j = i
+        while j > 0:
+            t = toks[j - 1]
+            if is_mask(t.word):
+                k = j - 1
+                while k > 0 and is_mask(toks[k - 1].word):
+                    k -= 1
+                if k > 0 and _mask_inside(toks, k, j, rules):
+                    j = k  # a mask inside a name: 兴业银行**分行, 国网**供电公司
+                    continue
+                break
+            if t.word == "中" and j < i and len(toks[j].word) == 1 and toks[j].tag in ("j", "ns"):
+                j -= 1  # 中俄, 中韩: a pair of countries
+                break
+            if j == i and t.word in _BRANCH_NUMBERS and head.word in _NUMBERED_BODIES:
+                j -= 1  # 一支部, 退休二支部: branches named by number
+                continue
+            if t.word in ("与", "和") and j - 2 >= 0 and _joins_inside(toks, j - 1, i, rules):
+                j -= 1  # 组织与人事处: one department
+                continue
+            ordinal = t.tag == "m" and t.word.startswith("第") and not t.word.endswith(("个", "次", "批"))
+            passable, name_word, _, starts_name = known.get((t.word, t.tag)) or _traits(t, rules)
+            if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS:
+                break
+            j -= 1
+            if starts_name:
+                break
+        while j < i and toks[j].tag in _LOOSE_START_TAGS and not (toks[j].word in rules.inner_words
+                                                                   and head.word in _NUMBERED_BODIES):
+            j += 1  # a name does not start with a verb or an adjective (优化地方政府)
+        if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
+            return None
+    return _name_start(toks, j, anchored, rules)
+
+
+def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
+    """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
+    a masked level (某县), a collective (全市), the places before a level word
+    (汕头市潮阳区), or a national system before a masked place (国网某县)."""
+    first = toks[j]
+    start = place_start = first.start
+    masked, place = "", ""
+    k = j
+    while k > 0 and toks[k - 1] is not None and is_mask(toks[k - 1].word):
+        k -= 1
+    if (_is_masked_level(first.word) or k < j) and k > 0 and toks[k - 1] is not None \
+            and toks[k - 1].word in rules.systems:
+        return toks[k - 1].start, "*", "", toks[k - 1].start, True  # 国网某县供电公司: the system names it
+    if _is_masked_level(first.word):
+        masked, start = "某", start + 1
+    elif first.word in ("全市", "全县", "全区", "全省"):
+        place, start = "全", start + 1
+    elif anchored and first.tag == "ns" and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
+        place, start = first.word[:-1], first.end - 1
+        outer, place_start = _outer_places(toks, j, first.start)
+        place = (*outer, place)
+    elif j > 0:
+        prev = toks[j - 1]
+        if is_mask(prev.word):
+            masked = "某" if prev.word.endswith("某") else "*"
+        elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
+            outer, place_start = _outer_places(toks, j - 1, prev.start)
+            place = (*outer, prev.word)
+    return start, masked, place, place_start, anchored
+
+
+def _outer_places(toks: list[Token], j: int, start: int) -> tuple[list[str], int]:
+    """The places right before token ``j`` that contain it (汕头市 before 潮阳区), and where they start."""
+    outer: list[str] = []
+    while j > 0 and toks[j - 1] is not None and toks[j - 1].tag == "ns" and len(toks[j - 1].word) >= 2 \
+            and toks[j - 1].word[-1] in "省市县区州盟旗" and toks[j - 1].word not in _NOT_PLACES:
+        j -= 1
+        outer.insert(0, toks[j].word)
+        start = toks[j].start
+    return outer, start
+
+
+def _second_of_pair(name: str, rules: OrgRules) -> int:
+    """Where the second unit of ``A和B``/``A与B`` starts when A is a unit of its own, else 0."""
+    for k, c in enumerate(name):
+        if c in "和与及" and 2 <= k < len(name) - 2:
+            left = name[:k]
+            if rules.kind_of(left) and rules.suffix_of(left) not in rules.weak and left not in rules.reject:
+                return k + 1
+    return 0
+
+
+_BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
+_NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
+
+
+def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
+    """Does the 与/和 at ``k`` join two words of one name (组织与人事处, 观测与网络处),
+    not two units (电气工程系党总支与党群党总支)? Inside a name, the word before it
+    ends no unit, both sides are short nouns, and no unit ends between it and the head."""
+    left = toks[k - 1]
+    if _head_of(left, rules) is not None or not _HAN.match(left.word) or len(left.word) > 4:
+        return False
+    if left.tag not in ("n", "vn", "nz", "an") or left.word in rules.boundaries:
+        return False
+    between = toks[k + 1:i]
+    if between and (_is_bare_level(between[0]) or between[0].word[0] in ADMIN_LEVELS):
+        return False  # 和省市党委: the second unit starts at its level
+    return 0 < len(between) <= 2 and not any(_head_of(t, rules) is not None and t.word not in rules.suffix_words
+                                             for t in between[:-1])
+
+
+def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
+    """(index, True) of a level word starting the name ending at ``i``, else (i, False)."""
+    j, n_chars, n_loose = i, len(toks[i].word), 0
+    singles = len(toks[i].word) == 1  # 市/食/药/安/办: an abbreviation cut into characters
+    known = _traits_cache(rules)
+    while j > 0:
+        t = toks[j - 1]
+        w = t.word
+        if w == "和" and j - 2 >= 0 and toks[j - 2].tag in _NAME_TAGS and n_loose == 0 \
+                and _head_of(toks[j - 2], rules) is None:  # 县政府和共青团市委 are two units
+            if any(_is_bare_level(toks[k]) or _level_like_head(toks[k], rules) for k in range(max(0, j - 4), j - 1)):
+                j -= 1  # 市工业和信息化局
+                continue
+        passable, name_word, bare, starts_name = known.get((w, t.tag)) or _traits(t, rules)
+        if not passable or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
+            break
+        if n_loose and not bare and _head_of(t, rules) and not _is_name_word(toks[j], rules) \
+                and toks[j].tag != "m":
+            break  # 区公安局 | 计划组织 | 中心组: the unit before the verb is its subject
+        j -= 1
+        n_chars += len(w)
+        if not name_word and not (t.tag == "m" and w.startswith("第")) and not bare:
+            n_loose += 1
+        if bare:
+            return (j, True) if n_loose <= 1 or (singles and i - j <= 5) else (i, False)
+        singles = singles and len(w) == 1
+        if starts_name:
+            return (j, True) if n_loose == 0 or (n_loose == 1 and i - j <= 3) else (i, False)
+    return i, False
+
+
+_TRAITS: dict = {}
+
+
+def _traits_cache(rules: OrgRules) -> dict:
+    return _TRAITS.setdefault(id(rules), {})
+
+
+def _traits(t: Token, rules: OrgRules) -> tuple[bool, bool, bool, bool]:
+    """What the anchor scan asks of a word, computed once per (word, tag):
+    (passable, name word, bare level, level-like head or complete name)."""
+    cache = _traits_cache(rules)
+    if len(cache) > 200_000:
+        cache.clear()
+    got = cache[(t.word, t.tag)] = (_passable(t, rules), _is_name_word(t, rules), _is_bare_level(t),
+                                    _level_like_head(t, rules) or t.word in rules.complete)
+    return got
+
+
+def _is_bare_level(t: Token) -> bool:
+    w = t.word
+    return (w in ADMIN_LEVELS or _is_masked_level(w) or w in ("街道", "全市", "全县", "全区", "全省")
+            or (t.tag == "ns" and len(w) >= 2 and w[-1] in ADMIN_LEVELS and w not in _NOT_PLACES))
+
+
+def _mask_inside(toks, k: int, j: int, rules: OrgRules) -> bool:
+    """Is the mask run toks[k:j] inside one name (兴业银行**分行), not before one (**市委)?"""
+    left, right = toks[k - 1], toks[j] if j < len(toks) else None
+    if right is None or _is_bare_level(right) or _level_like_head(right, rules):
+        return False
+    if _head_of(left, rules) and not _level_like_head(left, rules):
+        return True
+    return left.tag in ("n", "nz", "j", "nt") and len(left.word) <= 3 and left.word not in rules.boundaries
+
+
+def _is_name_word(t: Token, rules: OrgRules) -> bool:
+    """A word that can stand inside a name: a noun, a unit word whatever its tag (分行, 委),
+    or a verb names are made of (监督, 退休)."""
+    return (t.tag in _NAME_TAGS or t.word in rules.suffix_words or t.word in rules.inner_words
+            or (t.tag == "x" and len(t.word) == 1 and _HAN.match(t.word) is not None))
+
+
+def _is_masked_level(word: str) -> bool:
+    return len(word) == 2 and word[0] == "某" and word[1] in ADMIN_LEVELS
+
+
+def _link_parents(mentions: list[OrgMention]) -> None:
+    """A name that starts with another unit's name found in the same place is its body.
+
+    A branch (分院, 分行, 分校 …) is not a body: the unit it branches from
+    becomes one of its spellings (中日友好医院分院 ≡ 中日友好医院).
+    """
+    dropped = set()
+    for m in mentions:
+        for other in mentions:
+            if other is m or other.start != m.start or other.end >= m.end:
+                continue
+            if (m.name[len(other.name):] in _BRANCHES and m.name.startswith(other.name)
+                    and other.kind in ("事业单位", "企业")):
+                m.aliases |= {other.name} | other.aliases
+                dropped.add(id(other))
+            elif m.parent is None or len(other.name) > len(m.parent):
+                m.parent = other.name
+    mentions[:] = [m for m in mentions if id(m) not in dropped]
+    for m in mentions:
+        for p in mentions:
+            if p is m or p.start != m.start or p.end >= m.end:
+                continue
+            if not _BODY_START.match(m.surface[p.end - p.start:]):
+                p.inner = True
+
+
+def find_self_names(text: str, rules: OrgRules | None = None, taken: list[OrgMention] = ()) -> list[OrgMention]:
+    """A unit naming itself by its kind (``集团召开推进会``, ``学校2023年…总结``): a
+    word of ``org_self_names.txt`` opening a clause of ``text`` and followed by a
+    verb or a year (``org_self_followers.txt``). ``taken`` are the mentions found
+    already: a kind word inside one of them is no name of its own.
+
+    >>> [(m.name, m.kind) for m in find_self_names("5月29日，集团召开主题教育推进会")]
+    [('集团', '企业')]
+    >>> find_self_names("推动学校教育高质量发展")
+    []
+    """
+    rules = rules or load_org_rules()
+    out: list[OrgMention] = []
+    for hit in _self_name_pattern(rules).finditer(text):
+        at, end = hit.span(1)
+        if clause_prefix(text, at) or any(m.start <= at < m.end for m in [*taken, *out]):
+            continue
+        word = hit.group(1)
+        out.append(OrgMention(word, word, at, end, rules.self_names[word], set(), canonical=word))
+    return out
+
+
+_SELF_NAME_PATTERNS: dict = {}
+
+
+def _self_name_pattern(rules: OrgRules) -> re.Pattern:
+    """A kind word followed by a follower (集团召开): one regex for the lexicon's pairs."""
+    pattern = _SELF_NAME_PATTERNS.get(id(rules))
+    if pattern is None:
+        names = "|".join(map(re.escape, sorted(rules.self_names, key=len, reverse=True)))
+        followers = "|".join(map(re.escape, rules.self_followers))
+        pattern = _SELF_NAME_PATTERNS[id(rules)] = re.compile(f"({names})(?={followers})")
+    return pattern

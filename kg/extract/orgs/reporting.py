@@ -1,0 +1,492 @@
+"""The reporting unit (SCHEMA §2): who speaks or reports in a document.
+
+Why a vote and not a cascade: a report found on the web says who reports in
+several places at once — the title (``XX市妇联关于…汇报``, ``区教体局召开…``),
+a byline (``稿件来源: 县人社局``), an author line under the title
+(``林庄村党总支书记 张振华``), the subject of the opening sentence
+(``11月21日下午，土木工程学院党总支召开…``), self-references (``我局``,
+``我镇``, ``该院党委``) and a signature at the end — and any one of them can
+be missing or mislead (a title naming the inspection group that visited, a
+byline naming the newspaper). Each cue proposes a unit with a weight
+(``data/lexicon/reporting_cues.txt``); the unit with the most weight wins,
+and ``how`` lists the cues that chose it so an analyst can see why.
+
+The answer is the unit as the text spells it; a study group answers for its
+unit (局党组理论学习中心组 → 局党组); a unit that only governs (根据市委部署),
+a superior (党中央) or a visiting inspection group does not report.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...errors import LexiconError
+from ...ingest.clean import byline_roles
+from ...ingest.normalize import normalize_text
+from ...lexicon import lexicon_path, read_table, read_wordlist
+from ..base import Context, Sentence, register
+from .document import extract_organizations, mentions_in_context
+from .mentions import OrgMention, find_org_mentions
+from .clauses import clause_prefix, clause_start
+from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner, strip_mask
+from .rules import load_org_rules, load_word_classes
+
+__all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
+
+log = logging.getLogger(__name__)
+
+_LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
+_VENUE = re.compile(r"在(.+?)(?:会)?上的")
+_CLASSES = load_word_classes()
+_SALUTATION = re.compile("^.{0,24}(" + "|".join(map(re.escape, _CLASSES["salutation"])) + ")[^。；！？]{0,6}[：:]$")
+_SENTENCE_END = re.compile(r"[。；！？!?]")
+_PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
+_OPENING_SENTENCES = 4
+_LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
+_LAST_LINES = 3
+_NOT_REPORTING = frozenset(_CLASSES["not_reporting"])
+_GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
+_BODIES = tuple(sorted((b for b in _CLASSES["body"] if b not in ("支部", "纪委")), key=len, reverse=True))
+
+
+@dataclass
+class Candidate:
+    """A unit some cue names as the reporter, with the weight of every cue for it."""
+
+    name: str
+    spelling: str
+    score: float = 0.0
+    cues: list[str] = field(default_factory=list)
+    sentence: Sentence | None = None
+    first: int = 1 << 30  # where in the document it was first proposed
+    strongest: float = 0.0  # the weight of its strongest cue, whose spelling it keeps
+
+
+@lru_cache(maxsize=None)
+def _weights() -> dict[str, float]:
+    path = lexicon_path("reporting_cues")
+    out = {}
+    for cue, weight in read_table(path, 2):
+        try:
+            out[cue] = float(weight)
+        except ValueError:
+            raise LexiconError(path, 0, f"weight of {cue!r} is not a number: {weight!r}") from None
+    return out
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(e.word for e in read_wordlist(lexicon_path(name)))
+
+
+@lru_cache(maxsize=None)
+def _governors() -> tuple[re.Pattern, re.Pattern]:
+    """(anywhere, at the end): a governing word of two or more characters anywhere
+    in the clause before a unit, or one of one character right before it."""
+    words = _words("reporting_governors")
+    longer = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
+    single = "".join(re.escape(w) for w in words if len(w) == 1)
+    anywhere = re.compile("|".join(map(re.escape, longer))) if longer else re.compile(r"(?!)")
+    at_end = re.compile(f"[{single}]$") if single else re.compile(r"(?!)")
+    return anywhere, at_end
+
+
+def _is_superior(name: str) -> bool:
+    return name in _words("reporting_superiors") or name.startswith(("中共中央", "中央", "党中央", "国务院"))
+
+
+def _is_visitor(name: str) -> bool:
+    """An inspection or guidance group (指导组, 巡察组): it visits, the visited unit reports."""
+    return name.endswith(tuple(_words("reporting_visitors")))
+
+
+def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMention] | None = None
+                    ) -> tuple[OrgMention | str, str] | None:
+    """(unit, how) named by a title as its speaker or author, else None.
+
+    The unit is a mention, or a name when only a role names it (副县长 → 县政府).
+    ``body_count(name)`` says how often the body names a unit; a unit that is
+    only the venue (``在X…上的讲话``) counts when the body names it twice.
+
+    >>> find_title_unit("XX市妇联关于青年理论学习小组建设情况汇报")[0].name
+    '市妇联'
+    >>> found = find_title_unit("组织部长在区委理论学习中心组专题研讨会上的交流发言")
+    >>> found[0].name, found[1]
+    ('组织部', 'title speaker')
+    >>> find_title_unit("分管交通的副县长在县委中心组研讨交流会上的发言")
+    ('县政府', 'title role')
+    >>> find_title_unit("在区委主题教育读书班上的交流发言") is None
+    True
+    """
+    if not title:
+        return None
+    if mentions is None:
+        mentions = find_org_mentions(title)
+    venue = _VENUE.search(title)
+    cut = min((at for at in (title.find("在"), title.find("关于")) if at >= 0), default=-1)
+    if venue:
+        cut = venue.start() if cut < 0 else min(cut, venue.start())
+    speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and m.name not in _NOT_REPORTING
+                    and m.canonical not in _GENERIC and m.name not in _GENERIC]
+    if speaker_part:
+        return _speaker(speaker_part, title), "title speaker"
+    head = title[:cut] if cut >= 0 else title
+    role = _LEVEL_ROLE.search(head)
+    if role:
+        return role.group(2) + "政府", "title role"
+    if venue:
+        for m in mentions:
+            host = len(m.canonical) == 2 and m.canonical[1] == "委"  # 区委 hosts a class for others
+            if venue.start(1) <= m.start and m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
+                return m, "title venue"
+    return None
+
+
+def _speaker(mentions: list[OrgMention], title: str | None = None) -> OrgMention:
+    """The unit a title speaks for: the first chain's name a role is attached to
+    (县委宣传部部长), else the longest name of the first chain (中共XX市委组织部 → 市委组织部)."""
+    first = mentions[0]
+    leading, end = [], first.start
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start > end and (title is None or strip_mask(title[end:m.start]).strip()):
+            break  # a word between: the first names are over (市老干部局召开…支部书记培训会)
+        leading.append(m)
+        end = max(end, m.end)
+    with_role = [m for m in leading if m.role]
+    if with_role:  # 国家税务总局XX市税务局党委书记在…: the unit the role belongs to
+        return max(with_role, key=lambda m: (m.end, len(m.name)))
+    chain = [m for m in mentions if m.start == first.start]
+    chain = [m for m in chain if family(m.name)[0] is None] or chain
+    return max(chain, key=lambda m: m.end)
+
+
+def _governed(norm: str, m: OrgMention) -> bool:
+    """Does a governing word (根据, 按照, 在…领导下) stand before ``m`` in its clause?"""
+    before = norm[clause_start(norm, m.start):m.start]
+    anywhere, at_end = _governors()
+    return anywhere.search(before) is not None or at_end.search(before) is not None
+
+
+class _Ballot:
+    """The candidates of one document and the weight each cue gave them."""
+
+    def __init__(self, orgs: list[dict]):
+        self.orgs = orgs
+        self.by_spelling: dict[str, dict] = {}
+        for o in orgs:
+            for s in [o["name"], *o["aliases"]]:
+                self.by_spelling.setdefault(s, o)
+        self.candidates: dict[str, Candidate] = {}
+        self.weights = _weights()
+        self.suffix_words = load_org_rules().suffix_words
+        self.subjects: dict[int, list[OrgMention]] = {}  # sentence index → its clause subjects
+
+    def unit_of(self, spelling: str, bare: bool = False) -> tuple[str, str] | None:
+        """(key, spelling) of the unit ``spelling`` names, or None when it cannot report.
+
+        A generic name (局, 党委) reports only when it is ``bare``: a
+        self-reference with nothing in the text to resolve it to."""
+        if not spelling or spelling in _NOT_REPORTING:
+            return None
+        fam, owner = family(spelling)
+        if fam is not None:
+            if generic_owner(owner) and len(owner) < 2:
+                return None
+            spelling = ORDINAL_TAIL.sub("", owner)  # 局党组理论学习中心组 reports as 局党组
+        item = self.by_spelling.get(spelling)
+        if item and item.get("parent") and family(item["name"])[0] is not None:
+            item = self.by_spelling.get(item["parent"], item)
+        key = item["name"] if item else spelling
+        if _is_superior(key) or _is_superior(spelling):
+            return None
+        for body in _BODIES:
+            unit = self.by_spelling.get(key[: -len(body)]) if key.endswith(body) and len(key) > len(body) else None
+            if unit is not None:
+                key = unit["name"]  # a unit and its party body report as one (市税务局 / 市税务局党委)
+                break
+        if item and item["name"] != spelling and (spelling in _GENERIC or spelling in self.suffix_words) \
+                and item["name"] not in _GENERIC:
+            spelling = item["name"]  # 团委 in the title of the report of __镇团委
+        elif spelling in _GENERIC and not bare:
+            return None
+        return key, spelling
+
+    def vote(self, spelling: str, cue: str, sentence: Sentence | None, at: int, scale: float = 1.0,
+             bare: bool = False) -> None:
+        found = self.unit_of(spelling, bare)
+        if found is None:
+            return
+        key, spelling = found
+        weight = self.weights.get(cue, 0.0) * scale
+        if _is_visitor(key):
+            weight *= self.weights.get("visitor factor", 0.3)
+        if weight <= 0:
+            return
+        c = self.candidates.get(key)
+        if c is None:
+            c = self.candidates[key] = Candidate(key, spelling)
+        if self.weights.get(cue, 0.0) > c.strongest:
+            c.spelling, c.strongest = spelling, self.weights.get(cue, 0.0)  # the strongest cue's spelling
+        c.score += weight
+        c.cues.append(cue if scale == 1.0 else f"{cue} ×{scale:g}")
+        if at < c.first:
+            c.first, c.sentence = at, sentence or c.sentence
+        elif c.sentence is None:
+            c.sentence = sentence
+
+    def ranked(self) -> list[Candidate]:
+        return sorted(self.candidates.values(), key=lambda c: (-c.score, c.first))
+
+
+def reporting_candidates(ctx: Context) -> list[Candidate]:
+    """Every unit a cue proposes as the reporter, best first."""
+    orgs = ctx.found.get("organizations")
+    if orgs is None:
+        orgs = extract_organizations(ctx)
+    mentions = mentions_in_context(ctx)
+    doc = ctx.doc
+    ballot = _Ballot(orgs)
+    by_sentence: dict[int, list[OrgMention]] = {}
+    for m, sent in mentions:
+        by_sentence.setdefault(sent.index, []).append(m)
+
+    title = doc.title.strip() if doc.title and not doc.title_derived else ""
+    title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in normalize_text(title)]
+    _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions)
+    body = [s for s in ctx.sentences if s not in title_sents]
+    _vote_subtitle(ballot, body, by_sentence)
+    _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
+    _vote_author_line(ballot, body, by_sentence)
+    _vote_openings(ballot, body, by_sentence)
+    _vote_self_references(ctx, ballot, orgs)
+    _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
+    _vote_signature(ballot, body, by_sentence)
+    _vote_subjects(ballot, body, by_sentence)
+    return ballot.ranked()
+
+
+def _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions) -> None:
+    if not title:
+        return
+    title_norm = normalize_text(title)
+    in_title = [m for s in title_sents for m in by_sentence.get(s.index, [])]
+    if not title_sents:
+        in_title = find_org_mentions(title_norm)
+    counts: dict[str, int] = {}
+    for m, sent in mentions:
+        if sent not in title_sents:
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    found = find_title_unit(title_norm, lambda name: counts.get(find_canonical(name, mentions), 0),
+                            in_title if title_sents else None)
+    sent = title_sents[0] if title_sents else None
+    if found:
+        unit, how = found
+        if isinstance(unit, str):
+            ballot.vote(unit, how, sent, 0)
+        else:
+            ballot.vote(unit.name, how, sent, 0)
+    venue = _VENUE.search(title_norm)
+    for m in in_title:
+        if venue and venue.start(1) <= m.start < venue.end(1):
+            continue  # the host of the meeting, not the speaker
+        if not found or isinstance(found[0], str) or m.canonical != found[0].canonical:
+            ballot.vote(m.name, "title other", sent, 0)
+
+
+def find_canonical(name: str, mentions) -> str:
+    for m, _ in mentions:
+        if m.name == name:
+            return m.canonical
+    return name
+
+
+def _vote_subtitle(ballot, body, by_sentence) -> None:
+    """A line under the title that opens with a dash (——某局开展…) is a second title."""
+    for s in body[:3]:
+        if s.norm.startswith(("——", "—", "--")):
+            ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, -m.end))
+            if ms:
+                ballot.vote(_speaker([m for m in ms if m.start == ms[0].start]).name, "subtitle", s, s.start)
+            return
+
+
+def _vote_byline(ballot, byline: dict, mentions) -> None:
+    roles = byline_roles()
+    named = {m.canonical for m, _ in mentions} | {m.name for m, _ in mentions}
+    media = _words("reporting_media")
+    for label, value in byline.items():
+        role = roles.get(label, "other")
+        if role == "other":
+            continue
+        for m in find_org_mentions(normalize_text(value)):
+            if any(word in m.name for word in media):
+                continue  # a newspaper or a news site publishes; it does not report
+            in_text = m.name in named or m.canonical in named
+            ballot.vote(m.name, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
+
+
+def _vote_author_line(ballot, body, by_sentence) -> None:
+    """``林庄村党总支书记 张振华`` on a line of its own under the title."""
+    for s in body[:3]:
+        if len(s.norm) > 40 or _SENTENCE_END.search(s.norm):
+            continue
+        ms = [m for m in by_sentence.get(s.index, []) if m.start <= 2]
+        if not ms:
+            continue
+        m = max(ms, key=lambda x: x.end)
+        rest = s.norm[m.end:]
+        if m.role:
+            rest = rest[rest.find(m.role) + len(m.role):] if m.role in rest else rest
+        if _PERSON.match(rest) or not rest.strip():
+            ballot.vote(m.name, "author line", s, s.start)
+            return
+
+
+def _chain_heads(ms: list[OrgMention]) -> list[OrgMention]:
+    """The longest mention of each chain (市林草局 / 市林草局直属机关党委 → the latter)."""
+    out = []
+    for m in sorted(ms, key=lambda m: (m.start, -m.end)):
+        if out and m.start == out[-1].start:
+            continue
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _subject_mentions(s: Sentence, ms: list[OrgMention], memo: dict | None = None) -> list[OrgMention]:
+    """Mentions that open their clause (after a date or an opener) and are not governed."""
+    if memo is not None and s.index in memo:
+        return memo[s.index]
+    out = []
+    for m in _chain_heads(ms):
+        if s.norm[m.end:m.end + 1] == "的" or m.start - clause_start(s.norm, m.start) > _LONGEST_PREFIX:
+            continue
+        if clause_prefix(s.norm, m.start) or _governed(s.norm, m):
+            continue
+        out.append(m)
+    if memo is not None:
+        memo[s.index] = out
+    return out
+
+
+def _vote_openings(ballot, body, by_sentence) -> None:
+    """The subject of the first clauses; failing one, the first unit named at all."""
+    opening = [s for s in body if not _SALUTATION.match(s.norm) and not s.norm.startswith(("——", "—"))]
+    rank = 0
+    named = False
+    for s in opening[:_OPENING_SENTENCES]:
+        ms = by_sentence.get(s.index, [])
+        subjects = _subject_mentions(s, ms, ballot.subjects)
+        if subjects:
+            ballot.vote(subjects[0].name, "opening subject", s, s.start, scale=1.0 / (1 + rank))
+            rank += 1
+        if not named:
+            free = [m for m in _chain_heads(ms) if not _governed(s.norm, m)]
+            if free:
+                ballot.vote(free[0].name, "opening mention", s, s.start)
+                named = True
+
+
+def _vote_subjects(ballot, body, by_sentence) -> None:
+    """Every clause-opening mention in the body: the unit the report keeps talking about."""
+    counts: dict[str, tuple[int, Sentence]] = {}
+    for s in body:
+        for m in _subject_mentions(s, by_sentence.get(s.index, []), ballot.subjects):
+            n, first = counts.get(m.name, (0, s))
+            counts[m.name] = (n + 1, first)
+    cap = ballot.weights.get("subject cap", 3.0)
+    for name, (n, s) in counts.items():
+        ballot.vote(name, "body subject", s, s.start, scale=min(n, cap))
+
+
+_SELF_REF_PATTERNS: dict = {}
+
+
+def _self_ref_pattern(rules) -> tuple[re.Pattern, dict]:
+    got = _SELF_REF_PATTERNS.get(id(rules))
+    if got is None:
+        table = {phrase: suffix for phrase, suffix in rules.self_refs if suffix}
+        words = sorted(table, key=len, reverse=True)
+        got = _SELF_REF_PATTERNS[id(rules)] = (re.compile("|".join(map(re.escape, words))), table)
+    return got
+
+
+def _ends_as(name: str, suffix: str) -> bool:
+    """Does ``name``, or its unit before a party body, end in ``suffix`` (校党委 ends as 校)?"""
+    if name.endswith(suffix):
+        return True
+    return any(name.endswith(body) and name[: -len(body)].endswith(suffix) for body in _BODIES)
+
+
+def _vote_self_references(ctx, ballot, orgs) -> None:
+    """The first self-reference of the document (我局, 我镇, 该院), resolved to the
+    most named unit of that kind, else the kind word itself."""
+    pattern, table = _self_ref_pattern(load_org_rules())
+    norm = ctx.doc.norm or ctx.doc.text
+    hit = pattern.search(norm)
+    if hit is None:
+        return
+    suffix, at = table[hit.group()], hit.start()
+    sent = next((s for s in ctx.sentences if s.start <= at < s.end), None)
+    units = [o for o in orgs if not _is_superior(o["name"]) and family(o["name"])[0] is None
+             and o["name"] not in ("省委", "市委", "县委", "区委")]
+    named = [o for o in units if suffix == "*" or o["name"].endswith(suffix)
+             or any(a.endswith(suffix) for a in o["aliases"])]
+    if not named:  # 我校 in a report that names only 校党委
+        named = [o for o in units if _ends_as(o["name"], suffix) or any(_ends_as(a, suffix) for a in o["aliases"])]
+    if not named and suffix.endswith("党组"):
+        named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
+    if named:
+        best = max(named, key=lambda o: o["mentions"])
+        ballot.vote(best["name"], "self reference", sent, at)
+    elif suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅镇乡村"):
+        ballot.vote(suffix, "self reference bare", sent, at, bare=True)
+
+
+_PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
+
+
+def _vote_plan_owner(ballot, sentences, by_sentence) -> None:
+    """现制定市局2023年度理论学习计划, 现将市委统战部上半年工作总结汇报如下: whose plan or report it is."""
+    for s in sentences:
+        for m in _chain_heads(by_sentence.get(s.index, [])):
+            if _PLAN_OF.search(s.norm, max(0, m.start - 4), m.start):
+                ballot.vote(m.name, "plan owner", s, s.start)
+                return
+
+
+def _vote_signature(ballot, body, by_sentence) -> None:
+    """A unit's name alone on one of the last lines (above a date): the signature."""
+    for s in body[-_LAST_LINES:]:
+        if len(s.norm) > 30 or _SENTENCE_END.search(s.norm):
+            continue
+        ms = _chain_heads(by_sentence.get(s.index, []))
+        if ms and ms[0].start <= 1 and ms[-1].end >= len(s.norm.strip()) - 1:
+            ballot.vote(ms[0].name, "signature", s, s.start)
+
+
+@register("reporting_org")
+def extract_reporting_org(ctx: Context) -> list[dict]:
+    """``[{name, how, score, evidence, start, end}]`` for the reporting unit, or ``[]``.
+
+    >>> from kg.document import Document
+    >>> doc = Document(doc_id="d", title="", text="11月2日，县统计局召开学习会。我局党员干部参加。")
+    >>> [(r["name"], r["how"]) for r in extract_reporting_org(Context.from_document(doc))]
+    [('县统计局', 'opening subject, opening mention, self reference, body subject')]
+    """
+    ranked = reporting_candidates(ctx)
+    if not ranked:
+        return []
+    best = ranked[0]
+    if best.score < _weights().get("minimum", 0.0):
+        return []
+    sent = best.sentence
+    item = {"name": best.spelling, "how": ", ".join(dict.fromkeys(best.cues)), "score": round(best.score, 2)}
+    if sent is None:
+        item.update(evidence="", start=0, end=0)
+    else:
+        item.update(evidence=sent.text, start=sent.start, end=sent.end)
+    return [item]
