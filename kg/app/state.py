@@ -23,7 +23,7 @@ import streamlit as st
 import orjson
 
 from ..build import build_store, rules_digest
-from ..errors import ConfigError
+from ..errors import ConfigError, GraphBusy
 from ..query.catalog import warm_up
 from ..query.database import open_query_database
 from ..query.engines import open_engine
@@ -136,11 +136,17 @@ def ensure_graph() -> dict:
         entry = reg["entries"].get(str(path))
         if entry and entry["corpus"] == key and entry["mtime"] == _mtime(path):
             return entry
+        built = key
         if corpus is not None and corpus.is_dir() and (entry is None or entry["corpus"] != key) \
                 and not _corpus_built(path, corpus, key):
-            _build_with_progress(corpus, first=not path.exists())
-            _record_built(path, corpus, key)
-        entry = reg["entries"][str(path)] = {"corpus": key, "mtime": _mtime(path), "graph": None}
+            try:
+                _build_with_progress(corpus, first=not path.exists())
+                _record_built(path, corpus, key)
+            except GraphBusy as err:  # a command-line build is writing it: show what is there, try again later
+                st.warning(f"图谱文件正在被另一个构建写入，先显示现有图谱；稍后刷新页面即可看到更新。（{err}）",
+                           icon=":material/hourglass_top:")
+                built = None
+        entry = reg["entries"][str(path)] = {"corpus": built, "mtime": _mtime(path), "graph": None}
         return entry
 
 

@@ -265,10 +265,14 @@ class LadybugEngine:
     name = "ladybug"
 
     def __init__(self, graph=None, *, tables: Iterable["QueryTable"] | None = None, path: str | Path | None = None,
-                 read_only: bool = False, threads: int = 0, pipelined: bool = False):
+                 read_only: bool = False, threads: int = 0, pipelined: bool = False, memory_bytes: int | None = None):
         started = time.perf_counter()
         self.path = str(path) if path else ":memory:"
         self._threads = threads
+        # By default the database reserves 8 TB of address space and a buffer pool of 80 % of RAM; a
+        # worker under an address-space limit (kg.query.sandbox) gives it ``memory_bytes``, half each.
+        self._sizes = {} if memory_bytes is None else {"buffer_pool_size": memory_bytes // 2,
+                                                       "max_db_size": memory_bytes // 2}
         self._open(read_only)
         self._lock = threading.Lock()
         self.n_nodes = self.n_edges = 0
@@ -287,7 +291,7 @@ class LadybugEngine:
     def _open(self, read_only: bool = False) -> None:
         import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
 
-        self._db = ladybug.Database(self.path, read_only=read_only, max_num_threads=self._threads)
+        self._db = ladybug.Database(self.path, read_only=read_only, max_num_threads=self._threads, **self._sizes)
         self._conn = ladybug.Connection(self._db)
 
     def _load(self, tables: Iterable["QueryTable"], pipelined: bool = False) -> tuple[int, int]:
@@ -336,6 +340,15 @@ class LadybugEngine:
             timeout: float = DEFAULT_TIMEOUT) -> Result:
         """Run one read-only query; at most ``limit`` rows, at most ``timeout`` seconds."""
         params = prepare_query(cypher, params, limit, timeout)
+        return self.execute(cypher, params, limit, timeout)
+
+    def execute(self, cypher: str, params: dict, limit: int, timeout: float) -> Result:
+        """Run a query *without* the guard: for callers that applied it already (:meth:`run`, the sandbox).
+
+        The engine's own timeout is cooperative: a single expression that
+        runs long (``size(range(1, 1e9))``) is not interrupted. Ad-hoc queries
+        therefore run in :mod:`kg.query.sandbox`, which kills its worker.
+        """
         cypher = translate_for_ladybug(cypher)  # type(r), labels(n), id(n) as Neo4j users write them
         with self._lock:
             started = time.perf_counter()

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from kg.errors import StoreError
 from kg.graph.build import new_graph
 from kg.store import digest as digests
 from kg.store.digest import digest_path, file_digest, graph_digest, recorded_digest, recording_digest
@@ -47,10 +48,10 @@ def test_a_failed_write_leaves_no_digest_rather_than_a_wrong_one(tmp_path, g):
     path = save_graph(g, tmp_path / "g.pickle")
 
     def chunks():
-        yield b"KG-GRAPH pickle 2\n"
-        raise OSError("disk full")
+        yield b"KG-GRAPH data 1\n"
+        raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError):
+    with pytest.raises(StoreError, match="g.pickle"):  # the file system's refusal, naming the file
         with recording_digest(path) as tap:
             write_atomically(path, tap(chunks()))
     assert not digest_path(path).exists()
