@@ -144,10 +144,29 @@ def step_build(paths, graph: str, jobs: int | None) -> dict:
     """``build_store`` into ``graph``: what ``python -m kg build --jobs N`` does."""
     from kg.build import build_store
 
+    def cpu() -> tuple[float, float]:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+    marks: dict[str, tuple[float, float, float]] = {}
+
+    def mark(name: str) -> None:
+        marks[name] = (time.perf_counter() - t0, *cpu())
+
     t0 = time.perf_counter()
-    summary = build_store(paths, graph_path=graph, jobs=jobs)
+    mark("start")
+    summary = build_store(paths, graph_path=graph, jobs=jobs, on_plan=lambda n: mark("planned"),
+                          progress=lambda res: mark("last_result"))
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "jobs": jobs or os.cpu_count(), "files_read": summary.files_read,
+    mark("end")
+    # Where the time goes: this process (planning, graph assembly, the chunks it extracts, the save and
+    # the query database) against the extraction workers (their CPU counts once they have exited).
+    phases = {"plan_seconds": marks["planned"][0],
+              "extract_seconds": marks.get("last_result", marks["planned"])[0] - marks["planned"][0],
+              "tail_seconds": seconds - marks.get("last_result", marks["planned"])[0],
+              "main_cpu_seconds": marks["end"][1], "workers_cpu_seconds": marks["end"][2],
+              "main_cpu_to_last_result": marks.get("last_result", marks["planned"])[1]}
+    return {"seconds": seconds, **phases, "jobs": jobs or os.cpu_count(), "files_read": summary.files_read,
             "files_unchanged": summary.files_unchanged, "added": len(summary.added),
             "updated": len(summary.updated), "unchanged": len(summary.unchanged), "errors": len(summary.errors),
             "nodes": sum(summary.nodes.values()), "relationships": sum(summary.relationships.values()),
