@@ -15,6 +15,7 @@ __all__ = [
     "GraphError",
     "StoreError",
     "Neo4jUnavailable",
+    "ClusterError",
     "QueryError",
     "CypherSyntaxError",
     "WriteQueryRefused",
@@ -75,6 +76,10 @@ class StoreError(KGError):
 
 class Neo4jUnavailable(StoreError):
     """The Neo4j server cannot be reached, refused the login, or lacks the database."""
+
+
+class ClusterError(KGError):
+    """A Dask cluster cannot be reached, has no workers, runs other rules, or lost the work."""
 
 
 class QueryError(KGError):

@@ -27,3 +27,18 @@ def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"../shared is not beside the repo ({SHARED}); shared-corpus tests skipped")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A real dask.distributed LocalCluster of 2 worker processes over TCP on loopback, for the session.
+
+    Yields the :class:`kg.build.cluster.ClusterExtractor` (its ``address`` is
+    the scheduler's, for ``kg build --cluster tcp://…``); skips where the
+    optional distributed extra is not installed.
+    """
+    pytest.importorskip("distributed", reason="dask.distributed is the optional cluster extra")
+    from kg.build.cluster import open_cluster
+
+    with open_cluster("local:2", timeout=60) as extractor:
+        yield extractor

@@ -23,12 +23,13 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                 prune: bool = False, jobs: int | None = None, neo4j: dict | None = None,
                 progress: Callable[[FileResult], None] | None = None,
                 on_plan: Callable[[int], None] | None = None,
-                extract_fn: Callable | None = None) -> BuildSummary:
+                extract_fn: Callable | None = None, extractor: Callable | None = None) -> BuildSummary:
     """Build or update a store from report files: the one call the CLI and the app use.
 
     The NetworkX graph file is always updated (it holds the manifest); with
     ``store="neo4j"`` the documents that changed are then synced to Neo4j
     (``neo4j`` holds uri/user/password/database/batch_size overrides).
+    ``extractor`` runs the extraction elsewhere (:func:`kg.build.open_cluster`).
     """
     if store not in ("networkx", "neo4j"):
         raise ConfigError(f"unknown store {store!r}", hint="use --store networkx or --store neo4j")
@@ -40,7 +41,7 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
         path = Path(graph_path) if graph_path else default_graph_path()
         g = load_graph(path, missing_ok=True)
         summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
-                               extract_fn=extract_fn)
+                               extract_fn=extract_fn, extractor=extractor)
         if summary.changes or not path.exists():
             save_graph(g, path)
         summary.store, summary.target = store, str(path)
