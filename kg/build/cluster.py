@@ -90,11 +90,16 @@ def open_cluster(spec: str, *, timeout: float = 10.0) -> Iterator["ClusterExtrac
     if kind == "local":
         # One thread per worker: extraction is pure Python, threads would only share one GIL.
         # Everything listens on loopback, on free ports (the default 8787 may be another build's).
-        cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
-                                           host="127.0.0.1", protocol="tcp://",
-                                           dashboard_address="127.0.0.1:0",
-                                           worker_dashboard_address="127.0.0.1:0",
-                                           silence_logs=logging.ERROR)
+        # No statistical profiler in the workers: sampling the stack every 10 ms cost
+        # extraction half again its CPU time (1k files: 5.7 s against 3.9 s without).
+        import dask  # installed with distributed
+
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
+                                               host="127.0.0.1", protocol="tcp://",
+                                               dashboard_address="127.0.0.1:0",
+                                               worker_dashboard_address="127.0.0.1:0",
+                                               silence_logs=logging.ERROR)
         address = cluster.scheduler_address
     else:
         address = value
@@ -159,11 +164,12 @@ class ClusterExtractor:
 
     The results come in the order of ``jobs`` (as local extraction's do, so
     the graph does not depend on which worker finished first); ``progress``
-    is told of each file as it arrives. At most ``window`` files are out on
-    the cluster or waiting here for an earlier one, so neither the
-    scheduler nor this process holds the whole corpus at once. Files go
-    out ``chunk`` to a task (default: up to 16, about eight tasks per worker
-    thread at least): one task per file cost 12 ms a file on 2 cores.
+    is told of each file as it arrives. At most ``window`` files (default:
+    four tasks per worker thread, at least 64 files) are out on the cluster
+    or waiting here for an earlier one, so neither the scheduler nor this
+    process holds the whole corpus at once. Files go out ``chunk`` to a
+    task (default: up to 16, so that each worker thread gets eight tasks or
+    more): one task per file cost 12 ms a file on 2 cores.
 
     A task whose workers kept dying (``KilledWorker``) is not yet a verdict
     on its files: the scheduler blames every task the dead workers held. Its
@@ -211,7 +217,7 @@ class ClusterExtractor:
         self.check_workers(jobs[0][0], cwd)
         threads = max(1, self.workers)
         size = self.chunk or max(1, min(16, len(jobs) // (threads * 8)))
-        window = self.window or max(64, 32 * size * threads)
+        window = self.window or max(64, 4 * size * threads)
         pending: dict[str, tuple[list[int], bool, object]] = {}  # task key -> (job indexes, alone?, future)
         arrived: dict[int, FileResult] = {}
         suspects: list[int] = []  # files of tasks whose workers kept dying, to be tried one by one
