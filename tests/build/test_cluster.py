@@ -30,7 +30,7 @@ def _graph(path):
 
 
 def _raises_on_b(doc):
-    if doc.doc_id == "b":
+    if doc.doc_id == "b.txt":
         raise RecursionError("maximum recursion depth exceeded")
     return vocab_extract(doc)
 
@@ -60,9 +60,33 @@ def test_a_failing_file_is_its_own_error_line_as_locally(dask_cluster, corpus, t
     (corpus / "broken.pdf").write_bytes(b"not a pdf at all")
     s1 = build_store([corpus], graph_path=tmp_path / "l.pickle", jobs=1, extract_fn=_raises_on_b)
     s2 = build_store([corpus], graph_path=tmp_path / "c.pickle", extractor=dask_cluster, extract_fn=_raises_on_b)
-    assert sorted(s2.added) == ["a", "c"] and s2.errors == s1.errors
+    assert sorted(s2.added) == ["a.txt", "c.txt"] and s2.errors == s1.errors
     assert [os.path.basename(p) for p, _ in s2.errors] == ["b.txt", "broken.pdf"]
     assert _graph(tmp_path / "c.pickle") == _graph(tmp_path / "l.pickle")
+
+
+def test_a_cluster_build_into_neo4j_holds_the_graph_of_a_local_build(dask_cluster, samples_dir, tmp_path,
+                                                                     empty_neo4j):
+    from tests.store.neo4j_helpers import expected_state, neo4j_state
+
+    conn = vars(empty_neo4j.settings)
+    s = build_store([samples_dir], store="neo4j", graph_path=tmp_path / "c.pickle", neo4j=conn,
+                    extractor=dask_cluster)
+    assert s.added and "documents loaded" in s.target
+    build_store([samples_dir], graph_path=tmp_path / "l.pickle", jobs=1)
+    local = load_graph(tmp_path / "l.pickle")
+    assert neo4j_state(empty_neo4j.driver, empty_neo4j.settings.database) == expected_state(local)
+
+
+def test_a_cluster_build_takes_the_graph_files_write_lock(dask_cluster, corpus, tmp_path):
+    from kg.errors import GraphBusy
+    from kg.store.lock import graph_write_lock
+
+    seen = []
+    with graph_write_lock(tmp_path / "g.pickle"):  # another build is writing this graph file
+        with pytest.raises(GraphBusy):
+            build_store([corpus], graph_path=tmp_path / "g.pickle", extractor=dask_cluster, progress=seen.append)
+    assert not seen and not (tmp_path / "g.pickle").exists()
 
 
 def test_workers_on_other_rules_are_refused_before_any_work(dask_cluster, corpus, tmp_path, monkeypatch):
@@ -122,7 +146,7 @@ def traced_extract(doc) -> dict:
 
 
 def crashes_on_b(doc) -> dict:
-    if doc.doc_id == "b":
+    if doc.doc_id == "b.txt":
         os._exit(3)  # what a crash in a C library or the kernel's OOM killer does to a worker
     return vocab_extract(doc)
 
@@ -201,6 +225,6 @@ def test_a_file_that_kills_every_worker_is_that_files_error_line(fragile_cluster
         s = build_store([corpus], graph_path=tmp_path / "g.pickle", extractor=extractor, extract_fn=crashes_on_b)
     finally:
         extractor.chunk = None
-    assert sorted(s.added) == ["a", "c"]
+    assert sorted(s.added) == ["a.txt", "c.txt"]
     assert [(os.path.basename(p), e) for p, e in s.errors] == [
         ("b.txt", "every worker that extracted this file died (out of memory, or a crash in a library)")]

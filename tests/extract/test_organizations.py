@@ -470,3 +470,16 @@ def test_a_numbered_branch_keeps_the_words_before_its_number():
 
 def test_every_township_is_no_unit_even_read_as_a_place():
     assert not any(n.endswith("镇党委") for n in names("各乡镇党委书记参加学习。"))
+
+
+def test_a_deputy_is_a_role_not_a_unit():
+    assert [(m.name, m.role) for m in find_org_mentions("县委组织部副部长李四带队调研。")][-1] == ("县委组织部", "副部长")
+
+
+def test_a_reporter_learning_from_a_unit_does_not_hide_it():
+    assert names("记者从县统计局获悉，今年以来该局开展开放日活动。") == ["县统计局"]
+
+
+def test_a_district_the_dictionary_does_not_tag_as_a_place_is_one_all_the_same():
+    found = _doc_orgs("卫东区纪委监委开展警示教育。区纪委监委组织党员干部旁听庭审。纪委监委将持续推进。")
+    assert list(found) == ["卫东区纪委监委"] and found["卫东区纪委监委"]["mentions"] == 3

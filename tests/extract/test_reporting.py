@@ -222,3 +222,15 @@ def test_a_bank_named_by_its_short_name_is_one_unit_with_its_full_name():
     found = {o["name"]: o for o in extract_organizations(Context.from_document(Document(
         doc_id="t", title="", text="中国工商银行某支行党支部开展活动。工行某支行党支部组织党员学习。")))}
     assert len(found) == 2 and all("工行支行党支部" in o["aliases"] or "工行支行" in o["aliases"] for o in found.values())
+
+
+def test_an_outline_number_before_the_subject_does_not_hide_it():
+    body = "1、妇联年度工作总结和明年工作思路。2013年，在市委、市政府的领导下，全市各级妇联组织认真贯彻落实。"
+    assert reporting(body, "", title_derived=True) == "妇联"
+
+
+def test_a_unit_above_the_level_the_text_calls_its_own_yields():
+    body = ("5月20日，省委老干部局召开全省老干部局长座谈会，省委老干部局作重要讲话。"
+            "我市作为代表单位介绍了我市的老干部工作。市委老干部局将抓好落实。市委老干部局召开专题会议。")
+    item = reporting_item(body, "", title_derived=True)
+    assert item["name"] == "市委老干部局"

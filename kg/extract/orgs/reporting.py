@@ -264,6 +264,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
     _vote_subjects(ballot, body, by_sentence)
+    _discount_superior_levels(ballot, ctx.doc.norm or ctx.doc.text)
     return ballot.ranked()
 
 
@@ -456,6 +457,25 @@ def _vote_plan_owner(ballot, sentences, by_sentence) -> None:
             if _PLAN_OF.search(s.norm, max(0, m.start - 4), m.start):
                 ballot.vote(m.name, "plan owner", s, s.start)
                 return
+
+
+_OWN_LEVEL = re.compile(r"我(省|市|州|县|区|镇|乡)")
+_LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "镇": 3, "乡": 3}
+
+
+def _discount_superior_levels(ballot, norm: str) -> None:
+    """我市, 我县: the speaker is of that level, so a unit of a higher level (省委老干部局
+    in a city's report) hosted or instructed, and counts only a fraction of its votes."""
+    own = _OWN_LEVEL.search(norm)
+    if own is None:
+        return
+    rank = _LEVEL_RANK[own.group(1)]
+    factor = ballot.weights.get("superior level factor", 0.2)
+    for c in ballot.candidates.values():
+        level = c.name[:1]
+        if level in _LEVEL_RANK and _LEVEL_RANK[level] < rank:
+            c.score *= factor
+            c.cues.append(f"superior level ×{factor:g}")
 
 
 def _vote_signature(ballot, body, by_sentence) -> None:
