@@ -1,15 +1,15 @@
 """Extraction on a Dask cluster: what ``kg build --cluster ADDRESS`` runs.
 
 Extraction needs nothing but the file, so past one machine it is a map over
-files: each changed file is one task on a ``dask.distributed`` cluster (a
-scheduler at ``tcp://HOST:8786``, or ``local:N``, a ``LocalCluster`` of N
-worker processes started here). The results come back to this process, in
+files: the changed files go out a few to a task to a ``dask.distributed``
+cluster (a scheduler at ``tcp://HOST:8786``, or ``local:N``, a
+``LocalCluster`` of N worker processes started here). The results come back to this process, in
 the order of the files, and the build applies them exactly as it applies
 local results (:func:`kg.build.update_graph`'s ``extractor``): same
 incremental rules, same graph, same store.
 
-Why one task per file, and why the results come here: a file is the unit a
-build keeps or re-reads, and the graph needs every record in one place
+Why tasks of whole files, and why the results come here: a file is the unit
+a build keeps or re-reads, and the graph needs every record in one place
 (the same unit named in ten thousand files is one node). Dask supplies the
 rest: a worker that dies takes none of its files with it (the scheduler
 runs them again elsewhere, up to ``distributed.scheduler.allowed-failures``
@@ -27,7 +27,6 @@ import logging
 import os
 import re
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import ClusterError, ConfigError
@@ -92,14 +91,18 @@ def open_cluster(spec: str, *, timeout: float = 10.0) -> Iterator["ClusterExtrac
         # Everything listens on loopback, on free ports (the default 8787 may be another build's).
         # No statistical profiler in the workers: sampling the stack every 10 ms cost
         # extraction half again its CPU time (1k files: 5.7 s against 3.9 s without).
-        import dask  # installed with distributed
+        import dask  # lazy: the optional engine's configuration (installed with distributed)
 
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
-            cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
-                                               host="127.0.0.1", protocol="tcp://",
-                                               dashboard_address="127.0.0.1:0",
-                                               worker_dashboard_address="127.0.0.1:0",
-                                               silence_logs=logging.ERROR)
+        try:
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
+                                                   host="127.0.0.1", protocol="tcp://",
+                                                   dashboard_address="127.0.0.1:0",
+                                                   worker_dashboard_address="127.0.0.1:0",
+                                                   silence_logs=logging.ERROR)
+        except (OSError, RuntimeError, TimeoutError) as err:
+            raise ClusterError(f"could not start a local cluster of {value} workers ({_reason(err)})",
+                               hint="run with -v to see the workers' errors") from err
         address = cluster.scheduler_address
     else:
         address = value

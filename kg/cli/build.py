@@ -9,6 +9,7 @@ import orjson
 from tqdm import tqdm
 
 from ..build import build_store
+from ..build.cluster import import_distributed, open_cluster
 from .options import add_neo4j_arguments, neo4j_settings
 
 __all__ = ["add_arguments", "run"]
@@ -58,7 +59,6 @@ def run(args) -> int:
     with ExitStack() as stack:
         extractor = None
         if args.cluster:
-            from ..build.cluster import import_distributed, open_cluster  # only here: the rare build
             import_distributed()  # its import sets its loggers to INFO: back to this command's level
             logging.getLogger("distributed").setLevel(logging.getLogger().level)
             extractor = stack.enter_context(open_cluster(args.cluster, timeout=args.cluster_timeout))
