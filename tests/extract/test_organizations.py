@@ -511,3 +511,21 @@ def test_a_units_campaign_group_is_one_name_and_the_unit_only_its_owner(text, gr
 def test_a_masked_town_is_kept_as_its_level_word():
     m = find_org_mentions("xx镇坚持把乡村振兴摆在首位。")[0]
     assert (m.name, m.surface, m.masked) == ("镇", "xx镇", True)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("支部主委张某主持会议。", ["支部"]),
+    ("会上，龙主委作了讲话。", []),
+    ("民盟市委主委王某讲话。", ["市委"]),
+])
+def test_a_democratic_partys_chair_is_a_role_not_a_unit(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("并向新任机关党委书记赵某表示祝贺。", ["机关党委"]),
+    ("希望双方党支部继续保持沟通。", ["党支部"]),
+    ("一是回顾总结支部近两年来的工作。", ["支部"]),
+])
+def test_words_about_the_body_are_not_part_of_its_name(text, want):
+    assert names(text) == want
