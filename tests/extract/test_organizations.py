@@ -529,3 +529,25 @@ def test_a_democratic_partys_chair_is_a_role_not_a_unit(text, want):
 ])
 def test_words_about_the_body_are_not_part_of_its_name(text, want):
     assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("开发区通过组织企业开展观摩学习。", ["开发区"]),
+    ("今年，临港开发区与青山镇签订共建协议。", ["临港开发区", "青山镇"]),
+    ("市经开区党工委召开理论学习会。", ["市经开区党工委"]),
+])
+def test_development_zones_that_act_are_units(text, want):
+    assert names(text) == want
+
+
+def test_a_development_zone_as_a_place_is_no_unit():
+    assert names("在开发区建设中取得新成效。") == []
+
+
+@pytest.mark.parametrize("text", ["组织党员在台球厅开展活动。", "开展美丽庭院创建活动。"])
+def test_rooms_and_yards_are_no_units(text):
+    assert names(text) == []
+
+
+def test_an_office_stationed_elsewhere_is_one_name():
+    assert "国家税务总局驻西安特派办" in names("国家税务总局驻西安特派办召开会议。")

@@ -381,7 +381,7 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *_CLASSES["zone"]))
 _BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
 _ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
@@ -389,6 +389,7 @@ _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
 _MASKED_TOWN_HEADS = frozenset(["镇", "乡", "街道"])
+_ZONES = frozenset(_CLASSES["zone"])
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
@@ -419,6 +420,9 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
             continue  # the village of a town read with it
         if rules.places.get(words[i]) == "town" and tags[i] == "ns":
             found = _town_at(words, tags, ends, i, text)
+        elif words[i] in _ZONES:
+            k = i - 1 if i > 0 and (tags[i - 1] == "ns" or words[i - 1] in rules.places) else i
+            found = (text[ends[k] - len(words[k]):ends[i]], ends[k] - len(words[k]), ends[i], i, "")
         elif words[i] in _MASKED_TOWN_HEADS and i > 0 and is_mask(words[i - 1]):
             k = i - 1
             while k > 0 and is_mask(words[k - 1]):
@@ -548,7 +552,8 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
     A head word ends in a suffix, a gazetteer name or a speaker role, so a
     sentence holding none of those strings holds no unit: 学习 has 学 but no
     大学, 部署 has 部. One regex of the shortest such strings (a string
-    holding another one adds nothing), and of a masked town (xx镇), decides it.
+    holding another one adds nothing), of a masked town (xx镇) and of a zone
+    (开发区), decides it.
     """
     return endings_pattern(rules).search(text) is not None
 
@@ -560,7 +565,7 @@ def endings_pattern(rules: OrgRules) -> re.Pattern:
                  if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
         pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True)))
-                                                   + r"|(?:[xX×*]|某)(?:镇|乡|街道)")
+                                                   + r"|(?:[xX×*]|某)(?:镇|乡|街道)|" + "|".join(sorted(_ZONES)))
     return pattern
 
 
