@@ -516,7 +516,7 @@ def test_a_masked_town_is_kept_as_its_level_word():
 @pytest.mark.parametrize("text, want", [
     ("支部主委张某主持会议。", ["支部"]),
     ("会上，龙主委作了讲话。", []),
-    ("民盟市委主委王某讲话。", ["市委"]),
+    ("民盟市委主委王某讲话。", ["民盟市委"]),
 ])
 def test_a_democratic_partys_chair_is_a_role_not_a_unit(text, want):
     assert names(text) == want
@@ -551,3 +551,22 @@ def test_rooms_and_yards_are_no_units(text):
 
 def test_an_office_stationed_elsewhere_is_one_name():
     assert "国家税务总局驻西安特派办" in names("国家税务总局驻西安特派办召开会议。")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("民建市委召开全体会议。", ["民建市委"]),
+    ("九三学社工大支社召开会议。", ["九三学社工大支社"]),
+    ("国网岳阳供电公司开展主题党日活动。", ["国网岳阳供电公司"]),
+])
+def test_a_national_systems_local_unit_keeps_the_system_in_its_name(text, want):
+    assert names(text) == want
+
+
+def test_the_author_of_a_studied_text_is_no_unit_of_the_report():
+    found = [o["name"] for o in orgs_of("支部学习了《中共中央关于加强党的政治建设的意见》。市委组织部作了辅导。")]
+    assert found == ["市委组织部"]
+
+
+def test_a_unit_named_in_a_title_and_elsewhere_stays():
+    found = [o["name"] for o in orgs_of("学习《市委关于加强学习的通知》。市委召开全会。")]
+    assert found == ["市委"]

@@ -640,7 +640,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
 def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
     a masked level (某县), a collective (全市), the places before a level word
-    (汕头市潮阳区), or a national system before a masked place (国网某县)."""
+    (汕头市潮阳区), or a national system before a place (国网某县, 民建市委)."""
     first = toks[j]
     start = place_start = first.start
     masked, place = "", ""
@@ -650,6 +650,9 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     if (_is_masked_level(first.word) or k < j) and k > 0 and toks[k - 1] is not None \
             and toks[k - 1].word in rules.systems:
         return toks[k - 1].start, "*", "", toks[k - 1].start, True  # 国网某县供电公司: the system names it
+    if j > 0 and toks[j - 1] is not None and toks[j - 1].word in rules.systems and (
+            first.word[0] in ADMIN_LEVELS or _is_place(first)):
+        return toks[j - 1].start, "", "", toks[j - 1].start, True  # 民建市委, 国网岳阳供电公司
     if _is_masked_level(first.word):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
