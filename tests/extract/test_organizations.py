@@ -570,3 +570,8 @@ def test_the_author_of_a_studied_text_is_no_unit_of_the_report():
 def test_a_unit_named_in_a_title_and_elsewhere_stays():
     found = [o["name"] for o in orgs_of("学习《市委关于加强学习的通知》。市委召开全会。")]
     assert found == ["市委"]
+
+
+@pytest.mark.parametrize("text", ["定期给乡镇街道纪委交任务。", "全区乡镇街道纪委书记参加述职。"])
+def test_every_unit_of_a_kind_is_no_unit_read_from_its_second_word(text):
+    assert names(text) == []
