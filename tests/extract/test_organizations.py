@@ -575,3 +575,11 @@ def test_a_unit_named_in_a_title_and_elsewhere_stays():
 @pytest.mark.parametrize("text", ["定期给乡镇街道纪委交任务。", "全区乡镇街道纪委书记参加述职。"])
 def test_every_unit_of_a_kind_is_no_unit_read_from_its_second_word(text):
     assert names(text) == []
+
+
+def test_a_campaign_group_is_one_unit_however_its_sentences_cut_it():
+    found = orgs_of("11月5日，市委“不忘初心、牢记使命”主题教育第九指导组一行莅临市二医院指导。"
+                    "市委“不忘初心、牢记使命”主题教育第九指导组组长对该院工作予以肯定。")
+    groups = [o for o in found if o["name"].endswith("指导组")]
+    assert [o["name"] for o in groups] == ["市委“不忘初心、牢记使命”主题教育第九指导组"]
+    assert groups[0]["mentions"] == 2

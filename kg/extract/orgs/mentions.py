@@ -348,9 +348,10 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
             for m in [m for m in mentions if a.end <= m.start and m.end <= group.end()]:
                 mentions.remove(m)
             a.inner = True
+            bare = _CAMPAIGN.sub("", group.group())  # the quoted name left out, as the quoted join does
             mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, group.end(), "其他",
-                                              {group.group()}, a.masked, parent=a.name,
-                                              canonical=a.canonical + group.group()))
+                                              {group.group(), bare}, a.masked, parent=a.name,
+                                              canonical=a.canonical + bare))
             k += 2
             continue
         bracket = _BRACKET.match(text, a.end)
