@@ -583,3 +583,11 @@ def test_a_campaign_group_is_one_unit_however_its_sentences_cut_it():
     groups = [o for o in found if o["name"].endswith("指导组")]
     assert [o["name"] for o in groups] == ["市委“不忘初心、牢记使命”主题教育第九指导组"]
     assert groups[0]["mentions"] == 2
+
+
+def test_a_bare_generic_name_joins_the_documents_own_unit_of_its_kind():
+    found = {o["name"]: o for o in orgs_of(
+        "市委党校召开述职大会。市委党校常务副校长出席。市委党校全体教职工参加。"
+        "会议要求坚持党校姓党。学员赴省委党校学习。")}
+    assert "党校" not in found
+    assert found["市委党校"]["mentions"] == 4 and "省委党校" in found

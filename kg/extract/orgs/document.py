@@ -137,6 +137,12 @@ class _DocumentUnits:
                     and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
                 self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))
                 continue
+            if len(targets) > 1 and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets):
+                # 党校 in the report of 市委党校 that names 省委党校 once: the document's own
+                ranked = sorted(targets, key=lambda o: self.groups[o]["mentions"], reverse=True)
+                if self.groups[ranked[0]]["mentions"] > self.groups[ranked[1]]["mentions"]:
+                    self.merge(name, ranked[0])
+                    continue
             if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
                             or (len(name) <= 7 and SELF_BODY.match(name))):
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
