@@ -591,3 +591,8 @@ def test_a_bare_generic_name_joins_the_documents_own_unit_of_its_kind():
         "会议要求坚持党校姓党。学员赴省委党校学习。")}
     assert "党校" not in found
     assert found["市委党校"]["mentions"] == 4 and "省委党校" in found
+
+
+def test_a_unit_in_the_name_of_a_rule_is_no_unit_acting():
+    assert names("深入贯彻中央八项规定精神。") == []
+    assert names("党中央出台八项规定。") == ["党中央"]

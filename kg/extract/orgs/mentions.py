@@ -39,6 +39,7 @@ _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset(_CLASSES["not_place"])
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
+_RULES_NAMED_AFTER = tuple(_CLASSES["rule_after"])
 _GENERIC_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["generic_start"])) + ")$")
 _GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
@@ -258,6 +259,8 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
             or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
             or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
         return False
+    if text.startswith(_RULES_NAMED_AFTER, head_end):
+        return False  # 中央八项规定: the name of a rule, not its author acting
     if _GENERIC_BEFORE.search(text, max(0, start - 2), start):
         return False  # 乡镇街道纪委: every unit of a kind, read from its second word
     if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
