@@ -596,3 +596,7 @@ def test_a_bare_generic_name_joins_the_documents_own_unit_of_its_kind():
 def test_a_unit_in_the_name_of_a_rule_is_no_unit_acting():
     assert names("深入贯彻中央八项规定精神。") == []
     assert names("党中央出台八项规定。") == ["党中央"]
+
+
+def test_a_civilization_practice_centre_keeps_its_whole_name():
+    assert names("县新时代文明实践中心举办志愿服务活动。") == ["县新时代文明实践中心"]
