@@ -12,7 +12,7 @@ import re
 
 from ..base import Context, Sentence, register
 from ..tokenize import tokenize_text
-from .mentions import OrgMention, endings_pattern, find_org_mentions, find_self_names
+from .mentions import PLACE_UNIT_PATTERN, OrgMention, endings_pattern, find_org_mentions, find_self_names
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
 from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
@@ -301,7 +301,7 @@ def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tup
 
 
 def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
-    """The sentences :func:`_may_name_unit` lets through, found by one scan of the document.
+    """The sentences :func:`may_name_unit` lets through, found by one scan of the document per pattern.
 
     The ending words hold no sentence break, so a match in the document lies
     inside one sentence and each sentence's first match is its own.
@@ -311,7 +311,15 @@ def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
         return []
     norm = ctx.doc.text if ctx.doc.norm is None else ctx.doc.norm
     starts = [s.start for s in sents]
-    search = endings_pattern(rules).search
+    keep = _sentences_matching(endings_pattern(rules).search, norm, sents, starts)
+    places = _sentences_matching(PLACE_UNIT_PATTERN.search, norm, sents, starts)
+    if places:
+        seen = {s.index for s in keep}
+        keep = sorted(keep + [s for s in places if s.index not in seen], key=lambda s: s.start)
+    return keep
+
+
+def _sentences_matching(search, norm: str, sents: list[Sentence], starts: list[int]) -> list[Sentence]:
     keep = []
     m = search(norm, sents[0].start)
     while m is not None:
