@@ -139,7 +139,7 @@ if tab == TABS[0]:
                 st.code(answer.cypher, language="cypher")
                 shown = {k: (p.describe(v) if (p := next((x for x in query.params if x.name == k), None)) else v)
                          for k, v in params.items()} if query else params
-                st.caption("参数：" + "；".join(f"{k} = {names.text(str(v))}" for k, v in shown.items())
+                st.caption("参数：" + "；".join(f"${k} = {names.text(str(v))}" for k, v in shown.items())
                            if params else "无参数")
                 if answer.query_id:
                     st.page_link("app_pages/queries.py", label="在「查询」页打开并修改参数", icon=":material/open_in_new:",
