@@ -68,16 +68,19 @@ def _show_error(err: Exception) -> None:
         st.code(detail, language=None)
 
 
-with st.sidebar:
-    st.subheader("本次会话的历史")
-    if not history:
-        st.caption("提过的问题和运行过的 Cypher 会列在这里，点击即可重新打开。")
-    for i, h in enumerate(reversed(history)):
-        shown = h["text"].replace("\n", " ")
-        label = f"{'问' if h['kind'] == 'question' else 'Cypher'} · {shown[:28]}{'…' if len(shown) > 28 else ''}"
-        st.page_link("app_pages/ask.py", label=label, help=f"{h['time']} · {h['rows']} 行" if h["rows"] is not None else h["time"],
-                     query_params={"tab": TABS[0], "question": h["text"]} if h["kind"] == "question"
-                     else {"tab": TABS[1], "cypher": h["text"]})
+def _show_history() -> None:
+    """The session's questions and queries, latest first; drawn last, so the one just run is listed."""
+    with st.sidebar:
+        st.subheader("本次会话的历史")
+        if not history:
+            st.caption("提过的问题和运行过的 Cypher 会列在这里，点击即可重新打开。")
+        for h in reversed(history):
+            shown = h["text"].replace("\n", " ")
+            label = f"{'问' if h['kind'] == 'question' else 'Cypher'} · {shown[:28]}{'…' if len(shown) > 28 else ''}"
+            st.page_link("app_pages/ask.py", label=label,
+                         help=f"{h['time']} · {h['rows']} 行" if h["rows"] is not None else h["time"],
+                         query_params={"tab": TABS[0], "question": h["text"]} if h["kind"] == "question"
+                         else {"tab": TABS[1], "cypher": h["text"]})
 
 tab = st.segmented_control("方式", TABS, key="tab", default=TABS[0], bind="query-params", required=True,
                            label_visibility="collapsed")
@@ -206,3 +209,5 @@ else:
                                                                 columns=result.columns).encode("utf-8"),
                                    file_name=f"{slug}.cypher", mime="text/plain", disabled=not valid,
                                    key="canned_download", icon=":material/bookmark_add:")
+
+_show_history()
