@@ -95,8 +95,10 @@ if tab == TABS[0]:
     examples = st.columns(len(EXAMPLE_QUESTIONS))
     for col, text in zip(examples, EXAMPLE_QUESTIONS):
         col.button(text, key=f"ask_example_{text}", on_click=_ask_example, args=(text,), width="stretch")
+    # No max_chars: the box would cut a longer question (typed, pasted or from a link) without a word and answer
+    # the rest; ask() refuses it with a message instead.
     question = st.text_input("问题", key="question", placeholder=EXAMPLE_QUESTIONS[0], bind="query-params",
-                             max_chars=MAX_QUESTION_CHARS)
+                             help=f"一句中文，最多 {MAX_QUESTION_CHARS} 字。")
     st.button("提问", type="primary", icon=":material/send:", key="ask_submit")
     question = (question or "").strip()
     if question and st.session_state.get("ask_answered") != (question, graph_token(), store):
