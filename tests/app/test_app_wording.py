@@ -23,7 +23,7 @@ _FIELDS = ("label", "body", "help", "placeholder", "options")
 def ui_texts(at) -> list[str]:
     """Every piece of text the page's elements show, data cells and a report's body excepted."""
     out: list[str] = []
-    for node in at._tree:
+    for node in [*at.sidebar, *at.main]:
         proto = getattr(node, "proto", None)
         if proto is None:
             continue
