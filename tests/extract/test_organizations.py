@@ -600,3 +600,13 @@ def test_a_unit_in_the_name_of_a_rule_is_no_unit_acting():
 
 def test_a_civilization_practice_centre_keeps_its_whole_name():
     assert names("县新时代文明实践中心举办志愿服务活动。") == ["县新时代文明实践中心"]
+
+
+def test_a_joint_branch_keeps_its_whole_name():
+    assert "旗委宣传部联合支部" in names("3月11日，旗委宣传部联合支部组织召开组织生活会。")
+
+
+def test_a_zones_committee_by_its_level_word_is_the_zones():
+    found = [o["name"] for o in orgs_of("开发区党工委理论学习中心组召开学习会议，区党工委书记主持会议。"
+                                        "区党工委副书记讲话。")]
+    assert found == ["开发区党工委", "开发区党工委理论学习中心组"]
