@@ -610,3 +610,9 @@ def test_a_zones_committee_by_its_level_word_is_the_zones():
     found = [o["name"] for o in orgs_of("开发区党工委理论学习中心组召开学习会议，区党工委书记主持会议。"
                                         "区党工委副书记讲话。")]
     assert found == ["开发区党工委", "开发区党工委理论学习中心组"]
+
+
+def test_the_party_body_of_a_stationed_team_is_named_from_the_stationing_unit():
+    found = {m.name: m.parent for m in find_org_mentions("县纪委监委驻县住建局纪检监察组党支部开展学习。")}
+    assert found["县纪委监委驻县住建局纪检监察组党支部"] == "县纪委监委驻县住建局纪检监察组"
+    assert "局纪检监察组党支部" not in found
