@@ -616,3 +616,8 @@ def test_the_party_body_of_a_stationed_team_is_named_from_the_stationing_unit():
     found = {m.name: m.parent for m in find_org_mentions("县纪委监委驻县住建局纪检监察组党支部开展学习。")}
     assert found["县纪委监委驻县住建局纪检监察组党支部"] == "县纪委监委驻县住建局纪检监察组"
     assert "局纪检监察组党支部" not in found
+
+
+def test_a_town_opening_the_first_line_after_a_run_in_title_acts():
+    assert names("强化党建引领乡村振兴工作总结xx镇坚持把乡村振兴摆在首位。") == ["镇"]
+    assert names("他在会上作了工作总结青山镇的经验值得推广。") == []
