@@ -15,13 +15,14 @@ from ..tokenize import tokenize_text
 from .mentions import PLACE_UNIT_PATTERN, OrgMention, endings_pattern, find_org_mentions, find_self_names
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
-from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
+from .rules import ADMIN_LEVELS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
+_ZONES = tuple(load_word_classes()["zone"])
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -119,10 +120,16 @@ class _DocumentUnits:
                     self.groups[new]["parent"] = self.name_of(max(owners, key=len) if owners else top)
 
     def merge_level_abbreviations(self) -> None:
-        """市局, 县局: the one unit of that level ending so (市市场监督管理局)."""
+        """市局, 县局: the one unit of that level ending so (市市场监督管理局);
+        区党工委: the one unit of a zone named so (开发区党工委)."""
         for name in self.live():
             if name in self.groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
                 targets = [o for o in self.live() if o != name and o[0] == name[0] and o[-1] == name[1]]
+                if len(targets) == 1:
+                    self.merge(name, targets[0])
+            elif name in self.groups and name[0] == "区":
+                targets = [o for o in self.live() if o != name and o.endswith(name)
+                           and o[: len(o) - len(name) + 1].endswith(_ZONES)]
                 if len(targets) == 1:
                     self.merge(name, targets[0])
 

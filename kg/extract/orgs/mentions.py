@@ -55,6 +55,7 @@ _LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
 _MAX_CHARS = 26
 _BRANCHES = frozenset(_CLASSES["branch"])
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
+_BODY_AFTER = re.compile(r"党组|党委|党总支|党支部")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 _LEAGUE_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=共青))团([\u4e00-\u9fff]{2,4})$")
@@ -379,9 +380,17 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                 swallowed = [m for m in mentions if a.end <= m.start and m.end <= team.end]
                 for m in swallowed:
                     mentions.remove(m)
-                mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
-                                                  {team.name}, a.masked or team.masked, parent=a.name,
-                                                  canonical=strip_mask(written)))
+                joined = OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
+                                    {team.name}, a.masked or team.masked, parent=a.name,
+                                    canonical=strip_mask(written))
+                mentions.insert(k + 1, joined)
+                body = next((m for m in mentions if a.end < m.start < team.end < m.end
+                             and _BODY_AFTER.fullmatch(text, team.end, m.end)), None)
+                if body is not None:  # …驻西安特派办党委: the party body of the stationed team
+                    written = text[a.start:body.end]
+                    mentions[mentions.index(body)] = OrgMention(
+                        strip_mask(written), written, a.start, body.end, body.kind, {body.name},
+                        joined.masked, parent=joined.name, canonical=strip_mask(written))
         k += 1
 
 
