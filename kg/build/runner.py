@@ -9,7 +9,7 @@ query database, so two builds into one file never lose each other's
 documents nor write one database at once.
 
 The query database is the build's last step and its longest serial one
-(a 10k-document graph: ~1 s to turn the graph into Arrow tables, ~4 s of
+(a 10k-document graph: ~3 s to turn the graph into Arrow tables, ~4.5 s of
 CPU for the engine's COPY, on every core the build may use). The tables go
 to Arrow files one at a time and the graph is let go before the engine
 copies them in: the graph and the engine never hold memory at once.
@@ -56,7 +56,8 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                 prune: bool = False, jobs: int | None = None, neo4j: dict | None = None,
                 progress: Callable[[FileResult], None] | None = None,
                 on_plan: Callable[[int], None] | None = None,
-                extract_fn: Callable | None = None, wait: float | None = 0,
+                extract_fn: Callable | None = None, extractor: Callable | None = None,
+                wait: float | None = 0,
                 on_wait: Callable[[str], None] | None = None) -> BuildSummary:
     """Build or update a store from report files: the one call the CLI and the app use.
 
@@ -66,6 +67,8 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
     Another build of the same graph file is waited for up to ``wait``
     seconds (None: as long as it takes), telling ``on_wait``; past that,
     :class:`~kg.errors.GraphBusy`.
+    ``extractor`` runs the extraction elsewhere (:func:`kg.build.cluster.open_cluster`),
+    under the same lock.
     """
     if store not in ("networkx", "neo4j"):
         raise ConfigError(f"unknown store {store!r}", hint="use --store networkx or --store neo4j")
@@ -88,7 +91,7 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                              "folders it held again")
                 log.warning("%s", err)
             summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
-                                   extract_fn=extract_fn)
+                                   extract_fn=extract_fn, extractor=extractor)
             summary.notes[:0] = notes
             summary.store, summary.target = store, str(path)
             save = summary.changes or notes or not path.exists()
