@@ -12,7 +12,8 @@ lines at the top, one ``key: value`` each::
     // summary: {unique:unit} 个单位开展了“{category}”：{top:unit}
 
 ``param: NAME TYPE [default=V] [choices=SOURCE|a|b] [label=TEXT]`` (label last) — TYPE is
-``string``, ``int``, ``float`` or ``bool``; a parameter without a default
+``string``, ``int``, ``float``, ``bool`` or ``list`` (strings; the command
+line takes ``a,b``; an empty list means "all"); a parameter without a default
 is required; ``choices`` names a graph vocabulary (:data:`CHOICE_SOURCES`)
 or lists values with ``|``. Parameters are found by ``$name`` in the body
 (comments and strings stripped); the header only adds type, default and
@@ -51,7 +52,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
-_TYPES = {"string": str, "int": int, "float": float, "bool": bool}
+_TYPES = {"string": str, "int": int, "float": float, "bool": bool, "list": list}
 CHOICE_SOURCES = {
     "units": ("Organization", "name"),
     "categories": ("ActivityType", "name"),
@@ -104,6 +105,11 @@ class CannedQuery:
 
 
 def _convert(value: Any, type_name: str, where: str) -> Any:
+    if type_name == "list":
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)):
+            raise ParameterError(f"{where}: {value!r} is not a list", hint="write a,b,c")
+        return [str(v).strip() for v in items if str(v).strip()]
     if type_name == "string":
         return value if isinstance(value, str) else str(value)
     if isinstance(value, str):
@@ -269,8 +275,10 @@ def bind_params(query: CannedQuery, given: dict[str, Any] | None = None) -> dict
                                  hint=f"pass --param {p.name}=…" + (f" ({p.label})" if p.label else ""))
         else:
             value = p.default
-        if isinstance(p.choices, tuple) and value not in p.choices and value != p.default:
-            raise ParameterError(f"{where}: {value!r} is not one of {', '.join(p.choices)}")
+        values = value if isinstance(value, list) else [value]
+        wrong = [v for v in values if isinstance(p.choices, tuple) and v not in p.choices and v != p.default]
+        if wrong:
+            raise ParameterError(f"{where}: {wrong[0]!r} is not one of {', '.join(p.choices)}")
         bound[p.name] = value
     return bound
 
@@ -310,7 +318,8 @@ def render_summary(template: str, result, params: dict[str, Any]) -> str:
         if op is None:
             if name == "n":
                 return str(len(result.rows))
-            return str(params.get(name, m.group(0)))
+            value = params.get(name, m.group(0))
+            return "、".join(map(str, value)) if isinstance(value, list) else str(value)
         if name not in result.columns:
             return "—"
         values = result.column(name)

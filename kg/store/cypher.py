@@ -36,7 +36,7 @@ __all__ = [
     "batched",
 ]
 
-DOC_OWNED_LABELS = ("Document", "Activity", "Metric")
+DOC_OWNED_LABELS = ("Document", "Activity", "Metric", "Problem")
 SHARED_LABELS = tuple(label for label in NODE_LABELS if label not in DOC_OWNED_LABELS)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

@@ -458,6 +458,7 @@ def _vote_occasion(ballot, title: str, body: list[Sentence]) -> None:
     for pattern, unit in _occasions():
         for text, sent in parts:
             if text and pattern.search(text):
+                sent = sent or (body[0] if body else None)  # a title outside the text: the opening line stands for it
                 ballot.vote(unit, "occasion", sent, sent.start if sent else 0, national=True)
                 return
 
