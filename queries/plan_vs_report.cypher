@@ -8,7 +8,9 @@
 WITH $unit AS units, $state AS states
 MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY*1..2]->(x)
 WHERE x.plan_state IS NOT NULL AND (size(states) = 0 OR x.plan_state IN states)
-  AND (size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units))
+OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
+WITH o, x, units, collect(up.name) AS ups
+WHERE size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units) OR any(y IN ups WHERE y IN units)
 WITH DISTINCT o, x
 OPTIONAL MATCH (x)-[:FOLLOWED_BY]->(r)
 WITH o, x, r, x.plan_state = '完成但无计划' AS unplanned

@@ -9,8 +9,10 @@
 WITH $unit AS units
 MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY*1..2]->(x)
 WHERE (x.status = 'planned' OR x.kind = 'target')
-  AND (size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units))
   AND ($year_from = 0 OR x.year >= $year_from) AND ($year_to = 0 OR x.year <= $year_to)
+OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
+WITH o, x, units, collect(up.name) AS ups
+WHERE size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units) OR any(y IN ups WHERE y IN units)
 WITH DISTINCT o, x
 RETURN o.name AS unit, x.year AS year, CASE WHEN x.category IS NULL THEN '目标' ELSE '活动' END AS item,
        coalesce(x.category, x.subject) AS category, coalesce(x.name, x.surface) AS planned,

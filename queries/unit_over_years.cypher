@@ -5,10 +5,14 @@
 // chart: bar x=year y=activities
 // summary: {unique:unit} 个单位、{n} 个年份：{top:year}
 WITH $unit AS units
+MATCH (u:Organization)
+WHERE u.name IN units OR any(y IN u.aliases WHERE y IN units)
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, collect(DISTINCT f.id) + [u.id] AS family
 MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY|ADMITS*1..2]->(x)
-WHERE (o.name IN units OR any(y IN o.aliases WHERE y IN units)) AND x.year IS NOT NULL
-WITH DISTINCT o, x
-RETURN o.name AS unit, x.year AS year, count(DISTINCT x.doc_id) AS documents,
+WHERE o.id IN family AND x.year IS NOT NULL
+WITH DISTINCT u, x
+RETURN u.name AS unit, x.year AS year, count(DISTINCT x.doc_id) AS documents,
        sum(CASE WHEN x.category IS NOT NULL THEN 1 ELSE 0 END) AS activities,
        sum(CASE WHEN x.status = 'done' THEN 1 ELSE 0 END) AS done,
        sum(CASE WHEN x.status = 'planned' THEN 1 ELSE 0 END) AS planned,

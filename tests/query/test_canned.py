@@ -286,3 +286,9 @@ def test_shared_passages(small_engine):
     assert sort_lists(rows(small_engine, "shared_passages")) == [
         ["坚持把学习贯彻党的创新理论作为首要政治任务。", "sentence", 2, 2, ["市司法局", "市妇联"], ["doc_a#1", "doc_e#1"]]]
     assert rows(small_engine, "shared_passages", kind="paragraph") == []
+
+
+def test_a_unit_takes_its_study_groups_and_party_bodies(small_engine):
+    assert [r[2] for r in rows(small_engine, "find_activities", unit=["市知识产权局"])] == ["集中学习", "专题研讨"]
+    row = rows(small_engine, "compare_units", unit=["市知识产权局"])[0]
+    assert row[:5] == ["市知识产权局", 1, 2, 1, 0]
