@@ -60,6 +60,9 @@ with ask_tab:
                 st.error(f"无法回答：{err}", icon=":material/error:")
     answer = st.session_state.get("ask_answer")
     if answer is not None:
+        st.caption(answer.understood)  # 理解为：… — how the question was read
+        if answer.unused:
+            st.warning("未能使用：" + "；".join(answer.unused), icon=":material/block:")
         if answer.fallback:
             st.warning(answer.summary, icon=":material/help:")
             show_result(answer.result, key="ask", file_stem="questions")
