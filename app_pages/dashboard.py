@@ -5,9 +5,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from kg.app.state import get_facts
+from kg.app.state import get_facts, get_graph
 from kg.app.widgets import style_chart, require_documents
 from kg.views.dashboard import KPI_NAMES, DashboardFilters, list_filter_choices, summarize_dashboard
+from kg.views.insights import summarize_insights
 
 st.title("总览")
 facts = get_facts()
@@ -32,6 +33,11 @@ if any((units, categories, genres, years)):
 cols = st.columns(len(KPI_NAMES))
 for col, (key, name) in zip(cols, KPI_NAMES.items()):
     col.metric(name, f"{summary.kpis[key]:,}", border=True)
+
+_insights = summarize_insights(get_graph())  # over the whole graph: passages, problems, plans (计划与时间 page)
+st.caption(f"雷同文字 {_insights.counts['passages']:,} 段（涉及 {_insights.passage_units} 个单位）· "
+           f"查摆问题 {_insights.counts['problems']:,} 条 · 计划并完成 {_insights.counts['planned_done']:,} 项 · "
+           f"计划未见完成 {_insights.counts['planned_open']:,} 项")
 
 if not summary.kpis["documents"]:
     st.warning("没有符合筛选条件的文档，请放宽筛选条件。")
