@@ -455,8 +455,8 @@ def _vote_occasion(ballot, title: str, body: list[Sentence]) -> None:
     The unit the occasion names reports even when it is a superior elsewhere."""
     opening = body[:_OPENING_SENTENCES + 2]
     parts = [(normalize_text(title), None)] + [(s.norm, s) for s in opening]
-    for pattern, unit in _occasions():
-        for text, sent in parts:
+    for text, sent in parts:  # the title first, then the opening lines
+        for pattern, unit in _occasions():
             if text and pattern.search(text):
                 sent = sent or (body[0] if body else None)  # a title outside the text: the opening line stands for it
                 ballot.vote(unit, "occasion", sent, sent.start if sent else 0, national=True)
