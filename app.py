@@ -10,11 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from kg.app.state import configure_logging, get_facts, get_graph, neo4j_settings
-from kg.app.widgets import PAGE_PATHS
+from kg.app.widgets import APP_ICON, PAGE_PATHS, STORE_NAMES, localize_streamlit
 from kg.errors import KGError
 
-st.set_page_config(page_title="工作报告知识图谱", page_icon=":material/hub:", layout="wide")
+# The icon is a file shipped with the app: a material-symbol page icon is fetched from the internet.
+st.set_page_config(page_title="工作报告知识图谱", page_icon=str(APP_ICON), layout="wide")
 configure_logging()
+localize_streamlit()
 
 # Page files live in app_pages/: a pages/ folder would put Streamlit in legacy multipage mode
 # until st.navigation first runs, and a deep link opened first after start would skip this script.
@@ -43,8 +45,7 @@ with st.sidebar:
     connected = neo4j_settings() is not None
     if not connected and st.session_state.get("store") == "neo4j":
         st.session_state["store"] = "networkx"
-    st.radio("数据源", ["networkx", "neo4j"], key="store",
-             format_func=lambda s: "本地图谱（NetworkX）" if s == "networkx" else "Neo4j",
+    st.radio("数据源", ["networkx", "neo4j"], key="store", format_func=STORE_NAMES.get,
              horizontal=True, disabled=not connected,
              help="查询与提问所用的存储。连接 Neo4j 请到「数据」页填写连接信息。" if not connected else None)
 

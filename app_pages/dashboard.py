@@ -7,7 +7,8 @@ import streamlit as st
 
 from kg.app.state import get_facts, get_graph
 from kg.app.widgets import style_chart, require_documents
-from kg.views.dashboard import KPI_NAMES, DashboardFilters, list_filter_choices, summarize_dashboard
+from kg.views.dashboard import KPI_NAMES, DashboardFilters, describe_statuses, list_filter_choices, summarize_dashboard
+from kg.views.labels import STATUS_NAMES
 from kg.views.insights import summarize_insights
 
 st.title("总览")
@@ -15,24 +16,43 @@ facts = get_facts()
 require_documents(facts)
 
 choices = list_filter_choices(facts)
+# Every filter is bound to the URL (?units=…&statuses=done&years=2022&years=2023): a link reproduces the view.
 with st.sidebar:
     st.subheader("筛选")
-    units = st.multiselect("单位", choices["units"], key="dash_units", placeholder="全部单位")
-    categories = st.multiselect("活动类别", choices["categories"], key="dash_categories", placeholder="全部类别")
-    genres = st.multiselect("文体", choices["genres"], key="dash_genres", placeholder="全部文体")
-    years = st.multiselect("年份", choices["years"], key="dash_years", placeholder="全部年份")
-    top_n = st.slider("排行显示前几名", 5, 30, 15, key="dash_top_n")
+    units = st.multiselect("单位", choices["units"], key="units", placeholder="全部单位", bind="query-params")
+    categories = st.multiselect("活动类别", choices["categories"], key="categories", placeholder="全部类别",
+                                bind="query-params")
+    statuses = st.pills("活动状态", list(STATUS_NAMES), selection_mode="multi", default=["done"],
+                        format_func=STATUS_NAMES.get, key="statuses", bind="query-params",
+                        help="“开展了”默认只计已开展的活动；加选计划、要求即计入。都不选即计入全部状态。")
+    genres = st.multiselect("文体", choices["genres"], key="genres", placeholder="全部文体", bind="query-params")
+    span = choices["year_span"]
+    year_range, unknown_year = None, True
+    if span and span[0] < span[1]:
+        year_range = st.slider("年份范围", span[0], span[1], (span[0], span[1]), key="years", bind="query-params")
+        unknown_year = st.checkbox("含未注明年份的文档", value=True, key="unknown_year", bind="query-params")
+    top_n = st.slider("排行显示前几名", 5, 30, 15, key="top", bind="query-params")
 
 if st.session_state.get("store") == "neo4j":
     st.caption("总览按本地图谱计算（Neo4j 由同一次构建同步写入，内容相同）；查询与提问使用 Neo4j。")
-filters = DashboardFilters(tuple(units), tuple(categories), tuple(genres), tuple(years))
+full_range = year_range is None or (tuple(year_range) == tuple(span) and unknown_year)
+filters = DashboardFilters(tuple(units), tuple(categories), tuple(genres), (), tuple(statuses or ()),
+                           None if full_range else tuple(year_range), unknown_year)
 summary = summarize_dashboard(facts, filters, top_n=top_n)
-if any((units, categories, genres, years)):
-    st.caption("已按侧栏条件筛选；清空筛选即显示全部。")
+status_words = describe_statuses(statuses or ())
+narrowed = any((units, categories, genres)) or not full_range
+st.caption(f"活动{status_words}（侧栏「活动状态」可改）" + ("；已按侧栏条件筛选，清空筛选即显示全部。" if narrowed else "。"))
 
-cols = st.columns(len(KPI_NAMES))
-for col, (key, name) in zip(cols, KPI_NAMES.items()):
-    col.metric(name, f"{summary.kpis[key]:,}", border=True)
+# A row that wraps: the cards keep their numbers whole on a narrow window.
+with st.container(horizontal=True, gap="small"):
+    for key, name in KPI_NAMES.items():
+        label = name
+        if key == "activities":  # the card says which statuses it counts: 已开展活动, 活动（全部状态）…
+            label = f"{STATUS_NAMES[statuses[0]]}活动" if len(statuses or ()) == 1 else \
+                "活动（全部状态）" if len(statuses or ()) in (0, len(STATUS_NAMES)) else "活动（多种状态）"
+        st.metric(label, f"{summary.kpis[key]:,}", border=True, width=148,
+                  help=f"其中 {summary.unassigned_activities} 项未识别开展单位，不在「单位 × 活动类别」中。"
+                  if key == "activities" and summary.unassigned_activities else None)
 
 _insights = summarize_insights(get_graph())  # over the whole graph: passages, problems, plans (计划与时间 page)
 st.caption(f"雷同文字 {_insights.counts['passages']:,} 段（涉及 {_insights.passage_units} 个单位）· "
@@ -55,7 +75,7 @@ def _bar(rows, y, x, y_title, x_title, colour="#B22222"):
 
 left, right = st.columns(2)
 with left:
-    st.subheader("活动类别分布")
+    st.subheader("活动类别分布", help=f"活动{status_words}。")
     if summary.by_category:
         st.altair_chart(style_chart(_bar(summary.by_category, "category", "count", "活动类别", "活动数")),
                         width="stretch")
@@ -75,7 +95,7 @@ with right:
     else:
         st.info("所选范围内没有提法。")
 
-st.subheader("单位 × 活动类别")
+st.subheader("单位 × 活动类别", help=f"活动{status_words}。")
 if summary.unit_category:
     frame = pd.DataFrame(summary.unit_category)
     base = alt.Chart(frame).encode(
@@ -92,7 +112,9 @@ if summary.unit_category:
         text="count:Q", color=alt.condition(f"datum.count > {dark}", alt.value("white"), alt.value("#222222")))
     n_units = frame["org"].nunique()
     st.altair_chart(style_chart(heat + labels, height=alt.Step(26)), width="stretch")
-    st.caption(f"按活动数显示前 {n_units} 个单位。")
+    unassigned = (f"另有 {summary.unassigned_activities} 项活动未识别开展单位，不在图中（总数 "
+                  f"{summary.kpis['activities']} 项含它们）。" if summary.unassigned_activities else "")
+    st.caption(f"按活动数显示前 {n_units} 个单位，活动{status_words}。{unassigned}")
 else:
     st.info("所选范围内没有可归属到单位的活动。")
 
@@ -109,7 +131,7 @@ with left:
     )
     st.altair_chart(style_chart(chart), width="stretch")
 with right:
-    st.subheader("报送数据最多的单位")
+    st.subheader("报送数据最多的单位", help=f"附在活动上的数据按活动状态计（{status_words}）；直接报告的数据都计入。")
     if summary.top_units_by_metrics:
         rows = [{"org": r["org"], "kind": kind, "n": r[col]}
                 for r in summary.top_units_by_metrics for kind, col in (("具体数字", "stated"), ("隐去数字", "masked"))]

@@ -42,13 +42,13 @@ def _show_summary(summary: dict) -> None:
 
 st.subheader("1. 添加报告并构建")
 store = st.radio("写入的存储", ["networkx", "neo4j"], horizontal=True, key="data_store",
-                 format_func=lambda s: "本地图谱（NetworkX）" if s == "networkx" else "本地图谱 + 同步到 Neo4j")
+                 format_func=lambda s: "本地图谱" if s == "networkx" else "本地图谱 + 同步到 Neo4j")
 if store == "neo4j" and neo4j_settings() is None:
     st.info("同步到 Neo4j 需要先在下方「2. 连接 Neo4j」填写连接信息。")
 upload_tab, folder_tab = st.tabs(["上传文件", "文件夹路径"])
 with upload_tab:
-    files = st.file_uploader("选择报告文件（txt、docx、pdf、jsonl，可多选）", type=UPLOAD_TYPES,
-                             accept_multiple_files=True, key="data_upload")
+    files = st.file_uploader("选择报告文件（txt、docx、pdf、jsonl，可多选，单个文件不超过 200 MB；也可拖放到下框）",
+                             type=UPLOAD_TYPES, accept_multiple_files=True, key="data_upload")
     go_upload = st.button("构建上传的文件", type="primary", disabled=not files, key="data_build_upload",
                           icon=":material/construction:")
 with folder_tab:

@@ -14,6 +14,7 @@ from kg.query.catalog import bind_params, load_catalog, param_choices, render_su
 st.title("查询")
 graph = get_graph()
 facts = get_facts(graph)
+names = facts.names
 if facts.is_empty:
     st.info("图谱中还没有文档，查询结果会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
 
@@ -45,7 +46,8 @@ if url_query in catalog and url_query != st.session_state.get("q_applied"):
     st.session_state["q_id"] = url_query
     for p in catalog[url_query].params:
         if f"p_{p.name}" in st.query_params:
-            st.session_state[f"q_{url_query}_{p.name}"] = st.query_params[f"p_{p.name}"]
+            values = st.query_params.get_all(f"p_{p.name}")
+            st.session_state[f"q_{url_query}_{p.name}"] = values if p.type == "list" else values[-1]
 elif url_query and url_query not in catalog:
     st.warning(f"链接中的查询「{url_query}」不存在，已显示第一个查询。")
 st.session_state["q_applied"] = url_query
@@ -63,6 +65,17 @@ def _widget(p, key: str):
     """One parameter widget; its value lives in session state (seeded from the URL or the default)."""
     label = p.label or p.name
     raw = st.session_state.get(key)
+    if p.type == "list":
+        options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices, graph) \
+            if p.choices else []
+        options = [str(o) for o in options]
+        chosen = raw if isinstance(raw, list) else ([raw] if isinstance(raw, str) and raw else None)
+        if chosen is None:  # a required choice starts on the most active unit, so the page answers something
+            chosen = list(p.default or []) or (options[:1] if p.required else [])
+        st.session_state[key] = [o for o in chosen if o in options]
+        words = dict(p.choice_labels)
+        return st.multiselect(label, options, key=key, placeholder="全部" if not p.required else "请选择",
+                              format_func=lambda o: words.get(o) or names.unit(o))
     if p.choices:
         options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices, graph)
         options = [str(o) for o in options]
@@ -77,7 +90,7 @@ def _widget(p, key: str):
         else:
             st.session_state[key] = str(raw)
         return st.selectbox(label, options, key=key,
-                            format_func=lambda o: "（全部）" if o in ("", "0") and not p.required else o)
+                            format_func=lambda o: "（全部）" if o in ("", "0") and not p.required else names.unit(o))
     if p.type == "bool":
         st.session_state[key] = (raw.lower() in ("true", "1", "是") if isinstance(raw, str)
                                  else bool(p.default) if raw is None else bool(raw))
@@ -104,10 +117,11 @@ if query.params:
 
 limit = st.columns(3)[0].number_input("最多返回行数", min_value=10, max_value=100_000, value=1000, step=100,
                                      key="q_limit")
-st.query_params.from_dict({"q": qid, **{f"p_{k}": str(v) for k, v in given.items()}})
+st.query_params.from_dict({"q": qid, **{f"p_{k}": ([str(x) for x in v] if isinstance(v, list) else str(v))
+                                         for k, v in given.items()}})
 st.session_state["q_applied"] = qid
 
-missing = [p.label or p.name for p in query.params if p.required and p.name not in given]
+missing = [p.label or p.name for p in query.params if p.required and given.get(p.name) in (None, [])]
 if missing:
     st.info("请先选择：" + "、".join(missing))
     st.stop()
@@ -120,8 +134,9 @@ except KGError as err:
     st.stop()
 
 if query.summary:
-    st.success(render_summary(query.summary, result, bound), icon=":material/insights:")
-show_result(result, key=f"q_{qid}", file_stem=qid, chart=query.chart)
+    st.success(names.text(render_summary(query.summary, result, bound, query.params)), icon=":material/insights:")
+show_result(result, key=f"q_{qid}", file_stem=qid, chart=query.chart, params=bound, names=names)
 with st.expander("查看 Cypher"):
     st.code(query.text, language="cypher")
-    st.caption(f"参数：{bound}" if bound else "无参数")
+    st.caption("参数：" + "；".join(f"{k} = {names.text(query.param(k).describe(v))}" for k, v in bound.items())
+               if bound else "无参数")

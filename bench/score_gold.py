@@ -32,6 +32,7 @@ SETS = {
     "web": ("corpus-web", "web.jsonl", lambda doc_id: True),
     "web-tune": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] not in HELDOUT),
     "web-heldout": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] in HELDOUT),
+    "web-w31-w40": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] in {f"w{n}" for n in range(31, 41)}),
 }
 FIELDS = ("organizations", "slogans", "metrics", "metrics+subject", "activity_types")
 
@@ -93,7 +94,7 @@ def main(argv=None) -> int:
     if not (SHARED / "gold").is_dir():
         print(f"no shared gold at {SHARED}", file=sys.stderr)
         return 2
-    if args.errors and any(s in ("web", "web-heldout") for s in args.sets):
+    if args.errors and any(s in ("web", "web-heldout", "web-w31-w40") for s in args.sets):
         print("the held-out documents are scored, never shown: use web-tune", file=sys.stderr)
         return 2
     if args.doc and args.doc in HELDOUT:

@@ -1,4 +1,4 @@
-"""Showing a query result: summary line, chart from the header, paginated table, downloads."""
+"""Showing a query result: summary line, chart from the header, paginated table with links, downloads."""
 from __future__ import annotations
 
 import altair as alt
@@ -7,11 +7,14 @@ import streamlit as st
 
 from ..query.engines import get_engine
 from ..views.charts import shape_chart_data
-from ..views.labels import STATUS_NAMES, name_column
+from ..views.export import download_name
+from ..views.labels import name_column
+from ..views.results import LINK_PATTERN, result_node_ids, shape_result_table
+from .graphview import show_network
 from .state import neo4j_engine
 from .widgets import show_downloads, show_table, style_chart
 
-__all__ = ["get_engine_for", "show_result", "show_chart"]
+__all__ = ["get_engine_for", "show_result", "show_chart", "show_result_graph"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -24,14 +27,6 @@ def get_engine_for(store: str, graph, token: str):
     if store == "neo4j":
         return neo4j_engine()
     return _ladybug(token, graph)
-
-
-def _cell(value):
-    if isinstance(value, list):
-        return "、".join(map(str, value))
-    if isinstance(value, dict):
-        return str(value)
-    return value
 
 
 def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -> None:
@@ -80,23 +75,40 @@ def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -
                    f" {what}（共 {data.total} {what}），完整结果见下表。")
 
 
-def show_result(result, *, key: str, file_stem: str, chart: dict | None = None) -> None:
-    """Chart (when the header names one), a paginated table with Chinese headers, downloads."""
-    columns = list(result.columns)
-    rows = [[_cell(v) for v in row] for row in result.rows]
-    if "status" in columns:  # done/planned/urged read as 已开展/计划/要求
-        i = columns.index("status")
-        for row in rows:
-            row[i] = STATUS_NAMES.get(row[i], row[i])
-    if not rows:
+def show_result(result, *, key: str, file_stem: str, chart: dict | None = None, params: dict | None = None,
+                names=None) -> None:
+    """Chart (when the header names one), a paginated table with Chinese headers and links, downloads.
+
+    Units and documents are shown by name (``names``: kg.views.display); a
+    cell naming a unit or a document links to the explorer or the document
+    view; downloads keep the ids and are named after the query, its
+    parameters and the day.
+    """
+    if not result.rows:
         st.info("查询没有返回结果。可以换个参数再试。")
         return
+    table = shape_result_table(list(result.columns), result.rows, names)
     if chart:
-        show_chart(chart, columns, result.rows, key=key)
-    headers = [name_column(c) for c in columns]
-    show_table(headers, rows, key=key)
-    notes = [f"{len(rows)} 行", f"用时 {result.elapsed * 1000:.0f} 毫秒"]
+        show_chart(chart, list(result.columns), table.chart_rows, key=key)
+    show_table(table.headers, table.rows, key=key, links=table.links, link_text=LINK_PATTERN)
+    notes = [f"{len(result.rows)} 行", f"用时 {result.elapsed * 1000:.0f} 毫秒"]
     if result.truncated:
         notes.append("结果已按行数上限截断")
+    if table.links:
+        notes.append("点击单位或文档可在新标签页打开")
     st.caption(" · ".join(notes))
-    show_downloads(headers, rows, key=key, file_stem=file_stem)
+    show_downloads(table.export_headers, table.export_rows, key=key, file_stem=download_name(file_stem, params))
+
+
+def show_result_graph(result, graph, names, *, key: str) -> bool:
+    """Draw the nodes a result returned, with the relationships among them (as Neo4j Browser does)."""
+    ids = [i for i in result_node_ids(result.rows) if i in graph]
+    if not ids:
+        return False
+    sub = graph.subgraph(ids)
+    nodes = [{"id": n, "name": names.node_name(a), "label": a.get("label", ""), "degree": sub.degree(n)}
+             for n, a in sub.nodes(data=True)]
+    edges = [{"source": u, "target": v, "type": d.get("type", "")} for u, v, d in sub.edges(data=True)]
+    st.caption(f"图中为结果里的 {len(nodes)} 个节点及它们之间的 {len(edges)} 条关系。")
+    show_network(nodes, edges, key=key, height=560, width=800)
+    return True

@@ -1,6 +1,8 @@
 """Widgets every page uses: paginated tables, downloads, the empty-graph message, chart styling."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -8,7 +10,11 @@ from ..views.columns import fit_column_widths
 from ..views.export import write_csv_bytes, write_xlsx_bytes
 from ..views.paging import count_pages, page_bounds
 
-__all__ = ["CJK_FONT", "style_chart", "show_table", "show_downloads", "require_documents", "PAGE_PATHS"]
+__all__ = ["CJK_FONT", "style_chart", "show_table", "show_downloads", "require_documents", "PAGE_PATHS",
+           "APP_ICON", "STORE_NAMES", "localize_streamlit"]
+
+APP_ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+STORE_NAMES = {"networkx": "本地图谱", "neo4j": "Neo4j 服务器"}
 
 CJK_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 
@@ -24,6 +30,23 @@ PAGE_PATHS = {
 }
 
 
+# Streamlit has no translation hook: the few English strings its widgets show are hidden here and,
+# where a word is needed, given in Chinese (CSS-generated text, so nothing English is left on screen).
+_LOCALIZE_CSS = """
+<style>
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button > * { display: none; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "选择文件"; }
+[data-testid="InputInstructions"] { display: none; }
+</style>
+"""
+
+
+def localize_streamlit() -> None:
+    """Hide Streamlit's English widget texts (upload box, "Press Enter to apply"); call once per run."""
+    st.html(_LOCALIZE_CSS)
+
+
 def style_chart(chart, *, height: int | None = None):
     """Chinese-capable fonts and a quiet look for an Altair chart."""
     if height:
@@ -34,8 +57,12 @@ def style_chart(chart, *, height: int | None = None):
     return chart
 
 
-def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int = 50, height: int | None = None):
-    """A table one page at a time, with a page picker when it needs more than one."""
+def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int = 50, height: int | None = None,
+               links=(), link_text: str | None = None):
+    """A table one page at a time, with a page picker when it needs more than one.
+
+    Columns named in ``links`` hold links; ``link_text`` (a pattern) picks the text they show.
+    """
     n = len(rows)
     pages = count_pages(n, page_size)
     page = 1
@@ -48,10 +75,17 @@ def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int
     start, end = page_bounds(n, page, page_size)
     names = _unique(columns)
     frame = pd.DataFrame([list(r) for r in rows[start:end]], columns=names)
-    widths = fit_column_widths(names, rows[start:end])
-    config = {c: st.column_config.Column(c, width=w) for c, w in widths.items()}
+    widths = fit_column_widths(names, [[_link_label(v) if c in links else v for c, v in zip(names, r)]
+                                       for r in rows[start:end]])
+    config = {c: (st.column_config.LinkColumn(c, width=w, display_text=link_text) if c in links
+                  else st.column_config.Column(c, width=w)) for c, w in widths.items()}
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_frame",
                  column_config=config or None)
+
+
+def _link_label(value) -> str:
+    text = str(value or "")
+    return text.rsplit("#", 1)[-1]
 
 
 def _unique(columns: list[str]) -> list[str]:
@@ -65,7 +99,7 @@ def _unique(columns: list[str]) -> list[str]:
 
 def show_downloads(columns: list[str], rows: list[list], *, key: str, file_stem: str) -> None:
     """CSV (UTF-8 with BOM, opens in Excel) and XLSX download buttons."""
-    left, right, _ = st.columns([1, 1, 4])
+    left, right, _ = st.columns([1, 1, 3])
     left.download_button("下载 CSV", write_csv_bytes(columns, rows), file_name=f"{file_stem}.csv",
                          mime="text/csv", key=f"{key}_csv", icon=":material/download:")
     right.download_button("下载 Excel", write_xlsx_bytes(columns, rows), file_name=f"{file_stem}.xlsx",

@@ -24,14 +24,16 @@ def run(args) -> int:
              "summary": answer.summary, "query": answer.query_id, "params": answer.params,
              "fallback": answer.fallback, "suggestions": answer.suggestions}
     if args.format != "table":
-        print_result(answer.result, args.format, extra)
+        print_result(answer.result, args.format, extra, output=args.output)
         return 0 if not answer.fallback else 1
     print(answer.text)  # 理解为：…, 未能使用：… when a part went unused, then the answer
     print()
     print_result(answer.result, "table")
     if answer.fallback:
         return 1
-    shown = ", ".join(f"{k}={v!r}" for k, v in answer.params.items())
+    # as --param takes them: lists as a,b
+    shown = ", ".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else repr(v)}"
+                      for k, v in answer.params.items())
     print(f"\n查询：{answer.query_id}（{answer.title}）{shown}  [{answer.result.engine} "
           f"{answer.result.elapsed * 1000:.1f} ms]", file=sys.stderr)
     if answer.suggestions:

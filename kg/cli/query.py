@@ -3,17 +3,23 @@
   python -m kg query --list
   python -m kg query units_by_activity --param category=读书班
   python -m kg query --cypher "MATCH (s:Slogan) RETURN s.canonical LIMIT 5" --format json
+  python -m kg query units_by_activity --format xlsx --output 读书班.xlsx
+
+CSV is written as UTF-8 with a byte-order mark, so Excel shows the Chinese
+instead of mojibake; ``--format xlsx`` writes an Excel workbook (to
+``--output``, or to standard output when it is not a terminal).
 """
 from __future__ import annotations
 
-import csv
 import sys
+from pathlib import Path
 
 import orjson
 
 from ..errors import ConfigError, ParameterError
 from ..query.base import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from ..query.catalog import get_query, load_catalog, render_summary, run_canned
+from ..views.export import write_csv_bytes, write_xlsx_bytes
 from .options import add_neo4j_arguments, neo4j_settings
 from .text import clip_to_width, display_width
 
@@ -30,7 +36,9 @@ def add_store_arguments(p) -> None:
                    help="build the graph from these report files/folders instead of loading the file")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default 1000)")
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="stop after S seconds (default 10)")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table",
+                   help="csv: UTF-8 with a BOM (opens in Excel); xlsx: an Excel workbook (needs --output or a pipe)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the result to FILE instead of standard output")
     add_neo4j_arguments(p)
 
 
@@ -106,26 +114,50 @@ def format_table(columns: list[str], rows: list[list], max_width: int = 40) -> s
     return "\n".join([line(cells[0]), "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]])
 
 
-def print_result(result, fmt: str, extra: dict | None = None, out=None) -> None:
+def _write_bytes(data: bytes, out, output: str | None) -> None:
+    if output:
+        Path(output).write_bytes(data)
+    elif hasattr(out, "buffer"):
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
+    else:  # a text stream (tests): the same characters, BOM included
+        out.write(data.decode("utf-8"))
+
+
+def print_result(result, fmt: str, extra: dict | None = None, out=None, output: str | None = None) -> None:
     out = out or sys.stdout
+    if fmt == "xlsx":
+        if not output and getattr(out, "isatty", lambda: False)():
+            raise ConfigError("an Excel workbook is not for the terminal", hint="add --output FILE.xlsx or pipe it")
+        if not output and not hasattr(out, "buffer"):
+            raise ConfigError("an Excel workbook needs a file", hint="add --output FILE.xlsx")
+        _write_bytes(write_xlsx_bytes(list(result.columns), result.rows), out, output)
+        return
+    if fmt == "csv":
+        _write_bytes(write_csv_bytes(list(result.columns), result.rows), out, output)
+        return
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            print_result(result, fmt, extra, fh)
+        return
     if fmt == "json":
         payload = {**(extra or {}), "columns": result.columns, "rows": result.rows,
                    "elapsed_ms": round(result.elapsed * 1000, 3), "truncated": result.truncated,
                    "engine": result.engine}
         out.write(orjson.dumps(payload, option=orjson.OPT_NON_STR_KEYS).decode() + "\n")
-    elif fmt == "csv":
-        writer = csv.writer(out)
-        writer.writerow(result.columns)
-        for row in result.rows:
-            writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in row])
     else:
         out.write(format_table(result.columns, result.rows) + "\n")
+
+
+def _shown_default(value) -> str:
+    return ",".join(map(str, value)) if isinstance(value, list) else repr(value)  # lists as --param takes them
 
 
 def _list(catalog) -> None:
     for q in catalog.values():
         params = " ".join(
-            f"{p.name}={'…' if p.required else repr(p.default)}" + (f"({p.label})" if p.label else "")
+            f"{p.name}={'…' if p.required else _shown_default(p.default)}" + (f"({p.label})" if p.label else "")
             for p in q.params)
         print(f"{q.id:22} {q.title}" + (f"  [{params}]" if params else ""))
 
@@ -152,9 +184,9 @@ def run(args) -> int:
         query = get_query(args.name, catalog)
         result, params = run_canned(query, engine, parse_param_args(args.param, typed=False),
                                     limit=limit, timeout=timeout)
-        summary = render_summary(query.summary, result, params) if result.rows else f"{query.title}：没有结果"
+        summary = render_summary(query.summary, result, params, query.params) if result.rows else f"{query.title}：没有结果"
         extra = {"query": query.id, "params": params, "summary": summary}
-    print_result(result, args.format, extra)
+    print_result(result, args.format, extra, output=args.output)
     if args.format == "table":
         note = "（行数已到上限，结果被截断）" if result.truncated else ""
         print(f"\n{summary}{note}  [{result.engine} {result.elapsed * 1000:.1f} ms]", file=sys.stderr)

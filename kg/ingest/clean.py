@@ -179,8 +179,8 @@ def read_byline(line: str, path: str | Path | None = None) -> dict[str, str]:
 
 
 def byline_roles(path: str | Path | None = None) -> dict[str, str]:
-    """label → role (source, author, editor, other) of the byline lexicon."""
-    return dict(_byline_labels(str(path or lexicon_path("byline_fields")))[1])
+    """label → role (source, author, editor, other) of the byline lexicon (do not modify it)."""
+    return _byline_labels(str(path or lexicon_path("byline_fields")))[1]
 
 
 _BULLETS = re.compile(r"^[\s•·●▪◆◇■□\-—*【\[]+")

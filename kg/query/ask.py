@@ -652,12 +652,11 @@ class Asker:
             log.info("ask: %s failed: %s", route.query, err)
             return self._fallback(text, f"查询 {route.query} 未能完成（{err}）。", p)
         if result.rows:
-            summary = render_summary(query.summary, result, bound)
+            summary = render_summary(query.summary, result, bound, query.params)
             if ask_name == "compare":
                 summary += _compare_note(result)
         else:
-            shown = "、".join(("、".join(map(str, v)) if isinstance(v, list) else f"{v}")
-                             for v in bound.values() if v not in ("", 0, None, []))
+            shown = "、".join(query.param(k).describe(v) for k, v in bound.items() if v not in ("", 0, None, []))
             summary = f"没有查到结果：{query.title}" + (f"（{shown}）" if shown else "") + "。"
         return Answer(text, summary, result, query.id, query.title, bound, query.cypher,
                       suggestions=self.suggest(text, p.entities, 3) if not result.rows else [], entities=p.entities,

@@ -12,10 +12,11 @@ lines at the top, one ``key: value`` each::
     // summary: {unique:unit} 个单位开展了“{category}”：{top:unit}
 
 ``param: NAME TYPE [default=V] [choices=SOURCE|a|b] [label=TEXT]`` (label last) — TYPE is
-``string``, ``int``, ``float``, ``bool`` or ``list`` (strings; the command
-line takes ``a,b``; an empty list means "all"); a parameter without a default
-is required; ``choices`` names a graph vocabulary (:data:`CHOICE_SOURCES`)
-or lists values with ``|``. Parameters are found by ``$name`` in the body
+``string``, ``int``, ``float``, ``bool`` or ``list`` (strings; the app
+offers a multi-select, the command line takes ``a,b``; an empty list means
+"all"); a parameter without a default is required; ``choices`` names a
+graph vocabulary (:data:`CHOICE_SOURCES`) or lists values with ``|``, each
+optionally with the words a reader sees (``done:已开展|planned:计划``). Parameters are found by ``$name`` in the body
 (comments and strings stripped); the header only adds type, default and
 choices, and :func:`check_query` reports any mismatch. ``summary`` is the
 one-line Chinese answer (:func:`render_summary`).
@@ -47,6 +48,7 @@ __all__ = [
     "param_choices",
     "render_summary",
     "run_canned",
+    "write_query_file",
 ]
 
 log = logging.getLogger(__name__)
@@ -73,10 +75,26 @@ class Param:
     default: Any = None
     choices: str | tuple[str, ...] | None = None
     label: str = ""
+    choice_labels: tuple[tuple[str, str], ...] = ()  # (value, words) for listed choices that have words
 
     @property
     def required(self) -> bool:
         return self.default is None
+
+    def describe(self, value) -> str:
+        """A bound value in the words of the header's choices (lists joined with 、).
+
+        >>> Param("status", "list", choice_labels=(("done", "已开展"),)).describe(["done", "x"])
+        '已开展、x'
+        >>> Param("unit", "list").describe([])
+        '全部'
+        """
+        words = dict(self.choice_labels)
+        if isinstance(value, list):
+            if not value:
+                return "全部"
+            return "、".join(words.get(str(v), str(v)) for v in value)
+        return words.get(str(value), str(value)) if value is not None else ""
 
 
 @dataclass(frozen=True)
@@ -153,12 +171,15 @@ def _parse_param(spec: str, where: str) -> Param:
         opts[key] = value
     default = _convert(opts["default"], type_name, where) if "default" in opts else None
     choices = opts.get("choices")
+    labels: tuple[tuple[str, str], ...] = ()
     if choices and "|" in choices:
-        choices = tuple(choices.split("|"))
+        pairs = [item.partition(":") for item in choices.split("|")]
+        choices = tuple(value for value, _, _ in pairs)
+        labels = tuple((value, words) for value, colon, words in pairs if colon and words)
     elif choices and choices not in CHOICE_SOURCES:
         raise QueryError(f"{where}: unknown choices source {choices!r}",
                          hint="use one of " + ", ".join(CHOICE_SOURCES) + " or list values as a|b|c")
-    return Param(name, type_name, default, choices, label.strip())
+    return Param(name, type_name, default, choices, label.strip(), labels)
 
 
 def parse_query_file(path: str | Path) -> CannedQuery:
@@ -166,7 +187,7 @@ def parse_query_file(path: str | Path) -> CannedQuery:
 
     >>> q = parse_query_file(QUERIES_DIR / "units_by_activity.cypher")
     >>> q.id, q.title, [(p.name, p.default, p.choices) for p in q.params]
-    ('units_by_activity', '哪些单位开展了某类活动', [('category', '读书班', 'categories')])
+    ('units_by_activity', '哪些单位开展了某类活动', [('category', ['读书班'], 'categories'), ('status', ['done'], ('done', 'planned', 'urged'))])
     """
     path = Path(path)
     try:
@@ -275,6 +296,9 @@ def bind_params(query: CannedQuery, given: dict[str, Any] | None = None) -> dict
                                  hint=f"pass --param {p.name}=…" + (f" ({p.label})" if p.label else ""))
         else:
             value = p.default
+        if p.required and value == []:
+            raise ParameterError(f"{query.id}: parameter {p.name!r} needs at least one value",
+                                 hint=f"pass --param {p.name}=a,b" + (f" ({p.label})" if p.label else ""))
         values = value if isinstance(value, list) else [value]
         wrong = [v for v in values if isinstance(p.choices, tuple) and v not in p.choices and v != p.default]
         if wrong:
@@ -303,22 +327,30 @@ def param_choices(graph, source: str) -> list:
 _SLOT = re.compile(r"\{(?:(unique|top|first|sum|count):)?([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def render_summary(template: str, result, params: dict[str, Any]) -> str:
+def render_summary(template: str, result, params: dict[str, Any], query_params=()) -> str:
     """Fill a summary template from a result: ``{n}`` rows, ``{unique:col}``
     distinct values, ``{top:col}`` the first three distinct values, ``{first:col}``,
-    ``{sum:col}``, ``{count:col}`` (truthy values), ``{param}`` a parameter.
+    ``{sum:col}``, ``{count:col}`` (truthy values), ``{param}`` a parameter
+    (in the words of its choices when ``query_params`` declares them; a list
+    joined with 、).
 
     >>> from kg.query.base import Result
     >>> r = Result(["unit", "n"], [["市妇联", 2], ["市税务局", 1], ["市妇联", 1]], 0.0)
     >>> render_summary("{unique:unit} 个单位开展了“{category}”：{top:unit}，共 {sum:n} 次", r, {"category": "读书班"})
     '2 个单位开展了“读书班”：市妇联、市税务局，共 4 次'
     """
+    described = {p.name: p for p in (query_params or ())}
+
     def fill(m: re.Match) -> str:
         op, name = m.groups()
         if op is None:
             if name == "n":
                 return str(len(result.rows))
-            value = params.get(name, m.group(0))
+            if name not in params:
+                return m.group(0)
+            value = params[name]
+            if name in described:
+                return described[name].describe(value)
             return "、".join(map(str, value)) if isinstance(value, list) else str(value)
         if name not in result.columns:
             return "—"
@@ -350,3 +382,31 @@ def run_canned(name: str | CannedQuery, engine, params: dict[str, Any] | None = 
     bound = bind_params(query, params)
     result = engine.run(query.cypher, bound, limit or DEFAULT_LIMIT, timeout or DEFAULT_TIMEOUT)
     return result, bound
+
+
+def write_query_file(title: str, cypher: str, *, description: str = "", columns=(), summary: str = "") -> str:
+    """The text of a ``queries/<id>.cypher`` file for an ad-hoc query, header included.
+
+    Every ``$name`` the query uses becomes a required string parameter (edit
+    the header to give it a type, default or choices); ``columns`` are the
+    result's columns. The text parses back with :func:`parse_query_file`.
+
+    >>> print(write_query_file("各单位活动数", "MATCH (o:Organization) WHERE o.name = $unit RETURN o.name AS unit",
+    ...                        columns=["unit"]))
+    // title: 各单位活动数
+    // description: 各单位活动数
+    // param: unit string label=unit
+    // columns: unit
+    // chart: table
+    // summary: 共 {n} 行
+    MATCH (o:Organization) WHERE o.name = $unit RETURN o.name AS unit
+    <BLANKLINE>
+    """
+    title = " ".join(title.split()) or "新查询"
+    lines = [f"// title: {title}", f"// description: {' '.join((description or title).split())}"]
+    lines += [f"// param: {name} string label={name}" for name in find_parameters(cypher)]
+    if columns:
+        lines.append("// columns: " + ", ".join(str(c) for c in columns))
+    lines += ["// chart: table", f"// summary: {' '.join(summary.split()) or '共 {n} 行'}"]
+    body = cypher.strip().rstrip(";").strip()
+    return "\n".join(lines) + "\n" + body + "\n"

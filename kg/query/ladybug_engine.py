@@ -22,6 +22,7 @@ from pathlib import Path
 from ..errors import GraphError, QueryError, QueryTimeout
 from ..graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
 from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
+from .dialect import translate_for_ladybug
 
 __all__ = ["LadybugEngine", "get_ladybug_engine", "graph_fingerprint", "schema_ddl"]
 
@@ -33,7 +34,6 @@ _CACHE_LOCK = threading.Lock()
 
 # Kùzu spellings that differ from Neo4j's, for a helpful hint on failure.
 _DIALECT_HINTS = {
-    "function TYPE does not exist": "the embedded engine writes label(r) for type(r)",
     "function TOSTRING does not exist": "the embedded engine writes string(x) / CAST(x AS STRING) for toString(x)",
     "does not exist": "labels and relationship types are listed in kg/graph/schema.py",
     "Cannot find property": "properties are listed per label in kg/graph/schema.py",
@@ -246,6 +246,7 @@ class LadybugEngine:
             timeout: float = DEFAULT_TIMEOUT) -> Result:
         """Run one read-only query; at most ``limit`` rows, at most ``timeout`` seconds."""
         params = prepare_query(cypher, params, limit, timeout)
+        cypher = translate_for_ladybug(cypher)  # type(r), labels(n), id(n) as Neo4j users write them
         with self._lock:
             started = time.perf_counter()
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))

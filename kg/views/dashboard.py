@@ -2,7 +2,9 @@
 
 Filters narrow the set of documents first (genre, year), then the facts
 (unit, category), and every chart is computed from the same narrowed set,
-so the cards and the charts never disagree.
+so the cards and the charts never disagree. Activities are counted by
+status (done / planned / urged, :data:`STATUS_NAMES`): "开展了" means done
+unless the analyst adds the others, and the page says which it counts.
 """
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .facts import UNKNOWN_ORG, UNKNOWN_YEAR, Facts
+from .labels import STATUS_NAMES
 
-__all__ = ["DashboardFilters", "DashboardSummary", "list_filter_choices", "summarize_dashboard", "KPI_NAMES"]
+__all__ = ["DashboardFilters", "DashboardSummary", "list_filter_choices", "summarize_dashboard", "KPI_NAMES",
+           "describe_statuses"]
 
 KPI_NAMES = {
     "documents": "文档",
@@ -31,11 +35,29 @@ class DashboardFilters:
     categories: tuple[str, ...] = ()
     genres: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # years as text; UNKNOWN_YEAR for documents without one
+    statuses: tuple[str, ...] = ()  # activity statuses (done, planned, urged); empty means all
+    year_range: tuple[int, int] | None = None  # first and last year, inclusive
+    unknown_year: bool = True  # with a year range: keep documents that state no year
+
+
+def describe_statuses(statuses) -> str:
+    """Which statuses a count includes, in words for a caption.
+
+    >>> describe_statuses(("done",)), describe_statuses(()), describe_statuses(("planned", "done"))
+    ('只计已开展', '含全部状态（已开展、计划、要求）', '含已开展、计划')
+    """
+    chosen = [s for s in STATUS_NAMES if s in set(statuses)]
+    if not chosen or len(chosen) == len(STATUS_NAMES):
+        return "含全部状态（" + "、".join(STATUS_NAMES.values()) + "）"
+    if len(chosen) == 1:
+        return "只计" + STATUS_NAMES[chosen[0]]
+    return "含" + "、".join(STATUS_NAMES[s] for s in chosen)
 
 
 @dataclass
 class DashboardSummary:
     kpis: dict[str, int] = field(default_factory=dict)
+    unassigned_activities: int = 0  # counted in the KPI, but no unit to put them under in the matrix
     by_category: list[dict] = field(default_factory=list)
     top_slogans: list[dict] = field(default_factory=list)
     unit_category: list[dict] = field(default_factory=list)
@@ -59,11 +81,14 @@ def list_filter_choices(facts: Facts) -> dict[str, list[str]]:
     doc_counts = Counter({o["name"]: len(o["doc_ids"]) for o in facts.organizations})
     act_counts = Counter(a["org"] for a in facts.activities if a["org"] != UNKNOWN_ORG)
     years = {_year_text(d["year"]) for d in facts.documents}
+    numeric = sorted(int(y) for y in years if y.isdigit())
     return {
         "units": sorted(set(doc_counts) | set(act_counts), key=lambda u: (-doc_counts[u], -act_counts[u], u)),
         "categories": sorted({a["category"] for a in facts.activities}),
         "genres": sorted({d["genre"] for d in facts.documents}),
         "years": sorted(years - {UNKNOWN_YEAR}) + ([UNKNOWN_YEAR] if UNKNOWN_YEAR in years else []),
+        "year_span": [numeric[0], numeric[-1]] if numeric else [],
+        "statuses": [s for s in STATUS_NAMES if any(a.get("status") == s for a in facts.activities)],
     }
 
 
@@ -88,10 +113,13 @@ def summarize_dashboard(facts: Facts, filters: DashboardFilters = DashboardFilte
         d for d in facts.documents
         if (not filters.genres or d["genre"] in filters.genres)
         and (not filters.years or _year_text(d["year"]) in filters.years)
+        and _in_range(d["year"], filters)
     ]
     doc_ids = {d["doc_id"] for d in docs}
-    activities = [a for a in facts.activities if a["doc_id"] in doc_ids]
-    metrics = [m for m in facts.metrics if m["doc_id"] in doc_ids]
+    statuses = set(filters.statuses)
+    activities = [a for a in facts.activities if a["doc_id"] in doc_ids and (not statuses or a.get("status") in statuses)]
+    metrics = [m for m in facts.metrics if m["doc_id"] in doc_ids
+               and (not statuses or m.get("status") is None or m.get("status") in statuses)]
     echoes = [e for e in facts.echoes if e["doc_id"] in doc_ids]
     mentions = [s for s in facts.slogan_mentions if s["doc_id"] in doc_ids]
     orgs = [o for o in facts.organizations if doc_ids.intersection(o["doc_ids"])]
@@ -136,6 +164,7 @@ def summarize_dashboard(facts: Facts, filters: DashboardFilters = DashboardFilte
     summary.top_slogans = [
         {"slogan": s, "units": len(slogan_units[s]), "documents": len(slogan_docs[s])} for s in ranked
     ]
+    summary.unassigned_activities = sum(1 for a in activities if a["org"] == UNKNOWN_ORG)
     per_unit = Counter(a["org"] for a in activities if a["org"] != UNKNOWN_ORG)
     top_units = {u for u, _ in per_unit.most_common(top_n)}
     pairs = Counter((a["org"], a["category"]) for a in activities if a["org"] in top_units)
@@ -153,3 +182,12 @@ def summarize_dashboard(facts: Facts, filters: DashboardFilters = DashboardFilte
         for o, n in sorted(reported.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]
     ]
     return summary
+
+
+def _in_range(year, filters: DashboardFilters) -> bool:
+    if filters.year_range is None:
+        return True
+    if year in (None, ""):
+        return filters.unknown_year
+    lo, hi = filters.year_range
+    return lo <= int(year) <= hi

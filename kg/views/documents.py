@@ -4,11 +4,27 @@ from __future__ import annotations
 from .facts import UNKNOWN_YEAR, Facts
 from .labels import STATUS_NAMES, describe_node_name, name_label
 
-__all__ = ["list_documents", "list_document_facts"]
+__all__ = ["list_documents", "list_document_facts", "find_snippet"]
+
+_SNIPPET = 24
 
 
-def list_documents(facts: Facts, *, query: str = "", genres=(), years=(), units=()) -> list[dict]:
-    """Documents matching a search over title, unit and source, plus filters.
+def find_snippet(text: str, query: str, width: int = _SNIPPET) -> str:
+    """The words around the first place ``query`` occurs in ``text`` ("" when it does not).
+
+    >>> find_snippet("全年组织集中学习12次，开展专题研讨6场。", "专题研讨", 4)
+    '…次，开展专题研讨6场。'
+    """
+    i = text.find(query) if query else -1
+    if i < 0:
+        return ""
+    lo, hi = max(0, i - width), min(len(text), i + len(query) + width)
+    return ("…" if lo else "") + text[lo:hi].replace("\n", " ") + ("…" if hi < len(text) else "")
+
+
+def list_documents(facts: Facts, *, query: str = "", genres=(), years=(), units=(), texts=None) -> list[dict]:
+    """Documents matching a search over title, unit, source and (with ``texts``, doc_id -> body) the full
+    text, evidence sentences included, plus filters. A row found in the body carries a ``snippet``.
 
     >>> from kg.views.facts import Facts
     >>> f = Facts(documents=[
@@ -30,10 +46,14 @@ def list_documents(facts: Facts, *, query: str = "", genres=(), years=(), units=
             continue
         if units and unit not in units:
             continue
+        snippet = ""
         if query and not any(query in (s or "") for s in (d["title"], unit, d["source"], d["doc_id"])):
-            continue
+            snippet = find_snippet((texts or {}).get(d["doc_id"]) or "", query)
+            if not snippet:
+                continue
         rows.append({"doc_id": d["doc_id"], "title": d["title"], "unit": unit, "genre": d["genre"],
-                     "year": year, "source": d["source"], "id": d.get("id") or f"Document:{d['doc_id']}"})
+                     "year": year, "source": d["source"], "id": d.get("id") or f"Document:{d['doc_id']}",
+                     "snippet": snippet})
     rows.sort(key=lambda r: (r["source"], _doc_order(r["doc_id"])))
     return rows
 
@@ -43,7 +63,7 @@ def _doc_order(doc_id: str):
     return (stem, int(n) if n.isdigit() else 0)
 
 
-def list_document_facts(graph, doc_node: str) -> dict[str, list[dict]]:
+def list_document_facts(graph, doc_node: str, names=None) -> dict[str, list[dict]]:
     """The facts read from one document, grouped by node label.
 
     Each fact names the node it became (to link to the explorer) and the
@@ -67,7 +87,8 @@ def list_document_facts(graph, doc_node: str) -> dict[str, list[dict]]:
             continue
         seen.add(other)
         detail = "报送单位" if data.get("type") == "AUTHORED" else ""
-        groups[label].append({"node": other, "name": describe_node_name(graph.nodes[other]), "kind": name_label(label),
+        other_name = names.node_name(graph.nodes[other]) if names is not None else describe_node_name(graph.nodes[other])
+        groups[label].append({"node": other, "name": other_name, "kind": name_label(label),
                               "detail": detail, "evidence": data.get("evidence") or ""})
     for node, attrs in graph.nodes(data=True):
         label = attrs.get("label")
@@ -75,13 +96,17 @@ def list_document_facts(graph, doc_node: str) -> dict[str, list[dict]]:
             continue
         if label == "Activity":
             detail = " · ".join(filter(None, (attrs.get("category"), STATUS_NAMES.get(attrs.get("status"), ""),
-                                              attrs.get("org"))))
+                                              _unit(attrs.get("org"), names))))
         else:
             detail = " · ".join(filter(None, ("约" if attrs.get("approx") else "",
-                                              "隐去" if attrs.get("masked") else "", attrs.get("org"))))
+                                              "隐去" if attrs.get("masked") else "", _unit(attrs.get("org"), names))))
         groups[label].append({"node": node, "name": describe_node_name(attrs), "kind": name_label(label),
                               "detail": detail, "evidence": attrs.get("evidence") or "",
                               "start": attrs.get("start")})
     for label in ("Activity", "Metric"):
         groups[label].sort(key=lambda r: r.get("start") or 0)
     return groups
+
+
+def _unit(name, names):
+    return names.unit(name) if names is not None and name else name

@@ -6,9 +6,36 @@ shows Chinese as mojibake; the BOM makes it read UTF-8.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 
-__all__ = ["write_csv_bytes", "write_xlsx_bytes", "read_csv_bytes", "GRAPH_EXPORT_LABELS"]
+__all__ = ["write_csv_bytes", "write_xlsx_bytes", "read_csv_bytes", "GRAPH_EXPORT_LABELS", "download_name"]
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s#%&]+')
+
+
+def download_name(stem: str, params: dict | None = None, *, day: dt.date | None = None, limit: int = 120) -> str:
+    """A file name (without extension) saying what was downloaded: query, parameters, date.
+
+    Two downloads of one query with other parameters no longer overwrite
+    each other, and a file found later says what it holds.
+
+    >>> download_name("units_by_activity", {"category": ["读书班"], "status": ["done", "planned"]},
+    ...               day=dt.date(2024, 5, 1))
+    'units_by_activity_category=读书班_status=done+planned_2024-05-01'
+    >>> download_name("q", {"unit": "", "top": 0}, day=dt.date(2024, 5, 1))
+    'q_2024-05-01'
+    """
+    parts = [stem]
+    for key, value in (params or {}).items():
+        if value in ("", None, [], 0):
+            continue
+        text = "+".join(map(str, value)) if isinstance(value, list) else str(value)
+        parts.append(f"{key}={text}")
+    name = _UNSAFE.sub("-", "_".join(parts)).strip("-_")
+    day = day or dt.date.today()
+    return f"{name[:limit].rstrip('-_+')}_{day.isoformat()}"
 
 
 def _cell(value):

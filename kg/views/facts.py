@@ -2,11 +2,15 @@
 
 Walking a large MultiDiGraph on every widget change would make the app
 sluggish; the app reads these tables once per graph (cached) and filters
-plain rows afterwards.
+plain rows afterwards. Units are named as a reader would say them
+(:mod:`kg.views.display`): a relative unit kept per document never shows
+its document's file hash.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .display import DisplayNames, build_display_names
 
 __all__ = ["Facts", "collect_facts", "UNKNOWN_YEAR", "UNKNOWN_ORG"]
 
@@ -24,6 +28,7 @@ class Facts:
     metrics: list[dict] = field(default_factory=list)
     echoes: list[dict] = field(default_factory=list)
     slogan_mentions: list[dict] = field(default_factory=list)
+    names: DisplayNames = field(default_factory=DisplayNames)
 
     @property
     def is_empty(self) -> bool:
@@ -47,7 +52,8 @@ def collect_facts(graph) -> Facts:
     >>> f.activities[0]["org"], f.documents[0]["year"]
     ('市妇联', 2023)
     """
-    facts = Facts()
+    names = build_display_names(graph)
+    facts = Facts(names=names)
     nodes = graph.nodes
     activity_category: dict[str, str] = {}
     for node, attrs in nodes(data=True):
@@ -56,16 +62,16 @@ def collect_facts(graph) -> Facts:
             facts.documents.append({
                 "id": node,
                 "doc_id": attrs.get("doc_id") or node,
-                "title": attrs.get("title") or "",
+                "title": names.document(attrs.get("doc_id") or node) if attrs.get("title") else "",
                 "genre": attrs.get("genre") or "其他",
                 "year": attrs.get("year"),
-                "reporting_org": attrs.get("reporting_org"),
+                "reporting_org": names.unit(attrs.get("reporting_org")),
                 "source": attrs.get("source") or "",
             })
         elif label == "Organization":
             facts.organizations.append({
                 "id": node,
-                "name": attrs.get("name") or node,
+                "name": names.unit(attrs.get("name") or node),
                 "kind": attrs.get("kind") or "",
                 "doc_ids": list(attrs.get("doc_ids") or ()),
             })
@@ -79,7 +85,7 @@ def collect_facts(graph) -> Facts:
                 "name": attrs.get("name") or "",
                 "category": activity_category[node],
                 "status": attrs.get("status") or "",
-                "org": _conducting_org(graph, node) or attrs.get("org") or UNKNOWN_ORG,
+                "org": names.unit(_conducting_org(graph, node) or attrs.get("org")) or UNKNOWN_ORG,
                 "doc_id": attrs.get("doc_id"),
             })
         elif label == "Metric":
@@ -88,21 +94,23 @@ def collect_facts(graph) -> Facts:
             org = attrs.get("org") or next(
                 (nodes[u].get("name") for u in measured if nodes[u].get("label") == "Organization"), None
             )
+            status = next((nodes[u].get("status") for u in measured if u in activity_category), None)
             facts.metrics.append({
                 "id": node,
                 "value": attrs.get("value"),
                 "unit": attrs.get("unit") or "",
                 "masked": bool(attrs.get("masked")),
                 "subject": attrs.get("subject") or "",
-                "org": org or UNKNOWN_ORG,
+                "org": names.unit(org) or UNKNOWN_ORG,
                 "category": category,
+                "status": status,  # the measured activity's; None for a figure about a unit
                 "doc_id": attrs.get("doc_id"),
             })
     for u, v, attrs in graph.edges(data=True):
         rel = attrs.get("type")
         if rel == "ECHOES":
             facts.echoes.append({
-                "org": nodes[u].get("name") or u,
+                "org": names.unit(nodes[u].get("name") or u),
                 "slogan": nodes[v].get("canonical") or v,
                 "doc_id": attrs.get("doc_id"),
             })

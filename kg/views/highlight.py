@@ -7,6 +7,7 @@ the running text, coloured by kind, and lists them beside it.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from .labels import LABEL_COLOURS, describe_node_name, name_label
@@ -35,12 +36,33 @@ def _find_all(text: str, needle: str, lo: int = 0, hi: int | None = None):
         i = text.find(needle, i + len(needle), hi)
 
 
-def collect_highlights(graph, doc_node: str) -> list[Highlight]:
+_MARKS = "《》〈〉（）()“”\"'‘’「」"
+
+
+def _loose_pattern(needle: str) -> re.Pattern | None:
+    """A pattern matching ``needle`` with book-title marks, brackets and quotes anywhere or nowhere.
+
+    A material is stored as 习近平谈治国理政（第四卷） and written 《习近平谈治国理政》第四卷.
+
+    >>> _loose_pattern("习近平谈治国理政（第四卷）").search("学习了《习近平谈治国理政》第四卷。").group(0)
+    '《习近平谈治国理政》第四卷'
+    """
+    chars = [c for c in needle if c not in _MARKS]
+    if len(chars) < 2:
+        return None
+    gap = "[" + re.escape(_MARKS) + "]*"
+    return re.compile(gap + gap.join(map(re.escape, chars)) + gap.replace("*", "?"))
+
+
+def collect_highlights(graph, doc_node: str, names=None) -> list[Highlight]:
     """Every marked span of one document, read from the graph.
 
     Units, slogans and materials are marked wherever the document spells
-    them (its ``MENTIONS`` edges give the spellings); activities and figures
-    are marked inside the sentence they were read from.
+    them (its ``MENTIONS`` edges give the spellings); a spelling found
+    nowhere (a material written with its book-title marks elsewhere) is
+    looked for in its sentence with the marks ignored. Activities and
+    figures are marked inside the sentence they were read from. With
+    ``names`` (kg.views.display) the tooltips name units as a reader would.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -63,10 +85,20 @@ def collect_highlights(graph, doc_node: str) -> list[Highlight]:
         kind = other_attrs.get("label")
         if kind not in HIGHLIGHT_KINDS:
             continue
-        name = describe_node_name(other_attrs)
-        needles = {data.get("surface"), name, *(other_attrs.get("aliases") or ())}
+        stored = describe_node_name(other_attrs)
+        name = names.node_name(other_attrs) if names is not None else stored
+        needles = {data.get("surface"), stored, *(other_attrs.get("aliases") or ())}
+        before = len(found)
         for needle in filter(None, needles):
             found.extend(Highlight(s, e, kind, name, other) for s, e in _find_all(text, needle))
+        if len(found) == before:
+            lo, hi = data.get("start") or 0, data.get("end") or len(text)
+            for needle in filter(None, needles):
+                pattern = _loose_pattern(needle)
+                m = pattern.search(text, lo, hi) if pattern else None
+                if m:
+                    found.append(Highlight(m.start(), m.end(), kind, name, other))
+                    break
     for node, node_attrs in graph.nodes(data=True):
         kind = node_attrs.get("label")
         if kind not in ("Activity", "Metric") or node_attrs.get("doc_id") != doc_id:
@@ -76,6 +108,8 @@ def collect_highlights(graph, doc_node: str) -> list[Highlight]:
         span = next(_find_all(text, needle or "", lo, hi), None)
         if span:
             found.append(Highlight(span[0], span[1], kind, describe_node_name(node_attrs), node))
+    if names is not None:  # an activity's or figure's name may quote a unit's stored name
+        found = [Highlight(h.start, h.end, h.kind, names.text(h.name), h.node) for h in found]
     return _drop_overlaps(found)
 
 

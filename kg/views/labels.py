@@ -124,7 +124,7 @@ COLUMN_NAMES: dict[str, str] = {
     "partner": "合作单位", "partners": "合作单位", "times": "次数", "value": "数值", "subject": "计数对象",
     "approx": "约数", "masked": "隐去", "figures": "数据条数", "kind": "类型", "aliases": "别名",
     "quoted": "加引号", "related": "相关单位", "score": "相似度", "shared_categories": "共同活动类别",
-    "shared_slogans": "共同提法", "name": "名称", "count": "数量", "n": "数量",
+    "shared_slogans": "共同提法", "name": "名称", "count": "数量", "n": "数量", "reports": "报送的文档",
     "problem": "问题", "problems": "问题数", "section": "所在部分", "plan_state": "计划落实", "state": "计划落实",
     "planned": "计划内容", "plan_doc": "计划文档", "plan_year": "计划年份", "reported": "报告内容",
     "report_doc": "报告文档", "report_year": "报告年份", "target": "目标", "actual": "实际",

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .labels import LABEL_COLOURS, describe_node_name, name_label, name_rel
+from .display import DisplayNames
+from .labels import LABEL_COLOURS, LABEL_NAMES, describe_node_name, name_label, name_rel
 
 __all__ = [
     "Neighbourhood",
@@ -18,9 +19,16 @@ __all__ = [
     "layout_neighbourhood",
     "describe_node",
     "list_nodes",
+    "resolve_node",
 ]
 
 _HIDDEN_PROPERTIES = {"label", "text", "id"}
+# Ids, hashes and file paths: kept for exports and hover text, never shown as a value.
+_ID_PROPERTIES = {"doc_id", "doc_ids", "scope", "source", "sha256", "file_sha256", "key"}
+
+
+def _name(attrs: dict, names: DisplayNames | None) -> str:
+    return names.node_name(attrs) if names is not None else describe_node_name(attrs)
 
 
 @dataclass
@@ -77,8 +85,8 @@ def _neighbours(graph, node):
     yield from graph.predecessors(node)
 
 
-def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7,
-                         max_labels: int = 24) -> tuple[list[dict], list[dict]]:
+def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7, max_labels: int = 24,
+                         names: DisplayNames | None = None) -> tuple[list[dict], list[dict]]:
     """Node and edge rows with x/y positions, names and colours, for drawing.
 
     The layout is seeded so the same neighbourhood is drawn the same way on
@@ -109,7 +117,8 @@ def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7,
         x, y = pos[node]
         nodes.append({
             "id": node,
-            "name": _shorten(describe_node_name(attrs)),
+            "name": _shorten(_name(attrs, names)),
+            "full_name": _name(attrs, names),
             "label": label,
             "kind": name_label(label),
             "colour": LABEL_COLOURS.get(label, "#444444"),
@@ -132,6 +141,7 @@ def layout_neighbourhood(neighbourhood: Neighbourhood, *, seed: int = 7,
         edges.append({
             "source": u, "target": v,
             "relation": name_rel(attrs.get("type", "")),
+            "type": attrs.get("type", ""),
             "x": float(pos[u][0]), "y": float(pos[u][1]),
             "x2": float(pos[v][0]), "y2": float(pos[v][1]),
         })
@@ -142,12 +152,15 @@ def _shorten(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe_node(graph, node: str, *, max_evidence: int = 50) -> dict:
+def describe_node(graph, node: str, *, max_evidence: int = 50, names: DisplayNames | None = None) -> dict:
     """What the explorer shows for one node: name, properties, evidence, neighbours.
 
     Evidence comes from the node itself (activities and metrics keep their
     sentence) and from its edges (every text-derived relationship keeps the
-    sentence it was read from).
+    sentence it was read from). With ``names``, units and documents are named
+    as a reader says them, each evidence sentence carries its document's
+    title, and ids, hashes and file paths move from ``properties`` to ``ids``
+    (for hover text).
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -162,17 +175,32 @@ def describe_node(graph, node: str, *, max_evidence: int = 50) -> dict:
     attrs = graph.nodes[node]
     label = attrs.get("label", "")
     properties = {k: v for k, v in attrs.items() if k not in _HIDDEN_PROPERTIES and v not in (None, "", [])}
+    ids = {}
+    if names is not None:
+        ids = {k: properties.pop(k) for k in list(properties) if k in _ID_PROPERTIES}
+        if "doc_ids" in ids:
+            properties["doc_ids"] = [names.document(d) for d in ids["doc_ids"]]
+        if "doc_id" in ids and label not in ("Document",):
+            properties["doc_id"] = names.document(ids["doc_id"])
+        unit_keys = ("org", "reporting_org", "name") if label == "Organization" else ("org", "reporting_org")
+        for key in unit_keys:
+            if key in properties:
+                properties[key] = names.unit(properties[key])
+
+    def title(doc_id):
+        return names.document(doc_id) if names is not None and doc_id else (doc_id or "")
+
     evidence = []
     if attrs.get("evidence"):
         evidence.append({"relation": name_label(label), "other": "", "doc_id": attrs.get("doc_id"),
-                         "evidence": attrs["evidence"]})
+                         "title": title(attrs.get("doc_id")), "evidence": attrs["evidence"]})
     neighbours: dict[str, dict] = {}
     edges = [(v, d, "→") for _, v, d in graph.out_edges(node, data=True)]
     edges += [(u, d, "←") for u, _, d in graph.in_edges(node, data=True)]
     n_evidence = len(evidence)
     for other, data, direction in edges:
         other_attrs = graph.nodes[other]
-        other_name = describe_node_name(other_attrs)
+        other_name = _name(other_attrs, names)
         entry = neighbours.setdefault(other, {
             "id": other, "name": other_name, "kind": name_label(other_attrs.get("label", "")),
             "relation": name_rel(data.get("type", "")), "direction": direction, "count": 0,
@@ -182,20 +210,23 @@ def describe_node(graph, node: str, *, max_evidence: int = 50) -> dict:
             n_evidence += 1
             if len(evidence) < max_evidence:
                 evidence.append({"relation": name_rel(data.get("type", "")), "other": other_name,
-                                 "doc_id": data.get("doc_id"), "evidence": data["evidence"]})
+                                 "doc_id": data.get("doc_id"), "title": title(data.get("doc_id")),
+                                 "evidence": data["evidence"]})
     return {
         "id": node,
         "label": label,
         "kind": name_label(label),
-        "name": describe_node_name(attrs),
+        "name": _name(attrs, names),
         "properties": properties,
+        "ids": ids,
         "evidence": evidence,
         "evidence_total": n_evidence,
         "neighbours": sorted(neighbours.values(), key=lambda e: (-e["count"], e["name"])),
     }
 
 
-def list_nodes(graph, label: str, *, query: str = "", limit: int | None = None) -> list[tuple[str, str]]:
+def list_nodes(graph, label: str, *, query: str = "", limit: int | None = None,
+               names: DisplayNames | None = None) -> list[tuple[str, str]]:
     """(id, name) of the nodes of a label, best-connected first, filtered by a substring.
 
     >>> import networkx as nx
@@ -206,7 +237,7 @@ def list_nodes(graph, label: str, *, query: str = "", limit: int | None = None) 
     [('Slogan:两个确立', '两个确立')]
     """
     rows = [
-        (node, describe_node_name(attrs))
+        (node, _name(attrs, names))
         for node, attrs in graph.nodes(data=True)
         if attrs.get("label") == label
     ]
@@ -214,3 +245,39 @@ def list_nodes(graph, label: str, *, query: str = "", limit: int | None = None) 
         rows = [r for r in rows if query in r[1]]
     rows.sort(key=lambda r: (-graph.degree(r[0]), r[1]))
     return rows[:limit] if limit else rows
+
+
+_NAME_PROPERTIES = ("name", "canonical", "title", "doc_id")
+
+
+def resolve_node(graph, ref: str, names=None) -> str | None:
+    """The node a link names: its id, or ``Label:name`` with an alias, a display name or a title.
+
+    Links are written by people (``?node=Organization:市妇联``) and a unit is
+    stored under its canonical name (市妇女联合会) with 市妇联 as an alias;
+    a unit without a name of its own is linked by its display name.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Organization:市妇女联合会", label="Organization", name="市妇女联合会", aliases=["市妇联"])
+    >>> resolve_node(g, "Organization:市妇联"), resolve_node(g, "Organization:市委"), resolve_node(g, "市妇联")
+    ('Organization:市妇女联合会', None, 'Organization:市妇女联合会')
+    """
+    if not ref:
+        return None
+    if ref in graph:
+        return ref
+    label, colon, wanted = ref.partition(":")
+    if not colon or label not in LABEL_NAMES:
+        label, wanted = "", ref
+    wanted = wanted.strip()
+    if names is not None and label in ("", "Organization"):
+        node = names.node_for_unit(wanted)
+        if node in graph:
+            return node
+    for node, attrs in graph.nodes(data=True):
+        if label and attrs.get("label") != label:
+            continue
+        if any(attrs.get(p) == wanted for p in _NAME_PROPERTIES) or wanted in (attrs.get("aliases") or ()):
+            return node
+    return None

@@ -28,7 +28,9 @@ def texts(elements) -> list[str]:
 
 
 def metric_value(at, label: str) -> int:
-    return int(str(next(m for m in at.metric if m.label == label).value).replace(",", ""))
+    """A KPI card's number; ``label`` may leave out what the card adds in brackets (活动（已开展）)."""
+    card = next(m for m in at.metric if m.label == label or m.label.startswith(label + "（"))
+    return int(str(card.value).replace(",", ""))
 
 
 def _save(graph, path: Path) -> Path:

@@ -1,5 +1,12 @@
 """The app in a real browser: served on localhost, every page clicked, screenshots saved.
 
+It runs on the samples and on the seed corpus (../shared/corpus, skipped
+when absent: real reports, hash-named files, relative unit names) and fails
+on what a new user would see first: a traceback, an English Streamlit
+default string ("Upload", "Press Enter to apply", "Choose an option"…), a
+hash-like name ([0-9a-f]{12,}) in the visible text, or a request leaving
+localhost (the app must work offline, icons included).
+
 Skips with the reason when Chromium or Playwright is missing. Screenshots go
 to a temporary folder; ``KG_SCREENSHOTS=docs/screenshots`` regenerates the
 committed ones (a plain test run leaves the work tree clean); the graph is
@@ -20,7 +27,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+import re
 from pathlib import Path
+from urllib.parse import quote, urlparse
 
 import pytest
 
@@ -32,6 +41,32 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 TITLES = ["总览", "查询", "提问", "图谱", "文档", "数据"]
 SHOTS = dict(zip(TITLES, ["01_dashboard.png", "02_queries.png", "03_ask.png", "04_explorer.png",
                           "05_documents.png", "06_data.png"]))
+# Deep links a user follows from a shared URL: ad-hoc Cypher (nodes drawn as a graph, Neo4j's type(r)),
+# the explorer on a unit named by its alias.
+EXTRA = [
+    ("提问", "ask?tab=" + quote("Cypher 查询") + "&cypher="
+     + quote("MATCH (o:Organization)-[r:ECHOES]->(s:Slogan) RETURN o, type(r) AS rel, s LIMIT 25"), "03b_cypher.png"),
+    ("图谱", "explorer?node=" + quote("Organization:市妇联"), "04b_explorer_alias.png"),
+]
+# Streamlit's own English, which a Chinese page must not show (material icon names are not text).
+ENGLISH = re.compile(r"\b(Upload|Browse files|Drag and drop|per file|Press Enter|Choose an option|Choose options|"
+                     r"No results|Running|Please wait|Deploy|Made with Streamlit|Select all|Clear all|Show more|"
+                     r"Show less|Download as CSV|View fullscreen|Add option|No options|Search)\b")
+HASH_LIKE = re.compile(r"[0-9a-f]{12,}")
+VISIBLE_TEXT_JS = """() => {
+    const parts = [];
+    for (const sel of ['[data-testid="stSidebar"]', '[data-testid="stMain"]']) {
+        const root = document.querySelector(sel);
+        if (!root) continue;
+        const copy = root.cloneNode(true);
+        copy.querySelectorAll('[data-testid="stIconMaterial"], [data-testid="stCode"], textarea, style, script')
+            .forEach(e => e.remove());
+        document.body.appendChild(copy);  // innerText needs layout: measure the copy, then drop it
+        parts.push(copy.innerText);
+        copy.remove();
+    }
+    return parts.join('\\n');
+}"""
 DEEP_LINK = "queries?q=units_by_activity&p_category=读书班"
 EXAMPLE_QUESTION = "哪些单位开展了读书班？"
 # Generous: two cores shared by several jobs; the first visit builds the graph.
@@ -91,17 +126,20 @@ def _serve(repo: Path, env: dict, log: Path, deadline: float) -> tuple[subproces
     raise RuntimeError(f"streamlit did not become healthy; its log ends:\n{_log_tail(log)}")
 
 
-@pytest.fixture(scope="module")
-def served_app(repo, tmp_path_factory):
+@pytest.fixture(scope="module", params=["samples", "seed"])
+def served_app(request, repo, tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk); browser test skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    corpus = repo / "data" / "samples"
+    if request.param == "seed":  # the real reports: hash-named files, relative unit names, masked figures
+        corpus = request.getfixturevalue("shared_dir") / "corpus"
     tmp = tmp_path_factory.mktemp("browser")
     log = tmp / "streamlit.log"
-    env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(repo / "data" / "samples")}
+    env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(corpus)}
     proc, url = _serve(repo, env, log, time.monotonic() + 120)
     try:
-        yield url, log
+        yield url, log, request.param
     finally:
         proc.terminate()
         try:
@@ -130,13 +168,18 @@ def _screenshot_whole_page(page, title: str, path: Path) -> None:
 
 def _check_page(page, title: str) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, f"{title}: the page raised"
+    text = page.evaluate(VISIBLE_TEXT_JS)
+    english = sorted(set(ENGLISH.findall(text)))
+    assert not english, f"{title}: English Streamlit strings on the page: {english}"
+    hashes = sorted(set(HASH_LIKE.findall(text)))
+    assert not hashes, f"{title}: hash-like names in the visible text: {hashes[:5]}"
 
 
 def test_click_through_every_page(served_app, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    url, log = served_app
-    out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots"))
+    url, log, corpus = served_app
+    out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots")) / corpus
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -145,6 +188,16 @@ def test_click_through_every_page(served_app, tmp_path):
             page.set_default_timeout(STEP_MS)
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
+            outside: list[str] = []
+
+            def local_only(route):  # offline: anything not on this machine is refused and reported
+                if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort()
+
+            page.route(re.compile(r"^https?://"), local_only)
             try:
                 page.goto(url + DEEP_LINK, wait_until="domcontentloaded")
                 _wait_ready(page, "查询", FIRST_VISIT_MS)
@@ -162,10 +215,18 @@ def test_click_through_every_page(served_app, tmp_path):
                         _wait_ready(page, title)
                     _check_page(page, title)
                     _screenshot_whole_page(page, title, out / SHOTS[title])
+                for title, link, shot in EXTRA:
+                    page.goto(url + link, wait_until="domcontentloaded")
+                    _wait_ready(page, title)
+                    _check_page(page, title)
+                    _screenshot_whole_page(page, title, out / shot)
+                assert page.get_by_text("市妇女联合会").count() >= 1 or corpus == "samples", \
+                    "the explorer's alias link (市妇联) did not resolve"
             except Exception as err:
                 page.screenshot(path=str(log.with_name("failure.png")))
                 raise AssertionError(f"{err}\nscreenshot: {log.with_name('failure.png')}\n"
                                      f"server log ends:\n{_log_tail(log)}") from err
             assert not errors, errors
+            assert not outside, f"requests left localhost: {outside[:5]}"
         finally:
             browser.close()

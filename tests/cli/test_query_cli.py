@@ -39,8 +39,8 @@ def test_canned_query_as_table(graph_file, capsys):
     assert main(["query", "units_by_activity", "--param", "category=读书班", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 5
-    assert "3 个单位开展了“读书班”" in captured.err
+    assert lines[0].split()[:2] == ["unit", "doc_id"] and len(lines) == 4  # done only, by default
+    assert "2 个单位开展了“读书班”（状态：已开展" in captured.err
 
 
 def test_canned_query_as_json(graph_file, capsys):
@@ -54,7 +54,29 @@ def test_adhoc_cypher_as_csv_with_typed_params(graph_file, capsys):
     code = main(["query", "--cypher", "MATCH (d:Document) WHERE d.year = $y RETURN d.doc_id AS doc ORDER BY doc",
                  "--param", "y=2023", "--format", "csv", "--graph", graph_file])
     assert code == 0
-    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["doc"], ["doc_a#1"], ["doc_a#2"], ["doc_e#1"]]
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff"), "a CSV without a byte-order mark shows Chinese as mojibake in Excel"
+    assert list(csv.reader(io.StringIO(out[1:]))) == [["doc"], ["doc_a#1"], ["doc_a#2"], ["doc_e#1"]]
+
+
+def test_canned_query_as_xlsx_and_csv_files(graph_file, tmp_path):
+    from openpyxl import load_workbook
+
+    xlsx, csv_file = tmp_path / "读书班.xlsx", tmp_path / "读书班.csv"
+    for fmt, path in (("xlsx", xlsx), ("csv", csv_file)):
+        assert main(["query", "units_by_activity", "--param", "category=读书班", "--param", "status=done,planned",
+                     "--format", fmt, "--output", str(path), "--graph", graph_file]) == 0
+    sheet = load_workbook(xlsx).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:2] == ["unit", "doc_id"] and {r[0] for r in rows[1:]} == {"市卫生健康委", "市妇联", "市税务局"}
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert [r[0] for r in csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig")))][1:] == [r[0] for r in rows[1:]]
+
+
+def test_xlsx_is_refused_on_a_terminal(graph_file, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    assert main(["query", "slogan_reach", "--format", "xlsx", "--graph", graph_file]) != 0
+    assert "--output" in capsys.readouterr().err
 
 
 def test_row_cap_is_reported(graph_file, capsys):
@@ -88,7 +110,7 @@ def test_ask_answers_and_shows_the_query(graph_file, capsys):
     captured = capsys.readouterr()
     assert captured.out.startswith("理解为：找出单位；活动类别＝读书班；状态＝已开展。→ 查询“哪些单位开展了这些活动”\n"
                                    "2 个单位：市妇联、市税务局")
-    assert "查询：find_units" in captured.err and "category=['读书班']" in captured.err
+    assert "查询：find_units" in captured.err and "category=读书班, mode='any', status=done" in captured.err
     assert main(["ask", "今年市妇联开展了哪些活动", "--graph", graph_file]) == 0
     assert "\n未能使用：“今年”" in capsys.readouterr().out
 

@@ -425,3 +425,56 @@ def test_a_team_stationed_by_a_unit_is_named_from_that_unit(text, want):
 ])
 def test_a_national_system_keeps_its_local_units_name(text, want):
     assert want in names(text)
+
+
+@pytest.mark.parametrize("text, want, canonical", [
+    ("政协某县委员会召开主席会议。", "政协县委员会", "县政协"),
+    ("中国人民政治协商会议某市委员会召开常委会议。", "中国人民政治协商会议市委员会", "市政协"),
+    ("中共XX区委员会召开常委会。", "中共区委员会", "区委"),
+    ("共青团XX县委员会高度重视青年工作。", "共青团县委员会", "团县委"),
+])
+def test_the_formal_name_of_a_committee_at_a_level(text, want, canonical):
+    m = find_org_mentions(text)[0]
+    assert (m.name, m.canonical) == (want, canonical)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("某经济技术开发区管委会召开会议。", "经济技术开发区管委会"),
+    ("县两新工委组织开展培训。", "县两新工委"),
+    ("某县农村信用合作联社开展学习。", "县农村信用合作联社"),
+    ("县委党校教研室集体备课。", "县委党校教研室"),
+])
+def test_units_of_zones_cooperatives_and_sections(text, want):
+    assert want in names(text)
+
+
+def test_a_branch_word_alone_is_the_documents_own_branch():
+    found = _doc_orgs("某公安分局2024年上半年党建工作总结。分局党委坚持以学促干。分局党委理论学习中心组集中学习8次。")
+    assert {"公安分局", "公安分局党委", "公安分局党委理论学习中心组"} <= set(found)
+    assert "分局" not in found and "分局党委" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "通过“一支部一特色”品牌创建活动推动工作。",
+    "（通讯员 余成科）日前，县人社局组织干部开展宣传。",
+    "深入学习《中国共产党党校（行政学院）工作条例》。",
+    "将新政府会计制度纳入培训内容。",
+])
+def test_brands_bylines_rule_titles_and_modifiers_name_no_unit(text):
+    assert not any(n in ("一支部", "成科", "中国共产党党校", "新政府", "新人民政府") for n in names(text)), names(text)
+
+
+def test_a_numbered_branch_keeps_the_words_before_its_number():
+    assert "退休二支部" in names("她充分肯定了退休二支部的活动。")
+
+
+def test_every_township_is_no_unit_even_read_as_a_place():
+    assert not any(n.endswith("镇党委") for n in names("各乡镇党委书记参加学习。"))
+
+
+def test_a_deputy_is_a_role_not_a_unit():
+    assert [(m.name, m.role) for m in find_org_mentions("县委组织部副部长李四带队调研。")][-1] == ("县委组织部", "副部长")
+
+
+def test_a_reporter_learning_from_a_unit_does_not_hide_it():
+    assert names("记者从县统计局获悉，今年以来该局开展开放日活动。") == ["县统计局"]

@@ -223,3 +223,31 @@ def test_a_national_report_is_given_by_the_unit_its_occasion_names(title, body, 
 def test_a_local_report_following_the_state_council_is_still_the_units():
     body = "市统计局党组根据国务院部署，开展集中学习12次。我局党员干部全部参加。"
     assert reporting(body, title="市统计局2023年学习情况汇报") == "市统计局"
+
+
+def test_a_role_further_on_in_a_news_title_does_not_name_the_speaker():
+    unit, how = find_title_unit("市老干部局召开离退休干部党支部书记培训会")
+    assert (unit.name, how) == ("市老干部局", "title speaker")
+
+
+def test_a_branch_word_reports_as_the_branch_the_title_names():
+    body = "今年以来，在区委的坚强领导下，分局党委坚持以学促干。分局党委理论学习中心组集中学习8次。"
+    assert reporting(body, "某公安分局2024年上半年党建工作总结") in ("公安分局", "公安分局党委")
+
+
+def test_a_bank_named_by_its_short_name_is_one_unit_with_its_full_name():
+    found = {o["name"]: o for o in extract_organizations(Context.from_document(Document(
+        doc_id="t", title="", text="中国工商银行某支行党支部开展活动。工行某支行党支部组织党员学习。")))}
+    assert len(found) == 2 and all("工行支行党支部" in o["aliases"] or "工行支行" in o["aliases"] for o in found.values())
+
+
+def test_an_outline_number_before_the_subject_does_not_hide_it():
+    body = "1、妇联年度工作总结和明年工作思路。2013年，在市委、市政府的领导下，全市各级妇联组织认真贯彻落实。"
+    assert reporting(body, "", title_derived=True) == "妇联"
+
+
+def test_a_unit_above_the_level_the_text_calls_its_own_yields():
+    body = ("5月20日，省委老干部局召开全省老干部局长座谈会，省委老干部局作重要讲话。"
+            "我市作为代表单位介绍了我市的老干部工作。市委老干部局将抓好落实。市委老干部局召开专题会议。")
+    item = reporting_item(body, "", title_derived=True)
+    assert item["name"] == "市委老干部局"

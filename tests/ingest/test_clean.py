@@ -65,3 +65,9 @@ def test_web_footer_lines_dropped(line):
 @pytest.mark.parametrize("line", ["领导审核把关，确保材料质量。", "技术支持单位积极参与共建活动。", "我们主办了读书分享会3场。"])
 def test_prose_with_footer_words_kept(line):
     assert [ln.text for ln in clean_lines(line)] == [line]
+
+
+def test_pdf_page_headers_glued_to_the_text_are_cut():
+    from kg.ingest.clean import load_junk_rules
+
+    assert load_junk_rules().clean("第1页共12页老干部工作上半年工作总结") == "老干部工作上半年工作总结"

@@ -14,6 +14,7 @@ def asker(small_engine):
 
 
 def test_answer_carries_table_and_a_chinese_summary(asker):
+    # "开展了" counts what was done: 市卫生健康委 only planned its 读书班, and the answer says which it counted
     answer = asker.ask("哪些单位开展了读书班？")
     assert answer.query_id == "find_units" and answer.params["status"] == ["done"]
     assert answer.result.column("unit") == ["市妇联", "市税务局"]  # 市卫生健康委 only planned one

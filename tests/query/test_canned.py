@@ -53,30 +53,45 @@ def rows(engine, name, **params):
 
 
 def test_units_by_activity(small_engine):
-    assert rows(small_engine, "units_by_activity", category="读书班") == [
-        ["市卫生健康委", "doc_a#2", "市卫健委理论学习中心组学习计划", "读书班", "planned", ev("doc_a#2", 120)],
-        ["市妇联", "doc_a#1", "市妇联关于主题教育开展情况的汇报", "读书班", "done", ev("doc_a#1", 100)],
-        ["市税务局", "doc_b", "在读书班上的交流发言", "读书班", "done", ev("doc_b", 40)],
-    ]
+    planned = ["市卫生健康委", "doc_a#2", "市卫健委理论学习中心组学习计划", "读书班", "planned", ev("doc_a#2", 120)]
+    done = [["市妇联", "doc_a#1", "市妇联关于主题教育开展情况的汇报", "读书班", "done", ev("doc_a#1", 100)],
+            ["市税务局", "doc_b", "在读书班上的交流发言", "读书班", "done", ev("doc_b", 40)]]
+    # "开展了" is done by default; a plan is a click (a parameter) away, and an empty list is every status
+    assert rows(small_engine, "units_by_activity", category="读书班") == done
+    assert rows(small_engine, "units_by_activity", category="读书班", status="done,planned") == [planned, *done]
+    assert rows(small_engine, "units_by_activity", category="读书班", status="") == [planned, *done]
     assert rows(small_engine, "units_by_activity", category="宣讲") == []
+    several = rows(small_engine, "units_by_activity", category="读书班,调查研究")
+    assert [r[3] for r in several] == ["读书班", "读书班", "调研"]
 
 
 def test_activities_by_unit_accepts_an_alias(small_engine):
     expected = [
-        ["集中学习", "中心组集中学习", "planned", "doc_a#2", ev("doc_a#2", 50)],
-        ["读书班", "读书班", "planned", "doc_a#2", ev("doc_a#2", 120)],
+        ["市卫生健康委", "集中学习", "中心组集中学习", "planned", "doc_a#2", ev("doc_a#2", 50)],
+        ["市卫生健康委", "读书班", "读书班", "planned", "doc_a#2", ev("doc_a#2", 120)],
     ]
-    assert rows(small_engine, "activities_by_unit", unit="市卫生健康委") == expected
-    assert rows(small_engine, "activities_by_unit", unit="市卫健委") == expected
+    assert rows(small_engine, "activities_by_unit", unit="市卫生健康委", status="planned") == expected
+    assert rows(small_engine, "activities_by_unit", unit="市卫健委", status="planned") == expected
+    assert rows(small_engine, "activities_by_unit", unit="市卫健委") == []  # nothing done, only planned
+
+
+def test_activities_by_unit_takes_several_units(small_engine):
+    units = [r[0] for r in rows(small_engine, "activities_by_unit", unit="市妇联,市税务局")]
+    assert units == ["市妇联"] * 3 + ["市税务局"] * 2
 
 
 def test_unit_activity_matrix(small_engine):
-    assert rows(small_engine, "unit_activity_matrix") == [
-        ["市卫生健康委", "读书班", 1, 1], ["市卫生健康委", "集中学习", 1, 1],
-        ["市司法局", "参观见学", 1, 1], ["市司法局", "培训", 2, 2], ["市司法局", "警示教育", 1, 1],
+    done = [
+        ["市司法局", "培训", 1, 1], ["市司法局", "警示教育", 1, 1],
         ["市妇联", "党课", 1, 1], ["市妇联", "联学共建", 1, 1], ["市妇联", "读书班", 1, 1],
-        ["市知识产权局青年理论学习小组", "专题研讨", 1, 1], ["市知识产权局青年理论学习小组", "集中学习", 1, 1],
+        ["市知识产权局青年理论学习小组", "集中学习", 1, 1],
         ["市税务局", "读书班", 1, 1], ["市税务局", "调查研究", 1, 1],
+    ]
+    assert rows(small_engine, "unit_activity_matrix") == done
+    assert rows(small_engine, "unit_activity_matrix", status="") == [
+        ["市卫生健康委", "读书班", 1, 1], ["市卫生健康委", "集中学习", 1, 1],
+        ["市司法局", "参观见学", 1, 1], ["市司法局", "培训", 2, 2], ["市司法局", "警示教育", 1, 1], *done[2:5],
+        ["市知识产权局青年理论学习小组", "专题研讨", 1, 1], *done[5:],
     ]
 
 
@@ -92,15 +107,17 @@ def test_slogan_cooccurrence(small_engine):
 
 def test_metrics_by_unit_counts_a_figure_reached_twice_once(small_engine):
     assert rows(small_engine, "metrics_by_unit", unit="市税务局") == [
-        [3.0, "期", "读书班", False, False, "doc_b", ev("doc_b", 45)],
-        [12.0, "篇", "调研报告", True, False, "doc_b", ev("doc_b", 95)],
+        [3.0, "期", "读书班", False, False, "done", "doc_b", ev("doc_b", 45)],
+        [12.0, "篇", "调研报告", True, False, None, "doc_b", ev("doc_b", 95)],
     ]
     assert rows(small_engine, "metrics_by_unit", unit="市妇联") == [
-        [None, "名", "青年党员干部", False, True, "doc_a#1", ev("doc_a#1", 105)],
-        [2.0, "场", "专题党课", False, False, "doc_a#1", ev("doc_a#1", 210)],
+        [None, "名", "青年党员干部", False, True, "done", "doc_a#1", ev("doc_a#1", 105)],
+        [2.0, "场", "专题党课", False, False, None, "doc_a#1", ev("doc_a#1", 210)],
     ]
     assert rows(small_engine, "metrics_by_unit", unit="市税务局", subject="调研") == [
-        [12.0, "篇", "调研报告", True, False, "doc_b", ev("doc_b", 95)]]
+        [12.0, "篇", "调研报告", True, False, None, "doc_b", ev("doc_b", 95)]]
+    # a figure on a planned activity is left out by default; one about the unit itself never is
+    assert [r[0] for r in rows(small_engine, "metrics_by_unit", unit="市税务局", status="planned")] == [12.0]
 
 
 def test_masked_figures(small_engine):
@@ -120,11 +137,19 @@ def sort_lists(table):
 
 
 def test_materials_studied(small_engine):
+    # 《习近平著作选读》第一卷 is only named in a document (no activity STUDIED it): it counts, for the reporting unit
     assert sort_lists(rows(small_engine, "materials_studied")) == [
         ["《习近平谈治国理政》第四卷", 2, 2, ["市卫生健康委", "市税务局"]],
         ["《习近平新时代中国特色社会主义思想专题摘编》", 1, 1, ["市知识产权局青年理论学习小组"]],
+        ["《习近平著作选读》第一卷", 1, 1, ["市妇联"]],
     ]
     assert rows(small_engine, "materials_studied", unit="市税务局") == [["《习近平谈治国理政》第四卷", 1, 1, ["市税务局"]]]
+    assert rows(small_engine, "materials_studied", unit="市妇联") == [["《习近平著作选读》第一卷", 1, 1, ["市妇联"]]]
+
+
+def test_materials_studied_counts_what_a_cypher_count_of_mentions_counts(small_engine):
+    mentioned = small_engine.run("MATCH (:Document)-[:MENTIONS]->(m:Material) RETURN count(DISTINCT m) AS n").rows
+    assert len(rows(small_engine, "materials_studied")) == mentioned[0][0] == 3
 
 
 def test_similar_units(small_engine):
@@ -145,7 +170,11 @@ def test_documents_overview(small_engine):
         ["doc_e#2", "市司法局2024年学习情况汇报", "汇报", 2024, "市司法局", 2, 2],
     ]
     assert [r[0] for r in rows(small_engine, "documents_overview", genre="汇报")] == ["doc_a#1", "doc_c", "doc_e#1", "doc_e#2"]
-    assert [r[0] for r in rows(small_engine, "documents_overview", year=2023, unit="市卫健委")] == ["doc_a#2"]
+    assert [r[0] for r in rows(small_engine, "documents_overview", year_from=2023, year_to=2023,
+                               unit="市卫健委")] == ["doc_a#2"]
+    assert [r[0] for r in rows(small_engine, "documents_overview", year_from=2024)] == ["doc_b", "doc_e#2"]
+    assert [r[0] for r in rows(small_engine, "documents_overview", genre="汇报,发言")] == [
+        "doc_a#1", "doc_b", "doc_c", "doc_e#1", "doc_e#2"]
 
 
 def test_unit_profile(small_engine):

@@ -5,7 +5,7 @@ import pytest
 
 from kg.errors import ParameterError, QueryError, UnknownQuery
 from kg.query.catalog import (
-    bind_params, check_query, get_query, load_catalog, param_choices, parse_query_file, render_summary,
+    bind_params, check_query, get_query, load_catalog, param_choices, parse_query_file, render_summary, run_canned,
 )
 from kg.query.base import Result
 
@@ -63,13 +63,30 @@ def test_bad_headers_name_file_and_line(tmp_path, header, message):
 
 def test_bind_params_converts_fills_and_refuses():
     q = get_query("documents_overview")
-    assert bind_params(q, {"year": "2023"}) == {"genre": "", "year": 2023, "unit": ""}
+    assert bind_params(q, {"year_from": "2023"}) == {"genre": [], "year_from": 2023, "year_to": 0, "unit": []}
+    assert bind_params(q, {"unit": "市妇联, 市税务局", "genre": ["汇报"]})["unit"] == ["市妇联", "市税务局"]
     with pytest.raises(ParameterError, match="not a int"):
-        bind_params(q, {"year": "去年"})
+        bind_params(q, {"year_from": "去年"})
     with pytest.raises(ParameterError, match="no parameter 'colour'"):
         bind_params(q, {"colour": "red"})
     with pytest.raises(ParameterError, match="'unit' is required"):
         bind_params(get_query("unit_profile"), {})
+    with pytest.raises(ParameterError, match="'unit' needs at least one value"):
+        bind_params(get_query("activities_by_unit"), {"unit": ""})
+    with pytest.raises(ParameterError, match="'finished' is not one of done, planned, urged"):
+        bind_params(get_query("units_by_activity"), {"status": "done,finished"})
+
+
+def test_listed_choices_carry_the_words_summaries_use(tmp_path):
+    q = parse_query_file(write(tmp_path, "q", (
+        "// title: t\n// param: status list default=done choices=done:已开展|planned:计划|urged:要求\n"
+        "// summary: {n} 项（状态：{status}）\nMATCH (a:Activity) WHERE a.status IN $status RETURN a.name AS name\n")))
+    (status,) = q.params
+    assert status.choices == ("done", "planned", "urged") and status.default == ["done"]
+    assert dict(status.choice_labels)["planned"] == "计划"
+    result = Result(["name"], [["读书班"]], 0.0)
+    assert render_summary(q.summary, result, bind_params(q, {"status": "done,urged"}), q.params) == "1 项（状态：已开展、要求）"
+    assert render_summary(q.summary, result, bind_params(q, {"status": ""}), q.params) == "1 项（状态：全部）"
 
 
 def test_unknown_query_suggests_close_names():
@@ -98,3 +115,14 @@ def test_summary_template_ops():
         == "3|2|市妇联、市税务局|2|6|2|参|{nope:y}"
     assert render_summary("{top:unit}", Result(["unit"], [], 0.0), {}) == "无"
     assert render_summary("", r, {}) == "共 3 行"
+
+
+def test_an_ad_hoc_query_becomes_a_valid_canned_query_file(tmp_path, small_engine):
+    from kg.query.catalog import write_query_file
+
+    cypher = "MATCH (o:Organization)-[:ECHOES]->(s:Slogan) WHERE s.canonical = $slogan RETURN o.name AS unit"
+    path = write(tmp_path, "echoing", write_query_file("提到某提法的单位", cypher, columns=["unit"]))
+    q = parse_query_file(path)
+    assert (q.title, q.columns, [p.name for p in q.params], check_query(q)) == ("提到某提法的单位", ("unit",), ["slogan"], [])
+    result, _ = run_canned(q, small_engine, {"slogan": "四敢争先"})
+    assert sorted(result.column("unit")) == ["市妇联", "市税务局"]

@@ -27,3 +27,15 @@ def test_xlsx_round_trip():
     assert ws.title == "结果"
     assert [c.value for c in ws[1]] == COLUMNS and ws[1][0].font.bold
     assert [c.value for c in ws[2]] == ["市妇联", 3, "两个确立、四个意识"]
+
+
+def test_download_names_say_what_and_when():
+    import datetime as dt
+
+    from kg.views.export import download_name
+
+    day = dt.date(2024, 5, 1)
+    a = download_name("units_by_activity", {"category": ["读书班"], "status": ["done"]}, day=day)
+    b = download_name("units_by_activity", {"category": ["党课"], "status": ["done"]}, day=day)
+    assert a != b and a.startswith("units_by_activity_category=读书班") and a.endswith("2024-05-01")
+    assert "/" not in download_name("q", {"unit": "a/b c"}, day=day)

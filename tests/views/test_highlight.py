@@ -30,3 +30,16 @@ def test_html_escapes_text_and_marks_kinds():
     out = render_highlight_html("<i>市妇联\n读书班", [Highlight(3, 6, "Organization", "市妇联", "o")])
     assert out.startswith("&lt;i&gt;<mark class=\"kg-Organization\"")
     assert "title=\"单位：市妇联\"" in out and "<br>读书班" in out
+
+
+def test_a_material_stored_without_its_book_marks_is_marked_where_the_text_writes_them():
+    import networkx as nx
+
+    text = "重点学习了《习近平谈治国理政》第四卷，做到学思用贯通。"
+    g = nx.MultiDiGraph()
+    g.add_node("Document:d", label="Document", doc_id="d", text=text)
+    g.add_node("Material:m", label="Material", name="习近平谈治国理政第四卷")
+    g.add_edge("Document:d", "Material:m", type="MENTIONS", doc_id="d", surface="习近平谈治国理政（第四卷）",
+               start=0, end=len(text))
+    (h,) = collect_highlights(g, "Document:d")
+    assert (text[h.start:h.end], h.kind) == ("《习近平谈治国理政》第四卷", "Material")

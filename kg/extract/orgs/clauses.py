@@ -20,6 +20,7 @@ _DATE = re.compile(
     r"^(?:\d{2,4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*[日号])?(?:\s*[-至到、]\s*\d{1,2}\s*[日号])?"
 )
 _DAYTIME = re.compile(r"^(?:上午|下午|晚上|中午|晚|早上|傍晚)")
+_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 _BRACKETED = re.compile(r"^[（(【\[][^）)】\]]{0,30}[）)】\]]")
 _MAX_PLACE_PREFIX = 8
 
@@ -59,6 +60,7 @@ def clause_prefix(norm: str, at: int) -> str:
         prefix = _BRACKETED.sub("", prefix).strip()
         prefix = _DATE.sub("", prefix).strip()
         prefix = _DAYTIME.sub("", prefix).strip()
+        prefix = _OUTLINE.sub("", prefix).strip()
         m = _openers().match(prefix)
         if m:
             prefix = prefix[m.end():].strip()

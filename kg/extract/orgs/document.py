@@ -12,7 +12,7 @@ import logging
 from ..base import Context, Sentence, register
 from ..tokenize import tokenize_text
 from .mentions import OrgMention, endings_pattern, find_org_mentions, find_self_names
-from .names import (BARE_DROP, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
+from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
 from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
 
@@ -135,10 +135,14 @@ class _DocumentUnits:
                     and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
                 self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))
                 continue
-            if targets and ((len(name) <= 4 and (name in BARE_DROP or name[0] in "局委办院厅部处"))
+            if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
                             or (len(name) <= 7 and SELF_BODY.match(name))):
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
-                    self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], len(o))))
+                    target = max(targets, key=lambda o: (self.groups[o]["mentions"], len(o)))
+                    self.merge(name, target)
+                    if name in BRANCHES:  # 分局党委 in the report of 公安分局: 公安分局党委
+                        for body in [o for o in self.live() if o.startswith(name) and o != name]:
+                            self.rename(body, self.name_of(target) + body[len(name):])
 
     def merge_short_forms(self) -> None:
         """A short form of a longer unit the document names joins it: 宁河支队 and

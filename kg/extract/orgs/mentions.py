@@ -18,8 +18,8 @@ from operator import itemgetter
 
 from ..tokenize import Token, Tokens, tokenize_text
 from .clauses import clause_prefix
-from .names import BARE_DROP, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
-from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules
+from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
 
@@ -28,27 +28,28 @@ log = logging.getLogger(__name__)
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # Tags that end the leftward scan: prepositions, conjunctions, particles,
 # pronouns, numbers, measure words, adverbs, punctuation and the like.
-_STOP_TAGS = frozenset("p c u uj ul uz ug uv ud r rr rz m mq q x w y e o zg".split())
+_CLASSES = load_word_classes()
+_STOP_TAGS = frozenset(_CLASSES["stop_tag"])
 # Tags a name may start with once the scan ends without a level word.
-_NAME_TAGS = frozenset("n nt nz ns nr nrt j b vn an ng t s l eng".split())
-_NOT_HEAD_TAGS = frozenset("v vd a ad d r m q p c u uj b".split())
+_NAME_TAGS = frozenset(_CLASSES["name_tag"])
+_NOT_HEAD_TAGS = frozenset(_CLASSES["not_head_tag"])
 _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]|^国家)级")
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
-_NOT_PLACES = frozenset("城市 都市 省市 县市 市县 超市 门市 城区 社区 地区 园区 景区 湾区 山区 片区 辖区 市区 郊区 老区 街区".split())
+_NOT_PLACES = frozenset(_CLASSES["not_place"])
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
-_GENERIC_START = re.compile(r"各|基层|乡镇|上级|下级|同级|地方|本级|所属|有关|相关|(省市|县市|市县|县区|区县)(?!场)")
+_GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
 _DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
 # 十四届全国人大: the session of a congress is a meeting (SCHEMA §2), not the congress acting.
 _SESSION_BEFORE = re.compile(r"[一二三四五六七八九十\d]+届$")
 # 中共中央总书记、国家主席、中央军委主席习近平: the unit is part of a national leader's title.
-_TITLE_OF_A_LEADER = re.compile(r"(?:总书记|主席|委员长|总理|副主席)[、，,]?[^，。；]{0,24}?习近平")
+_TITLE_OF_A_LEADER = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["leader_title"])) + r")[、，,]?[^，。；]{0,24}?习近平")
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
-_LOOSE_START_TAGS = frozenset("v vn a ad an d".split())
+_LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
 _MAX_CHARS = 26
-_BRANCHES = frozenset("分院 分行 支行 分校 分中心 分局 分公司 分社".split())
+_BRANCHES = frozenset(_CLASSES["branch"])
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
@@ -135,6 +136,8 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
     for role, suffix in rules.roles:
         if len(w) > len(role) and w.endswith(role) and not suffix.startswith("@"):
             rest = w[: len(w) - len(role)]
+            if rest in _ROLE_MODIFIERS:
+                return None  # 副部长 is a role of the unit before it, not a unit 副部
             unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
             if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
@@ -148,13 +151,19 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
 def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> list[OrgMention]:
     """Every unit name in ``text`` (a sentence), left to right.
 
+    The steps: find the words that can end a name (:func:`_head_of`), scan
+    left from each to where the name starts (:func:`_scan_left`), keep the
+    names that are units (:func:`_is_unit_name`) with their spellings
+    (:func:`_mention`), add the towns and villages that act
+    (:func:`_place_units`), then join the names that hold one another
+    (committees, brackets, stationed teams, bodies and their units).
+
     >>> [m.name for m in find_org_mentions("参加了由XX市林草局直属机关党委和市图书馆联合开展的活动")]
     ['市林草局', '市林草局直属机关党委', '市图书馆']
     >>> [(m.name, m.role) for m in find_org_mentions("县纪委书记在学习会上的研讨发言")]
     [('县纪委', '书记')]
     """
     rules = rules or load_org_rules()
-    last = rules.last_chars
     if tokens is None and may_name_unit(text, rules):
         toks = tokenize_text(text)
     elif tokens is None:
@@ -165,20 +174,15 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         words, tags = toks.words, toks.tags
     else:
         words, tags = [t.word for t in toks], [t.tag for t in toks]
-    heads = list(compress(range(len(words)), map(last.__contains__, map(_LAST_CHAR, words))))
+    heads = list(compress(range(len(words)), map(rules.last_chars.__contains__, map(_LAST_CHAR, words))))
     if not heads:
         return []
-    if rules.places and any(w[-1] in _PLACE_UNIT_LAST for w in words):
-        places = _place_units(toks, text, rules)
-    else:
-        places = []
-    n_words = len(words)
+    places = _place_units(toks, text, rules) if rules.places else []
     cache = _head_cache(rules)
     out: list[OrgMention] = []
     listed = None
     for i in heads:
-        key = (words[i], tags[i])
-        head = cache.get(key, _UNSEEN)
+        head = cache.get((words[i], tags[i]), _UNSEEN)
         if head is _UNSEEN:
             head = _head_of(toks[i], rules)
         if head is None:
@@ -186,76 +190,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         if listed is None:
             # the scans below look at many words, each more than once: build their Tokens once
             listed = toks = _token_list(toks, i, heads[-1])
-        tok = toks[i]
-        head_word, head_len, role = head
-        nxt = words[i + 1] if i + 1 < n_words else ""
-        weak = rules.suffix_of(head_word) in rules.weak
-        if weak and nxt in rules.followers:
-            continue
-        head_end = tok.start + head_len
-        if role is None and nxt in rules.role_words:
-            role = nxt
-        found = _scan_left(toks, i, rules, head_word)
-        if found is None:
-            continue
-        start, masked, place, place_start, anchored = found
-        inside = next((p for p in reversed(out) if p.start < start < p.end and not place), None)
-        if inside is not None and _BODY_START.match(text, start + (inside.end - start), tok.start + head_len):
-            start = place_start = inside.start  # 市/住/建/局 + 直属机关委员会: the body of the unit just named
-            masked, place, anchored = inside.masked, inside.place and tuple([inside.place]), True
-            if place:
-                start = inside.start + len(inside.place)
-        name = _MASKED_LEVEL_INSIDE.sub("", strip_mask(text[start:tok.start] + head_word))
-        if name.startswith("某") and len(name) > 2:
-            name, masked = name[1:], "某"  # 某大学, 某县税务局
-        joined = _second_of_pair(name, rules)
-        if joined:
-            name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
-            start = text.find(name, start)
-        if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS or _GRADE.search(name)
-                or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
-                or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
-            continue
-        if _SESSION_BEFORE.search(text, 0, start) or _TITLE_OF_A_LEADER.match(text, head_end):
-            continue  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
-        if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
-            continue  # 省市县委, 省州委: the committees of every level, no one unit
-        if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
-            continue  # a quoted word is a metaphor or a brand (“加油站”), not a unit
-        if weak and not (anchored or masked or place or len(name) >= 5
-                         or (start == tok.start and tok.tag == "nt")):
-            continue
-        kind = rules.kind_of(name) or "其他"
-        canon, aliases = _canonical(name, rules)
-        aliases.add(canon)
-        if masked == "某":
-            aliases.add("某" + name)
-        written, span_start = name, start
-        if isinstance(place, tuple):  # the places before the name, outermost first (汕头市, 潮阳)
-            written, span_start = "".join(place) + name, place_start
-            bare = set(aliases) | {name}
-            for k in range(len(place)):
-                aliases.update("".join(place[k:]) + a for a in bare)
-            aliases.update(bare)
-            place = "".join(place)
-        elif place:
-            aliases.update({place + canon, place + name})
-        as_written = strip_mask(text[span_start:head_end])
-        if "某" in as_written[1:]:
-            aliases.add(as_written)  # 国网某县供电公司: the spelling with the indefinite word
-        aliases.discard(written)
-        out.append(OrgMention(written, text[span_start:head_end], span_start, head_end, kind, aliases, bool(masked),
-                              role, canonical=canon, place="" if place == "全" else place, collective=place == "全"))
-        body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
-        if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
-            # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too
-            unit_name = name[: len(name) - (len(tok.word) - body.start())]
-            if unit_name not in rules.reject and not SELF_BODY.match(unit_name):
-                canon_u, aliases_u = _canonical(unit_name, rules)
-                aliases_u.add(canon_u)
-                aliases_u.discard(unit_name)
-                out.append(OrgMention(unit_name, text[start:tok.start + body.start()], start, tok.start + body.start(),
-                                      rules.kind_of(unit_name) or "其他", aliases_u, bool(masked), canonical=canon_u))
+        out.extend(_mentions_at(toks, i, head, words[i + 1] if i + 1 < len(words) else "", text, rules, out))
     if places:
         out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
         out.sort(key=lambda m: (m.start, m.end))
@@ -267,7 +202,103 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     return out
 
 
-_STATIONED_TEAMS = ("工作队", "纪检监察组", "工作组", "联络组", "检察室", "帮扶队")
+def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found: list[OrgMention]):
+    """The mention ending at token ``i`` (and its unit when the segmenter glued a body to it)."""
+    tok = toks[i]
+    head_word, head_len, role = head
+    weak = rules.suffix_of(head_word) in rules.weak
+    if weak and nxt in rules.followers:
+        return []
+    head_end = tok.start + head_len
+    if role is None and nxt in rules.role_words:
+        role = nxt
+    scanned = _scan_left(toks, i, rules, head_word)
+    if scanned is None:
+        return []
+    start, masked, place, place_start, anchored = scanned
+    inside = next((p for p in reversed(found) if p.start < start < p.end and not place), None)
+    if inside is not None and _BODY_START.match(text, start + (inside.end - start), tok.start + head_len):
+        start = place_start = inside.start  # 市/住/建/局 + 直属机关委员会: the body of the unit just named
+        masked, place, anchored = inside.masked, inside.place and tuple([inside.place]), True
+        if place:
+            start = inside.start + len(inside.place)
+    name = _MASKED_LEVEL_INSIDE.sub("", strip_mask(text[start:tok.start] + head_word))
+    if name.startswith("某") and len(name) > 2:
+        name, masked = name[1:], "某"  # 某大学, 某县税务局
+    joined = _second_of_pair(name, rules)
+    if joined:
+        name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
+        start = text.find(name, start)
+    written = "".join(place) + name if isinstance(place, tuple) else name
+    if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules) \
+            or (written != name and _GENERIC_START.match(written)):
+        return []
+    if weak and not (anchored or masked or place or len(name) >= 5 or (start == tok.start and tok.tag == "nt")):
+        return []
+    out = [_mention(name, text, start, head_end, masked, place, place_start, role, rules)]
+    body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
+    if body and body.start() >= 2 and rules.kind_of(tok.word[:body.start()]) and len(name) > len(tok.word):
+        # 国网**供电/公司党委: the segmenter glued the unit to its body; the unit is named too
+        unit_name = name[: len(name) - (len(tok.word) - body.start())]
+        if unit_name not in rules.reject and not SELF_BODY.match(unit_name):
+            canon_u, aliases_u = _canonical(unit_name, rules)
+            aliases_u.add(canon_u)
+            aliases_u.discard(unit_name)
+            out.append(OrgMention(unit_name, text[start:tok.start + body.start()], start, tok.start + body.start(),
+                                  rules.kind_of(unit_name) or "其他", aliases_u, bool(masked), canonical=canon_u))
+    return out
+
+
+def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool, place: bool,
+                  rules: OrgRules) -> bool:
+    """Is ``name``, found at ``text[start:head_end]``, a unit and not a word, a session or a title?"""
+    if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS
+            or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
+            or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
+        return False
+    if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
+        return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
+    if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
+        return False  # 省市县委, 省州委: the committees of every level, no one unit
+    if start > 0 and text[start - 1] in _OPEN_QUOTES and text[head_end:head_end + 1] in _CLOSE_QUOTES:
+        return False  # a quoted word is a metaphor or a brand (“加油站”), not a unit
+    before = text[max(0, start - _LOOK_BACK):start]
+    if before.count("“") > before.count("”") and "”" in text[head_end:head_end + _LOOK_BACK]:
+        return False  # inside a quoted brand: “一支部一特色”
+    if _BYLINE_BEFORE.search(before):
+        return False  # （通讯员 余成科）: a reporter's name, not a unit
+    if _DOCUMENT_AFTER.match(text, head_end):
+        return False  # 《中国共产党党校（行政学院）工作条例》: the title of a rule
+    return True
+
+
+def _mention(name: str, text: str, start: int, head_end: int, masked: str, place, place_start: int,
+             role: str | None, rules: OrgRules) -> OrgMention:
+    """The mention of ``name`` with every spelling the text and the alias table give it."""
+    kind = rules.kind_of(name) or "其他"
+    canon, aliases = _canonical(name, rules)
+    aliases.add(canon)
+    if masked == "某":
+        aliases.add("某" + name)
+    written, span_start = name, start
+    if isinstance(place, tuple):  # the places before the name, outermost first (汕头市, 潮阳)
+        written, span_start = "".join(place) + name, place_start
+        bare = set(aliases) | {name}
+        for k in range(len(place)):
+            aliases.update("".join(place[k:]) + a for a in bare)
+        aliases.update(bare)
+        place = "".join(place)
+    elif place:
+        aliases.update({place + canon, place + name})
+    as_written = strip_mask(text[span_start:head_end])
+    if "某" in as_written[1:]:
+        aliases.add(as_written)  # 国网某县供电公司: the spelling with the indefinite word
+    aliases.discard(written)
+    return OrgMention(written, text[span_start:head_end], span_start, head_end, kind, aliases, bool(masked),
+                      role, canonical=canon, place="" if place == "全" else place, collective=place == "全")
+
+
+_STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
 
 
@@ -314,15 +345,20 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in PLACE_UNIT_ENDS)
-_VILLAGE_HEADS = ("村", "社区", "居委会", "村委会")
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
+                            r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
+_ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
+_DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
+_LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
+_VILLAGE_HEADS = _CLASSES["village_head"]
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
-_LOCATIVE_BEFORE = re.compile(r"(?:赴|到|在|位于|进驻|走进|来到|深入|前往|驻|途经|来自|地处|辖)$")
+_LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
-_PARTNER_BEFORE = re.compile(r"(?:与|同|联合|携手|会同|协同|帮扶)$")
+_PARTNER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["partner"])) + ")$")
 _UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
-_PLACE_AFTER = re.compile(r"^(?:的|之|[东西南北中内外]部|境内|辖区|一带|地区|村容|村貌|街头|周边|附近|群众|村民|居民)")
+_PLACE_AFTER = re.compile("^(?:" + "|".join(map(re.escape, sorted(_CLASSES["place_after"], key=len, reverse=True))) + ")")
 
 
 def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
@@ -331,63 +367,72 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     A town is a place name of the gazetteer (places.txt, 华阳镇); a village or
     community is a short name before 村/社区 (后寨子村, 丽泽社区), after its
     town when one is named (书院镇丽泽社区). Such a name is a unit only where
-    it acts: it opens its clause, follows a partner cue (与, 、) or is listed
+    it acts: it opens its clause, follows a partner cue (与, 联合) or is listed
     among 单位 — never after a verb of going or being somewhere (赴千岭乡).
     """
     words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
+    candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
+    if not candidates:
+        return []
     tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
     ends = list(accumulate(map(len, words)))
-    out = []
-    candidates = [k for k, w in enumerate(words) if w[-1] in _PLACE_UNIT_LAST or w in _VILLAGE_HEADS]
-    if not candidates:
-        return out
-    i = candidates[0]
-    while i < len(words):
-        if words[i][-1] not in _PLACE_UNIT_LAST and words[i] not in _VILLAGE_HEADS:
-            i += 1
+    out, done = [], -1
+    for i in candidates:
+        if i <= done:
+            continue  # the village of a town read with it
+        if rules.places.get(words[i]) == "town" and tags[i] == "ns":
+            found = _town_at(words, tags, ends, i, text)
+        elif words[i] in _VILLAGE_HEADS and i > 0:
+            found = _village_at(words, tags, ends, i, text, rules)
+        else:
             continue
-        w, start = words[i], ends[i] - len(words[i])
-        name, span, kind = "", None, ""
-        if rules.places.get(w) == "town" and tags[i] == "ns":
-            name, span, kind = w, (start, ends[i]), "基层单位"
-            j, chars = i + 1, 0
-            while j < len(words) and tags[j] in _VILLAGE_PART_TAGS and words[j] not in _VILLAGE_HEADS \
-                    and chars + len(words[j]) <= 4 and not words[j].endswith(_VILLAGE_HEADS):
-                chars += len(words[j])
-                j += 1
-            if j < len(words) and (words[j] in _VILLAGE_HEADS and chars >= 2
-                                   or words[j].endswith(_VILLAGE_HEADS) and len(words[j]) > 2 and chars == 0):
-                name, span = text[start:ends[j]], (start, ends[j])  # 书院镇丽泽社区: the village of the town
-                i = j
-        elif w in _VILLAGE_HEADS and i > 0:
-            k, chars = i, 0
-            while k > 0 and tags[k - 1] in _VILLAGE_PART_TAGS and rules.places.get(words[k - 1]) != "town" \
-                    and chars + len(words[k - 1]) <= 4 and words[k - 1] not in rules.boundaries:
-                k -= 1
-                chars += len(words[k])
-            if k > 0 and tags[k - 1] == "f" and len(words[k - 1]) == 1 and chars + 1 <= 4:
-                k -= 1  # 后寨子村: a direction word starts some village names
-                chars += 1
-            if 2 <= chars:
-                town = k > 0 and rules.places.get(words[k - 1]) == "town"
-                first = k - 1 if town else k
-                begin = ends[first] - len(words[first])
-                name, span, kind = text[begin:ends[i]], (begin, ends[i]), "基层单位"
-        if name and _acts_as_unit(text, span[0], span[1]):
-            village = name[len(w):] if name != w and name.startswith(w) and rules.places.get(w) == "town" else ""
-            if village:  # 书院镇丽泽社区: the village, in its town
-                out.append(OrgMention(name, name, span[0], span[1], kind, {village}, canonical=village, place=w))
-            else:
-                out.append(OrgMention(name, name, span[0], span[1], kind, set(), canonical=name))
-        i += 1
+        if found is None:
+            continue
+        name, begin, end, last, town = found
+        done = last
+        if _acts_as_unit(text, begin, end):
+            village = name[len(town):] if town and name != town else ""
+            out.append(OrgMention(name, name, begin, end, "基层单位", {village} - {""},
+                                  canonical=village or name, place=town if village else ""))
     return out
 
 
+def _town_at(words, tags, ends, i: int, text: str):
+    """(name, start, end, last word, town) of the town at word ``i``, with the village after it if any."""
+    start = ends[i] - len(words[i])
+    j, chars = i + 1, 0
+    while j < len(words) and tags[j] in _VILLAGE_PART_TAGS and words[j] not in _VILLAGE_HEADS \
+            and chars + len(words[j]) <= 4 and not words[j].endswith(_VILLAGE_HEADS):
+        chars += len(words[j])
+        j += 1
+    if j < len(words) and (words[j] in _VILLAGE_HEADS and chars >= 2
+                           or words[j].endswith(_VILLAGE_HEADS) and len(words[j]) > 2 and chars == 0):
+        return text[start:ends[j]], start, ends[j], j, words[i]  # 书院镇丽泽社区: the village of the town
+    return words[i], start, ends[i], i, words[i]
+
+
+def _village_at(words, tags, ends, i: int, text: str, rules: OrgRules):
+    """(name, start, end, last word, town) of the village whose 村/社区 is word ``i``, or None."""
+    k, chars = i, 0
+    while k > 0 and tags[k - 1] in _VILLAGE_PART_TAGS and rules.places.get(words[k - 1]) != "town" \
+            and chars + len(words[k - 1]) <= 4 and words[k - 1] not in rules.boundaries:
+        k -= 1
+        chars += len(words[k])
+    if k > 0 and tags[k - 1] == "f" and len(words[k - 1]) == 1 and chars + 1 <= 4:
+        k -= 1  # 后寨子村: a direction word starts some village names
+        chars += 1
+    if chars < 2:
+        return None
+    first = k - 1 if k > 0 and rules.places.get(words[k - 1]) == "town" else k
+    begin = ends[first] - len(words[first])
+    return text[begin:ends[i]], begin, ends[i], i, ""
+
+
 def _acts_as_unit(text: str, start: int, end: int) -> bool:
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - _LOOK_BACK):start], text[end:end + _LOOK_BACK * 4]
     if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return False
-    clause = before
+    clause = text[:start]
     if clause.count("“") > clause.count("”"):
         return False  # inside a quoted brand: “优质服务社区行”
     if _PARTNER_BEFORE.search(before) or _UNITS_AFTER.match(after):
@@ -418,32 +463,36 @@ def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list
 
 
 def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
-    """共青团 + XX县委员会 → 团县委 (the formal name of a youth league committee);
-    团 + a place + 市委 → 团桐城市委 (the league committee of that city)."""
+    """The formal name of a committee at a level (org_committees.txt): 共青团XX县委员会
+    is 团县委, 政协某市委员会 is 市政协; 团 + a place + 市委 is 团桐城市委, the league
+    committee of that city."""
     rules = load_org_rules()
     for k, b in enumerate(mentions):
         level = _LEAGUE_COMMITTEE.match(b.canonical)
-        lead = _LEAGUE_PLACE.search(text, 0, b.start) if level and not b.place else None
+        lead = _LEAGUE_PLACE.search(text, max(0, b.start - _LOOK_BACK), b.start) if level and not b.place else None
         if lead and rules.places.get(lead.group(1)):
             short = "团" + level.group(1) + "委"
             written = "团" + lead.group(1) + b.name
             mentions[k] = OrgMention(written, text[lead.start():b.end], lead.start(), b.end, "群团组织",
                                      {short, "团" + b.name, "共青团" + lead.group(1) + b.name}, b.masked,
                                      canonical=short, place=lead.group(1))
-    for k in range(len(mentions) - 1):
-        a, b = mentions[k], mentions[k + 1]
-        if a is None or b is None:
-            continue  # b was joined into the mention before a
+    for k, b in enumerate(mentions):
         level = _LEAGUE_COMMITTEE.match(b.canonical)
-        if a.name != "共青团" or not level or strip_mask(text[a.end:b.start]).strip():
+        if not level:
             continue
-        surface = text[a.start:b.end]
-        short = "团" + level.group(1) + "委"
-        written = "共青团" + b.name
-        spellings = {short, "共青团" + b.canonical, "共青团" + level.group(1) + "委员会"} | {"共青团" + x for x in b.aliases}
-        mentions[k] = OrgMention(written, surface, a.start, b.end, "群团组织", spellings - {written},
-                                 a.masked or b.masked, canonical=short, place=b.place)
-        mentions[k + 1] = None
+        before = text[max(0, b.start - 2 * _LOOK_BACK):b.start].rstrip(MASK_CHARS + "某" + " ")
+        org = next((o for o, _ in rules.committees if before.endswith(o)), None)
+        if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
+            continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling
+        at = len(before) - len(org)
+        short = next(f for o, f in rules.committees if o == org).format(level.group(1))
+        written = org + b.name
+        spellings = {short, org + b.canonical, org + level.group(1) + "委员会"} | {org + x for x in b.aliases}
+        for m in mentions:
+            if m is not b and at <= m.start and m.end <= b.start:
+                mentions[mentions.index(m)] = None  # 共青团 or 政协 on its own: part of this name
+        mentions[k] = OrgMention(written, text[at:b.end], at, b.end, rules.kind_of(short) or b.kind,
+                                 spellings - {written}, b.masked, canonical=short, place=b.place)
     mentions[:] = [m for m in mentions if m is not None]
 
 
@@ -531,10 +580,18 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             j -= 1
             if starts_name:
                 break
-        while j < i and toks[j].tag in _LOOSE_START_TAGS:
+        while j < i and toks[j].tag in _LOOSE_START_TAGS and not (toks[j].word in rules.inner_words
+                                                                   and head.word in _NUMBERED_BODIES):
             j += 1  # a name does not start with a verb or an adjective (优化地方政府)
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
+    return _name_start(toks, j, anchored, rules)
+
+
+def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
+    """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
+    a masked level (某县), a collective (全市), the places before a level word
+    (汕头市潮阳区), or a national system before a masked place (国网某县)."""
     first = toks[j]
     start = place_start = first.start
     masked, place = "", ""
@@ -584,7 +641,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
-_NUMBERED_BODIES = frozenset("支部 党支部 总支 党总支 团支部 党小组".split())
+_NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 
 
 def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:

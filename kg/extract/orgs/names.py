@@ -10,37 +10,40 @@ from __future__ import annotations
 
 import re
 
-from .rules import OrgRules, load_org_rules
+from .rules import OrgRules, load_org_rules, load_word_classes
 
 __all__ = [
     "MASK_CHARS", "INDEFINITE", "is_mask", "strip_mask", "canonical_name",
     "SCHOOLS", "ORDINAL_TAIL", "STUDY_FAMILIES", "family", "GENERIC_OWNERS", "generic_owner", "GENERIC_HEADS",
-    "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP",
+    "SELF_BODY", "OWN_HEAD", "MASKABLE", "BARE_DROP", "BRANCHES",
 ]
 
 MASK_CHARS = "*＊Xx×Ｘｘ○□_＿"  # _ and ＿: the blanks of a template (__镇团委)
 INDEFINITE = "某"
 _MASK_RE = re.compile(rf"[{re.escape(MASK_CHARS)}\s]+")
+_MASK_WORD = re.compile(rf"[{re.escape(MASK_CHARS)}{INDEFINITE}]+$")
 
 
-SCHOOLS = ("大学", "学院", "学校", "中学", "小学")
+_CLASSES = load_word_classes()
+SCHOOLS = _CLASSES["school"]
 ORDINAL_TAIL = re.compile(r"第[一二三四五六七八九十\d]+$")
 STUDY_FAMILIES = (
     ("中心组", re.compile(r"(党组|党委)?(理论)?(学习)?中心组$")),
     ("学习小组", re.compile(r"(青年)?(理论)?学习小组$")),
 )
-GENERIC_OWNERS = frozenset(["", "局", "委", "办", "院", "校"])
+GENERIC_OWNERS = frozenset(("", *_CLASSES["generic_owner"]))
 # A unit named by its kind alone plus a body (院党组, 公司党委, 学校党支部)
 # is the document's own unit speaking of itself.
-GENERIC_HEADS = "局|委|办|院|校|公司|医院|学校|集团|中心|大学|学院|中学|小学|银行|分行|支行"
-SELF_BODY = re.compile(rf"^({GENERIC_HEADS})?(机关)?(党组|党委|党工委|党总支|党支部|支部|纪委)?$")
+GENERIC_HEADS = "|".join(map(re.escape, _CLASSES["generic_head"]))
+_BODY_WORDS = "|".join(map(re.escape, sorted((b for b in _CLASSES["body"] if b != "机关党委"), key=len, reverse=True)))
+SELF_BODY = re.compile(rf"^({GENERIC_HEADS})?(机关)?({_BODY_WORDS})?$")
 OWN_HEAD = re.compile(rf"({GENERIC_HEADS})(?=机关|党)")
 # Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.
-MASKABLE = frozenset(SCHOOLS + ("医院", "银行", "纪念馆", "博物馆", "展览馆", "陈列馆", "图书馆", "文化馆", "科技馆", "档案馆", "美术馆"))
-BARE_DROP = frozenset(
-    "党组 党委 党工委 党支部 支部 党总支 总支 领导小组 工作小组 小组 指导组 督导组 工作组 调研组 办公室 政府 人民政府 委员会 局 委 办 院 厅 部 处 科 "
-    "站 所 社 中心 分中心 分校 分行 支行 分院 工委 纪委 监委 常委会 协会 办事处 党办 服务队 志愿服务队 志愿者服务队".split()
-)
+MASKABLE = frozenset(SCHOOLS + _CLASSES["maskable"])
+# Names that cannot stand alone (党委, 中心, 办公室).
+BARE_DROP = frozenset(_CLASSES["generic_name"])
+# A branch of the unit named before it (分行, 分局): alone, the document's own branch.
+BRANCHES = frozenset(_CLASSES["branch"])
 
 
 def family(name: str) -> tuple[str | None, str]:
@@ -68,7 +71,7 @@ def is_mask(word: str) -> bool:
     >>> is_mask("XX"), is_mask("某"), is_mask("X街道")
     (True, True, False)
     """
-    return bool(word) and all(c in MASK_CHARS or c == INDEFINITE for c in word)
+    return _MASK_WORD.match(word) is not None
 
 
 def strip_mask(name: str) -> str:

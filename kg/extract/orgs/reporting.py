@@ -30,8 +30,8 @@ from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
 from .clauses import clause_prefix, clause_start
-from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner
-from .rules import load_org_rules
+from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner, strip_mask
+from .rules import load_org_rules, load_word_classes
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
 
@@ -39,15 +39,16 @@ log = logging.getLogger(__name__)
 
 _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
-_SALUTATION = re.compile(r"^.{0,24}(同志们|代表|朋友们|老师们|同学们|各位|委员)[^。；！？]{0,6}[：:]$")
+_CLASSES = load_word_classes()
+_SALUTATION = re.compile("^.{0,24}(" + "|".join(map(re.escape, _CLASSES["salutation"])) + ")[^。；！？]{0,6}[：:]$")
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
-_NOT_REPORTING = frozenset(["中心组", "理论学习中心组", "青年理论学习小组", "学习小组"])
+_NOT_REPORTING = frozenset(_CLASSES["not_reporting"])
 _GENERIC = BARE_DROP - {"办公室"}  # 办公室干部在…的发言: the office speaks
-_BODIES = ("机关党委", "党委", "党组", "党工委", "党总支", "党支部")
+_BODIES = tuple(sorted((b for b in _CLASSES["body"] if b not in ("支部", "纪委")), key=len, reverse=True))
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Candidate:
     cues: list[str] = field(default_factory=list)
     sentence: Sentence | None = None
     first: int = 1 << 30  # where in the document it was first proposed
+    strongest: float = 0.0  # the weight of its strongest cue, whose spelling it keeps
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +131,7 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     speaker_part = [m for m in mentions if (cut < 0 or m.start < cut) and m.name not in _NOT_REPORTING
                     and m.canonical not in _GENERIC and m.name not in _GENERIC]
     if speaker_part:
-        return _speaker(speaker_part), "title speaker"
+        return _speaker(speaker_part, title), "title speaker"
     head = title[:cut] if cut >= 0 else title
     role = _LEVEL_ROLE.search(head)
     if role:
@@ -142,13 +144,19 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     return None
 
 
-def _speaker(mentions: list[OrgMention]) -> OrgMention:
-    """The unit a title speaks for: the one a role is attached to (县委宣传部部长),
-    else the longest name of the first chain (中共XX市委组织部 → 市委组织部)."""
-    with_role = [m for m in mentions if m.role]
-    if with_role:
-        return max(with_role, key=lambda m: (m.end, len(m.name)))
+def _speaker(mentions: list[OrgMention], title: str | None = None) -> OrgMention:
+    """The unit a title speaks for: the first chain's name a role is attached to
+    (县委宣传部部长), else the longest name of the first chain (中共XX市委组织部 → 市委组织部)."""
     first = mentions[0]
+    leading, end = [], first.start
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start > end and (title is None or strip_mask(title[end:m.start]).strip()):
+            break  # a word between: the first names are over (市老干部局召开…支部书记培训会)
+        leading.append(m)
+        end = max(end, m.end)
+    with_role = [m for m in leading if m.role]
+    if with_role:  # 国家税务总局XX市税务局党委书记在…: the unit the role belongs to
+        return max(with_role, key=lambda m: (m.end, len(m.name)))
     chain = [m for m in mentions if m.start == first.start]
     chain = [m for m in chain if family(m.name)[0] is None] or chain
     return max(chain, key=lambda m: m.end)
@@ -173,6 +181,7 @@ class _Ballot:
         self.candidates: dict[str, Candidate] = {}
         self.weights = _weights()
         self.suffix_words = load_org_rules().suffix_words
+        self.subjects: dict[int, list[OrgMention]] = {}  # sentence index → its clause subjects
 
     def unit_of(self, spelling: str, bare: bool = False, national: bool = False) -> tuple[str, str] | None:
         """(key, spelling) of the unit ``spelling`` names, or None when it cannot report.
@@ -218,8 +227,8 @@ class _Ballot:
         c = self.candidates.get(key)
         if c is None:
             c = self.candidates[key] = Candidate(key, spelling)
-        if weight > max((self.weights.get(x.split(" ×")[0], 0) for x in c.cues), default=0):
-            c.spelling = spelling  # the strongest cue's spelling
+        if self.weights.get(cue, 0.0) > c.strongest:
+            c.spelling, c.strongest = spelling, self.weights.get(cue, 0.0)  # the strongest cue's spelling
         c.score += weight
         c.cues.append(cue if scale == 1.0 else f"{cue} ×{scale:g}")
         if at < c.first:
@@ -256,6 +265,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
     _vote_subjects(ballot, body, by_sentence)
+    _discount_superior_levels(ballot, ctx.doc.norm or ctx.doc.text)
     return ballot.ranked()
 
 
@@ -348,8 +358,10 @@ def _chain_heads(ms: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
-def _subject_mentions(s: Sentence, ms: list[OrgMention]) -> list[OrgMention]:
+def _subject_mentions(s: Sentence, ms: list[OrgMention], memo: dict | None = None) -> list[OrgMention]:
     """Mentions that open their clause (after a date or an opener) and are not governed."""
+    if memo is not None and s.index in memo:
+        return memo[s.index]
     out = []
     for m in _chain_heads(ms):
         if s.norm[m.end:m.end + 1] == "的" or m.start - clause_start(s.norm, m.start) > _LONGEST_PREFIX:
@@ -357,6 +369,8 @@ def _subject_mentions(s: Sentence, ms: list[OrgMention]) -> list[OrgMention]:
         if clause_prefix(s.norm, m.start) or _governed(s.norm, m):
             continue
         out.append(m)
+    if memo is not None:
+        memo[s.index] = out
     return out
 
 
@@ -367,7 +381,7 @@ def _vote_openings(ballot, body, by_sentence) -> None:
     named = False
     for s in opening[:_OPENING_SENTENCES]:
         ms = by_sentence.get(s.index, [])
-        subjects = _subject_mentions(s, ms)
+        subjects = _subject_mentions(s, ms, ballot.subjects)
         if subjects:
             ballot.vote(subjects[0].name, "opening subject", s, s.start, scale=1.0 / (1 + rank))
             rank += 1
@@ -382,7 +396,7 @@ def _vote_subjects(ballot, body, by_sentence) -> None:
     """Every clause-opening mention in the body: the unit the report keeps talking about."""
     counts: dict[str, tuple[int, Sentence]] = {}
     for s in body:
-        for m in _subject_mentions(s, by_sentence.get(s.index, [])):
+        for m in _subject_mentions(s, by_sentence.get(s.index, []), ballot.subjects):
             n, first = counts.get(m.name, (0, s))
             counts[m.name] = (n + 1, first)
     cap = ballot.weights.get("subject cap", 3.0)
@@ -463,16 +477,35 @@ def _vote_occasion(ballot, title: str, body: list[Sentence]) -> None:
                 return
 
 
-_PLAN_OF = re.compile(r"(?:制定|制订|现将|特将|形成)$")
+_PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
 
 
 def _vote_plan_owner(ballot, sentences, by_sentence) -> None:
     """现制定市局2023年度理论学习计划, 现将市委统战部上半年工作总结汇报如下: whose plan or report it is."""
     for s in sentences:
         for m in _chain_heads(by_sentence.get(s.index, [])):
-            if _PLAN_OF.search(s.norm, 0, m.start):
+            if _PLAN_OF.search(s.norm, max(0, m.start - 4), m.start):
                 ballot.vote(m.name, "plan owner", s, s.start)
                 return
+
+
+_OWN_LEVEL = re.compile(r"我(省|市|州|县|区|镇|乡)")
+_LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "镇": 3, "乡": 3}
+
+
+def _discount_superior_levels(ballot, norm: str) -> None:
+    """我市, 我县: the speaker is of that level, so a unit of a higher level (省委老干部局
+    in a city's report) hosted or instructed, and counts only a fraction of its votes."""
+    own = _OWN_LEVEL.search(norm)
+    if own is None:
+        return
+    rank = _LEVEL_RANK[own.group(1)]
+    factor = ballot.weights.get("superior level factor", 0.2)
+    for c in ballot.candidates.values():
+        level = c.name[:1]
+        if level in _LEVEL_RANK and _LEVEL_RANK[level] < rank:
+            c.score *= factor
+            c.cues.append(f"superior level ×{factor:g}")
 
 
 def _vote_signature(ballot, body, by_sentence) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...lexicon import lexicon_path, read_table, read_wordlist
+from ...errors import LexiconError
+from ...lexicon import iter_lines, lexicon_path, read_table, read_wordlist
 
-__all__ = ["OrgRules", "load_org_rules", "ADMIN_LEVELS", "PLACE_UNIT_ENDS"]
+__all__ = ["OrgRules", "load_org_rules", "load_word_classes", "WORD_CLASSES", "ADMIN_LEVELS", "PLACE_UNIT_ENDS"]
 
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
 # What towns, streets, villages and communities end in: they may act as units.
@@ -41,6 +42,8 @@ class OrgRules:
     self_followers: tuple[str, ...] = ()
     places: dict = field(default_factory=dict)  # place name → province, city, county or town
     systems: frozenset[str] = frozenset()  # 国网, 民盟: kept before a masked place in a unit's name
+    committees: tuple[tuple[str, str], ...] = ()  # (共青团, 团{}委): formal names of a level's committee
+    classes: dict = field(default_factory=dict)  # org_word_classes.txt: class → words
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # suffix_of / rejects_end answers
 
     def rejects_end(self, word: str) -> bool:
@@ -89,6 +92,31 @@ class OrgRules:
         return self._tables[1]
 
 
+WORD_CLASSES = frozenset(
+    "stop_tag name_tag not_head_tag loose_start_tag not_place generic_start branch numbered_body stationed_team "
+    "village_head locative partner place_after leader_title school maskable generic_name generic_owner "
+    "generic_head body not_reporting plan_verb salutation".split()
+)
+
+
+@lru_cache(maxsize=None)
+def load_word_classes(directory: str | None = None) -> dict[str, tuple[str, ...]]:
+    """class → its words, in file order, from ``org_word_classes.txt``.
+
+    >>> "党支部" in load_word_classes()["body"]
+    True
+    """
+    path = lexicon_path("org_word_classes", directory)
+    out: dict[str, list[str]] = {c: [] for c in WORD_CLASSES}
+    rows = read_table(path, 2)
+    numbers = [n for n, _ in iter_lines(path)]
+    for (cls, word), line_no in zip(rows, numbers):
+        if cls not in WORD_CLASSES:
+            raise LexiconError(path, line_no, f"unknown word class {cls!r}; known: {' '.join(sorted(WORD_CLASSES))}")
+        out[cls].append(word)
+    return {c: tuple(words) for c, words in out.items()}
+
+
 @lru_cache(maxsize=None)
 def load_org_rules(directory: str | None = None) -> OrgRules:
     """Load every organization lexicon (once per directory).
@@ -127,6 +155,8 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         self_names=dict(read_table(path("org_self_names"), 2)),
         places={e.word: e.tag for e in read_wordlist(path("places"))},
         systems=frozenset(e.word for e in read_wordlist(path("org_systems"))),
+        committees=tuple(sorted(read_table(path("org_committees"), 2), key=lambda r: -len(r[0]))),
+        classes=load_word_classes(directory),
         self_followers=tuple(sorted({e.word for e in read_wordlist(path("org_self_followers"))}, key=len,
                                     reverse=True)),
         predicate_starts=tuple(sorted({e.word for e in read_wordlist(path("org_predicate_starts"))}, key=len,
