@@ -30,6 +30,8 @@ _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三
 _END = "。；;！!？?"
 _LEAD_IN_END = ("：", ":")
 _MIN_CHARS = 6
+_LABEL_CHARS = 12
+_LABEL_ENDS = ("方面", "问题", "不足", "差距")
 _ADMIT = re.compile(r"存在|仍有|还有|仍然|依然|依旧")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _TAGS = ("after", "alone", "not")
@@ -99,7 +101,7 @@ def extract_problems(ctx: Context) -> list[dict]:
         elif not admits_problem(s.norm):
             continue
         text = problem_text(s.text)
-        if len(text) < _MIN_CHARS:
-            continue
+        if len(text) < _MIN_CHARS or (len(text) <= _LABEL_CHARS and text.endswith(_LABEL_ENDS)):
+            continue  # too short to say anything, or a label over the problems (在理论武装方面)
         out.append({"text": text, "org": org, "section": PROBLEM, "evidence": s.text, "start": s.start, "end": s.end})
     return out

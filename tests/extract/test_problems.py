@@ -29,3 +29,8 @@ def test_plans_to_fix_problems_are_no_admission():
 def test_problem_text_drops_enumerator_and_stop():
     assert problem_text("（二）调研不够深入。") == "调研不够深入"
     assert problem_text("二是调研不够深入；") == "调研不够深入"
+
+
+def test_labels_and_instructions_are_no_problems():
+    record = extract("二、存在的问题\n在理论武装方面。\n一是学习还不够深入。\n三、工作要求\n各单位要认真查找存在的突出问题。")
+    assert [p["text"] for p in record["problems"]] == ["学习还不够深入"]
