@@ -12,7 +12,9 @@ from kg.views.insights import INSIGHT_NAMES, choices_for_timelines, summarize_in
 
 st.title("计划与时间")
 graph = get_graph()
-require_documents(get_facts(graph))
+facts = get_facts(graph)
+require_documents(facts)
+names = facts.names  # units kept in their document (局党组〔…〕) and documents read by name, not by id
 store = st.session_state.get("store", "networkx")
 
 
@@ -34,8 +36,8 @@ def _section(query_id: str, params: dict, key: str) -> None:
         st.error(f"查询未能完成：{err}", icon=":material/error:")
         return
     if result.rows:
-        st.markdown(render_summary(query.summary, result, bound))
-    show_result(result, key=key, file_stem=query_id, chart=query.chart)
+        st.markdown(names.text(render_summary(query.summary, result, bound, query.params)))
+    show_result(result, key=key, file_stem=query_id, chart=query.chart, params=bound, names=names)
 
 
 insights = summarize_insights(graph)
@@ -47,16 +49,17 @@ for col, (key, name) in zip(cols, INSIGHT_NAMES.items()):
 plan_tab, problem_tab, unit_tab, slogan_tab, indicator_tab, passage_tab = st.tabs(
     ["计划与落实", "查摆的问题", "单位历年情况", "提法时间线", "指标目标与实际", "雷同文字"])
 with plan_tab:
-    units = st.multiselect("单位", choices["units"], key="plans_units", placeholder="全部单位")
+    units = st.multiselect("单位", choices["units"], key="plans_units", placeholder="全部单位", format_func=names.unit)
     states = st.multiselect("对照结果", ["计划并完成", "计划未见完成", "完成但无计划"], key="plans_states",
                             placeholder="全部")
     _section("plan_vs_report", {"unit": units, "state": states}, "plans_vs")
 with problem_tab:
-    units = st.multiselect("单位", choices["units"], key="problems_units", placeholder="全部单位")
+    units = st.multiselect("单位", choices["units"], key="problems_units", placeholder="全部单位",
+                           format_func=names.unit)
     _section("problems_by_unit", {"unit": units}, "problems")
 with unit_tab:
     if choices["units"]:
-        unit = st.selectbox("单位", choices["units"], key="years_unit")
+        unit = st.selectbox("单位", choices["units"], key="years_unit", format_func=names.unit)
         _section("unit_over_years", {"unit": [unit]}, "unit_years")
     else:
         st.info("图谱中没有注明年份的单位数据。")

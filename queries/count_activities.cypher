@@ -2,7 +2,7 @@
 // description: 按单位、类别与年份数活动：activities 为提到这类活动的条数；times 为文中写明的次数之和（“举办读书班2期”计 2，counted 列出计入的数字），没写次数的按提到的条数计；documents 为来源文档数。
 // param: unit list default= choices=units label=单位（空为全部）
 // param: category list default= choices=categories label=活动类别（空为全部）
-// param: status list default=done choices=done|planned|urged label=状态（空为全部）
+// param: status list default=done choices=done:已开展|planned:计划|urged:要求 label=状态（空为全部）
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）
 // columns: unit, category, year, activities, times, counted, documents

@@ -2,7 +2,7 @@
 // description: 按单位（可多选）、活动类别（可多选）、状态、年份范围与合作单位筛选活动，每条附年份、所在部分与原文证据；问句“2023年市妇联开展了哪些活动”由它回答。
 // param: unit list default= choices=units label=单位（空为全部）
 // param: category list default= choices=categories label=活动类别（空为全部）
-// param: status list default= choices=done|planned|urged label=状态（空为全部）
+// param: status list default= choices=done:已开展|planned:计划|urged:要求 label=状态（空为全部）
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）
 // param: partner string default= choices=units label=合作单位（可空）

@@ -148,6 +148,7 @@ def _dated_top(text: str) -> int | None:
 
 
 def _occasion(title: str, text: str) -> int | None:
+    _meetings()  # read the table up front: a bad line fails at the first document, not at the first congress
     for kind, pattern in _TITLE_MEETINGS:
         m = pattern.search(title)
         if m:

@@ -109,7 +109,7 @@ def test_ask_answers_and_shows_the_query(graph_file, capsys):
     assert main(["ask", "哪些单位开展了读书会？", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("理解为：找出单位；活动类别＝读书班；状态＝已开展。→ 查询“哪些单位开展了这些活动”\n"
-                                   "2 个单位：市妇联、市税务局")
+                                   "2 个单位开展了“读书班”（状态：已开展")
     assert "查询：find_units" in captured.err and "category=读书班, mode='any', status=done" in captured.err
     assert main(["ask", "今年市妇联开展了哪些活动", "--graph", graph_file]) == 0
     assert "\n未能使用：“今年”" in capsys.readouterr().out

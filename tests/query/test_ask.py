@@ -18,7 +18,7 @@ def test_answer_carries_table_and_a_chinese_summary(asker):
     answer = asker.ask("哪些单位开展了读书班？")
     assert answer.query_id == "find_units" and answer.params["status"] == ["done"]
     assert answer.result.column("unit") == ["市妇联", "市税务局"]  # 市卫生健康委 only planned one
-    assert answer.summary == "2 个单位：市妇联、市税务局（共 2 条活动记录）"
+    assert answer.summary == "2 个单位开展了“读书班”（状态：已开展；任一类；2 条活动记录）：市妇联、市税务局"
     assert answer.understood == "理解为：找出单位；活动类别＝读书班；状态＝已开展。→ 查询“哪些单位开展了这些活动”"
     assert answer.cypher == load_catalog()["find_units"].cypher and not answer.unused
 
