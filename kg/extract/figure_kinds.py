@@ -46,9 +46,11 @@ _LEAD_CONTINUES = ("比上年", "同比", "增长", "比去年")
 _YEAR = re.compile(r"(?<![\d〇])((?:19|20)\d\d)\s*年(?!代)")
 _YEAR_TARGET = re.compile(r"(?:到|至|—|－|-|～|~)\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_BEFORE_CHARS = 300  # how far back in its paragraph a figure's year is looked for
 _PREVIOUS_YEAR = ("去年", "上年", "过去一年", "上一年")
 _THIS_YEAR = ("今年", "本年", "全年")
 _NEXT_YEAR = ("明年",)
+_YEARISH = re.compile(r"(?:19|20)\d\d\s*年|" + "|".join(_PREVIOUS_YEAR + _NEXT_YEAR))
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,8 @@ def _year_said(text: str, doc_year: int | None, kind: str) -> tuple[bool, int | 
     Its last clause naming a year decides; two years there (2005年与2000年相比)
     are a comparison over years: said, but no one year. Else 去年/上年 mean the
     year before the document's, 明年 (in a target) the year after."""
+    if _YEARISH.search(text) is None:  # most sentences name no year: one search says so
+        return False, None
     clauses = [c for c in _CLAUSE.split(text) if c]
     for clause in reversed(clauses):
         years = sorted(set(_years_in(clause)))
@@ -284,14 +288,19 @@ def annotate_figures(items: list[dict], spans: list[dict], *, doc_year: int | No
     ``period`` and ``indicator`` written on each (see the module docstring)."""
     items = merge_ranges(items)
     at = _locate(items)
+    befores: dict[tuple[int, int], list[str]] = {}
+    starts = [s["start"] for s in spans]
     for item, pos in zip(items, at):
         ev = item.get("evidence") or ""
         start = item.get("start") if isinstance(item.get("start"), int) else 0
-        span = span_at(spans, start) if spans else None
+        span = span_at(spans, start, starts) if spans else None
         section = item.get("section") or (span["section"] if span else "")
         heading = span["heading"] if span else ""
         line_start = norm.rfind("\n", 0, start) + 1
-        before = [b for b in _SENTENCE_END.split(norm[line_start:start]) if b.strip()][::-1]
+        before = befores.get((line_start, start))
+        if before is None:  # the sentences before it in its paragraph, nearest first (a few are enough)
+            before = befores[(line_start, start)] = [
+                b for b in _SENTENCE_END.split(norm[max(line_start, start - _BEFORE_CHARS):start]) if b.strip()][::-1]
         opening = _CLAUSE.split(norm[line_start:start], 1)[0] if line_start < start else ""
         lead_in = _lead_in_above(norm, line_start)
         kind = figure_kind(ev, pos, section=section, opening=lead_in + opening, genre=genre, directory=directory)

@@ -38,14 +38,20 @@ _TAGS = ("after", "alone", "not")
 
 
 @lru_cache(maxsize=None)
-def _admit_words(directory: str | None = None) -> dict[str, tuple[str, ...]]:
+def _admit_words(directory: str | None = None) -> dict:
+    """The cue words by tag, and one regex that finds a sentence worth a closer look."""
     path = lexicon_path("problem_cues", directory)
     out: dict[str, list[str]] = {tag: [] for tag in _TAGS}
     for e in read_wordlist(path):
         if e.tag not in _TAGS:
             raise LexiconError(path, e.line_no, f"tag of {e.word!r} must be one of {' '.join(_TAGS)}")
         out[e.tag].append(e.word)
-    return {tag: tuple(words) for tag, words in out.items()}
+    words = {tag: tuple(ws) for tag, ws in out.items()}
+    alone = sorted(words["alone"], key=len, reverse=True)
+    words["alone_re"] = re.compile("|".join(map(re.escape, alone))) if alone else re.compile(r"(?!)")
+    # most sentences hold neither an admitting verb nor a phrase that admits alone: one search skips them
+    words["any_re"] = re.compile(_ADMIT.pattern + ("|" + words["alone_re"].pattern if alone else ""))
+    return words
 
 
 def problem_text(sentence: str) -> str:
@@ -64,13 +70,16 @@ def admits_problem(sentence: str, directory: str | None = None) -> bool:
     (True, False)
     """
     words = _admit_words(directory)
+    if words["any_re"].search(sentence) is None:
+        return False
     for m in _ADMIT.finditer(sentence):
         clause_start = max((c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())), default=0)
         if any(w in sentence[clause_start:m.start()] for w in words["not"]):
             continue
-        if any(w in sentence[m.end():] for w in words["after"]):
+        rest = sentence[m.end():]
+        if any(w in rest for w in words["after"]):
             return True
-    return any(w in sentence for w in words["alone"]) and not any(w in sentence[:8] for w in words["not"])
+    return words["alone_re"].search(sentence) is not None and not any(w in sentence[:8] for w in words["not"])
 
 
 @register("problems")
@@ -89,8 +98,9 @@ def extract_problems(ctx: Context) -> list[dict]:
     reporting = ctx.found.get("reporting_org") or []
     org = reporting[0]["name"] if reporting else None
     out = []
+    starts = [s["start"] for s in spans]
     for s in ctx.sentences:
-        span = span_at(spans, s.start) if spans else None
+        span = span_at(spans, s.start, starts) if spans else None
         in_part = span is not None and span["section"] == PROBLEM
         heading = span["heading"] if span else ""
         if heading and heading.split(" / ")[-1] == s.norm:

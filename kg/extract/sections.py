@@ -210,14 +210,15 @@ def _spans(reader: SectionReader) -> list[dict]:
     return spans
 
 
-def span_at(spans: list[dict], offset: int) -> dict | None:
-    """The span of ``extract_sections`` output that holds ``offset`` (None before the first).
+def span_at(spans: list[dict], offset: int, starts: list[int] | None = None) -> dict | None:
+    """The span of ``extract_sections`` output that holds ``offset`` (None before the first);
+    ``starts`` (the spans' starts) when the caller asks many times.
 
     >>> span_at([{"section": "其他", "heading": "", "start": 0, "end": 5},
     ...          {"section": "下一步/计划", "heading": "", "start": 6, "end": 9}], 7)["section"]
     '下一步/计划'
     """
-    k = bisect.bisect_right([s["start"] for s in spans], offset) - 1
+    k = bisect.bisect_right(starts if starts is not None else [s["start"] for s in spans], offset) - 1
     return spans[k] if k >= 0 else None
 
 
