@@ -109,7 +109,11 @@ if connect:
     else:
         st.session_state["neo4j_settings"] = settings
         st.session_state["neo4j_engine"] = engine
-        st.success(f"已连接 {settings['uri']}。侧栏「数据源」可切换到 Neo4j。")
+        # The sidebar's store switch was drawn before this click was handled: run again so it is enabled.
+        st.session_state["neo4j_connected_note"] = f"已连接 {settings['uri']}。侧栏「数据源」可切换到 Neo4j。"
+        st.rerun()
+if note := st.session_state.pop("neo4j_connected_note", None):
+    st.success(note)
 
 
 def _disconnect() -> None:

@@ -27,7 +27,7 @@ import orjson
 
 from .measure import percentile
 
-__all__ = ["main", "step_throughput", "step_build", "step_graph", "step_queries", "fill_questions"]
+__all__ = ["main", "step_throughput", "step_build", "step_graph", "step_queries", "fill_questions", "required_values"]
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ def step_graph(paths, pred: str, graph: str) -> dict:
     return out
 
 
-def _required_values(query, graph) -> list[dict]:
+def required_values(query, graph) -> list[dict]:
     """Parameter sets for a query: defaults, and for required parameters the
     best-connected values of the graph (the slowest typical case)."""
     from kg.query.catalog import param_choices
@@ -285,7 +285,7 @@ def step_queries(graph: str, runs: int, questions: list[str]) -> dict:
     engine_again_s = time.perf_counter() - t0
     canned = {}
     for qid, query in sorted(load_catalog().items()):
-        sets = _required_values(query, g)
+        sets = required_values(query, g)
         if not sets:
             canned[qid] = {"skipped": "a required parameter has no value in this graph"}
             continue

@@ -11,4 +11,4 @@ WHERE (o.name IN wanted OR any(x IN o.aliases WHERE x IN wanted))
   AND (size(statuses) = 0 OR a.status IN statuses)
 RETURN o.name AS unit, a.category AS category, a.name AS activity, a.status AS status, a.doc_id AS doc_id,
        a.evidence AS evidence
-ORDER BY unit, doc_id, a.start
+ORDER BY unit, doc_id, a.start, a.id

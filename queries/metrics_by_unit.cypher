@@ -15,4 +15,4 @@ WITH m, a
 WHERE a IS NULL OR size($status) = 0 OR a.status IN $status
 RETURN m.value AS value, m.unit AS unit, m.subject AS subject, m.approx AS approx, m.masked AS masked,
        a.status AS status, m.doc_id AS doc_id, m.evidence AS evidence
-ORDER BY doc_id, m.start
+ORDER BY doc_id, m.start, m.id, status

@@ -11,4 +11,4 @@ WHERE t.name IN categories AND (size(statuses) = 0 OR a.status IN statuses)
 OPTIONAL MATCH (d:Document) WHERE d.doc_id = a.doc_id
 RETURN o.name AS unit, a.doc_id AS doc_id, d.title AS title, a.name AS activity, a.status AS status,
        a.evidence AS evidence
-ORDER BY unit, doc_id, a.start
+ORDER BY unit, doc_id, a.start, a.id

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
 SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
+_NEO4J_LINE = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +30,113 @@ def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"../shared is not beside the repo ({SHARED}); shared-corpus tests skipped")
     return SHARED
+
+
+@dataclass
+class Neo4jTarget:
+    """The Neo4j the tests talk to: settings, an open driver, what the server says it is."""
+
+    settings: object  # kg.store.neo4j_store.Neo4jSettings
+    driver: object
+    version: str
+    edition: str
+    started_here: bool
+    classpath: list[str] | None  # the test server's (with neo4j-admin), when the suite started it
+
+    loaded: str | None = None  # the key of the graph :meth:`load` put there last
+
+    def wipe(self, *, schema: bool = False) -> None:
+        """Delete every node and relationship (and with ``schema`` every constraint and index)."""
+        from tests.neo4j_server import wipe_database
+
+        self.loaded = None
+        wipe_database(self.driver, self.settings.database, schema=schema)
+
+    def load(self, graph, key: str) -> None:
+        """Make the database hold exactly ``graph`` (named ``key``): a no-op when it already does."""
+        from kg.store.neo4j_store import load_to_neo4j
+
+        if self.loaded != key:
+            self.wipe()
+            load_to_neo4j(graph, self.driver, self.settings, backoff=0)
+            self.loaded = key
+
+    def env(self) -> dict[str, str]:
+        s = self.settings
+        return {"NEO4J_URI": s.uri, "NEO4J_USER": s.user, "NEO4J_PASSWORD": s.password, "NEO4J_DATABASE": s.database}
+
+
+@pytest.fixture(scope="session")
+def neo4j_classpath(pytestconfig) -> list[str]:
+    """The test server's classpath (Neo4j 5 Community and neo4j-admin), built with Maven once;
+    skips, saying why, without Java 17+ or Maven."""
+    from tests.neo4j_server import build_server, missing_tools
+
+    reason = missing_tools()
+    if reason:
+        pytestconfig.stash[_NEO4J_LINE] = f"Neo4j tests skipped: {reason}"
+        pytest.skip(reason)
+    return build_server()
+
+
+@pytest.fixture(scope="session")
+def neo4j(tmp_path_factory, pytestconfig, request):
+    """A real Neo4j 5 for the whole session: the server NEO4J_URI names (its database is WIPED),
+    else one the suite builds with Maven and starts (tests/neo4j_server.py). Skips, saying why,
+    when neither is possible (no Java 17+ or no Maven)."""
+    from kg.store.neo4j_store import Neo4jSettings, connect
+    from tests.neo4j_server import start_server
+
+    server = classpath = None
+    if os.environ.get("NEO4J_URI"):
+        settings = Neo4jSettings.from_env()
+    else:
+        classpath = request.getfixturevalue("neo4j_classpath")
+        password = secrets.token_urlsafe(12)
+        server = start_server(tmp_path_factory.mktemp("neo4j-home"), classpath, password=password)
+        settings = Neo4jSettings(uri=server.uri, user="neo4j", password=password, database="neo4j")
+    driver = None
+    try:
+        driver = connect(settings)
+        with driver.session(database=settings.database) as session:
+            row = session.run("CALL dbms.components() YIELD versions, edition "
+                              "RETURN versions[0] AS version, edition").single()
+        target = Neo4jTarget(settings, driver, row["version"], row["edition"], server is not None, classpath)
+        where = "started by the test suite" if server else "from NEO4J_URI"
+        pytestconfig.stash[_NEO4J_LINE] = (f"Neo4j tests ran against Neo4j {target.version} {target.edition} "
+                                           f"at {settings.uri} ({where})")
+        yield target
+    finally:
+        if driver is not None:
+            driver.close()
+        if server:
+            server.stop()
+
+
+@pytest.fixture
+def neo4j_env(neo4j, monkeypatch) -> Neo4jTarget:
+    """The session's Neo4j, also named by NEO4J_URI/USER/PASSWORD/DATABASE for code that reads them."""
+    for key, value in neo4j.env().items():
+        monkeypatch.setenv(key, value)
+    return neo4j
+
+
+@pytest.fixture
+def empty_neo4j(neo4j) -> Neo4jTarget:
+    """The session's Neo4j with its database emptied first (its constraints and indexes stay)."""
+    neo4j.wipe()
+    return neo4j
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the ``neo4j`` fixture, directly or not, is marked ``neo4j``
+    (``-m "not neo4j"`` leaves out the server)."""
+    for item in items:
+        if {"neo4j", "neo4j_classpath"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    line = config.stash.get(_NEO4J_LINE, None)
+    if line:
+        terminalreporter.write_line(line)

@@ -13,8 +13,8 @@ from typing import Iterator
 import networkx as nx
 
 from ..graph.schema import NODE_LABELS
-from .cypher import batched, constraint_statements, cypher_literal, node_rows, node_statement, relationship_groups, \
-    relationship_statement
+from .cypher import batched, constraint_statements, cypher_literal, index_statements, node_rows, node_statement, \
+    relationship_groups, relationship_statement
 from .networkx_store import write_atomically
 
 __all__ = ["iter_cypher_statements", "write_cypher_script"]
@@ -27,10 +27,12 @@ def iter_cypher_statements(g: nx.MultiDiGraph, batch_size: int = SCRIPT_BATCH) -
 
     >>> from kg.graph import new_graph
     >>> g = new_graph(); g.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
-    >>> list(iter_cypher_statements(g))[-1]
-    "UNWIND [{id: 'Slogan:四个意识', props: {canonical: '四个意识', doc_ids: null}}] AS row MERGE (n:Slogan {id: row.id}) SET n += row.props"
+    >>> last = list(iter_cypher_statements(g))[-1]
+    >>> last[:last.index(" AS row")]
+    "UNWIND [{id: 'Slogan:四个意识', props: {canonical: '四个意识', doc_ids: null}}]"
     """
     yield from constraint_statements()
+    yield from index_statements()
     for label in NODE_LABELS:
         for batch in batched(node_rows(g, label), batch_size):
             yield node_statement(label).replace("$rows", cypher_literal(batch), 1)

@@ -20,7 +20,7 @@ import networkx as nx
 
 from ..errors import GraphError
 from ..graph.schema import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES
-from .cypher import constraint_statements
+from .cypher import constraint_statements, index_statements
 from .networkx_store import write_atomically
 
 __all__ = ["ARRAY_DELIMITER", "write_neo4j_admin", "read_neo4j_admin", "import_command"]
@@ -79,8 +79,8 @@ per label, one relationship file per type, each with its header in the first row
 {command}
 ```
 
-4. Start the database, then create the uniqueness constraints the loader uses
-   (`python -m kg build … --store neo4j` also creates them):
+4. Start the database, then create the uniqueness constraints and indexes the
+   loader uses (`python -m kg build … --store neo4j` also creates them):
 
 ```cypher
 {constraints}
@@ -121,7 +121,8 @@ def write_neo4j_admin(g: nx.MultiDiGraph, out_dir: str | Path, *, database: str 
             write_atomically(out / rel_files[rel], [_csv_bytes(rows)])
             counts.append(f"{rel} {len(rows) - 1}")
     readme = _README.format(out=out, command=import_command(node_files, rel_files, database),
-                            constraints=";\n".join(constraint_statements()) + ";", counts=", ".join(counts))
+                            constraints=";\n".join(constraint_statements() + index_statements()) + ";",
+                            counts=", ".join(counts))
     write_atomically(out / "README.md", [readme.encode("utf-8")])
     return out / "README.md"
 

@@ -7,10 +7,10 @@ as parameters. Every statement is a MERGE or a delete by id, so a batch
 retried after a dropped connection, or a whole load run twice, leaves the
 same graph.
 
-The loader talks to anything shaped like a driver (``.session(database=…)``
-returning a context manager with ``execute_write``/``execute_read``): the
-tests use a recording fake, and the same tests run against a real server
-when ``NEO4J_URI`` is set.
+Every write returns the server's summary counters; :class:`LoadStats` adds
+them up, so "an unchanged reload changes nothing" is measured by Neo4j
+itself. The tests run against a real Neo4j 5 the suite starts (or the one
+``NEO4J_URI`` names).
 
 Failures a user can fix come back as one :class:`~kg.errors.Neo4jUnavailable`
 line: unreachable server, refused login, missing database.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -32,6 +32,7 @@ from .cypher import (
     batched,
     constraint_statements,
     delete_document_statements,
+    index_statements,
     delete_missing_statement,
     node_rows,
     node_statement,
@@ -47,6 +48,7 @@ __all__ = [
     "remove_from_neo4j",
     "sync_to_neo4j",
     "LoadStats",
+    "COUNTERS",
     "count_in_neo4j",
 ]
 
@@ -84,14 +86,37 @@ class Neo4jSettings:
                    database=o.get("database") or env.get("NEO4J_DATABASE") or "neo4j", batch_size=batch)
 
 
+COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set",
+            "labels_added", "labels_removed", "indexes_added", "indexes_removed", "constraints_added",
+            "constraints_removed")
+
+
 @dataclass
 class LoadStats:
-    """What a load sent: statements, batches, rows, and retried batches."""
+    """What a load sent (statements, batches, rows, retried batches) and what Neo4j says it changed
+    (``counters``: the driver's summary counters, added up over every statement).
+
+    >>> s = LoadStats(); s.counters["nodes_created"] += 2; s.changes
+    2
+    """
 
     statements: int = 0
     batches: int = 0
     rows: int = 0
     retries: int = 0
+    counters: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+
+    @property
+    def changes(self) -> int:
+        """Everything the server created, deleted or set: 0 means the database did not change."""
+        return sum(self.counters.values())
+
+    def add(self, other: "LoadStats") -> "LoadStats":
+        for name in ("statements", "batches", "rows", "retries"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for key, value in other.counters.items():
+            self.counters[key] = self.counters.get(key, 0) + value
+        return self
 
 
 def _explain(err: Exception, settings: Neo4jSettings) -> Neo4jUnavailable:
@@ -158,8 +183,11 @@ def _write(session, statement: str, params: dict, stats: LoadStats, settings: Ne
 
     for attempt in range(retries + 1):
         try:
-            session.execute_write(_consume, statement, params)
+            summary = session.execute_write(_consume, statement, params)
             stats.statements += 1
+            counters = getattr(summary, "counters", None)
+            for name in COUNTERS:
+                stats.counters[name] += getattr(counters, name, 0) or 0
             return
         except (ne.TransientError, ne.ServiceUnavailable, ne.SessionExpired) as err:
             if attempt == retries:
@@ -185,11 +213,11 @@ def load_to_neo4j(g: nx.MultiDiGraph, driver, settings: Neo4jSettings, *, doc_id
                   backoff: float = 0.5) -> LoadStats:
     """Upsert the graph (or only the facts of ``doc_ids`` plus every shared node) into Neo4j.
 
-    Constraints first, then nodes label by label, then relationships by type.
+    Constraints and indexes first, then nodes label by label, then relationships by type.
     """
     stats = LoadStats()
     with driver.session(database=settings.database) as session:
-        for statement in constraint_statements():
+        for statement in constraint_statements() + index_statements():
             _write(session, statement, {}, stats, settings, backoff=backoff)
         for label in NODE_LABELS:
             rows = node_rows(g, label, doc_ids)
@@ -214,11 +242,12 @@ def remove_from_neo4j(g: nx.MultiDiGraph, driver, settings: Neo4jSettings, doc_i
 
 
 def sync_to_neo4j(g: nx.MultiDiGraph, *, changed: set[str] = frozenset(), removed: set[str] = frozenset(),
-                  settings: dict | Neo4jSettings | None = None, driver=None) -> str:
+                  settings: dict | Neo4jSettings | None = None, driver=None, stats: LoadStats | None = None) -> str:
     """Make Neo4j hold what ``g`` holds, sending only what changed. Returns a description.
 
     Documents Neo4j lacks are loaded, documents it has that ``g`` lacks are
-    removed, and the ``changed``/``removed`` ones are replaced.
+    removed, and the ``changed``/``removed`` ones are replaced. ``stats``,
+    when given, receives what was sent and what the server changed.
     """
     if not isinstance(settings, Neo4jSettings):
         settings = Neo4jSettings.from_env(settings or {})
@@ -230,14 +259,17 @@ def sync_to_neo4j(g: nx.MultiDiGraph, *, changed: set[str] = frozenset(), remove
         in_graph = {d["doc_id"] for _, d in g.nodes(data=True) if d.get("label") == "Document"}
         stale = (present - in_graph) | set(removed) | (set(changed) & present)
         todo = (in_graph - present) | (set(changed) & in_graph)
-        remove_from_neo4j(g, driver, settings, stale)
-        stats = load_to_neo4j(g, driver, settings, doc_ids=todo)
+        total = remove_from_neo4j(g, driver, settings, stale)
+        total.add(load_to_neo4j(g, driver, settings, doc_ids=todo))
     finally:
         if own_driver:
             driver.close()
-    log.info("neo4j: %d documents replaced, %d removed, %d rows in %d batches", len(todo),
-             len(stale - todo), stats.rows, stats.batches)
-    return f"{settings.uri} (database {settings.database}): {len(todo)} documents loaded, {stats.rows} rows"
+    if stats is not None:
+        stats.add(total)
+    log.info("neo4j: %d documents replaced, %d removed, %d rows in %d batches, %d changes", len(todo),
+             len(stale - todo), total.rows, total.batches, total.changes)
+    return (f"{settings.uri} (database {settings.database}): {len(todo)} documents loaded, "
+            f"{len(stale - todo)} removed, {total.changes} changes")
 
 
 def count_in_neo4j(driver, settings: Neo4jSettings) -> dict[str, Any]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from tests.graph_helpers import vocab_extract
-from tests.store.fake_neo4j import FakeDriver
 
 import kg.build.runner
 from kg.build import build_store
@@ -30,10 +29,3 @@ def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_
         build_store([corpus], store="neo4j", graph_path=tmp_path / "g.pickle", neo4j={"uri": "neo4j://nowhere"},
                     extract_fn=vocab_extract, progress=calls.append)
     assert not calls and not (tmp_path / "g.pickle").exists()
-    driver = FakeDriver()
-    monkeypatch.setattr(kg.build.runner, "connect", lambda settings: driver)
-    s = build_store([corpus], store="neo4j", graph_path=tmp_path / "g.pickle", neo4j={"uri": "neo4j://fake"},
-                    jobs=1, extract_fn=vocab_extract)
-    nodes, rels = driver.store.state()
-    assert len(nodes) == sum(s.nodes.values()) and len(rels) == sum(s.relationships.values())
-    assert driver.closed and "3 documents loaded" in s.target

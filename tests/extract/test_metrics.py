@@ -158,3 +158,264 @@ def test_lead_words_are_trimmed_after_a_long_subject_is_cut():
 def test_a_quoted_name_after_the_figure_belongs_to_the_subject():
     (m,) = find_metrics(next(iter_sentences("组建12支“店小二”服务团队，聚焦绿色产业。")))
     assert (m["value"], m["unit"], m["subject"]) == (12, "支", "组建“店小二”服务团队")
+
+
+# --- numerals that are not digit strings -------------------------------------------------------------------------
+
+
+def test_an_approximate_numeral_is_a_range_not_a_concatenation():
+    assert metrics_of("支部开展了一两次调研。") == [(1, "次", True, False, "支部调研")]
+    assert metrics_of("二三十名青年参加了读书会。")[0][:3] == (20, "名", True)
+    assert metrics_of("十几个支部联合开展主题党日。")[0][:3] == (10, "个", True)
+
+
+def test_a_reduplicated_idiom_is_no_figure():
+    assert metrics_of("会后大家三三两两地交流心得。") == []
+    assert metrics_of("对照问题清单一一整改。") == []
+
+
+def test_large_compound_numerals():
+    assert metrics_of("共计接待参观群众两万三千余人次。")[0][:3] == (23000, "人次", True)
+    assert metrics_of("带动投资三亿五千万元。")[0][:2] == (350000000, "元")
+
+
+def test_partly_masked_figures_are_masked():
+    assert [m[:4] for m in metrics_of("共有1X名党员参加，开展学习XXXX次，举办读书班〔〕2期。")] == [
+        (None, "名", False, True), (None, "次", False, True), (None, "期", False, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, approx",
+    [("招募3至5名志愿者。", 3, "名", True), ("每个小组开展2-3次研讨。", 2, "次", True), ("开展两到三次走访。", 2, "次", True)],
+)
+def test_a_range_is_its_lower_bound(text, value, unit, approx):
+    assert metrics_of(text)[0][:3] == (value, unit, approx)
+
+
+def test_an_ordinal_range_is_no_figure():
+    assert metrics_of("参加第1至3批次培训。") == []
+
+
+# --- the 每-period rule -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("理论学习小组每两周开展一次专题学习。", "理论学习小组每两周专题学习"),
+        ("坚持每月一次的集中学习。", "坚持每月集中学习"),
+        ("每3个月开展1次集中研讨。", "每3个月集中研讨"),
+        ("党小组半年一次总结交流。", "党小组半年总结交流"),
+    ],
+)
+def test_a_frequency_is_one_time_with_its_period_in_the_subject(text, subject):
+    assert metrics_of(text) == [(1, "次", False, False, subject)]
+
+
+def test_each_frequency_of_a_list_keeps_its_own_period():
+    subjects = [m[4] for m in metrics_of("坚持每月一次的集中学习、每季度一次的专题研讨、半年一次总结汇报。")]
+    assert subjects == ["坚持每月集中学习", "每季度专题研讨", "半年总结汇报"]
+
+
+def test_a_count_that_adds_up_events_leaves_the_period_out():
+    [freq, total] = metrics_of("坚持每周一次集体学习，全年开展集体学习48次。")
+    assert freq[:2] == (1, "次") and "每周" in freq[4]
+    assert total[:2] == (48, "次") and "每" not in total[4] and "集体学习" in total[4]
+
+
+def test_every_is_a_period_only_before_a_span_of_time():
+    assert metrics_of("每到一处，都认真听取群众意见。") == []
+
+
+# --- 一 as the article ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["组织党员开展了一次有意义的户外学习。", "一是开展一次入团宣誓。", "同群众想在一起、干在一起。"],
+)
+def test_one_after_a_verb_is_the_article(text):
+    assert metrics_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, unit", [("举办一期青年干部培训班。", "期"), ("开展一轮全覆盖走访。", "轮"), ("村里只有一名女党员。", "名"), ("为期一天的读书班。", "天")],
+)
+def test_one_is_a_count_as_an_installment_a_span_or_after_only(text, unit):
+    assert metrics_of(text)[0][:2] == (1, unit)
+
+
+# --- compound measure words -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, approx",
+    [
+        ("开展宣讲活动20场次。", 20, "场次", False), ("党员干部上党课12课次。", 12, "课次", False),
+        ("推送学习文章35篇次。", 35, "篇次", False), ("服务群众300人次。", 300, "人次", False),
+        ("整改期限为3个月。", 3, "个月", False), ("专题辅导90分钟。", 90, "分钟", False),
+        ("志愿服务持续了2个多小时。", 2, "个小时", True), ("走访企业120家次。", 120, "家次", False),
+        ("共拟学习问答题43道。", 43, "道", False), ("支部连续3年开展该活动。", 3, "年", False),
+        ("组织专 题学习 22 次，培训 1100 余人次。", 22, "次", False),
+    ],
+)
+def test_compound_measure_words_are_taken_whole(text, value, unit, approx):
+    assert metrics_of(text)[0][:3] == (value, unit, approx)
+
+
+# --- what is not a figure -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年3月5日，支部召开党员大会。", "选举产生第十二届支部委员会。", "现将20xx年工作汇报如下。",
+        "上午9时30分，会议正式开始。", "年满18周岁的青年均可报名。", "在全省排名前10位。",
+        "发布日期：2024-03-05 浏览次数：1234次", "阅读：356次", "共计1799个字，预计阅读时长6分钟",
+        "联系电话：0551-62223344", "根据X政办发〔2024〕3号文件要求。", "二支部学习讨论还不够深入。",
+        "跳好“学习、对照、整改”三部曲。", "坚持好“八项制度〞，落实“两项待遇〞。",
+        "学习《关于改进工作作风、密切联系群众的八项规定》。",
+    ],
+)
+def test_dates_ranks_page_furniture_codes_and_names_are_not_figures(text):
+    assert metrics_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "纪念馆展出300余幅图片、100多件实物。", "展厅内陈列珍贵文物120件、照片50张。", "全馆共分4个部分13个单元。",
+        "大家参观了9个展厅。", "重点解读了条例的3编158条和六类违纪行为。", "逐条对《条例》中的8类行为进行分析。",
+        "该条例共3编11章158条。",
+    ],
+)
+def test_figures_describing_an_exhibit_or_a_studied_text_are_not_metrics(text):
+    assert metrics_of(text) == []
+
+
+def test_exhibit_sentences_still_count_the_visitors():
+    assert metrics_of("组织40名党员到纪念馆参观展览。")[0][:2] == (40, "名")
+
+
+def test_a_report_may_state_a_click_count_in_prose():
+    assert metrics_of("推出微宣讲视频12期，网上点击量超过15万次。")[1][:3] == (150000, "次", True)
+    assert metrics_of("组织党员阅读12本书。")[0][:2] == (12, "本")
+
+
+@pytest.mark.parametrize("text", ["来源：本站 | 2024-03-05 | 阅读 236 次", "浏览量： 5210次", "点击数:88次"])
+def test_a_view_counter_is_page_furniture(text):
+    assert metrics_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["我从五个重要的方面谈谈体会。", "会议分两个阶段进行。", "围绕三个关键字进行汇报。", "统筹六个主要方面。"],
+)
+def test_counts_of_the_speakers_own_points_are_outline(text):
+    assert metrics_of(text) == []
+
+
+@pytest.mark.parametrize("text", ["我们要当好三个角色。", "切实做到四个到位。", "践行五个牢牢把握。"])
+def test_a_formula_after_a_verb_of_exhortation_is_no_figure(text):
+    assert metrics_of(text) == []
+
+
+def test_a_count_after_a_verb_of_exhortation_in_digits_is_a_figure():
+    assert metrics_of("坚持12次集中学习。")[0][:2] == (12, "次")
+
+
+def test_an_outline_count_before_a_comma_and_its_first_point():
+    assert metrics_of("做到了3个结合，一是结合学习心得，二是结合工作实际。") == []
+
+
+def test_approximation_word_before_percent_in_words():
+    assert metrics_of("参学率近百分之九十。") == [(90, "%", True, False, "参学率")]
+    assert metrics_of("满意度超过百分之八十五。")[0][:3] == (85, "%", True)
+    assert metrics_of("覆盖率达百分之八九十。")[0][:3] == (80, "%", True)
+
+
+# --- subjects -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("签订《党风廉政承诺书》1800余份。", 1800, "签订《党风廉政承诺书》"),
+        ("目前已举办“周末讲堂”24期。", 24, "举办“周末讲堂”"),
+        ("全市共有基层党组织1.2万个。", 12000, "全市共有基层党组织"),
+    ],
+)
+def test_subject_keeps_a_quoted_name_and_a_noun_ending_in_a_trim_word(text, value, subject):
+    (m,) = metrics_of(text)
+    assert (m[0], m[4]) == (value, subject)
+
+
+def test_subjects_of_a_list_of_figures():
+    assert [m[4] for m in metrics_of("该局共有3个党支部、52名党员。")] == ["该局党支部", "党员"]
+    assert [m[4] for m in metrics_of("评出一等奖2件、二等奖5件。")] == ["评出一等奖", "二等奖"]
+    assert [m[4] for m in metrics_of("深入12个村、社区和36家企业调研。")][0] == "深入村、社区"
+
+
+# --- whole documents ------------------------------------------------------------------------------------------------
+
+
+def _doc_metrics(text):
+    return [(m["value"], m["unit"]) for m in extract_metrics(_ctx(text))]
+
+
+def test_a_page_that_repeats_a_sentence_counts_its_figures_once():
+    line = "此次送温暖活动共走访慰问18个重点企业，48名劳模。"
+    assert _doc_metrics(line + "\n" + line) == [(18, "个"), (48, "名")]
+
+
+def test_short_repeated_rows_are_separate_facts():
+    assert _doc_metrics("集中学习\t4次\n专题研讨\t4次") == [(4, "次"), (4, "次")]
+
+
+def test_the_same_figure_of_the_same_thing_said_again_is_one_fact():
+    assert _doc_metrics("区委组建4个巡察组开展巡察。随后，4个巡察组向被巡察单位反馈意见。") == [(4, "个")]
+    assert _doc_metrics("1名同志被评为优秀党员，1名同志被批准为预备党员。") == [(1, "名"), (1, "名")]
+    assert _doc_metrics("培育1家市级示范机构、1家市级智慧机构。") == [(1, "家"), (1, "家")]
+
+
+def test_a_count_followed_by_its_outline_in_the_next_sentence():
+    assert _doc_metrics("本次团日共开展了五项活动。一是开展入团宣誓。") == []
+    assert _doc_metrics("全年开展集中学习12次。\n（一）完善制度。") == [(12, "次")]
+
+
+# --- lexicons -------------------------------------------------------------------------------------------------------
+
+
+def _lexicon_copy(tmp_path, name, extra):
+    import shutil
+
+    from kg.lexicon import LEXICON_DIR
+
+    for f in LEXICON_DIR.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    with open(tmp_path / f"{name}.txt", "a", encoding="utf-8") as fh:
+        fh.write(extra)
+    return str(tmp_path)
+
+
+def test_a_context_word_with_an_unknown_tag_fails_with_file_and_line(tmp_path):
+    from kg.errors import LexiconError
+
+    directory = _lexicon_copy(tmp_path, "metric_context", "展示\texibit\n")
+    lines = (tmp_path / "metric_context.txt").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(LexiconError, match=rf"metric_context.txt:{len(lines)}: unknown tag 'exibit'"):
+        find_metrics(next(iter_sentences("开展学习12次。")), directory=directory)
+
+
+def test_a_measure_word_with_an_unknown_tag_fails_with_file_and_line(tmp_path):
+    from kg.errors import LexiconError
+
+    directory = _lexicon_copy(tmp_path, "measure_words", "趟 trip\n")
+    with pytest.raises(LexiconError, match=r"measure_words.txt:\d+: unknown tag 'trip'"):
+        find_metrics(next(iter_sentences("开展学习12次。")), directory=directory)
+
+
+def test_a_context_word_added_by_an_analyst_takes_effect(tmp_path):
+    directory = _lexicon_copy(tmp_path, "metric_context", "转发量：\tpage\n")
+    sentence = next(iter_sentences("转发量：1200次"))
+    assert find_metrics(sentence) != []
+    assert find_metrics(sentence, directory=directory) == []

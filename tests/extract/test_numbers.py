@@ -5,7 +5,9 @@ import cn2an
 import pytest
 from hypothesis import given, strategies as st
 
-from kg.extract.numbers import NUMBER_PATTERN, Number, is_masked, parse_chinese_numeral, parse_number
+from kg.extract.numbers import (
+    NUMBER_PATTERN, Number, is_masked, parse_approx_numeral, parse_chinese_numeral, parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,7 +22,7 @@ def test_parse_number_values(text, value):
     assert parse_number(text) == Number(value, False)
 
 
-@pytest.mark.parametrize("mask", ["**", "*", "＊＊", "XX", "X", "xx"])
+@pytest.mark.parametrize("mask", ["**", "*", "＊＊", "XX", "X", "xx", "XXXX", "□□", "○○", "1X", "X2", "1**", "〔〕2", "〔X〕2"])
 def test_masks_have_no_value(mask):
     assert is_masked(mask)
     assert parse_number(mask) == Number(None, True)
@@ -31,9 +33,54 @@ def test_not_numbers(text):
     assert parse_number(text) is None or parse_chinese_numeral(text) is None
 
 
-@given(st.integers(min_value=0, max_value=10**9))
+@given(st.integers(min_value=0, max_value=10**15))
 def test_chinese_numerals_agree_with_cn2an(n):
     assert parse_chinese_numeral(cn2an.an2cn(n)) == n
+
+
+@pytest.mark.parametrize(
+    "text", ["两万三千亿", "三亿五千万", "一万亿", "十万零五百", "一千零一万亿", "四十五万六千", "两千零二十三"],
+)
+def test_large_compound_numerals_agree_with_cn2an(text):
+    # 两 is read as 二 by cn2an's "normal" mode as well.
+    assert parse_chinese_numeral(text) == cn2an.cn2an(text, "normal")
+    assert parse_number(text) == Number(cn2an.cn2an(text, "normal"), False, False)
+
+
+@pytest.mark.parametrize("text, value", [("二〇二三", 2023), ("一九九九", 1999), ("二〇〇八", 2008)])
+def test_years_read_digit_by_digit(text, value):
+    assert parse_chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("一两", 1), ("两三", 2), ("二三", 2), ("三四", 3), ("三五", 3), ("七八", 7), ("八九", 8),
+        ("二三十", 20), ("五六十", 50), ("三四百", 300), ("两三千", 2000), ("四五万", 40000), ("二三十万", 200000),
+        ("十几", 10), ("二十几", 20), ("十几万", 100000),
+    ],
+)
+def test_approximate_numerals_are_their_lower_bound(text, low):
+    assert parse_chinese_numeral(text) is None  # never a digit string: 一两 is not 12
+    assert parse_approx_numeral(text) == low
+    assert parse_number(text) == Number(low, False, True)
+
+
+@pytest.mark.parametrize("text", ["几十", "几百", "几"])
+def test_indefinite_numerals_have_no_value(text):
+    assert parse_approx_numeral(text) is None
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text", ["三三两两", "一一", "千千万万", "万万", "两两", "九九"])
+def test_reduplications_are_no_numbers(text):
+    assert parse_chinese_numeral(text) is None
+    assert parse_number(text) is None
+
+
+def test_exact_numerals_are_not_approximate():
+    assert parse_number("十二") == Number(12, False, False)
+    assert parse_number("十二").approx is False
 
 
 @given(st.integers(min_value=0, max_value=10**7))
@@ -49,3 +96,17 @@ def test_pattern_keeps_mixed_figures_whole():
 
 def test_mask_is_not_part_of_latin_words():
     assert re.findall(NUMBER_PATTERN, "Xi and XXL") == []
+
+
+def test_partly_masked_figures_are_found_whole():
+    found = [m.group() for m in re.finditer(NUMBER_PATTERN, "共1X名，开展XXXX次，〔〕2期，□□人")]
+    assert found == ["1X", "XXXX", "〔〕2", "□□"]
+
+
+def test_a_circle_after_a_chinese_numeral_is_a_zero_not_a_mask():
+    assert not is_masked("○二三")
+    assert [m.group() for m in re.finditer(NUMBER_PATTERN, "二○二三年")][0] != "○"
+
+
+def test_pattern_keeps_approximate_numerals_whole():
+    assert [m.group() for m in re.finditer(NUMBER_PATTERN, "十几个，一两次")] == ["十几", "一两"]

@@ -1,57 +1,204 @@
-"""Every canned query gives the same rows on Neo4j as on the embedded engine (needs NEO4J_URI).
+"""Every canned query and every question answers the same on Neo4j 5 as on the embedded engine.
 
-The fixture graph is loaded into the database named by NEO4J_DATABASE, which
-must be empty (the test removes what it loaded afterwards).
+The graph is loaded into a real Neo4j (the one the suite starts, or
+NEO4J_URI's — its database is WIPED) with the loader, and into ladybug as
+the app does; each query runs on both with the same parameters. Graphs:
+
+- the hand-made fixture graph (tests/fixtures/graph/small_graph.py), every
+  query with the parameters tests/query/test_canned.py checks by hand;
+- data/samples built by the pipeline, every query with every value the app
+  offers for each parameter that has choices (one parameter varied at a
+  time, the others at the app's default), plus a few typed values for the
+  free ones (``top``, ``subject``);
+- ../shared/corpus when present, a seeded sample of those values;
+- the whole question test set (tests/query/test_ask.py FORMS on the fixture
+  graph, the question forms of test_on_corpus.py on the sample graph).
+
+The normalisation (docs/queries.md, "Same answers on both stores"): rows are
+compared in order when the query has an ORDER BY (every canned query's
+ORDER BY is total, so ties cannot reorder rows) and as a sorted multiset
+when it has none; lists inside a row (``collect``) are compared sorted,
+since neither engine defines their order; numbers compare by value
+(``2 == 2.0``; ladybug's integer ``sum`` arrives as a Decimal and is made
+plain by :func:`kg.query.engines.plain_value`). Nothing else is folded:
+nulls, empty lists, strings and booleans must be identical.
 """
 from __future__ import annotations
 
-import os
+import random
+import re
 
 import pytest
 
-from kg.query.catalog import load_catalog, run_canned
+from kg.query.ask import Asker
+from kg.query.catalog import load_catalog, param_choices, run_canned
+from kg.query.ladybug_engine import get_ladybug_engine
+from kg.query.parse import strip_literals
 
-pytestmark = pytest.mark.neo4j
-
+CATALOG = load_catalog()
 REQUIRED = {"activities_by_unit": {"unit": "市税务局"}, "metrics_by_unit": {"unit": "市税务局"},
-            "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市卫健委"}}
+            "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市税务局"}}
+# Values a user may type into the free parameters, besides the defaults.
+TYPED = {"top": [1, 3], "subject": ["学习", "不存在的对象"]}
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
+
+
+def _sorted_list(value):
+    return sorted(value, key=lambda v: (str(type(v)), str(v)))
+
+
+def normalise(query_text: str, rows: list[list]) -> list[list]:
+    """Rows as the two engines must agree on them (see the module docstring)."""
+    out = [[_sorted_list(v) if isinstance(v, list) else v for v in row] for row in rows]
+    if not _ORDER_BY.search(strip_literals(query_text)):
+        out.sort(key=lambda row: [(str(type(v)), str(v)) for v in row])
+    return out
+
+
+def compare(query, params, embedded, server) -> str | None:
+    """None when both engines gave the same answer, else a short description of the first difference."""
+    e, _ = run_canned(query, embedded, params)
+    s, _ = run_canned(query, server, params)
+    if s.columns != e.columns:
+        return f"{query.id} {params}: columns {s.columns} on Neo4j, {e.columns} embedded"
+    left, right = normalise(query.cypher, s.rows), normalise(query.cypher, e.rows)
+    if left != right:
+        diff = next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
+        return (f"{query.id} {params}: {len(left)} rows on Neo4j, {len(right)} embedded; first difference at row "
+                f"{diff}: {left[diff] if diff < len(left) else None!r} vs {right[diff] if diff < len(right) else None!r}")
+    return None
+
+
+def offered_values(query, graph, defaults: dict) -> list[dict]:
+    """Every parameter set the app offers for ``query`` on ``graph``: for each parameter, each of its
+    choices (and the empty 'all' choice of an optional one) or typed values, the others at their default."""
+    base = {p.name: [defaults[p.name]] if p.type == "list" else defaults[p.name] for p in query.params if p.required}
+    sets = [dict(base)]
+    for p in query.params:
+        if isinstance(p.choices, tuple):
+            values = list(p.choices)
+        elif p.choices:
+            values = param_choices(graph, p.choices)
+        else:
+            values = TYPED.get(p.name, [])
+        if p.type == "list":  # a multi-select: each value alone, the first two together, and none (all)
+            values = [[v] for v in values] + ([values[:2]] if len(values) > 1 else []) + ([] if p.required else [[]])
+        elif not p.required and p.choices and p.default in ("", 0):
+            values = [p.default, *values]  # the empty 'all' choice of an optional filter
+        sets += [{**base, p.name: v} for v in values]
+    unique = []
+    for s in sets:
+        if s not in unique:
+            unique.append(s)
+    return unique
+
+
+def most_active_unit(graph) -> str:
+    """The app's default unit: the one with most activities (app_pages/queries.py sorts them first)."""
+    counts: dict[str, int] = {}
+    for u, _, k in graph.edges(keys=True):
+        if k.startswith("CONDUCTED|"):
+            name = graph.nodes[u]["name"]
+            counts[name] = counts.get(name, 0) + 1
+    return min(counts, key=lambda n: (-counts[n], n))
 
 
 @pytest.fixture(scope="module")
-def neo4j_engine(small_graph):
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip("NEO4J_URI is not set; Neo4j parity tests skipped")
+def samples_graph(samples_dir):
+    from kg.build import build_graph
+
+    return build_graph([samples_dir])
+
+
+def _engines(neo4j, graph, key):
     from kg.query.neo4j_engine import Neo4jEngine
-    from kg.store.neo4j_store import Neo4jSettings, connect, load_to_neo4j
 
-    settings = Neo4jSettings.from_env()
-    driver = connect(settings)
-    with driver.session(database=settings.database) as session:
-        if session.run("MATCH (n) RETURN count(n) AS n").single()["n"]:
-            driver.close()
-            pytest.skip(f"Neo4j database {settings.database!r} is not empty; point NEO4J_DATABASE at an empty one")
-    load_to_neo4j(small_graph, driver, settings)
-    yield Neo4jEngine(driver, settings.database, settings.uri)
-    with driver.session(database=settings.database) as session:
-        session.run("MATCH (n) DETACH DELETE n").consume()
-    driver.close()
+    neo4j.load(graph, key)
+    return get_ladybug_engine(graph), Neo4jEngine(neo4j.driver, neo4j.settings.database, neo4j.settings.uri)
 
 
-def comparable(rows):
-    """Lists from collect() have no defined order in either engine: compare them sorted."""
-    return [[sorted(map(str, v)) if isinstance(v, list) else v for v in row] for row in rows]
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_fixture_graph(name, neo4j, small_graph):
+    embedded, server = _engines(neo4j, small_graph, "fixture")
+    query = CATALOG[name]
+    assert compare(query, REQUIRED.get(name, {}), embedded, server) is None
+    problems = [d for params in offered_values(query, small_graph, REQUIRED.get(name, {}))
+                if (d := compare(query, params, embedded, server))]
+    assert problems == []
 
 
-@pytest.mark.parametrize("name", sorted(load_catalog()))
-def test_same_rows_on_both_stores(name, neo4j_engine, small_engine):
-    embedded, _ = run_canned(name, small_engine, REQUIRED.get(name))
-    server, _ = run_canned(name, neo4j_engine, REQUIRED.get(name))
-    assert server.columns == embedded.columns
-    assert comparable(server.rows) == comparable(embedded.rows)
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_sample_graph_every_offered_value(name, neo4j, samples_graph):
+    embedded, server = _engines(neo4j, samples_graph, "samples")
+    query = CATALOG[name]
+    sets = offered_values(query, samples_graph, {"unit": most_active_unit(samples_graph)})
+    problems = [d for params in sets if (d := compare(query, params, embedded, server))]
+    assert problems == []
+    assert len(sets) >= 1 + sum(1 for p in query.params if p.choices and p.choices != "titles")
 
 
-def test_writes_are_refused_by_the_read_transaction_too(neo4j_engine):
-    from kg.errors import WriteQueryRefused
+def test_sample_graph_answers_are_not_all_empty(neo4j, samples_graph):
+    """Parity of empty answers would prove nothing: most runs return rows."""
+    embedded, server = _engines(neo4j, samples_graph, "samples")
+    sizes: dict[str, list[int]] = {}
+    for query in CATALOG.values():
+        for params in offered_values(query, samples_graph, {"unit": most_active_unit(samples_graph)}):
+            sizes.setdefault(query.id, []).append(len(run_canned(query, server, params)[0].rows))
+    answered = sum(1 for runs in sizes.values() for n in runs if n)
+    assert answered > 0.5 * sum(map(len, sizes.values()))  # many units report no activity of their own
+    assert [name for name, runs in sizes.items() if not any(runs)] == []
 
-    with pytest.raises(WriteQueryRefused):
-        neo4j_engine.run("MATCH (n) DETACH DELETE n")
+
+@pytest.fixture(scope="module")
+def corpus_graph(shared_dir):
+    from kg.build import build_graph
+
+    return build_graph([shared_dir / "corpus"])
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_seed_corpus_a_sample_of_offered_values(name, neo4j, corpus_graph):
+    embedded, server = _engines(neo4j, corpus_graph, "corpus")
+    query = CATALOG[name]
+    sets = offered_values(query, corpus_graph, {"unit": most_active_unit(corpus_graph)})
+    sample = sets[:1] + random.Random(name).sample(sets[1:], min(8, len(sets) - 1))
+    problems = [d for params in sample if (d := compare(query, params, embedded, server))]
+    assert problems == []
+
+
+def _answers(asker, question):
+    a = asker.ask(question)
+    return a.query_id, a.params, a.fallback, a.result.columns, normalise(a.cypher or "", a.result.rows), a.summary
+
+
+def test_question_set_on_the_fixture_graph(neo4j, small_graph):
+    from tests.query.test_ask import FORMS
+
+    embedded, server = _engines(neo4j, small_graph, "fixture")
+    on_server, on_embedded = Asker(server), Asker(embedded)
+    assert on_server.vocabulary == on_embedded.vocabulary
+    questions = [q for q, _, _ in FORMS] + ["哪些单位开展了演讲比赛？", "今天天气怎么样？", "市妇联怎么说的呢呢呢"]
+    different = [q for q in questions if _answers(on_server, q) != _answers(on_embedded, q)]
+    assert different == []
+    assert {_answers(on_server, q)[0] for q, _, _ in FORMS} == set(CATALOG)
+
+
+def test_question_forms_on_the_sample_graph(neo4j, samples_graph):
+    embedded, server = _engines(neo4j, samples_graph, "samples")
+    on_server, on_embedded = Asker(server), Asker(embedded)
+    assert on_server.vocabulary == on_embedded.vocabulary
+    unit = most_active_unit(samples_graph)
+    category = param_choices(samples_graph, "categories")[0]
+    slogan = param_choices(samples_graph, "slogans")[0]
+    questions = [f"哪些单位开展了{category}？", f"{unit}开展了哪些活动？", f"{unit}的概况", f"哪些单位提到“{slogan}”？",
+                 "最常见的提法有哪些？", f"和{unit}相似的单位", "有哪些文档？", f"{unit}报告了什么数据？",
+                 "哪些提法经常一起出现", "各单位开展活动的分布", "大家都学了哪些材料", "哪些单位有脱敏数据？"]
+    different = [q for q in questions if _answers(on_server, q) != _answers(on_embedded, q)]
+    assert different == []
+
+
+def test_normalise_sorts_lists_and_unordered_rows_only():
+    assert normalise("MATCH (n) RETURN n.a", [[2, ["b", "a"]], [1, []]]) == [[1, []], [2, ["a", "b"]]]
+    assert normalise("MATCH (n) RETURN n.a ORDER BY n.a DESC", [[2], [1]]) == [[2], [1]]
+    assert normalise("MATCH (n) RETURN n.a // ORDER BY n.a", [[2], [1]]) == [[1], [2]]

@@ -29,6 +29,7 @@ _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # Tags that end the leftward scan: prepositions, conjunctions, particles,
 # pronouns, numbers, measure words, adverbs, punctuation and the like.
 _CLASSES = load_word_classes()
+_PLACES = load_org_rules().places
 _STOP_TAGS = frozenset(_CLASSES["stop_tag"])
 # Tags a name may start with once the scan ends without a level word.
 _NAME_TAGS = frozenset(_CLASSES["name_tag"])
@@ -605,7 +606,7 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
         place, start = "全", start + 1
-    elif anchored and first.tag == "ns" and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
+    elif anchored and _is_place(first) and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
         place, start = first.word[:-1], first.end - 1
         outer, place_start = _outer_places(toks, j, first.start)
         place = (*outer, place)
@@ -613,7 +614,7 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         prev = toks[j - 1]
         if is_mask(prev.word):
             masked = "某" if prev.word.endswith("某") else "*"
-        elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
+        elif anchored and _is_place(prev) and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
             outer, place_start = _outer_places(toks, j - 1, prev.start)
             place = (*outer, prev.word)
     return start, masked, place, place_start, anchored
@@ -622,7 +623,7 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
 def _outer_places(toks: list[Token], j: int, start: int) -> tuple[list[str], int]:
     """The places right before token ``j`` that contain it (汕头市 before 潮阳区), and where they start."""
     outer: list[str] = []
-    while j > 0 and toks[j - 1] is not None and toks[j - 1].tag == "ns" and len(toks[j - 1].word) >= 2 \
+    while j > 0 and toks[j - 1] is not None and _is_place(toks[j - 1]) and len(toks[j - 1].word) >= 2 \
             and toks[j - 1].word[-1] in "省市县区州盟旗" and toks[j - 1].word not in _NOT_PLACES:
         j -= 1
         outer.insert(0, toks[j].word)
@@ -712,7 +713,12 @@ def _traits(t: Token, rules: OrgRules) -> tuple[bool, bool, bool, bool]:
 def _is_bare_level(t: Token) -> bool:
     w = t.word
     return (w in ADMIN_LEVELS or _is_masked_level(w) or w in ("街道", "全市", "全县", "全区", "全省")
-            or (t.tag == "ns" and len(w) >= 2 and w[-1] in ADMIN_LEVELS and w not in _NOT_PLACES))
+            or (_is_place(t) and len(w) >= 2 and w[-1] in ADMIN_LEVELS and w not in _NOT_PLACES))
+
+
+def _is_place(t: Token) -> bool:
+    """A place word: tagged so, or a division of places.txt the dictionary tags otherwise (卫东区/nt)."""
+    return t.tag == "ns" or t.word in _PLACES
 
 
 def _mask_inside(toks, k: int, j: int, rules: OrgRules) -> bool:
