@@ -23,4 +23,4 @@ WITH o, a, count(q) AS with_partner
 WHERE $partner = '' OR with_partner > 0
 RETURN o.name AS unit, a.category AS category, a.name AS activity, a.status AS status, a.year AS year,
        a.section AS section, a.doc_id AS doc_id, a.evidence AS evidence
-ORDER BY unit, doc_id, a.start
+ORDER BY unit, doc_id, a.start, a.id

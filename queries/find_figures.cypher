@@ -20,4 +20,4 @@ WITH m, o, units, collect(up.name) AS ups
 WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units) OR any(x IN ups WHERE x IN units)
 RETURN m.org AS unit, m.value AS value, m.unit AS measure, m.subject AS subject, m.kind AS kind,
        m.period AS period, m.year AS year, m.section AS section, m.doc_id AS doc_id, m.evidence AS evidence
-ORDER BY year, doc_id, m.start
+ORDER BY year, doc_id, m.start, m.id

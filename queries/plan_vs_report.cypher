@@ -23,4 +23,4 @@ RETURN o.name AS unit, x.plan_state AS state, CASE WHEN x.category IS NULL THEN 
        CASE WHEN unplanned THEN x.year ELSE r.year END AS report_year,
        CASE WHEN unplanned THEN x.doc_id ELSE coalesce(r.doc_id, '') END AS report_doc,
        coalesce(r.evidence, x.evidence) AS evidence
-ORDER BY unit, state, category, planned
+ORDER BY unit, state, category, planned, reported, x.id

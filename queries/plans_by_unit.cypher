@@ -17,4 +17,4 @@ WITH DISTINCT o, x
 RETURN o.name AS unit, x.year AS year, CASE WHEN x.category IS NULL THEN '目标' ELSE '活动' END AS item,
        coalesce(x.category, x.subject) AS category, coalesce(x.name, x.surface) AS planned,
        coalesce(x.plan_state, '') AS state, x.doc_id AS doc_id, x.evidence AS evidence
-ORDER BY unit, year, doc_id, x.start
+ORDER BY unit, year, doc_id, x.start, x.id

@@ -14,4 +14,4 @@ OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
 WITH p, o, units, collect(up.name) AS ups
 WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units) OR any(x IN ups WHERE x IN units)
 RETURN o.name AS unit, p.year AS year, p.text AS problem, p.doc_id AS doc_id, p.evidence AS evidence
-ORDER BY unit, year, doc_id, p.start
+ORDER BY unit, year, doc_id, p.start, p.id

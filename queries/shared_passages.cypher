@@ -11,5 +11,5 @@ MATCH (p:Passage)
 WHERE ($kind = '' OR p.kind = $kind) AND (size(wanted) = 0 OR any(u IN p.units WHERE u IN wanted))
 RETURN p.text AS passage, p.kind AS kind, p.n_units AS units, p.n_documents AS documents, p.units AS units_list,
        p.doc_ids AS doc_ids
-ORDER BY units DESC, documents DESC, passage
+ORDER BY units DESC, documents DESC, passage, kind
 LIMIT $top

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import ConfigError
+from ..graph.links import take_relinked, with_linked_documents
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
 from ..store.networkx_store import default_graph_path, load_graph, save_graph
 from .summary import BuildSummary
@@ -41,12 +42,15 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
         g = load_graph(path, missing_ok=True)
         summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
                                extract_fn=extract_fn)
+        # documents whose cross-document facts changed (plans followed up, shared passages), text unchanged
+        relinked = take_relinked(g)
         if summary.changes or not path.exists():
             save_graph(g, path)
         summary.store, summary.target = store, str(path)
         if driver is not None:
-            summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
-                                           removed=set(summary.removed), settings=settings, driver=driver)
+            changed = with_linked_documents(g, set(summary.added + summary.updated) | relinked)
+            summary.target = sync_to_neo4j(g, changed=changed, removed=set(summary.removed), settings=settings,
+                                           driver=driver)
     finally:
         if driver is not None:
             driver.close()

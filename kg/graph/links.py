@@ -42,8 +42,9 @@ from rapidfuzz import fuzz
 from ..extract.base import iter_sentences
 from .schema import edge_key, node_id
 
-__all__ = ["PLANNED_DONE", "PLANNED_OPEN", "DONE_UNPLANNED", "PLAN_STATES", "SIMILARITY", "link_documents",
-           "link_plans", "link_passages", "summarize_passage", "shingles"]
+__all__ = ["PLANNED_DONE", "PLANNED_OPEN", "DONE_UNPLANNED", "PLAN_STATES", "SIMILARITY", "RELINKED", "link_documents",
+           "link_plans", "link_passages", "summarize_passage", "shingles", "take_relinked",
+           "with_linked_documents"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,44 @@ _SUBJECT_SCORE = 60
 _PLAN_GENRE = "计划"
 _FOLD = re.compile(r"[\s，。、；：！？,.;:!?“”‘’\"'（）()《》〈〉【】—…·\-]+")
 _DIGITS = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?|[*＊Xx×]{1,4}")
+# g.graph key: documents whose facts a relink changed although their text did not (a plan of theirs
+# is now followed up, their sentence joined another passage), so a store kept in step by document
+# (Neo4j) replaces them too; a sorted list, so the graph still saves as JSON
+RELINKED = "relinked"
+
+
+def _mark(g: nx.MultiDiGraph, doc_ids) -> None:
+    doc_ids = {d for d in doc_ids if d}
+    if doc_ids:
+        g.graph[RELINKED] = sorted(set(g.graph.get(RELINKED) or ()) | doc_ids)
+
+
+def take_relinked(g: nx.MultiDiGraph) -> set[str]:
+    """The documents relinks changed since the last call (and forget them)."""
+    return set(g.graph.pop(RELINKED, None) or ())
+
+
+def with_linked_documents(g: nx.MultiDiGraph, doc_ids) -> set[str]:
+    """``doc_ids`` and every document a FOLLOWED_BY edge ties to them, step by step.
+
+    Why: a store that replaces a document's nodes drops the edges at them,
+    and an edge from a plan to a report is filed under the report's
+    document: replacing either document means reloading the other.
+    """
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    nodes = g._node
+    for u, v, e in g.edges(data=True):
+        if e.get("type") == "FOLLOWED_BY":
+            a, b = nodes[u].get("doc_id"), nodes[v].get("doc_id")
+            by_doc[a].add(b)
+            by_doc[b].add(a)
+    out, todo = set(doc_ids), list(doc_ids)
+    while todo:
+        for other in by_doc.get(todo.pop(), ()):
+            if other not in out:
+                out.add(other)
+                todo.append(other)
+    return out
 
 
 def link_documents(g: nx.MultiDiGraph, touched) -> None:
@@ -111,6 +150,21 @@ def _clear(g: nx.MultiDiGraph, items: list[str]) -> None:
     g.remove_edges_from(set(doomed))
     for n in items:
         g.nodes[n].pop("plan_state", None)
+
+
+def _plan_facts(g: nx.MultiDiGraph, items: list[str]) -> set[tuple[str, tuple]]:
+    """(doc_id, fact) for the plan states and FOLLOWED_BY edges of ``items`` (both ends' documents)."""
+    nodes = g._node
+    out = set()
+    for n in items:
+        doc = nodes[n].get("doc_id")
+        if nodes[n].get("plan_state"):
+            out.add((doc, ("state", n, nodes[n]["plan_state"])))
+        for u, v, k, e in [*g.out_edges(n, keys=True, data=True), *g.in_edges(n, keys=True, data=True)]:
+            if e.get("type") == "FOLLOWED_BY":
+                out.add((nodes[u].get("doc_id"), ("edge", k)))
+                out.add((nodes[v].get("doc_id"), ("edge", k)))
+    return out
 
 
 def _match(g, plans, reports, order, score_of, bucket) -> dict[str, tuple[str, float]]:
@@ -195,10 +249,12 @@ def link_plans(g: nx.MultiDiGraph, orgs) -> None:
         if org not in nodes:
             continue
         activities, metrics = _unit_items(g, org)
+        before = _plan_facts(g, activities + metrics)
         _clear(g, activities + metrics)
         planned = [a for a in activities if nodes[a].get("status") == "planned"]
         targets = [m for m in metrics if nodes[m].get("kind") == "target" and not nodes[m].get("masked")]
         if not planned and not targets:
+            _mark(g, {doc for doc, _ in before})
             continue
         done = [a for a in activities if nodes[a].get("status") == "done"]
         actual = [m for m in metrics if nodes[m].get("kind") == "actual" and not nodes[m].get("masked")]
@@ -213,12 +269,15 @@ def link_plans(g: nx.MultiDiGraph, orgs) -> None:
                 nodes[p]["plan_state"] = PLANNED_OPEN
         first_plan = min((order[nodes[p]["doc_id"]] for p in planned + targets
                           if order.get(nodes[p]["doc_id"], (None,))[0] is not None), default=None)
-        if first_plan is None:
-            continue
-        fulfilled = {r for r, _ in matched.values()}
-        for a in done:
-            if a not in fulfilled and _later(order.get(nodes[a].get("doc_id"), (None, 1)), first_plan):
-                nodes[a]["plan_state"] = DONE_UNPLANNED
+        if first_plan is not None:
+            fulfilled = {r for r, _ in matched.values()}
+            for a in done:
+                if a not in fulfilled and _later(order.get(nodes[a].get("doc_id"), (None, 1)), first_plan):
+                    nodes[a]["plan_state"] = DONE_UNPLANNED
+        after = _plan_facts(g, activities + metrics)
+        # a store kept in step by document must replace every document a plan link touches: an edge
+        # from a replaced document's plan to another's report goes with the plan's node
+        _mark(g, {doc for doc, fact in before ^ after} | {doc for doc, fact in after if fact[0] == "edge"})
 
 
 # -- shared passages --------------------------------------------------------------------------
@@ -283,6 +342,11 @@ def summarize_passage(g: nx.MultiDiGraph, nid: str) -> bool:
     return len(sources) >= 2
 
 
+def _shares(g: nx.MultiDiGraph) -> set[tuple[str, tuple]]:
+    return {(e.get("doc_id"), (v, k, e.get("similarity"))) for u, v, k, e in g.edges(keys=True, data=True)
+            if e.get("type") == "SHARES"}
+
+
 def _find(parent: dict, x):
     while parent[x] != x:
         parent[x] = parent[parent[x]]
@@ -292,6 +356,7 @@ def _find(parent: dict, x):
 
 def link_passages(g: nx.MultiDiGraph) -> None:
     """Recompute every ``Passage`` and its ``SHARES`` edges (see the module docstring)."""
+    before = _shares(g)
     g.remove_nodes_from([n for n, d in g.nodes(data=True) if d.get("label") == "Passage"])
     sources = _sources(g)
     members: dict[tuple[str, str], list[tuple[str, int, int, str]]] = defaultdict(list)  # (kind, folded) -> …
@@ -309,6 +374,7 @@ def link_passages(g: nx.MultiDiGraph) -> None:
                 grams[key] = sh
             members[key].append((d["doc_id"], start, end, text))
     if not members:
+        _mark(g, {doc for doc, _ in before})
         return
     keys = sorted(grams)
     index = {k: i for i, k in enumerate(keys)}
@@ -353,4 +419,5 @@ def link_passages(g: nx.MultiDiGraph) -> None:
                                                                     start=start, end=end, similarity=round(sim, 3))
         summarize_passage(g, pid)
         made += 1
+    _mark(g, {doc for doc, _ in before ^ _shares(g)})
     log.info("shared passages: %d groups over %d distinct texts", made, len(keys))
