@@ -29,6 +29,11 @@ match wins. The vocabulary is read through the engine, so the same code
 asks Neo4j or the embedded copy of the NetworkX graph. A question that
 fills no route gets a table of questions it can answer, the closest first
 (rapidfuzz); a question never raises and never gives an empty screen.
+
+A question is at most :data:`MAX_QUESTION_CHARS` characters: the patterns
+are regular expressions searched over the whole question, and a question of
+10,000 characters took 30 s (100,000 never ended). Up to the limit every step
+is linear; a longer one gets a message, not an analysis.
 """
 from __future__ import annotations
 
@@ -49,9 +54,11 @@ from .base import Result
 from .catalog import CannedQuery, load_catalog, render_summary, run_canned
 
 __all__ = ["Answer", "Entity", "Parse", "Route", "Asker", "ask", "normalize_question", "read_cues", "read_routes",
-           "ASKS", "SLOTS"]
+           "ASKS", "SLOTS", "MAX_QUESTION_CHARS"]
 
 log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500
 
 ASKS = ("compare", "count", "units", "activities", "documents", "figures", "problems", "plans", "plan_vs_report",
         "timeline", "targets", "duplicates", "partnerships", "materials", "slogan_reach", "slogan_pairs", "similar",
@@ -637,6 +644,10 @@ class Asker:
     def ask(self, question: str, *, limit: int | None = None, timeout: float | None = None) -> Answer:
         """Answer one question; falls back to suggestions rather than failing."""
         text = (question or "").strip()
+        if len(text) > MAX_QUESTION_CHARS:
+            answer = self._fallback("", f"问题太长（{len(text):,} 字），请限制在 {MAX_QUESTION_CHARS} 字以内。")
+            answer.question = text
+            return answer
         if not text:
             return self._fallback(text, "请输入一个问题。")
         matched = self.match(text)

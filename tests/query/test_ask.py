@@ -125,3 +125,30 @@ def test_every_route_query_exists_and_every_ask_has_a_route():
     routes = read_routes()
     assert {r.ask for r in routes} == set(ASKS)
     assert {c.value for c in read_cues() if c.kind == "ask"} == set(ASKS)
+
+
+def test_a_question_over_the_limit_gets_a_message_and_no_analysis(asker, monkeypatch):
+    from kg.query.ask import MAX_QUESTION_CHARS
+
+    long = ("市妇联开展了哪些活动，" * 60)[: MAX_QUESTION_CHARS + 1]
+    analysed = []
+    monkeypatch.setattr(asker, "match", lambda q: analysed.append(q))
+    answer = asker.ask(long * 200)  # 100,000 characters: the patterns' regexes never see it
+    assert answer.fallback and answer.summary.startswith("问题太长（100,200 字），请限制在 500 字以内。")
+    assert answer.result.rows and not analysed
+    assert asker.ask(long).fallback and not analysed
+    asker.ask(long[:MAX_QUESTION_CHARS])
+    assert analysed == [long[:MAX_QUESTION_CHARS]]
+
+
+def test_a_question_at_the_limit_is_still_answered(asker):
+    from kg.query.ask import MAX_QUESTION_CHARS
+
+    question = "市妇联开展了哪些活动？"
+    padded = question + "　" * (MAX_QUESTION_CHARS - len(question))
+    assert len(padded) == MAX_QUESTION_CHARS and not asker.ask(padded.strip() + "请问" * 10).fallback
+
+
+def test_years_inside_entities_are_not_years_and_many_years_stay_cheap(asker):
+    entities = asker.spot_entities("2023年" * 100)
+    assert [e.value for e in entities] == [(2023, 2023)] * 100  # a year is a range of one
