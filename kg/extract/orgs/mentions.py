@@ -301,11 +301,14 @@ def _mention(name: str, text: str, start: int, head_end: int, masked: str, place
 
 _STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
+_CAMPAIGN = re.compile(r"“[^“”，,。；]{2,20}”")
 
 
 def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
-    """Two shapes where one name holds another:
+    """Three shapes where one name holds another:
 
+    * a campaign's quoted name between a unit and its group
+      (市委“不忘初心、牢记使命”主题教育指导组): one name;
     * a unit's second name in brackets (县工商联（总商会）, 烟草专卖局（公司）党组):
       the bracketed name is an alias of the unit before it, and a body right
       after the bracket belongs to that unit;
@@ -315,6 +318,17 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
     k = 0
     while k < len(mentions):
         a = mentions[k]
+        quoted = _CAMPAIGN.match(text, a.end)
+        after = next((m for m in mentions if quoted and m.start == quoted.end()), None)
+        if after is not None and after.name[0] not in ADMIN_LEVELS:
+            # 市委“不忘初心、牢记使命”主题教育指导组: a campaign's name inside the unit's
+            written = text[a.start:after.end]
+            mentions[mentions.index(after)] = OrgMention(
+                strip_mask(written), written, a.start, after.end, after.kind,
+                {a.name + after.name, after.name} | after.aliases, a.masked or after.masked,
+                canonical=a.canonical + after.canonical, parent=a.name)
+            k += 1
+            continue
         bracket = _BRACKET.match(text, a.end)
         if bracket:
             inner = [m for m in mentions if bracket.start() < m.start and m.end <= bracket.end()]
@@ -642,6 +656,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
+_NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 
 
@@ -675,6 +690,8 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
                 j -= 1  # 市工业和信息化局
                 continue
         passable, name_word, bare, starts_name = known.get((w, t.tag)) or _traits(t, rules)
+        if w in _BRANCH_NUMBERS and j == i and toks[i].word in _NUMBERED_INSTITUTIONS:
+            passable = name_word = True  # 市/二/医院: an institution known by its number
         if not passable or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
             break
         if n_loose and not bare and _head_of(t, rules) and not _is_name_word(toks[j], rules) \
