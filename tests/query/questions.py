@@ -118,6 +118,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("联学共建", "partnerships", {}),
     ("市妇联和哪些单位一起开展活动？", "partnerships", {"unit": "市妇联"}),
     ("市卫健委的共建单位", "partnerships", {"unit": "市卫生健康委"}),
+    ("市卫健委和哪些单位开展了联学共建", "partnerships", {"unit": "市卫生健康委"}),
     ("市卫健委学习了哪些材料？", "materials_studied", {"unit": "市卫生健康委"}),
     ("大家都学了哪些材料", "materials_studied", {}),
     ("和市税务局相似的单位", "similar_units", {"unit": "市税务局"}),
