@@ -4,7 +4,7 @@
 // param: category list default= choices=categories label=活动类别（空为全部）
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）
-// columns: unit, documents, activities, done, planned, categories, figures, slogans, problems, partners
+// columns: unit, documents, activities, done, planned_n, categories, figures, slogans, problems, partners
 // chart: bar x=unit y=activities
 // summary: 对比 {n} 个单位：{top:unit}；活动数依次见表（共 {sum:activities} 条）
 WITH $unit AS units, $category AS categories
@@ -20,19 +20,19 @@ WHERE o.id IN family AND (size(categories) = 0 OR a.category IN categories)
   AND ($year_from = 0 OR a.year >= $year_from) AND ($year_to = 0 OR a.year <= $year_to)
 WITH u, family, documents, count(DISTINCT a) AS activities,
      count(DISTINCT CASE WHEN a.status = 'done' THEN a END) AS done,
-     count(DISTINCT CASE WHEN a.status = 'planned' THEN a END) AS planned,
+     count(DISTINCT CASE WHEN a.status = 'planned' THEN a END) AS planned_n,
      collect(DISTINCT a.category) AS categories
 OPTIONAL MATCH (o:Organization)-[:MEASURED_BY|CONDUCTED*1..2]->(m:Metric)
 WHERE o.id IN family AND ($year_from = 0 OR m.year >= $year_from) AND ($year_to = 0 OR m.year <= $year_to)
-WITH u, family, documents, activities, done, planned, categories, count(DISTINCT m) AS figures
+WITH u, family, documents, activities, done, planned_n, categories, count(DISTINCT m) AS figures
 OPTIONAL MATCH (o:Organization)-[:ECHOES]->(s:Slogan)
 WHERE o.id IN family
-WITH u, family, documents, activities, done, planned, categories, figures, collect(DISTINCT s.canonical) AS slogans
+WITH u, family, documents, activities, done, planned_n, categories, figures, collect(DISTINCT s.canonical) AS slogans
 OPTIONAL MATCH (o:Organization)-[:ADMITS]->(pr:Problem)
 WHERE o.id IN family AND ($year_from = 0 OR pr.year >= $year_from) AND ($year_to = 0 OR pr.year <= $year_to)
-WITH u, family, documents, activities, done, planned, categories, figures, slogans, count(DISTINCT pr) AS problems
+WITH u, family, documents, activities, done, planned_n, categories, figures, slogans, count(DISTINCT pr) AS problems
 OPTIONAL MATCH (o:Organization)-[:PARTNERED_WITH]-(q:Organization)
 WHERE o.id IN family AND NOT q.id IN family
-RETURN u.name AS unit, documents, activities, done, planned, categories, figures, slogans, problems,
+RETURN u.name AS unit, documents, activities, done, planned_n, categories, figures, slogans, problems,
        collect(DISTINCT q.name) AS partners
 ORDER BY unit

@@ -692,7 +692,7 @@ def _compare_note(result: Result) -> str:
     if not {"unit", "activities", "categories"} <= set(cols):
         return ""
     rows = [dict(zip(cols, r)) for r in result.rows]
-    each = "；".join(f"{r['unit']} {r['activities']} 项活动" + (f"（已开展 {r['done']}、计划 {r['planned']}）"
+    each = "；".join(f"{r['unit']} {r['activities']} 项活动" + (f"（已开展 {r['done']}、计划 {r['planned_n']}）"
                      if "done" in r else "") for r in rows)
     only = []
     for r in rows:
