@@ -7,6 +7,7 @@ labels through these tables so a label is named the same way everywhere
 from __future__ import annotations
 
 __all__ = [
+    "KIND_NAMES",
     "LABEL_NAMES",
     "REL_NAMES",
     "LABEL_COLOURS",
@@ -61,6 +62,9 @@ LABEL_COLOURS: dict[str, str] = {
 }
 
 STATUS_NAMES: dict[str, str] = {"done": "已开展", "planned": "计划", "urged": "要求"}
+# A figure's kind and a shared passage's kind, as a reader says them (a unit's kind is Chinese already).
+KIND_NAMES: dict[str, str] = {"target": "目标", "actual": "实际", "plain": "一般", "sentence": "句子",
+                              "paragraph": "段落"}
 
 
 def name_label(label: str) -> str:

@@ -37,7 +37,7 @@ def test_the_page_counts_and_tables_follow_the_fixture(fixture_graph_file, use_g
     assert _rows(at, YEARS_TABLE, "单位", "年份", "已开展", "计划数") == [("市司法局", 2023, 0, 2), ("市司法局", 2024, 2, 0)]
     assert "举办培训班 3期" in at.dataframe[YEARS_TABLE].value["数据"][1]
     assert _rows(at, INDICATOR_TABLE, "年份", "目标", "目标下限", "目标上限", "实际") == [(2023, "6%", 6.0, 6.5, "6.2%")]
-    assert [r[0] for r in _rows(at, PASSAGE_TABLE, "雷同文字")] == ["坚持把学习贯彻党的创新理论作为首要政治任务。"]
+    assert _rows(at, PASSAGE_TABLE, "雷同文字", "类型") == [("坚持把学习贯彻党的创新理论作为首要政治任务。", "句子")]
     assert not any(h.isascii() for frame in at.dataframe for h in frame.value.columns), "every header in Chinese"
 
 
