@@ -363,6 +363,8 @@ def test_a_unit_before_its_party_body_is_a_unit_too():
     ("审计了区城管局、青山镇、海门镇等3个单位。", ["区城管局", "青山镇", "海门镇"]),
     ("6月5日上午，书院镇丽泽社区开展志愿服务。", ["书院镇丽泽社区"]),
     ("后寨子村位于镇北部，交通便利。", ["后寨子村"]),
+    ("xx镇坚持把乡村振兴摆在首位。", ["镇"]),
+    ("今年以来，**街道以党建引领社区治理。", ["街道"]),
 ])
 def test_towns_and_villages_that_act_are_units(text, want):
     assert names(text) == want
@@ -374,6 +376,7 @@ def test_towns_and_villages_that_act_are_units(text, want):
     "以智慧城市、智慧社区、智慧乡村建设为载体。",
     "建成“优质服务社区行”示范机构50个。",
     "推进乡村振兴和城镇建设，各村要落实。",
+    "工作组来到XX镇走访群众。",
 ])
 def test_towns_and_villages_as_places_are_no_units(text):
     assert not any(n.endswith(("镇", "村", "社区")) for n in names(text)), names(text)
@@ -492,3 +495,59 @@ def test_a_campaigns_quoted_name_inside_a_units_name():
 
 def test_an_institution_known_by_its_number():
     assert names("督查市二医院主题教育工作。") == ["市二医院"]
+
+
+@pytest.mark.parametrize("text, group, owner", [
+    ("区委主题教育第二巡回督导组莅临指导。", "区委主题教育第二巡回督导组", "区委"),
+    ("县委党史学习教育第三巡回指导组成员到会。", "县委党史学习教育第三巡回指导组", "县委"),
+    ("会议邀请市委学习贯彻全国两会精神宣讲团成员宣讲。", "市委学习贯彻全国两会精神宣讲团", "市委"),
+])
+def test_a_units_campaign_group_is_one_name_and_the_unit_only_its_owner(text, group, owner):
+    orgs = {o["name"]: o for o in orgs_of(text)}
+    assert group in orgs and orgs[group]["parent"] == owner
+    assert owner not in orgs  # named only as the group's owner here
+
+
+def test_a_masked_town_is_kept_as_its_level_word():
+    m = find_org_mentions("xx镇坚持把乡村振兴摆在首位。")[0]
+    assert (m.name, m.surface, m.masked) == ("镇", "xx镇", True)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("支部主委张某主持会议。", ["支部"]),
+    ("会上，龙主委作了讲话。", []),
+    ("民盟市委主委王某讲话。", ["市委"]),
+])
+def test_a_democratic_partys_chair_is_a_role_not_a_unit(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("并向新任机关党委书记赵某表示祝贺。", ["机关党委"]),
+    ("希望双方党支部继续保持沟通。", ["党支部"]),
+    ("一是回顾总结支部近两年来的工作。", ["支部"]),
+])
+def test_words_about_the_body_are_not_part_of_its_name(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("开发区通过组织企业开展观摩学习。", ["开发区"]),
+    ("今年，临港开发区与青山镇签订共建协议。", ["临港开发区", "青山镇"]),
+    ("市经开区党工委召开理论学习会。", ["市经开区党工委"]),
+])
+def test_development_zones_that_act_are_units(text, want):
+    assert names(text) == want
+
+
+def test_a_development_zone_as_a_place_is_no_unit():
+    assert names("在开发区建设中取得新成效。") == []
+
+
+@pytest.mark.parametrize("text", ["组织党员在台球厅开展活动。", "开展美丽庭院创建活动。"])
+def test_rooms_and_yards_are_no_units(text):
+    assert names(text) == []
+
+
+def test_an_office_stationed_elsewhere_is_one_name():
+    assert "国家税务总局驻西安特派办" in names("国家税务总局驻西安特派办召开会议。")

@@ -176,9 +176,9 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     else:
         words, tags = [t.word for t in toks], [t.tag for t in toks]
     heads = list(compress(range(len(words)), map(rules.last_chars.__contains__, map(_LAST_CHAR, words))))
-    if not heads:
-        return []
     places = _place_units(toks, text, rules) if rules.places else []
+    if not heads and not places:
+        return []
     cache = _head_cache(rules)
     out: list[OrgMention] = []
     listed = None
@@ -197,7 +197,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         out.sort(key=lambda m: (m.start, m.end))
     if out:
         _join_league_committees(out, text)
-    if len(out) > 1:
+    if len(out) > 1 or (out and _CAMPAIGN_GROUP.search(text)):
         _join_stationed_and_bracketed(out, text, rules)
         _link_parents(out)
     return out
@@ -302,13 +302,21 @@ def _mention(name: str, text: str, start: int, head_end: int, masked: str, place
 _STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
 _CAMPAIGN = re.compile(r"“[^“”，,。；]{2,20}”")
+# a unit's group for a campaign, the campaign unquoted: 市委党史学习教育第十二巡回指导组
+_CAMPAIGN_GROUP = re.compile(
+    r"(?:“[^“”，,。；]{2,20}”|学习贯彻[^“”，,。；、]{2,16}?精神|"
+    + "|".join(map(re.escape, sorted(_CLASSES["campaign"], key=len, reverse=True))) + r")+"
+    r"(?:第[一二三四五六七八九十\d]{1,3})?"
+    "(?:" + "|".join(map(re.escape, sorted(_CLASSES["campaign_group"], key=len, reverse=True))) + ")")
 
 
 def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
-    """Three shapes where one name holds another:
+    """Four shapes where one name holds another:
 
     * a campaign's quoted name between a unit and its group
       (市委“不忘初心、牢记使命”主题教育指导组): one name;
+    * a campaign's name, unquoted, between a unit and its group
+      (区委主题教育第二巡回督导组): one name, the unit its owner only;
     * a unit's second name in brackets (县工商联（总商会）, 烟草专卖局（公司）党组):
       the bracketed name is an alias of the unit before it, and a body right
       after the bracket belongs to that unit;
@@ -328,6 +336,19 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                 {a.name + after.name, after.name} | after.aliases, a.masked or after.masked,
                 canonical=a.canonical + after.canonical, parent=a.name)
             k += 1
+            continue
+        group = _CAMPAIGN_GROUP.match(text, a.end)
+        if group is not None and a.end - a.start >= 2 and not any(
+                m.start <= a.start and m.end >= group.end() and m is not a for m in mentions):
+            # 区委主题教育第二巡回督导组: one name; the unit is only its owner here
+            written = text[a.start:group.end()]
+            for m in [m for m in mentions if a.end <= m.start and m.end <= group.end()]:
+                mentions.remove(m)
+            a.inner = True
+            mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, group.end(), "其他",
+                                              {group.group()}, a.masked, parent=a.name,
+                                              canonical=a.canonical + group.group()))
+            k += 2
             continue
         bracket = _BRACKET.match(text, a.end)
         if bracket:
@@ -360,13 +381,15 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *_CLASSES["zone"]))
 _BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
 _ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
 _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
+_MASKED_TOWN_HEADS = frozenset(["镇", "乡", "街道"])
+_ZONES = frozenset(_CLASSES["zone"])
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
@@ -397,6 +420,14 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
             continue  # the village of a town read with it
         if rules.places.get(words[i]) == "town" and tags[i] == "ns":
             found = _town_at(words, tags, ends, i, text)
+        elif words[i] in _ZONES:
+            k = i - 1 if i > 0 and (tags[i - 1] == "ns" or words[i - 1] in rules.places) else i
+            found = (text[ends[k] - len(words[k]):ends[i]], ends[k] - len(words[k]), ends[i], i, "")
+        elif words[i] in _MASKED_TOWN_HEADS and i > 0 and is_mask(words[i - 1]):
+            k = i - 1
+            while k > 0 and is_mask(words[k - 1]):
+                k -= 1
+            found = (words[i], ends[k] - len(words[k]), ends[i], i, "")  # xx镇: a masked town
         elif words[i] in _VILLAGE_HEADS and i > 0:
             found = _village_at(words, tags, ends, i, text, rules)
         else:
@@ -407,8 +438,9 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
         done = last
         if _acts_as_unit(text, begin, end):
             village = name[len(town):] if town and name != town else ""
-            out.append(OrgMention(name, name, begin, end, "基层单位", {village} - {""},
-                                  canonical=village or name, place=town if village else ""))
+            out.append(OrgMention(name, text[begin:end], begin, end, "基层单位", {village} - {""},
+                                  masked=len(name) < end - begin, canonical=village or name,
+                                  place=town if village else ""))
     return out
 
 
@@ -520,7 +552,8 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
     A head word ends in a suffix, a gazetteer name or a speaker role, so a
     sentence holding none of those strings holds no unit: 学习 has 学 but no
     大学, 部署 has 部. One regex of the shortest such strings (a string
-    holding another one adds nothing) decides it.
+    holding another one adds nothing), of a masked town (xx镇) and of a zone
+    (开发区), decides it.
     """
     return endings_pattern(rules).search(text) is not None
 
@@ -531,7 +564,8 @@ def endings_pattern(rules: OrgRules) -> re.Pattern:
         terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
                  if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
-        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
+        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True)))
+                                                   + r"|(?:[xX×*]|某)(?:镇|乡|街道)|" + "|".join(sorted(_ZONES)))
     return pattern
 
 
