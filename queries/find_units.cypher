@@ -9,7 +9,7 @@
 // param: slogan string default= choices=slogans label=提到的提法（可空）
 // columns: unit, categories, activities, documents
 // chart: bar x=unit y=activities
-// summary: {n} 个单位开展了“{category}”（状态：{status}；{mode}；{sum:activities} 条活动记录）：{top:unit}
+// summary: {n} 个单位{status?planned:计划开展|urged:被要求开展|*:开展了}“{category}”（状态：{status}；{mode}；{sum:activities} 条活动记录）：{top:unit}
 WITH $category AS wanted, $status AS statuses
 MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)
 WHERE (size(wanted) = 0 OR a.category IN wanted)
