@@ -1,6 +1,7 @@
 // title: 计划与落实
 // description: 单位的计划（计划开展的活动、目标数）与它之后报告的完成情况对照：计划并完成、计划未见完成（至今未在之后的报告中出现）、完成但无计划（计划之后的报告里新出现的活动）。
 // param: unit list default= choices=units label=单位（空为全部）
+// param: category list default= choices=categories label=活动类别（空为全部）
 // param: state list default= choices=计划并完成|计划未见完成|完成但无计划 label=对照结果（空为全部）
 // columns: unit, state, item, category, planned, plan_year, plan_doc, reported, report_year, report_doc, evidence
 // chart: bar x=state
@@ -8,6 +9,7 @@
 WITH $unit AS units, $state AS states
 MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY*1..2]->(x)
 WHERE x.plan_state IS NOT NULL AND (size(states) = 0 OR x.plan_state IN states)
+  AND (size($category) = 0 OR x.category IN $category)
 OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
 WITH o, x, units, collect(up.name) AS ups
 WHERE size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units) OR any(y IN ups WHERE y IN units)

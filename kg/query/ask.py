@@ -64,8 +64,9 @@ ASKS = ("compare", "count", "units", "activities", "documents", "figures", "prob
         "timeline", "targets", "duplicates", "partnerships", "materials", "slogan_reach", "slogan_pairs", "similar",
         "masked", "profile", "matrix")
 SLOTS = ("units", "unit1", "categories", "join", "status", "year_from", "year_to", "partner", "slogans", "slogan1",
-         "materials", "material1", "genres", "title_unit", "indicator")
-_CUE_KINDS = ("ask", "status", "join", "partner", "relative-year")
+         "materials", "material1", "genres", "title_unit", "indicator", "plan_state")
+_CUE_KINDS = ("ask", "status", "join", "partner", "relative-year", "plan-state", "negation")
+_PLAN_STATES = ("计划并完成", "计划未见完成", "完成但无计划")
 _STATUSES = ("done", "planned", "urged")
 # How an answer names what it understood, in the analyst's words.
 ASK_NAMES = {
@@ -151,6 +152,8 @@ class Parse:
     status: list[str] = field(default_factory=list)
     asks: list[str] = field(default_factory=list)
     relative_years: list[str] = field(default_factory=list)
+    plan_state: list[str] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
 
     def slot(self, name: str):
         """The value of a route slot (``unit1`` is the first unit, …); empty when unfilled."""
@@ -190,6 +193,8 @@ class Parse:
             parts.append("年份＝" + _years_text(self.year_from, self.year_to))
         if self.status:
             parts.append("状态＝" + "、".join(_STATUS_NAMES.get(s, s) for s in self.status))
+        if self.plan_state:
+            parts.append("对照结果＝" + "、".join(self.plan_state))
         return "理解为：" + "；".join(parts)
 
 
@@ -239,7 +244,7 @@ def read_cues(path: str | Path | None = None) -> list[Cue]:
     """Read the question cues; a bad line fails with ``file:line``.
 
     >>> cues = read_cues()
-    >>> {c.kind for c in cues} == {"ask", "status", "join", "partner", "relative-year"}
+    >>> {c.kind for c in cues} == {"ask", "status", "join", "partner", "relative-year", "plan-state", "negation"}
     True
     """
     path = Path(path) if path else lexicon_path("question_cues")
@@ -259,6 +264,8 @@ def read_cues(path: str | Path | None = None) -> list[Cue]:
             raise LexiconError(path, n, f"unknown join {value!r}; use all or any")
         if kind == "partner" and value not in ("before", "words"):
             raise LexiconError(path, n, f"unknown partner cue {value!r}; use before or words")
+        if kind == "plan-state" and value not in _PLAN_STATES:
+            raise LexiconError(path, n, f"unknown plan state {value!r}; use one of {' '.join(_PLAN_STATES)}")
         try:
             compiled = re.compile(pattern)
         except re.error as err:
@@ -451,7 +458,8 @@ class Asker:
                 prefix = q[:e.start]
                 # 市妇联和市委党校共建…, 谁和兴业银行开展了党建共建: a unit after 和/与 is the partner
                 is_partner = (not p.partner and partnerish and not comparing
-                              and (bool(p.units) or _ASKS_WHO.search(prefix) is not None)
+                              and (bool(p.units) or _ASKS_WHO.search(prefix) is not None
+                                   or any(pat.fullmatch(prefix) for pat in before))
                               and any(pat.search(prefix) for pat in before))
                 if is_partner:
                     p.partner = e.value
@@ -488,6 +496,17 @@ class Asker:
         for c in cues["relative-year"]:
             if c.pattern.search(p.templated) and c.value not in p.relative_years:
                 p.relative_years.append(c.value)
+        for c in cues["plan-state"]:
+            if c.value not in p.plan_state and c.pattern.search(p.templated):
+                p.plan_state.append(c.value)
+        p.plan_state = [s for s in _PLAN_STATES if s in p.plan_state]
+        if p.plan_state and "plan_vs_report" not in p.asks:
+            p.asks.insert(0, "plan_vs_report")  # 已完成的计划, 计划外开展的活动: an outcome of plans
+        if not p.plan_state:  # 没有完成 of a plan is its state; elsewhere a negation no query can answer
+            for c in cues["negation"]:
+                m = c.pattern.search(p.templated)
+                if m and m.group(0) not in p.negations:
+                    p.negations.append(m.group(0))
         return p
 
     def _defaults(self, p: Parse) -> list[str]:
@@ -575,6 +594,7 @@ class Asker:
             ("units", "单位", p.units), ("partner", "合作单位", p.partner), ("categories", "活动类别", p.categories),
             ("slogans", "提法", p.slogans), ("materials", "学习材料", p.materials), ("genres", "体裁", p.genres),
             ("indicator", "指标", p.indicator), ("status", "状态", [_STATUS_NAMES[s] for s in p.status]),
+            ("plan_state", "对照结果", p.plan_state),
         ):
             if not value:
                 continue
@@ -596,6 +616,8 @@ class Asker:
             if word == "明年" and ask_name in ("plans", "plan_vs_report"):
                 continue
             unused.append(f"“{word}”（图谱不知道它指哪一年，请写明年份，如 2023年）")
+        for word in p.negations:
+            unused.append(f"“{word}”（“{title}”只列出报告里有的，列不出没有的）")
         if "compare" in p.asks and ask_name != "compare":
             unused.append("“比较”（需要两个或以上单位）")
         return params, unused

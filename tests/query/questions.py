@@ -35,6 +35,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     # -- partner -------------------------------------------------------------------------------------
     ("谁和市委党校开展了联学共建？", "find_units", {"category": ["联学共建"], "status": DONE, "partner": "市委党校"}),
     ("哪些单位与市委党校联学共建", "find_units", {"category": ["联学共建"], "partner": "市委党校"}),
+    ("与市委党校共建的单位", "find_units", {"partner": "市委党校"}),
     ("市妇联和市委党校一起做了什么？", "find_activities", {"unit": ["市妇联"], "partner": "市委党校", "status": DONE}),
     # -- years ---------------------------------------------------------------------------------------
     ("2023年哪些单位开展了读书班？", "find_units", {"category": ["读书班"], "status": DONE, "year_from": 2023, "year_to": 2023}),
@@ -58,6 +59,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("市司法局培训办了几期", "count_activities", {"unit": ["市司法局"], "category": ["培训"], "status": DONE}),
     ("市司法局计划举办几期培训班？", "count_activities", {"unit": ["市司法局"], "category": ["培训"], "status": PLANNED}),
     ("读书班的次数", "count_activities", {"category": ["读书班"], "status": DONE}),
+    ("统计各单位读书班次数", "count_activities", {"category": ["读书班"], "status": DONE}),
     # -- comparisons: side by side -------------------------------------------------------------------
     ("比较市税务局和市司法局", "compare_units", {"unit": ["市税务局", "市司法局"]}),
     ("市税务局和市司法局有什么不同？", "compare_units", {"unit": ["市税务局", "市司法局"]}),
@@ -66,6 +68,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
                                                  "category": ["读书班"]}),
     ("2024年市司法局和市税务局比一比", "compare_units", {"unit": ["市司法局", "市税务局"], "year_from": 2024,
                                               "year_to": 2024}),
+    ("市妇联和市税务局谁开展的活动多", "compare_units", {"unit": ["市妇联", "市税务局"]}),
     # -- documents, with or without a unit -------------------------------------------------------------
     ("哪些文档提到了两个确立", "find_documents", {"slogan": ["两个确立"]}),
     ("提到“四敢争先”的文件有哪些？", "find_documents", {"slogan": ["四敢争先"]}),
@@ -98,11 +101,18 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("下一步打算开展哪些工作", "plans_by_unit", {}),
     ("市司法局下一步打算做什么？", "plans_by_unit", {"unit": ["市司法局"]}),
     ("市卫健委有什么计划", "plans_by_unit", {"unit": ["市卫生健康委"]}),
+    ("市卫健委计划开展哪些读书班", "plans_by_unit", {"unit": ["市卫生健康委"], "category": ["读书班"]}),
     ("2023年市司法局定了哪些目标", "plans_by_unit", {"unit": ["市司法局"], "year_from": 2023, "year_to": 2023}),
     # -- plan versus report ------------------------------------------------------------------------------
     ("市司法局的计划落实了吗", "plan_vs_report", {"unit": ["市司法局"]}),
     ("市司法局计划的事后来完成了没有", "plan_vs_report", {"unit": ["市司法局"]}),
     ("各单位计划与实际对照", "plan_vs_report", {}),
+    ("哪些计划没有完成", "plan_vs_report", {"state": ["计划未见完成"]}),
+    ("市司法局哪些计划还没落实", "plan_vs_report", {"unit": ["市司法局"], "state": ["计划未见完成"]}),
+    ("市司法局已完成的计划", "plan_vs_report", {"unit": ["市司法局"], "state": ["计划并完成"]}),
+    ("哪些计划完成了", "plan_vs_report", {"state": ["计划并完成"]}),
+    ("没有计划就开展的活动", "plan_vs_report", {"state": ["完成但无计划"]}),
+    ("市司法局计划的培训完成了吗", "plan_vs_report", {"unit": ["市司法局"], "category": ["培训"]}),
     # -- time --------------------------------------------------------------------------------------------
     ("市司法局这几年的变化", "unit_over_years", {"unit": ["市司法局"]}),
     ("市司法局历年的数据", "unit_over_years", {"unit": ["市司法局"]}),
@@ -125,6 +135,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("哪些单位有脱敏数据？", "masked_figures", {}),
     ("哪些数字打了码", "masked_figures", {}),
     ("市妇联的概况", "unit_profile", {"unit": "市妇联"}),
+    ("市税务局的报告里有哪些提法", "unit_profile", {"unit": "市税务局"}),
     ("介绍一下市知识产权局", "unit_profile", {"unit": "市知识产权局"}),
     ("市税务局", "unit_profile", {"unit": "市税务局"}),
     ("各单位开展活动的分布", "unit_activity_matrix", {}),

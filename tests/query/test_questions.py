@@ -63,6 +63,9 @@ def test_an_unusable_part_is_named_not_dropped(asker):
     assert any("比较" in u for u in answer.unused)
     answer = asker.ask("市卫健委和市税务局学习了哪些材料")  # materials_studied looks at one unit at a time
     assert answer.query_id == "materials_studied" and any("市税务局" in u for u in answer.unused)
+    answer = asker.ask("哪些单位没有开展读书班")  # no query lists what a report does not say
+    assert answer.query_id == "find_units" and any("没有开展" in u for u in answer.unused)
+    assert asker.ask("哪些计划没有开展").unused == []  # of plans, 没有开展 is an outcome: 计划未见完成
 
 
 def test_every_answer_carries_its_understanding(asker):
