@@ -87,6 +87,9 @@ _CATEGORIES = frozenset(
 _PARTNERSHIP_CATEGORY = "联学共建"
 _ASKS_WHO = re.compile(r"谁|哪些|哪个|哪家|什么单位|几个单位|多少单位")
 _ADMIN_PREFIX = re.compile(r"^(市|区|县|省|镇|乡|州|盟|旗)")
+# A two-character short form is a unit only when it ends like an abbreviated body (妇联, 外办, 纪委),
+# not like a common word (政府, 人大 stay whole)
+_SHORT_ENDS = frozenset("联办委局院厅")
 _MASK = re.compile(r"[*＊XxＸ×]{1,4}(?=[\u4e00-\u9fff])")
 _Y = r"((?:19|20)\d{2})"
 _YEAR_RANGE = re.compile(_Y + r"\s*年?\s*(?:到|至|－|-|—|~|～)\s*" + _Y + r"\s*年?")
@@ -361,9 +364,10 @@ class Asker:
             yield "unit", name, name
             for alias in aliases or ():
                 yield "unit", name, alias
-            short = _ADMIN_PREFIX.sub("", name)
-            if short != name and len(short) >= 3:
-                short_forms.setdefault(short, set()).add(name)
+            for spelling in (name, *(aliases or ())):  # 市外办 → 外办, 市保密局 → 保密局
+                short = _ADMIN_PREFIX.sub("", spelling)
+                if short != spelling and (len(short) >= 3 or (len(short) == 2 and short[-1] in _SHORT_ENDS)):
+                    short_forms.setdefault(short, set()).add(name)
         for short, owners in short_forms.items():
             if len(owners) == 1:
                 yield "unit", next(iter(owners)), short

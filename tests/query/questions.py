@@ -55,6 +55,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
                                                "year_to": 2023}),
     ("市妇联举办了几次党课？", "count_activities", {"unit": ["市妇联"], "category": ["党课"], "status": DONE}),
     ("市妇联党课有多少次？", "count_activities", {"unit": ["市妇联"], "category": ["党课"], "status": DONE}),
+    ("妇联举办了几次党课", "count_activities", {"unit": ["市妇联"], "category": ["党课"], "status": DONE}),
     ("党课市妇联一共开展了多少场", "count_activities", {"unit": ["市妇联"], "category": ["党课"], "status": DONE}),
     ("市司法局培训办了几期", "count_activities", {"unit": ["市司法局"], "category": ["培训"], "status": DONE}),
     ("市司法局计划举办几期培训班？", "count_activities", {"unit": ["市司法局"], "category": ["培训"], "status": PLANNED}),
@@ -64,6 +65,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("比较市税务局和市司法局", "compare_units", {"unit": ["市税务局", "市司法局"]}),
     ("市税务局和市司法局有什么不同？", "compare_units", {"unit": ["市税务局", "市司法局"]}),
     ("市妇联与市卫健委的区别", "compare_units", {"unit": ["市妇联", "市卫生健康委"]}),
+    ("卫健委和税务局比较", "compare_units", {"unit": ["市卫生健康委", "市税务局"]}),  # names without 市
     ("对比市妇联、市税务局和市司法局的读书班", "compare_units", {"unit": ["市妇联", "市税务局", "市司法局"],
                                                  "category": ["读书班"]}),
     ("2024年市司法局和市税务局比一比", "compare_units", {"unit": ["市司法局", "市税务局"], "year_from": 2024,
@@ -131,6 +133,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("市卫健委和哪些单位开展了联学共建", "partnerships", {"unit": "市卫生健康委"}),
     ("市卫健委学习了哪些材料？", "materials_studied", {"unit": "市卫生健康委"}),
     ("大家都学了哪些材料", "materials_studied", {}),
+    ("市妇联学习了什么", "materials_studied", {"unit": "市妇联"}),
     ("和市税务局相似的单位", "similar_units", {"unit": "市税务局"}),
     ("哪些单位有脱敏数据？", "masked_figures", {}),
     ("哪些数字打了码", "masked_figures", {}),
