@@ -56,7 +56,12 @@ QUOTED_PATTERN = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「(
 _SLOGAN_QUOTED = re.compile(
     r"[“〝]([^“”〝〞\n]{1,40})[”〞]|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』"
     r"|‘([^‘’“”\n]{1,20})’"
+    # mangled on the way to the web page: '两个确保“ (the closing quote an opening one),
+    # “三职一肩挑, (never closed; the phrase ends at the next separator)
+    r"|['‘]([^'‘’“”\n]{2,20})“(?![^“”\n]{0,40}”)"
+    r"|“([^“”〝〞\n，,、。；;：:]{2,12})(?=[，,、。；;])"
 )
+_UNCLOSED_GROUP = _SLOGAN_QUOTED.groups
 _QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
@@ -406,6 +411,11 @@ def find_slogans(norm: str, directory: str | None = None):
     for m in _SLOGAN_QUOTED.finditer(norm):
         inner = next(g for g in m.groups() if g is not None)
         before, after = norm[max(0, m.start() - _BEFORE):m.start()], norm[m.end():m.end() + _AFTER]
+        if m.lastindex == _UNCLOSED_GROUP:
+            # “双报到平台, : the lost closing quote stood before the brand word
+            cut = next((k for k in range(2, len(inner)) if lex.brand_re.match(inner, k)), None)
+            if cut is not None:
+                inner, after = inner[:cut], inner[cut:] + after
         if classify_quoted(inner, after, directory, before=before) == "slogan":
             canonical = canonical_slogan(inner)
             if canonical not in lex.slogans and any(p in lex.slogans for p in canonical.split("、")):

@@ -516,7 +516,7 @@ def test_a_masked_town_is_kept_as_its_level_word():
 @pytest.mark.parametrize("text, want", [
     ("支部主委张某主持会议。", ["支部"]),
     ("会上，龙主委作了讲话。", []),
-    ("民盟市委主委王某讲话。", ["市委"]),
+    ("民盟市委主委王某讲话。", ["民盟市委"]),
 ])
 def test_a_democratic_partys_chair_is_a_role_not_a_unit(text, want):
     assert names(text) == want
@@ -551,3 +551,52 @@ def test_rooms_and_yards_are_no_units(text):
 
 def test_an_office_stationed_elsewhere_is_one_name():
     assert "国家税务总局驻西安特派办" in names("国家税务总局驻西安特派办召开会议。")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("民建市委召开全体会议。", ["民建市委"]),
+    ("九三学社工大支社召开会议。", ["九三学社工大支社"]),
+    ("国网岳阳供电公司开展主题党日活动。", ["国网岳阳供电公司"]),
+])
+def test_a_national_systems_local_unit_keeps_the_system_in_its_name(text, want):
+    assert names(text) == want
+
+
+def test_the_author_of_a_studied_text_is_no_unit_of_the_report():
+    found = [o["name"] for o in orgs_of("支部学习了《中共中央关于加强党的政治建设的意见》。市委组织部作了辅导。")]
+    assert found == ["市委组织部"]
+
+
+def test_a_unit_named_in_a_title_and_elsewhere_stays():
+    found = [o["name"] for o in orgs_of("学习《市委关于加强学习的通知》。市委召开全会。")]
+    assert found == ["市委"]
+
+
+@pytest.mark.parametrize("text", ["定期给乡镇街道纪委交任务。", "全区乡镇街道纪委书记参加述职。"])
+def test_every_unit_of_a_kind_is_no_unit_read_from_its_second_word(text):
+    assert names(text) == []
+
+
+def test_a_campaign_group_is_one_unit_however_its_sentences_cut_it():
+    found = orgs_of("11月5日，市委“不忘初心、牢记使命”主题教育第九指导组一行莅临市二医院指导。"
+                    "市委“不忘初心、牢记使命”主题教育第九指导组组长对该院工作予以肯定。")
+    groups = [o for o in found if o["name"].endswith("指导组")]
+    assert [o["name"] for o in groups] == ["市委“不忘初心、牢记使命”主题教育第九指导组"]
+    assert groups[0]["mentions"] == 2
+
+
+def test_a_bare_generic_name_joins_the_documents_own_unit_of_its_kind():
+    found = {o["name"]: o for o in orgs_of(
+        "市委党校召开述职大会。市委党校常务副校长出席。市委党校全体教职工参加。"
+        "会议要求坚持党校姓党。学员赴省委党校学习。")}
+    assert "党校" not in found
+    assert found["市委党校"]["mentions"] == 4 and "省委党校" in found
+
+
+def test_a_unit_in_the_name_of_a_rule_is_no_unit_acting():
+    assert names("深入贯彻中央八项规定精神。") == []
+    assert names("党中央出台八项规定。") == ["党中央"]
+
+
+def test_a_civilization_practice_centre_keeps_its_whole_name():
+    assert names("县新时代文明实践中心举办志愿服务活动。") == ["县新时代文明实践中心"]

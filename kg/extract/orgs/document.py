@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 
 from ..base import Context, Sentence, register
 from ..tokenize import tokenize_text
@@ -59,7 +60,7 @@ class _DocumentUnits:
         if g is None:
             g = self.groups[key] = {"aliases": set(), "spellings": {}, "kind": m.kind, "sentence": sent,
                                     "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
-                                    "named": "", "collective": 0}
+                                    "named": "", "collective": 0, "in_titles": 0}
             self.order.append(key)
         g["aliases"] |= m.aliases
         g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
@@ -67,6 +68,7 @@ class _DocumentUnits:
         g["standalone"] += not m.inner
         g["masked"] = g["masked"] or m.masked
         g["collective"] += m.collective
+        g["in_titles"] += "《" in sent.norm and _inside_title(sent.norm, m.start, m.end)
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
 
@@ -135,6 +137,12 @@ class _DocumentUnits:
                     and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
                 self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))
                 continue
+            if len(targets) > 1 and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets):
+                # 党校 in the report of 市委党校 that names 省委党校 once: the document's own
+                ranked = sorted(targets, key=lambda o: self.groups[o]["mentions"], reverse=True)
+                if self.groups[ranked[0]]["mentions"] > self.groups[ranked[1]]["mentions"]:
+                    self.merge(name, ranked[0])
+                    continue
             if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
                             or (len(name) <= 7 and SELF_BODY.match(name))):
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
@@ -201,6 +209,8 @@ class _DocumentUnits:
         out = []
         for key in self.live():
             g = self.groups[key]
+            if g["in_titles"] == g["mentions"]:
+                continue  # only the author of a studied text: 《中共中央关于…的意见》
             if (key in BARE_DROP or not g["standalone"]
                     or (key in self.rules.reject and not (g["masked"] and key in MASKABLE))):
                 continue
@@ -221,6 +231,14 @@ class _DocumentUnits:
                 "mentions": g["mentions"],
             })
         return out
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] stand inside a book title (《…》)?"""
+    return any(t.start() < start and end < t.end() for t in _BOOK_TITLE.finditer(text))
+
+
+_BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 
 
 def _in_order(short: str, full: str) -> bool:

@@ -39,6 +39,8 @@ _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset(_CLASSES["not_place"])
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
+_RULES_NAMED_AFTER = tuple(_CLASSES["rule_after"])
+_GENERIC_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["generic_start"])) + ")$")
 _GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
 _DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
@@ -257,6 +259,10 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
             or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
             or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
         return False
+    if text.startswith(_RULES_NAMED_AFTER, head_end):
+        return False  # 中央八项规定: the name of a rule, not its author acting
+    if _GENERIC_BEFORE.search(text, max(0, start - 2), start):
+        return False  # 乡镇街道纪委: every unit of a kind, read from its second word
     if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
         return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
     if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
@@ -345,9 +351,10 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
             for m in [m for m in mentions if a.end <= m.start and m.end <= group.end()]:
                 mentions.remove(m)
             a.inner = True
+            bare = _CAMPAIGN.sub("", group.group())  # the quoted name left out, as the quoted join does
             mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, group.end(), "其他",
-                                              {group.group()}, a.masked, parent=a.name,
-                                              canonical=a.canonical + group.group()))
+                                              {group.group(), bare}, a.masked, parent=a.name,
+                                              canonical=a.canonical + bare))
             k += 2
             continue
         bracket = _BRACKET.match(text, a.end)
@@ -640,7 +647,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
 def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
     a masked level (某县), a collective (全市), the places before a level word
-    (汕头市潮阳区), or a national system before a masked place (国网某县)."""
+    (汕头市潮阳区), or a national system before a place (国网某县, 民建市委)."""
     first = toks[j]
     start = place_start = first.start
     masked, place = "", ""
@@ -650,6 +657,9 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     if (_is_masked_level(first.word) or k < j) and k > 0 and toks[k - 1] is not None \
             and toks[k - 1].word in rules.systems:
         return toks[k - 1].start, "*", "", toks[k - 1].start, True  # 国网某县供电公司: the system names it
+    if j > 0 and toks[j - 1] is not None and toks[j - 1].word in rules.systems and (
+            first.word[0] in ADMIN_LEVELS or _is_place(first)):
+        return toks[j - 1].start, "", "", toks[j - 1].start, True  # 民建市委, 国网岳阳供电公司
     if _is_masked_level(first.word):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
