@@ -40,8 +40,9 @@ def _section(query_id: str, params: dict, key: str) -> None:
     show_result(result, key=key, file_stem=query_id, chart=query.chart, params=bound, names=names)
 
 
-insights = summarize_insights(graph)
-choices = choices_for_timelines(graph)
+engine = get_engine_for(store, graph, graph_token())
+insights = summarize_insights(engine)
+choices = choices_for_timelines(engine)
 cols = st.columns(len(INSIGHT_NAMES))
 for col, (key, name) in zip(cols, INSIGHT_NAMES.items()):
     col.metric(name, f"{insights.counts[key]:,}", border=True)

@@ -1,8 +1,10 @@
 """What the 计划与时间 page and the dashboard count: shared passages, problems, plans and their follow-up.
 
-Read straight from the graph the builder derived (Passage nodes, Problem
-nodes, ``plan_state`` on activities and figures, document years), so the
-numbers on the cards are the rows the canned queries list.
+Read through a query engine (the embedded one over the graph file, or
+Neo4j) from what the builder derived — Passage nodes, Problem nodes,
+``plan_state`` on activities and figures, document years — so the numbers
+on the cards are the rows the canned queries list, and a page that shows
+them needs no NetworkX graph in memory.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ INSIGHT_NAMES = {
     "planned_done": "计划并完成",
     "planned_open": "计划未见完成",
 }
+_SHARED = "MATCH (p:Passage) WHERE p.n_units >= 2 "
 
 
 @dataclass
@@ -26,56 +29,42 @@ class Insights:
     years: list[int] = field(default_factory=list)
 
 
-def summarize_insights(graph) -> Insights:
-    """Counts for the cards (passages shared by two or more units, problems, plans and their follow-up).
+def _rows(engine, cypher: str) -> list[list]:
+    return engine.run(cypher).rows
 
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_node("Passage:x", label="Passage", n_units=2, units=["市妇联", "市税务局"])
-    >>> g.add_node("Activity:a@1", label="Activity", plan_state="计划并完成")
-    >>> g.add_node("Document:a", label="Document", year=2023)
-    >>> i = summarize_insights(g)
-    >>> i.counts["passages"], i.counts["planned_done"], i.passage_units, i.years
-    (1, 1, 2, [2023])
-    """
-    nodes = graph.nodes(data=True)
-    states = Counter(d.get("plan_state") for _, d in nodes if d.get("plan_state"))
-    passages = [d for _, d in nodes if d.get("label") == "Passage" and (d.get("n_units") or 0) >= 2]
+
+def summarize_insights(engine) -> Insights:
+    """Counts for the cards (passages shared by two or more units, problems, plans and their follow-up)."""
+    states: Counter = Counter()
+    for label in ("Activity", "Metric"):
+        for state, n in _rows(engine, f"MATCH (x:{label}) WHERE x.plan_state IS NOT NULL "
+                                      "RETURN x.plan_state AS state, count(*) AS n"):
+            states[state] += n
     out = Insights()
     out.counts = {
-        "passages": len(passages),
-        "problems": sum(1 for _, d in nodes if d.get("label") == "Problem"),
+        "passages": _rows(engine, _SHARED + "RETURN count(p) AS n")[0][0],
+        "problems": _rows(engine, "MATCH (p:Problem) RETURN count(p) AS n")[0][0],
         "planned_done": states.get("计划并完成", 0),
         "planned_open": states.get("计划未见完成", 0),
     }
-    out.passage_units = len({u for d in passages for u in d.get("units") or ()})
-    out.years = sorted({d["year"] for _, d in nodes if d.get("label") == "Document" and d.get("year")})
+    out.passage_units = _rows(engine, _SHARED + "UNWIND p.units AS u RETURN count(DISTINCT u) AS n")[0][0]
+    out.years = [y for (y,) in _rows(engine, "MATCH (d:Document) WHERE d.year IS NOT NULL "
+                                             "RETURN DISTINCT d.year AS y ORDER BY y")]
     return out
 
 
-def choices_for_timelines(graph) -> dict[str, list[str]]:
-    """Pickers of the page: units that have dated facts (most first), slogans (most documents first), indicators.
-
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_node("Metric:a@1", label="Metric", indicator="GDP增长", year=2024, org="国务院")
-    >>> choices_for_timelines(g)["indicators"], choices_for_timelines(g)["units"]
-    (['GDP增长'], ['国务院'])
-    """
+def choices_for_timelines(engine) -> dict[str, list[str]]:
+    """Pickers of the page: units that have dated facts (most first), slogans (most documents first), indicators."""
     units: Counter = Counter()
-    slogans: Counter = Counter()
-    indicators: set[str] = set()
-    for _, d in graph.nodes(data=True):
-        label = d.get("label")
-        if label in ("Activity", "Metric", "Problem") and d.get("year") and d.get("org"):
-            units[d["org"]] += 1
-        if label == "Slogan":
-            slogans[d.get("canonical")] += len(d.get("doc_ids") or ())
-        if label == "Metric" and d.get("indicator"):
-            indicators.add(d["indicator"])
-    slogans.pop(None, None)
+    for label in ("Activity", "Metric", "Problem"):
+        for org, n in _rows(engine, f"MATCH (x:{label}) WHERE x.year IS NOT NULL AND x.org IS NOT NULL "
+                                    "RETURN x.org AS org, count(*) AS n"):
+            units[org] += n
+    slogans = _rows(engine, "MATCH (s:Slogan) WHERE s.canonical IS NOT NULL "
+                            "RETURN s.canonical AS s, size(s.doc_ids) AS n")
+    indicators = _rows(engine, "MATCH (m:Metric) WHERE m.indicator IS NOT NULL RETURN DISTINCT m.indicator AS i")
     return {
         "units": [u for u, _ in sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "slogans": [s for s, _ in sorted(slogans.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "indicators": sorted(indicators),
+        "slogans": [s for s, _ in sorted(slogans, key=lambda kv: (-kv[1], kv[0]))],
+        "indicators": sorted(i for (i,) in indicators),
     }
