@@ -4,6 +4,7 @@
 // param: category list default= choices=categories label=活动类别（空为不限）
 // param: unit list default= choices=units label=报告单位（空为全部）
 // param: genre list default= choices=genres label=体裁（空为全部）
+// param: mode string default=any choices=any:任一|all:每个都有 label=几个提法或活动类别：任一（any）或每个都有（all）
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）
 // columns: doc_id, title, genre, year, unit, matched
@@ -19,11 +20,11 @@ WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units)
 OPTIONAL MATCH (d)-[:MENTIONS]->(s:Slogan)
 WHERE s.canonical IN slogans
 WITH d, o, slogans, categories, collect(DISTINCT s.canonical) AS found_slogans
-WHERE size(slogans) = 0 OR size(found_slogans) > 0
+WHERE size(slogans) = 0 OR size(found_slogans) > 0 AND ($mode <> 'all' OR size(found_slogans) = size(slogans))
 OPTIONAL MATCH (a:Activity)
 WHERE a.doc_id = d.doc_id AND a.category IN categories
 WITH d, o, categories, found_slogans, collect(DISTINCT a.category) AS found_categories
-WHERE size(categories) = 0 OR size(found_categories) > 0
+WHERE size(categories) = 0 OR size(found_categories) > 0 AND ($mode <> 'all' OR size(found_categories) = size(categories))
 RETURN d.doc_id AS doc_id, d.title AS title, d.genre AS genre, d.year AS year, o.name AS unit,
        found_slogans + found_categories AS matched
 ORDER BY year, doc_id

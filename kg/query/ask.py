@@ -85,6 +85,9 @@ _CATEGORIES = frozenset(
     "联学共建 为民服务 组织生活 线上学习 读书分享 其他".split()
 )
 _PARTNERSHIP_CATEGORY = "联学共建"
+# Queries that list or count items: several categories there mean the items of each (市保密局的读书班和专题研讨),
+# never units that held all of them, so 和 between categories asks nothing they leave out
+_ITEM_LISTS = frozenset({"count_activities", "find_activities", "plans_by_unit", "plan_vs_report"})
 _ASKS_WHO = re.compile(r"谁|哪些|哪个|哪家|什么单位|几个单位|多少单位")
 _ADMIN_PREFIX = re.compile(r"^(市|区|县|省|镇|乡|州|盟|旗)")
 # A two-character short form is a unit only when it ends like an abbreviated body (妇联, 外办, 纪委),
@@ -167,7 +170,7 @@ class Parse:
         if name == "material1":
             return self.materials[0] if self.materials else ""
         if name == "join":
-            return self.join if len(self.categories) > 1 else ""
+            return self.join if len(self.categories) > 1 or len(self.slogans) > 1 else ""
         return getattr(self, name)
 
     def describe(self, ask: str | None) -> str:
@@ -183,7 +186,10 @@ class Parse:
                 joined += "（同时开展）" if self.join == "all" else "（任一）"
             parts.append("活动类别＝" + joined)
         if self.slogans:
-            parts.append("提法＝" + "、".join(self.slogans))
+            joined = "、".join(self.slogans)
+            if len(self.slogans) > 1 and len(self.categories) <= 1:
+                joined += "（同时提到）" if self.join == "all" else "（任一）"
+            parts.append("提法＝" + joined)
         if self.materials:
             parts.append("学习材料＝" + "、".join(self.materials))
         if self.genres:
@@ -485,11 +491,13 @@ class Asker:
                 lo, hi = e.value
                 p.year_from = min(x for x in (p.year_from, lo) if x) if lo else p.year_from
                 p.year_to = max(p.year_to, hi) if hi else p.year_to
-        if len(p.categories) > 1:
-            first = p.templated.find(_MARK["category"])
-            last = p.templated.rfind(_MARK["category"])
-            between = p.templated[max(0, first - 2):last]
-            p.join = "any" if any(c.pattern.search(between) for c in cues["join"] if c.value == "any") else "all"
+        for kind, several in (("category", p.categories), ("slogan", p.slogans)):
+            if len(several) > 1:  # categories first; else slogans (提到第一议题和两个确立的文档)
+                first = p.templated.find(_MARK[kind])
+                last = p.templated.rfind(_MARK[kind])
+                between = p.templated[max(0, first - 2):last]
+                p.join = "any" if any(c.pattern.search(between) for c in cues["join"] if c.value == "any") else "all"
+                break
         for c in cues["status"]:
             if c.value not in p.status and c.pattern.search(p.templated):
                 p.status.append(c.value)
@@ -590,7 +598,7 @@ class Asker:
         if ask_name == "partnerships" and p.categories == [_PARTNERSHIP_CATEGORY]:
             used.add("categories")  # 联学共建 is what the partnership network shows
         if "categories" in used and len(p.categories) > 1 and "join" not in {s for _, s in route.bindings}:
-            if route.query != "count_activities" and p.join == "all":
+            if route.query not in _ITEM_LISTS and p.join == "all":
                 leftover.setdefault("join", ["同时开展"])
         unused = []
         title = query.title

@@ -80,6 +80,9 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("2023年有哪些学习计划？", "find_documents", {"genre": ["计划"], "year_from": 2023, "year_to": 2023}),
     ("市司法局有哪些文档", "find_documents", {"unit": ["市司法局"]}),
     ("哪些文档写到了培训", "find_documents", {"category": ["培训"]}),
+    ("哪些文档同时提到了两个确立和四敢争先", "find_documents", {"slogan": ["两个确立", "四敢争先"], "mode": "all"}),
+    ("提到两个确立或者第一议题的文档", "find_documents", {"slogan": ["两个确立", "第一议题"], "mode": "any"}),
+    ("市税务局的读书班和党课", "find_activities", {"unit": ["市税务局"], "category": ["读书班", "党课"]}),
     ("在读书班上的交流发言", "documents_overview", {"unit": "市税务局"}),
     # -- figures -------------------------------------------------------------------------------------
     ("2023年报告了哪些数字", "find_figures", {"year_from": 2023, "year_to": 2023}),

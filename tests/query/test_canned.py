@@ -249,6 +249,11 @@ def test_find_documents_by_slogan_or_category_with_or_without_a_unit(small_engin
     ]
     assert [r[0] for r in rows(small_engine, "find_documents", category=["培训"])] == ["doc_e#1", "doc_e#2"]
     assert rows(small_engine, "find_documents", slogan=["四敢争先"], unit=["市卫健委"]) == []
+    # several slogans or categories: any of them by default, every one with mode=all
+    both = ["两个确立", "四敢争先"]
+    assert [r[0] for r in rows(small_engine, "find_documents", slogan=both)] == ["doc_a#1", "doc_a#2", "doc_b"]
+    assert [r[0] for r in rows(small_engine, "find_documents", slogan=both, mode="all")] == ["doc_a#1", "doc_b"]
+    assert [r[0] for r in rows(small_engine, "find_documents", category=["培训", "警示教育"], mode="all")] == ["doc_e#2"]
 
 
 def test_find_figures_by_kind_and_indicator(small_engine):
