@@ -65,7 +65,7 @@ ASKS = ("compare", "count", "units", "activities", "documents", "figures", "prob
         "masked", "profile", "matrix")
 SLOTS = ("units", "unit1", "categories", "join", "status", "year_from", "year_to", "partner", "slogans", "slogan1",
          "materials", "material1", "genres", "title_unit", "indicator", "plan_state")
-_CUE_KINDS = ("ask", "status", "join", "partner", "relative-year", "plan-state", "negation")
+_CUE_KINDS = ("ask", "status", "join", "partner", "relative-year", "plan-state", "negation", "unknown")
 _PLAN_STATES = ("计划并完成", "计划未见完成", "完成但无计划")
 _STATUSES = ("done", "planned", "urged")
 # How an answer names what it understood, in the analyst's words.
@@ -160,6 +160,7 @@ class Parse:
     relative_years: list[str] = field(default_factory=list)
     plan_state: list[str] = field(default_factory=list)
     negations: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
 
     def slot(self, name: str):
         """The value of a route slot (``unit1`` is the first unit, …); empty when unfilled."""
@@ -253,7 +254,8 @@ def read_cues(path: str | Path | None = None) -> list[Cue]:
     """Read the question cues; a bad line fails with ``file:line``.
 
     >>> cues = read_cues()
-    >>> {c.kind for c in cues} == {"ask", "status", "join", "partner", "relative-year", "plan-state", "negation"}
+    >>> {c.kind for c in cues} == {"ask", "status", "join", "partner", "relative-year", "plan-state", "negation",
+    ...                            "unknown"}
     True
     """
     path = Path(path) if path else lexicon_path("question_cues")
@@ -279,6 +281,8 @@ def read_cues(path: str | Path | None = None) -> list[Cue]:
             compiled = re.compile(pattern)
         except re.error as err:
             raise LexiconError(path, n, f"bad pattern {pattern!r}: {err}") from err
+        if kind == "unknown" and "obj" not in compiled.groupindex:
+            raise LexiconError(path, n, f"an unknown-object pattern needs a group (?P<obj>…): {pattern!r}")
         out.append(Cue(kind, value, compiled, n))
     return out
 
@@ -386,6 +390,9 @@ class Asker:
         ):
             values = [v for (v,) in self._fetch(cypher) if v]
             self.vocabulary[kind] = values
+            if kind == "category":  # a category no report of this graph names is still one: 0 rows, said so;
+                # 其他 (other) is the catch-all, not a word an analyst asks for (其他单位)
+                values = [v for v in values if v != "其他"] + sorted(_CATEGORIES - set(values) - {"其他"})
             for v in values:
                 if kind == "genre" and v == "计划":
                     continue
@@ -514,6 +521,11 @@ class Asker:
         p.plan_state = [s for s in _PLAN_STATES if s in p.plan_state]
         if p.plan_state and "plan_vs_report" not in p.asks:
             p.asks.insert(0, "plan_vs_report")  # 已完成的计划, 计划外开展的活动: an outcome of plans
+        if not (p.categories or p.slogans or p.materials):  # 学习了二十大报告, a name the graph lacks
+            for c in cues["unknown"]:
+                m = c.pattern.search(p.templated)
+                if m and m.group("obj") not in p.unknown:
+                    p.unknown.append(m.group("obj"))
         if not p.plan_state:  # 没有完成 of a plan is its state; elsewhere a negation no query can answer
             for c in cues["negation"]:
                 m = c.pattern.search(p.templated)
@@ -628,6 +640,8 @@ class Asker:
             if word == "明年" and ask_name in ("plans", "plan_vs_report"):
                 continue
             unused.append(f"“{word}”（图谱不知道它指哪一年，请写明年份，如 2023年）")
+        for word in p.unknown:
+            unused.append(f"“{word}”（图谱里没有这个名称，未按它筛选）")
         for word in p.negations:
             unused.append(f"“{word}”（“{title}”只列出报告里有的，列不出没有的）")
         if "compare" in p.asks and ask_name != "compare":

@@ -23,6 +23,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("哪些单位举办了读书会", "find_units", {"category": ["读书班"], "status": DONE}),
     ("有多少单位开展了调查研究？", "find_units", {"category": ["调查研究"], "status": DONE}),
     ("读书班", "find_units", {"category": ["读书班"]}),
+    ("哪些单位开展了主题党日", "find_units", {"category": ["主题党日"], "status": DONE}),  # in no report: 0 rows
     # -- several categories, and / or ------------------------------------------------------------------
     ("既开展了读书班又开展了调研的单位", "find_units", {"category": ["读书班", "调查研究"], "mode": "all", "status": DONE}),
     ("哪些单位同时开展了调研和读书班？", "find_units", {"category": ["调查研究", "读书班"], "mode": "all", "status": DONE}),
@@ -113,6 +114,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("市司法局计划的事后来完成了没有", "plan_vs_report", {"unit": ["市司法局"]}),
     ("各单位计划与实际对照", "plan_vs_report", {}),
     ("哪些计划没有完成", "plan_vs_report", {"state": ["计划未见完成"]}),
+    ("市司法局的目标完成了吗", "plan_vs_report", {"unit": ["市司法局"]}),
     ("市司法局哪些计划还没落实", "plan_vs_report", {"unit": ["市司法局"], "state": ["计划未见完成"]}),
     ("市司法局已完成的计划", "plan_vs_report", {"unit": ["市司法局"], "state": ["计划并完成"]}),
     ("哪些计划完成了", "plan_vs_report", {"state": ["计划并完成"]}),
@@ -129,6 +131,7 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     # -- shared passages ---------------------------------------------------------------------------------
     ("哪些单位的报告有雷同的句子", "shared_passages", {}),
     ("市司法局的报告有没有套话", "shared_passages", {"unit": ["市司法局"]}),
+    ("市妇联和市司法局共用了哪些句子", "shared_passages", {"unit": ["市妇联", "市司法局"]}),
     # -- partnerships, materials, similar, masked, profile, matrix ----------------------------------------
     ("联学共建", "partnerships", {}),
     ("市妇联和哪些单位一起开展活动？", "partnerships", {"unit": "市妇联"}),

@@ -98,6 +98,8 @@ def test_module_level_ask_caches_one_asker_per_engine(small_engine):
     ("ask => units => (哪些", "bad pattern"),
     ("status => maybe => 也许", "unknown status 'maybe'"),
     ("colour => red => 红", "unknown kind 'colour'"),
+    ("unknown => object => 学习了(.+)", "needs a group"),
+    ("plan-state => 做完了 => 完成", "unknown plan state"),
     ("ask => units", "expected 'kind => value => pattern'"),
 ])
 def test_bad_cue_lines_fail_with_file_and_line(tmp_path, line, message):

@@ -66,6 +66,8 @@ def test_an_unusable_part_is_named_not_dropped(asker):
     answer = asker.ask("哪些单位没有开展读书班")  # no query lists what a report does not say
     assert answer.query_id == "find_units" and any("没有开展" in u for u in answer.unused)
     assert asker.ask("哪些计划没有开展").unused == []  # of plans, 没有开展 is an outcome: 计划未见完成
+    answer = asker.ask("哪些单位学习过二十大报告")  # a name the graph does not know is said, not dropped
+    assert any("二十大报告" in u for u in answer.unused) and "未能使用：" in answer.text
 
 
 def test_every_answer_carries_its_understanding(asker):
