@@ -75,6 +75,7 @@ _NUMERALS = "一二两三四五六七八九十百千万双"
 _NUMBERED = re.compile(rf"^[{_HEAD}][两三四五六七八九十]?[\u4e00-\u9fff]{{1,7}}$")
 # 一转两联三报到, 一讲二评三公示, 一岗双责: led by 一, another numeral follows
 # (一企一档 and 一刀切 alone are ordinary wording).
+_ENUMERATION = re.compile(r"^[一二三四五六七八九十]{1,2}是")
 _NUMBERED_ONE = re.compile(r"^一[\u4e00-\u9fff]{1,9}$")
 # An N大X formula standing as a phrase of its own, unquoted: 、三大攻坚战、
 # (not 党的二十大, 第四大航空港, 创造了两大奇迹 — a count inside a clause).
@@ -262,8 +263,8 @@ def is_numbered_formula(canonical: str) -> bool:
 
 def _numbered_part(text: str) -> bool | None:
     """True for a numbered formula, None for a part led by 一 alone (一公开), else False."""
-    if len(text) > 10:
-        return False
+    if len(text) > 10 or _ENUMERATION.match(text):
+        return False  # 三是加强学习: the third point of a speech, not a formula
     if _NUMBERED.match(text):
         return True
     if _NUMBERED_ONE.match(text):

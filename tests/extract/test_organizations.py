@@ -600,3 +600,24 @@ def test_a_unit_in_the_name_of_a_rule_is_no_unit_acting():
 
 def test_a_civilization_practice_centre_keeps_its_whole_name():
     assert names("县新时代文明实践中心举办志愿服务活动。") == ["县新时代文明实践中心"]
+
+
+def test_a_joint_branch_keeps_its_whole_name():
+    assert "旗委宣传部联合支部" in names("3月11日，旗委宣传部联合支部组织召开组织生活会。")
+
+
+def test_a_zones_committee_by_its_level_word_is_the_zones():
+    found = [o["name"] for o in orgs_of("开发区党工委理论学习中心组召开学习会议，区党工委书记主持会议。"
+                                        "区党工委副书记讲话。")]
+    assert found == ["开发区党工委", "开发区党工委理论学习中心组"]
+
+
+def test_the_party_body_of_a_stationed_team_is_named_from_the_stationing_unit():
+    found = {m.name: m.parent for m in find_org_mentions("县纪委监委驻县住建局纪检监察组党支部开展学习。")}
+    assert found["县纪委监委驻县住建局纪检监察组党支部"] == "县纪委监委驻县住建局纪检监察组"
+    assert "局纪检监察组党支部" not in found
+
+
+def test_a_town_opening_the_first_line_after_a_run_in_title_acts():
+    assert names("强化党建引领乡村振兴工作总结xx镇坚持把乡村振兴摆在首位。") == ["镇"]
+    assert names("他在会上作了工作总结青山镇的经验值得推广。") == []

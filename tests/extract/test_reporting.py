@@ -272,3 +272,11 @@ def test_the_unit_honoured_with_a_visit_reports_not_the_visitor():
     assert reporting(text) == "青山县交通运输局"
     item = reporting_item(text)
     assert "opening visited" in item["how"]
+
+
+@pytest.mark.parametrize("title, want", [
+    ("学校书记2025年度抓党建工作述职报告", "学校"),
+    ("集团召开2024年度党建工作会议", "集团"),
+])
+def test_a_unit_naming_itself_by_its_kind_in_the_title_reports(title, want):
+    assert reporting("尊敬的各位领导：现将一年来的工作报告如下。", title=title) == want

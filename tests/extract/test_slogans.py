@@ -292,3 +292,8 @@ def test_quotes_mangled_on_the_way_to_the_web_page(text, want):
 
 def test_named_chief_systems_are_slogans():
     assert {c for _, _, c, _ in find_slogans("压实“田长制”责任，落实河长制")} == {"田长制", "河长制"}
+
+
+def test_a_speechs_numbered_point_is_no_formula():
+    assert not any(True for _ in find_slogans("工作中“三是加强学习,提高水平"))
+    assert not is_numbered_formula("四是严格管理")

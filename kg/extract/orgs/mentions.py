@@ -21,7 +21,8 @@ from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
-__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
+__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
+           "PLACE_UNIT_PATTERN"]
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ _LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
 _MAX_CHARS = 26
 _BRANCHES = frozenset(_CLASSES["branch"])
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
+_BODY_AFTER = re.compile(r"党组|党委|党总支|党支部")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 _LEAGUE_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=共青))团([\u4e00-\u9fff]{2,4})$")
@@ -378,9 +380,17 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                 swallowed = [m for m in mentions if a.end <= m.start and m.end <= team.end]
                 for m in swallowed:
                     mentions.remove(m)
-                mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
-                                                  {team.name}, a.masked or team.masked, parent=a.name,
-                                                  canonical=strip_mask(written)))
+                joined = OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
+                                    {team.name}, a.masked or team.masked, parent=a.name,
+                                    canonical=strip_mask(written))
+                mentions.insert(k + 1, joined)
+                body = next((m for m in mentions if a.end < m.start < team.end < m.end
+                             and _BODY_AFTER.fullmatch(text, team.end, m.end)), None)
+                if body is not None:  # …驻西安特派办党委: the party body of the stationed team
+                    written = text[a.start:body.end]
+                    mentions[mentions.index(body)] = OrgMention(
+                        strip_mask(written), written, a.start, body.end, body.kind, {body.name},
+                        joined.masked, parent=joined.name, canonical=strip_mask(written))
         k += 1
 
 
@@ -559,10 +569,15 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
     A head word ends in a suffix, a gazetteer name or a speaker role, so a
     sentence holding none of those strings holds no unit: 学习 has 学 but no
     大学, 部署 has 部. One regex of the shortest such strings (a string
-    holding another one adds nothing), of a masked town (xx镇) and of a zone
-    (开发区), decides it.
+    holding another one adds nothing), and :data:`PLACE_UNIT_PATTERN`, decide it.
     """
-    return endings_pattern(rules).search(text) is not None
+    return endings_pattern(rules).search(text) is not None or PLACE_UNIT_PATTERN.search(text) is not None
+
+
+#: Masked towns (xx镇) and zones (开发区) can act as units with no suffix word in
+#: the sentence; kept out of :func:`endings_pattern`, whose scan their common
+#: first characters (开, 高) would slow.
+PLACE_UNIT_PATTERN = re.compile(r"[xX×*某](?:镇|乡|街道)|" + "|".join(map(re.escape, sorted(_ZONES))))
 
 
 def endings_pattern(rules: OrgRules) -> re.Pattern:
@@ -571,8 +586,7 @@ def endings_pattern(rules: OrgRules) -> re.Pattern:
         terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
                  if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
-        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True)))
-                                                   + r"|(?:[xX×*]|某)(?:镇|乡|街道)|" + "|".join(sorted(_ZONES)))
+        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
     return pattern
 
 
