@@ -71,10 +71,10 @@ with slogan_tab:
 with indicator_tab:
     if choices["indicators"]:
         indicator = st.selectbox("指标", choices["indicators"], key="indicator",
-                                 index=choices["indicators"].index("GDP增长") if "GDP增长" in choices["indicators"] else 0)
+                                 index=choices["indicators"].index("国内生产总值增长") if "国内生产总值增长" in choices["indicators"] else 0)
         _section("indicator_by_year", {"indicator": indicator}, "indicator_years")
     else:
-        st.info("图谱中的报告没有写到可按年对照的指标（如 GDP增长）。")
+        st.info("图谱中的报告没有写到可按年对照的指标（如国内生产总值增长）。")
 with passage_tab:
     kind = st.radio("范围", ["", "sentence", "paragraph"], horizontal=True, key="passage_kind",
                     format_func=lambda k: {"": "句子和段落", "sentence": "句子", "paragraph": "段落"}[k])

@@ -1,5 +1,5 @@
 // title: 活动计数
-// description: 按单位、类别与年份数活动：activities 为提到这类活动的条数；times 为文中写明的次数之和（“举办读书班2期”计 2，counted 列出计入的数字），没写次数的按提到的条数计；documents 为来源文档数。
+// description: 按单位、类别与年份数活动：“活动数”为提到这类活动的条数；“次数”为文中写明的次数之和（“举办读书班2期”计 2，“计入的次数”列出计入的数字），没写次数的按提到的条数计；“文档数”为来源文档数。
 // param: unit list default= choices=units label=单位（空为全部）
 // param: category list default= choices=categories label=活动类别（空为全部）
 // param: status list default=done choices=done:已开展|planned:计划|urged:要求 label=状态（空为全部）

@@ -1,10 +1,10 @@
 // title: 按条件查文档
-// description: 提到某些提法、含某类活动、出自某些单位或某年的文档（无报告单位的文档也列出）；matched 为命中的提法与活动类别。
+// description: 提到某些提法、含某类活动、出自某些单位或某年的文档（无报告单位的文档也列出）；“命中”为文档里找到的提法与活动类别。
 // param: slogan list default= choices=slogans label=提法（空为不限）
 // param: category list default= choices=categories label=活动类别（空为不限）
 // param: unit list default= choices=units label=报告单位（空为全部）
 // param: genre list default= choices=genres label=体裁（空为全部）
-// param: mode string default=any choices=any:任一|all:每个都有 label=几个提法或活动类别：任一（any）或每个都有（all）
+// param: mode string default=any choices=any:任一|all:每个都有 label=几个提法或活动类别：有任一个即可，或每个都要有
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）
 // columns: doc_id, title, genre, year, unit, matched

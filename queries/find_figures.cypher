@@ -1,9 +1,9 @@
 // title: 按条件查数据
-// description: 按单位、年份范围、类型（target 目标 / actual 实际 / plain 一般）、计数对象或指标筛选数据；period 为数据所指的年份。
+// description: 按单位、年份范围、类型（目标 / 实际 / 一般）、计数对象或指标筛选数据；“所指年份”为数据说的是哪一年。
 // param: unit list default= choices=units label=单位（空为全部）
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）
-// param: kind list default= choices=target|actual|plain label=类型（空为全部）
+// param: kind list default= choices=target:目标|actual:实际|plain:一般 label=类型（空为全部）
 // param: subject string default= label=计数对象包含（可空）
 // columns: unit, value, measure, subject, kind, period, year, section, doc_id, evidence
 // chart: table

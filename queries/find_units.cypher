@@ -1,7 +1,7 @@
 // title: 哪些单位开展了这些活动
-// description: 开展了所选活动类别的单位：mode=any 为其中任一类，all 为每一类都开展过（“既开展了读书班又开展了调研”）；可按状态、年份、合作单位与提法筛选。
+// description: 开展了所选活动类别的单位：可选开展了其中任一类，或每一类都开展过（“既开展了读书班又开展了调研”）；可按状态、年份、合作单位与提法筛选。
 // param: category list default= choices=categories label=活动类别（空为全部）
-// param: mode string default=any choices=any:任一类|all:每一类都开展 label=任一类（any）或每一类（all）
+// param: mode string default=any choices=any:任一类|all:每一类都开展 label=任一类或每一类都开展
 // param: status list default= choices=done:已开展|planned:计划|urged:要求 label=状态（空为全部）
 // param: year_from int default=0 choices=years label=起始年份（0 为不限）
 // param: year_to int default=0 choices=years label=截止年份（0 为不限）

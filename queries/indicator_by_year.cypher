@@ -1,6 +1,6 @@
 // title: 指标的目标与实际（按年）
-// description: 一个指标（默认 GDP增长）每年定下的目标与之后报告的实际：目标取当年报告里的目标数（区间 6%－6.5% 有上下限），实际取最早报告该年实际的报告。
-// param: indicator string default=GDP增长 label=指标（GDP增长、居民消费价格涨幅、城镇调查失业率…）
+// description: 一个指标（默认国内生产总值增长）每年定下的目标与之后报告的实际：目标取当年报告里的目标数（区间 6%－6.5% 有上下限），实际取最早报告该年实际的报告。
+// param: indicator string default=国内生产总值增长 label=指标（如国内生产总值增长、居民消费价格涨幅、城镇调查失业率）
 // columns: year, target, target_low, target_high, actual, actual_value, target_doc, actual_doc
 // chart: bar x=year y=actual_value
 // summary: {indicator}：{n} 个年份，{count:target} 年有目标、{count:actual} 年有实际

@@ -2,7 +2,7 @@
 // description: 单位的计划（计划开展的活动、目标数）与它之后报告的完成情况对照：计划并完成、计划未见完成（至今未在之后的报告中出现）、完成但无计划（计划之后的报告里新出现的活动）。
 // param: unit list default= choices=units label=单位（空为全部）
 // param: category list default= choices=categories label=活动类别（空为全部）
-// param: state list default= choices=计划并完成|计划未见完成|完成但无计划 label=对照结果（空为全部）
+// param: state list default= choices=计划并完成:计划并完成|计划未见完成:计划未见完成|完成但无计划:完成但无计划 label=对照结果（空为全部）
 // columns: unit, state, item, category, planned, plan_year, plan_doc, reported, report_year, report_doc, evidence
 // chart: bar x=state
 // summary: {n} 条对照，{unique:unit} 个单位：{top:state}

@@ -14,7 +14,7 @@ figure stands rather than on the number:
 * ``period`` — the year it is about: a year its sentence names, else one
   its heading names (``一、2024年工作回顾``), else 去年/上年 (the year
   before the document's), else the document's year;
-* ``indicator`` — a named quantity (GDP增长, 城镇调查失业率) by the words
+* ``indicator`` — a named quantity (国内生产总值增长, 城镇调查失业率) by the words
   before the number (``data/lexicon/figure_indicators.txt``), so one query
   lines up the same indicator across seventy years of reports.
 
@@ -143,7 +143,7 @@ def find_indicator(sentence: str, at: int, unit: str, directory: str | None = No
 
     >>> s = "国内生产总值达到134.9万亿元、增长5%，增速居世界前列。"
     >>> find_indicator(s, s.index("5%"), "%")
-    'GDP增长'
+    '国内生产总值增长'
     >>> s = "单位国内生产总值能耗降低3%左右。"
     >>> find_indicator(s, s.index("3%"), "%") is None
     True
@@ -324,7 +324,7 @@ def extract_figure_kinds(ctx: Context) -> list[dict]:
     >>> ctx = Context.from_document(Document(doc_id="d", title="", text=text, year=2024))
     >>> ctx.found["metrics"] = [{"value": 5, "unit": "%", "surface": "5%左右", "evidence": text, "start": 0}]
     >>> [(m["indicator"], m["kind"], m["period"]) for m in extract_figure_kinds(ctx)]
-    [('GDP增长', 'target', 2024)]
+    [('国内生产总值增长', 'target', 2024)]
     """
     metrics = ctx.found.get("metrics") or []
     if not metrics:

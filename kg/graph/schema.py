@@ -52,7 +52,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "year": "INT64", "section": "STRING", "plan_state": "STRING",
     },
     "ActivityType": {"id": "STRING", "name": "STRING"},
-    # kind: target / actual / plain; period: the year it is about; indicator: a named quantity (GDP增长);
+    # kind: target / actual / plain; period: the year it is about; indicator: a named quantity (国内生产总值增长);
     # low/high: the ends of a range (6%－6.5%) (kg/extract/figure_kinds.py)
     "Metric": {
         "id": "STRING", "value": "DOUBLE", "unit": "STRING", "approx": "BOOLEAN", "masked": "BOOLEAN",

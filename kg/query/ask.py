@@ -9,7 +9,7 @@ silently drops the rest. Here a question is read into **slots** first —
 
 * units (one or several; a unit after 和/与 in a question about 共建 is the
   *partner*), activity categories (several, joined by *and* or *or*),
-  slogans, materials, genres, a document title, an indicator (GDP增长), a
+  slogans, materials, genres, a document title, an indicator (国内生产总值增长), a
   year or a range (``2021—2023年``, ``2021年以来``), the status
   (done / planned / urged), and
 * the **asked-for thing** (``data/lexicon/question_cues.txt``): a comparison,
@@ -765,7 +765,7 @@ _EXAMPLES = (
     ("{unit}的计划落实了吗？", "plan_vs_report"),
     ("{unit}这几年的变化", "unit_over_years"),
     ("“{slogan}”的时间线", "slogan_timeline"),
-    ("GDP增长目标和实际", "indicator_by_year"),
+    ("国内生产总值增长目标和实际", "indicator_by_year"),
     ("哪些单位的报告有雷同的句子？", "shared_passages"),
     ("{unit}和哪些单位联学共建？", "partnerships"),
     ("{unit}学习了哪些材料？", "materials_studied"),

@@ -135,7 +135,7 @@ COLUMN_NAMES: dict[str, str] = {
     "target_low": "目标下限", "target_high": "目标上限", "actual_value": "实际值", "indicator": "指标",
     "period": "所指年份", "passage": "雷同文字", "similarity": "相似度", "done": "已开展", "planned_n": "计划数",
     "text": "原文", "item": "事项", "units_list": "单位", "measure": "计量单位", "figure_items": "数据",
-    "target_doc": "目标所在文档", "actual_doc": "实际所在文档", "doc_ids": "文档",
+    "counted": "计入的说法", "matched": "命中", "target_doc": "目标所在文档", "actual_doc": "实际所在文档", "doc_ids": "文档",
 }
 
 

@@ -1,5 +1,5 @@
 """The 计划与时间 page, checked through AppTest on the hand-made fixture graph: 市司法局 plans
-a 青年干部培训班 (2期), a 参观见学 and a GDP增长 target of 6%–6.5% in its 2023 report and reports
+a 青年干部培训班 (2期), a 参观见学 and a 国内生产总值增长 target of 6%–6.5% in its 2023 report and reports
 a 培训班 (3期), a 警示教育 and 6.2% in 2024 (tests/fixtures/graph/small_graph.py); 市卫生健康委
 plans 读书班 and 集中学习 in 2023 and reports neither."""
 from __future__ import annotations

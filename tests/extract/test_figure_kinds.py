@@ -28,9 +28,9 @@ def test_kind_from_the_paragraph_opening_and_the_genre():
 
 
 @pytest.mark.parametrize("lead, unit, indicator", [
-    ("今年发展主要预期目标是：国内生产总值增长", "%", "GDP增长"),
-    ("全年国内生产总值达到90万亿元，比上年增长", "%", "GDP增长"),
-    ("经济增长预期目标为", "%", "GDP增长"),
+    ("今年发展主要预期目标是：国内生产总值增长", "%", "国内生产总值增长"),
+    ("全年国内生产总值达到90万亿元，比上年增长", "%", "国内生产总值增长"),
+    ("经济增长预期目标为", "%", "国内生产总值增长"),
     ("单位国内生产总值能耗下降", "%", None),
     ("服务业对经济增长贡献率达到", "%", None),
     ("五年来国内生产总值年均增长", "%", None),
@@ -55,7 +55,7 @@ def test_period_from_sentence_paragraph_heading_or_document():
 
 def test_a_range_is_one_figure_with_low_and_high():
     record = extract("今年发展主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上。")
-    gdp = [m for m in record["metrics"] if m.get("indicator") == "GDP增长"]
+    gdp = [m for m in record["metrics"] if m.get("indicator") == "国内生产总值增长"]
     assert [(m["low"], m["high"], m["kind"], m["surface"]) for m in gdp] == [(6, 6.5, "target", "6%－6.5%")]
 
 

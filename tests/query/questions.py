@@ -3,7 +3,7 @@ query and the parameters each must be answered with, on the hand-made
 fixture graph (tests/fixtures/graph/small_graph.py: 市妇联, 市卫生健康委 alias
 市卫健委, 市税务局, 市知识产权局 and its study group, 市委党校, 市司法局 in 2023
 and 2024; 读书班, 党课, 联学共建, 集中学习, 调查研究, 专题研讨, 培训, 参观见学,
-警示教育; 两个确立, 四敢争先, 第一议题; the indicator GDP增长).
+警示教育; 两个确立, 四敢争先, 第一议题; the indicator 国内生产总值增长).
 
 Parameters not listed are the query's defaults. Word-order variants of one
 question sit together and must give the same answer.
@@ -125,9 +125,9 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("市司法局历年的数据", "unit_over_years", {"unit": ["市司法局"]}),
     ("两个确立的时间线", "slogan_timeline", {"slogan": ["两个确立"]}),
     ("“四敢争先”每年有多少单位提到", "slogan_timeline", {"slogan": ["四敢争先"]}),
-    ("GDP增长目标和实际是多少", "indicator_by_year", {"indicator": "GDP增长"}),
-    ("历年国内生产总值增长目标", "indicator_by_year", {"indicator": "GDP增长"}),
-    ("经济增长的目标与实际", "indicator_by_year", {"indicator": "GDP增长"}),
+    ("国内生产总值增长目标和实际是多少", "indicator_by_year", {"indicator": "国内生产总值增长"}),
+    ("历年国内生产总值增长目标", "indicator_by_year", {"indicator": "国内生产总值增长"}),
+    ("经济增长的目标与实际", "indicator_by_year", {"indicator": "国内生产总值增长"}),
     # -- shared passages ---------------------------------------------------------------------------------
     ("哪些单位的报告有雷同的句子", "shared_passages", {}),
     ("市司法局的报告有没有套话", "shared_passages", {"unit": ["市司法局"]}),

@@ -261,7 +261,7 @@ def test_find_figures_by_kind_and_indicator(small_engine):
         ["市司法局", 6.0, "%", "地区生产总值增长", "target", 2023, 2023, "下一步/计划", "doc_e#1", ev("doc_e#1", 20)],
         ["市司法局", 2.0, "期", "举办青年干部培训班", "target", 2023, 2023, "下一步/计划", "doc_e#1", ev("doc_e#1", 45)],
     ]
-    assert [(r[4], r[5]) for r in rows(small_engine, "find_figures", subject="GDP增长")] == [("target", 2023), ("actual", 2023)]
+    assert [(r[4], r[5]) for r in rows(small_engine, "find_figures", subject="国内生产总值增长")] == [("target", 2023), ("actual", 2023)]
 
 
 def test_problems_by_unit(small_engine):

@@ -37,7 +37,7 @@ def test_every_national_report_is_given_by_the_state_council_the_central_committ
 
 
 def test_gdp_growth_target_and_actual_one_row_per_year(national):
-    result, _ = run_canned("indicator_by_year", national, {"indicator": "GDP增长"})
+    result, _ = run_canned("indicator_by_year", national, {"indicator": "国内生产总值增长"})
     rows = {r[0]: dict(zip(result.columns, r)) for r in result.rows}
     assert len(rows) == len(result.rows)  # one row per year
     assert (rows[2019]["target_low"], rows[2019]["target_high"]) == (6.0, 6.5)  # 6%－6.5%: one target
@@ -51,7 +51,7 @@ def test_gdp_growth_target_and_actual_one_row_per_year(national):
 
 def test_questions_about_the_national_reports(national):
     asker = Asker(national)
-    answer = asker.ask("GDP增长目标和实际是多少")
+    answer = asker.ask("国内生产总值增长目标和实际是多少")
     assert answer.query_id == "indicator_by_year" and len(answer.result.rows) >= 15
     answer = asker.ask("“两个确立”的时间线")
     years = [r[1] for r in answer.result.rows]

@@ -147,7 +147,7 @@ def test_sample_graph_answers_are_not_all_empty(neo4j, samples_graph):
             sizes.setdefault(query.id, []).append(len(run_canned(query, server, params)[0].rows))
     answered = sum(1 for runs in sizes.values() for n in runs if n)
     assert answered > 0.5 * sum(map(len, sizes.values()))  # many units report no activity of their own
-    # the sample reports are unit reports: no national indicator (GDP增长) to line up by year
+    # the sample reports are unit reports: no national indicator (国内生产总值增长) to line up by year
     assert [name for name, runs in sizes.items() if not any(runs)] in ([], ["indicator_by_year"])
 
 

@@ -48,7 +48,7 @@ def test_every_canned_query_runs_on_the_sample_graph(samples_engine, name):
     params = graph_bound(query, values)
     result, _ = run_canned(query, samples_engine, params)
     assert tuple(result.columns) == query.columns
-    # the sample reports are unit reports: no national indicator (GDP增长) to line up by year
+    # the sample reports are unit reports: no national indicator (国内生产总值增长) to line up by year
     if name not in ("partnerships", "materials_studied", "masked_figures", "slogan_cooccurrence", "indicator_by_year"):
         assert result.rows, f"{name} is empty on data/samples with {params}"
 

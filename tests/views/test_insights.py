@@ -40,7 +40,7 @@ def test_counts_are_the_rows_the_queries_list(small_engine):
 
 def test_pickers_offer_what_has_a_timeline(small_engine):
     choices = choices_for_timelines(small_engine)
-    assert choices["indicators"] == ["GDP增长"]
+    assert choices["indicators"] == ["国内生产总值增长"]
     assert choices["units"][0] == "市司法局"  # the unit with most dated facts
     assert choices["slogans"][0] == "两个确立"
 
