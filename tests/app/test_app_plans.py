@@ -69,3 +69,11 @@ def test_the_samples_show_a_unit_that_planned_in_one_year_and_reported_in_the_ne
     at.selectbox(key="years_unit").set_value("市司法局党组").run()
     assert [r[1] for r in _rows(at, YEARS_TABLE, "单位", "年份")] == [2023, 2024]
     assert any("指标" in t for t in texts(at.info))  # no national indicator in unit reports: said, not an empty table
+
+
+def test_the_dashboard_counts_shared_passages_problems_and_plans(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app()
+    assert not at.exception
+    line = next(t for t in texts(at.caption) if t.startswith("雷同文字"))
+    assert line == "雷同文字 1 段（涉及 2 个单位）· 查摆问题 3 条 · 计划并完成 3 项 · 计划未见完成 3 项"
