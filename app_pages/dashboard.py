@@ -5,12 +5,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from kg.app.results import get_engine_for
-from kg.app.state import get_facts, get_graph, graph_token
+from kg.app.state import get_facts, get_insights
 from kg.app.widgets import style_chart, require_documents
 from kg.views.dashboard import KPI_NAMES, DashboardFilters, describe_statuses, list_filter_choices, summarize_dashboard
 from kg.views.labels import STATUS_NAMES
-from kg.views.insights import summarize_insights
 
 st.title("总览")
 facts = get_facts()
@@ -57,7 +55,7 @@ with st.container(horizontal=True, gap="small"):
                   if key == "activities" and summary.unassigned_activities else None)
 
 # over the whole graph: passages, problems, plans (计划与时间 page)
-_insights = summarize_insights(get_engine_for("networkx", get_graph(), graph_token()))
+_insights = get_insights()  # counted in the query database
 st.caption(f"雷同文字 {_insights.counts['passages']:,} 段（涉及 {_insights.passage_units} 个单位）· "
            f"查摆问题 {_insights.counts['problems']:,} 条 · 计划并完成 {_insights.counts['planned_done']:,} 项 · "
            f"计划未见完成 {_insights.counts['planned_open']:,} 项")

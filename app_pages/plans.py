@@ -5,14 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from kg.app.results import get_engine_for, show_result
-from kg.app.state import get_facts, get_graph, graph_token
+from kg.app.state import get_facts, get_insights, get_timeline_choices
 from kg.app.widgets import require_documents
 from kg.errors import KGError
-from kg.views.insights import INSIGHT_NAMES, choices_for_timelines, summarize_insights
+from kg.views.insights import INSIGHT_NAMES
 
 st.title("计划与时间")
-graph = get_graph()
-facts = get_facts(graph)
+facts = get_facts()  # from the query database the build wrote: this page never loads the graph file
 require_documents(facts)
 names = facts.names  # units kept in their document (局党组〔…〕) and documents read by name, not by id
 store = st.session_state.get("store", "networkx")
@@ -31,7 +30,7 @@ def _section(query_id: str, params: dict, key: str) -> None:
     query = _catalog()[query_id]
     st.caption(query.description)
     try:
-        result, bound = run_canned(query, get_engine_for(store, graph, graph_token()), params)
+        result, bound = run_canned(query, get_engine_for(store), params)
     except KGError as err:
         st.error(f"查询未能完成：{err}", icon=":material/error:")
         return
@@ -40,9 +39,8 @@ def _section(query_id: str, params: dict, key: str) -> None:
     show_result(result, key=key, file_stem=query_id, chart=query.chart, params=bound, names=names)
 
 
-engine = get_engine_for(store, graph, graph_token())
-insights = summarize_insights(engine)
-choices = choices_for_timelines(engine)
+insights = get_insights()
+choices = get_timeline_choices()
 cols = st.columns(len(INSIGHT_NAMES))
 for col, (key, name) in zip(cols, INSIGHT_NAMES.items()):
     col.metric(name, f"{insights.counts[key]:,}", border=True)
