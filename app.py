@@ -1,7 +1,7 @@
 """工作报告知识图谱 — the Streamlit front end: ``streamlit run app.py``.
 
 A thin layer over :mod:`kg`: it builds (on first start) or loads the graph,
-offers the six pages, and leaves all logic to the package. Environment:
+offers the seven pages, and leaves all logic to the package. Environment:
 ``KG_GRAPH`` (graph file, default data/graph/graph.pickle), ``KG_CORPUS``
 (folder built on first start, default data/samples; empty = build nothing).
 """
@@ -24,6 +24,7 @@ PAGES = [
     st.Page(PAGE_PATHS["dashboard"], title="总览", icon=":material/dashboard:", default=True),
     st.Page(PAGE_PATHS["queries"], title="查询", icon=":material/manage_search:", url_path="queries"),
     st.Page(PAGE_PATHS["ask"], title="提问", icon=":material/question_answer:", url_path="ask"),
+    st.Page(PAGE_PATHS["plans"], title="计划与时间", icon=":material/timeline:", url_path="plans"),
     st.Page(PAGE_PATHS["explorer"], title="图谱", icon=":material/hub:", url_path="explorer"),
     st.Page(PAGE_PATHS["documents"], title="文档", icon=":material/description:", url_path="documents"),
     st.Page(PAGE_PATHS["data"], title="数据", icon=":material/upload_file:", url_path="data"),

@@ -114,6 +114,9 @@ if tab == TABS[0]:
             st.error(f"无法回答：{explain_query_error(err)[0]}", icon=":material/error:")
     answer = st.session_state.get("ask_answer") if question else None
     if answer is not None:
+        st.caption(answer.understood)  # 理解为：… — how the question was read
+        if answer.unused:
+            st.warning("未能使用：" + "；".join(answer.unused), icon=":material/block:")
         query = _catalog().get(answer.query_id) if answer.query_id else None
         result, params, summary = answer.result, answer.params, answer.summary
         status_param = next((p for p in query.params if p.name == "status"), None) if query else None

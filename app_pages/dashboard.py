@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from kg.app.state import get_facts
+from kg.app.state import get_facts, get_insights
 from kg.app.widgets import style_chart, require_documents
 from kg.views.dashboard import KPI_NAMES, DashboardFilters, describe_statuses, list_filter_choices, summarize_dashboard
 from kg.views.labels import STATUS_NAMES
@@ -53,6 +53,12 @@ with st.container(horizontal=True, gap="small"):
         st.metric(label, f"{summary.kpis[key]:,}", border=True, width=148,
                   help=f"其中 {summary.unassigned_activities} 项未识别开展单位，不在「单位 × 活动类别」中。"
                   if key == "activities" and summary.unassigned_activities else None)
+
+# over the whole graph: passages, problems, plans (计划与时间 page)
+_insights = get_insights()  # counted in the query database
+st.caption(f"雷同文字 {_insights.counts['passages']:,} 段（涉及 {_insights.passage_units} 个单位）· "
+           f"查摆问题 {_insights.counts['problems']:,} 条 · 计划并完成 {_insights.counts['planned_done']:,} 项 · "
+           f"计划未见完成 {_insights.counts['planned_open']:,} 项")
 
 if not summary.kpis["documents"]:
     st.warning("没有符合筛选条件的文档，请放宽筛选条件。")

@@ -89,8 +89,10 @@ def _widget(p, key: str):
             st.session_state[key] = str(p.default) if p.default is not None and str(p.default) in options else options[0]
         else:
             st.session_state[key] = str(raw)
+        words = dict(p.choice_labels)  # listed choices in their words (any → 任一类, sentence → 句子)
         return st.selectbox(label, options, key=key,
-                            format_func=lambda o: "（全部）" if o in ("", "0") and not p.required else names.unit(o))
+                            format_func=lambda o: "（全部）" if o in ("", "0") and not p.required
+                            else words.get(o) or names.unit(o))
     if p.type == "bool":
         st.session_state[key] = (raw.lower() in ("true", "1", "是") if isinstance(raw, str)
                                  else bool(p.default) if raw is None else bool(raw))

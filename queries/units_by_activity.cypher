@@ -4,7 +4,7 @@
 // param: status list default=done choices=done:已开展|planned:计划|urged:要求 label=状态（空为全部）
 // columns: unit, doc_id, title, activity, status, evidence
 // chart: bar x=unit
-// summary: {unique:unit} 个单位开展了“{category}”（状态：{status}；{n} 条记录）：{top:unit}
+// summary: {unique:unit} 个单位{status?planned:计划开展|urged:被要求开展|*:开展了}“{category}”（状态：{status}；{n} 条记录）：{top:unit}
 WITH $category AS categories, $status AS statuses
 MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)-[:INSTANCE_OF]->(t:ActivityType)
 WHERE t.name IN categories AND (size(statuses) = 0 OR a.status IN statuses)

@@ -30,6 +30,7 @@ from ..query.engines import open_engine
 from ..store import default_graph_path, load_graph
 from ..store.digest import recorded_digest
 from ..views.facts import Facts, collect_facts_from_engine
+from ..views.insights import Insights, choices_for_timelines, summarize_insights
 from ..views.fingerprint import content_fingerprint, list_corpus_files, stat_signature
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "graph_token",
     "get_facts",
     "get_counts",
+    "get_insights",
+    "get_timeline_choices",
     "build_into_graph",
     "neo4j_settings",
     "check_neo4j",
@@ -237,6 +240,29 @@ def get_counts() -> tuple[int, int]:
     """The graph's node and relationship counts, asked of the query database."""
     engine = get_engine()
     return _counts_for(graph_token(), engine)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _insights_for(token: str, _engine) -> Insights:
+    return Insights(counts=dict.fromkeys(("passages", "problems", "planned_done", "planned_open"), 0)) \
+        if _engine is None else summarize_insights(_engine)
+
+
+def get_insights() -> Insights:
+    """Shared passages, problems and plans counted in the query database, once per version of the graph."""
+    engine = get_engine()
+    return _insights_for(graph_token(), engine)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _timeline_choices_for(token: str, _engine) -> dict:
+    return {"units": [], "slogans": [], "indicators": []} if _engine is None else choices_for_timelines(_engine)
+
+
+def get_timeline_choices() -> dict:
+    """The 计划与时间 page's pickers (units with dated facts, slogans, indicators), from the query database."""
+    engine = get_engine()
+    return _timeline_choices_for(graph_token(), engine)
 
 
 def build_into_graph(paths, *, prune: bool = False, store: str = "networkx", neo4j: dict | None = None,

@@ -23,6 +23,7 @@ PAGE_PATHS = {
     "dashboard": "app_pages/dashboard.py",
     "queries": "app_pages/queries.py",
     "ask": "app_pages/ask.py",
+    "plans": "app_pages/plans.py",
     "explorer": "app_pages/explorer.py",
     "documents": "app_pages/documents.py",
     "data": "app_pages/data.py",

@@ -27,6 +27,7 @@ from ..errors import ConfigError, OldGraphFormat
 from ..graph.build import new_graph
 from ..query.database import has_query_database, spilled_query_tables, write_query_database
 from ..store.lock import graph_write_lock
+from ..graph.links import take_relinked, with_linked_documents
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
 from ..store.networkx_store import default_graph_path, load_graph, remove_stale_temp_files, save_graph
 from .summary import BuildSummary
@@ -93,13 +94,16 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
             summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
                                    extract_fn=extract_fn, extractor=extractor)
             summary.notes[:0] = notes
+            # documents whose cross-document facts changed (plans followed up, shared passages), text unchanged
+            relinked = take_relinked(g)
             summary.store, summary.target = store, str(path)
             save = summary.changes or notes or not path.exists()
             if save:
                 save_graph(g, path)
             if driver is not None:
-                summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),
-                                               removed=set(summary.removed), settings=settings, driver=driver)
+                changed = with_linked_documents(g, set(summary.added + summary.updated) | relinked)
+                summary.target = sync_to_neo4j(g, changed=changed, removed=set(summary.removed), settings=settings,
+                                               driver=driver)
             if save or not has_query_database(path):
                 # The graph goes to Arrow files a table at a time and is let go before the engine copies
                 # them in, so the two never take memory at once (added up, 9.3 GB at 100k documents).

@@ -20,12 +20,13 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     engine = open_engine_from_args(args)
     answer = ask(" ".join(args.question), engine, limit=args.limit, timeout=args.timeout)
-    extra = {"question": answer.question, "summary": answer.summary, "query": answer.query_id,
-             "params": answer.params, "fallback": answer.fallback, "suggestions": answer.suggestions}
+    extra = {"question": answer.question, "understood": answer.understood, "unused": answer.unused,
+             "summary": answer.summary, "query": answer.query_id, "params": answer.params,
+             "fallback": answer.fallback, "suggestions": answer.suggestions}
     if args.format != "table":
         print_result(answer.result, args.format, extra, output=args.output)
         return 0 if not answer.fallback else 1
-    print(answer.summary)
+    print(answer.text)  # 理解为：…, 未能使用：… when a part went unused, then the answer
     print()
     print_result(answer.result, "table")
     if answer.fallback:

@@ -14,12 +14,15 @@ __all__ = ["DEFAULT_EXTRACTORS", "Pipeline", "extract_document", "extract", "rec
 log = logging.getLogger(__name__)
 
 # Order matters: later extractors read what earlier ones put in ctx.found.
-DEFAULT_EXTRACTORS = ("organizations", "reporting_org", "slogans", "materials", "metrics", "activities")
+# sections, figure_kinds and problems read the parts of the report and write
+# section/kind/period on what metrics and activities found.
+DEFAULT_EXTRACTORS = ("organizations", "reporting_org", "slogans", "materials", "metrics", "activities",
+                      "sections", "figure_kinds", "problems")
 
 record_fields = (
     "doc_id", "title", "genre", "year", "source", "title_derived", "reporting_org",
     "reporting_org_evidence", "organizations", "activities", "metrics", "slogans", "materials",
-    "extraction_errors",
+    "problems", "sections", "extraction_errors",
 )
 
 
@@ -65,6 +68,8 @@ class Pipeline:
             "metrics": ctx.found.get("metrics", []),
             "slogans": ctx.found.get("slogans", []),
             "materials": ctx.found.get("materials", []),
+            "problems": ctx.found.get("problems", []),
+            "sections": ctx.found.get("sections", []),
             "extraction_errors": errors,
         }
 
@@ -76,7 +81,7 @@ class Pipeline:
 def _load_extractors() -> None:
     # lazy: importing the modules registers their extractors, and they compile their rules then
     # (0.15 s), which only a document to extract should pay for, not every importer of kg.extract.
-    from . import activities, materials, metrics, orgs, slogans  # noqa: F401
+    from . import activities, figure_kinds, materials, metrics, orgs, problems, sections, slogans  # noqa: F401
 
 
 _default = Pipeline()

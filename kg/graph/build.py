@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..document import Document
 from ..extract.base import iter_sentences
+from .links import link_documents, summarize_passage
 from .names import normalize_material_name
 from .relative import unscope_org_name
 from .resolve import OrgResolver, default_resolver
@@ -42,8 +43,8 @@ log = logging.getLogger(__name__)
 
 # 2: Document n_activities/n_metrics and Organization categories/slogans (derived; see derive_properties)
 GRAPH_FORMAT_VERSION = 2
-_SHARED_LABELS = ("Organization", "Slogan", "Material", "ActivityType")
-_DOC_OWNED_LABELS = ("Document", "Activity", "Metric")
+_SHARED_LABELS = ("Organization", "Slogan", "Material", "ActivityType", "Passage")
+_DOC_OWNED_LABELS = ("Document", "Activity", "Metric", "Problem")
 _NODE_KEYS = {label: frozenset(props) for label, props in NODE_PROPERTIES.items()}
 _REL_KEYS = {rel: frozenset(props) for rel, props in REL_PROPERTIES.items()}
 _EMPTY: dict = {}
@@ -177,9 +178,11 @@ class _DocBuilder:
         self.reporting = self._authored(reporting, rec.get("reporting_org_evidence"))
         self._slogans(rec.get("slogans") or [])
         self._materials(rec.get("materials") or [])
+        self.year = rec.get("year", d.get("year"))
         activities = self._activities(rec.get("activities") or [])
         n_metrics = self._metrics(rec.get("metrics") or [], activities)
-        self.g.nodes[doc_node].update(n_activities=len(activities), n_metrics=n_metrics)
+        n_problems = self._problems(rec.get("problems") or [])
+        self.g.nodes[doc_node].update(n_activities=len(activities), n_metrics=n_metrics, n_problems=n_problems)
         self._subunits()
         return self.touched
 
@@ -285,7 +288,8 @@ class _DocBuilder:
             org_name = self.g.nodes[org]["name"] if org else None
             category = item.get("category") or "其他"
             aid = self._node("Activity", key, name=item["name"], category=category, status=item.get("status"),
-                             org=org_name, doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2])
+                             org=org_name, doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2],
+                             year=self.year, section=item.get("section"))
             if org:
                 self._edge(org, aid, "CONDUCTED", span, pos)
             tid = self._node("ActivityType", category, name=category)
@@ -324,9 +328,30 @@ class _DocBuilder:
             mid = self._node("Metric", key, value=None if value is None else float(value), unit=item.get("unit"),
                              approx=bool(item.get("approx")), masked=bool(item.get("masked")),
                              subject=item.get("subject"), surface=item.get("surface"), org=org_name,
-                             doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2])
+                             doc_id=self.doc_id, evidence=span[0], start=span[1], end=span[2],
+                             year=self.year, section=item.get("section"), kind=item.get("kind"),
+                             period=item.get("period"), indicator=item.get("indicator"),
+                             low=_number(item.get("low")), high=_number(item.get("high")))
             if owner:
                 self._edge(owner, mid, "MEASURED_BY", span, pos)
+            added += 1
+        return added
+
+    def _problems(self, items) -> int:
+        added = 0
+        for item in items:
+            span = self._span(item)
+            if span is None or not item.get("text"):
+                self.dropped += 1
+                continue
+            key = self._unique_id("Problem", span[1])
+            org = self._org(item.get("org"), span, span[1]) if item.get("org") else None
+            org = org or self.reporting
+            pid = self._node("Problem", key, text=item["text"], org=self.g.nodes[org]["name"] if org else None,
+                             doc_id=self.doc_id, year=self.year, section=item.get("section"),
+                             evidence=span[0], start=span[1], end=span[2])
+            if org:
+                self._edge(org, pid, "ADMITS", span, span[1])
             added += 1
         return added
 
@@ -344,6 +369,10 @@ class _DocBuilder:
             if pid and pid != nid:
                 self._edge(nid, pid, "SUBUNIT_OF", span, pos)
                 todo.append((pid, (span, pos)))
+
+
+def _number(value):
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def add_document(g: nx.MultiDiGraph, doc: Document | Mapping, record: Mapping,
@@ -435,6 +464,7 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
     """
     resolver = resolver or default_resolver()
     nodes, pred, succ = g._node, g._pred, g._succ
+    ids = ids if isinstance(ids, (set, frozenset)) else set(ids)
     # ids may hold every node of a build (millions at scale): keep the shared ones before sorting
     for nid in sorted({n for n in ids if nodes.get(n, _EMPTY).get("label") in _SHARED_LABELS}):
         data = nodes[nid]
@@ -463,6 +493,9 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
             g.remove_node(nid)
             continue
         data["doc_ids"] = sorted(doc_ids)
+        if label == "Passage" and not summarize_passage(g, nid):
+            g.remove_node(nid)  # shared by fewer than two units now
+            continue
         if label == "Organization":
             name = data["name"]
             known = set(resolver.aliases_of(name))
@@ -472,6 +505,13 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
                 data["kind"] = min(kinds, key=lambda k: (-kinds[k], k))
             else:
                 data.pop("kind", None)
+    _link_after_refresh(g, ids)
+
+
+def _link_after_refresh(g: nx.MultiDiGraph, ids) -> None:
+    # Plans matched with later reports and passages shared across units span
+    # documents: redone for the units and documents a change touched.
+    link_documents(g, ids)
 
 
 def _summarize_org(g: nx.MultiDiGraph, nid: str) -> None:
@@ -500,7 +540,7 @@ def derive_properties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> derive_properties(g).nodes["Document:a"]["n_activities"]
     1
     """
-    counts: dict[str, Counter] = {"Activity": Counter(), "Metric": Counter()}
+    counts: dict[str, Counter] = {"Activity": Counter(), "Metric": Counter(), "Problem": Counter()}
     for _, d in g.nodes(data=True):
         if d.get("label") in counts:
             counts[d["label"]][d.get("doc_id")] += 1
@@ -508,6 +548,7 @@ def derive_properties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if d.get("label") == "Document":
             d["n_activities"] = counts["Activity"][d.get("doc_id")]
             d["n_metrics"] = counts["Metric"][d.get("doc_id")]
+            d["n_problems"] = counts["Problem"][d.get("doc_id")]
         elif d.get("label") == "Organization":
             _summarize_org(g, n)
     return g

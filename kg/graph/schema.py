@@ -34,7 +34,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "id": "STRING", "doc_id": "STRING", "title": "STRING", "genre": "STRING", "year": "INT64",
         "source": "STRING", "title_derived": "BOOLEAN", "reporting_org": "STRING",
         "sha256": "STRING", "file_sha256": "STRING", "encoding": "STRING", "n_chars": "INT64",
-        "text": "STRING", "n_activities": "INT64", "n_metrics": "INT64",
+        "text": "STRING", "n_activities": "INT64", "n_metrics": "INT64", "n_problems": "INT64",
     },
     "Organization": {
         # doc_ids: documents that mention it; aliases: other spellings seen or known;
@@ -44,15 +44,32 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "id": "STRING", "name": "STRING", "aliases": "STRING[]", "kind": "STRING",
         "doc_ids": "STRING[]", "scope": "STRING", "categories": "STRING[]", "slogans": "STRING[]",
     },
+    # year: the document's; section: 成绩/做法, 问题/不足, 下一步/计划 or 其他 (kg/extract/sections.py);
+    # plan_state: 计划并完成 / 计划未见完成 / 完成但无计划, derived across a unit's documents (kg/graph/links.py)
     "Activity": {
         "id": "STRING", "name": "STRING", "category": "STRING", "status": "STRING",
         "org": "STRING", "doc_id": "STRING", "evidence": "STRING", "start": "INT64", "end": "INT64",
+        "year": "INT64", "section": "STRING", "plan_state": "STRING",
     },
     "ActivityType": {"id": "STRING", "name": "STRING"},
+    # kind: target / actual / plain; period: the year it is about; indicator: a named quantity (国内生产总值增长);
+    # low/high: the ends of a range (6%－6.5%) (kg/extract/figure_kinds.py)
     "Metric": {
         "id": "STRING", "value": "DOUBLE", "unit": "STRING", "approx": "BOOLEAN", "masked": "BOOLEAN",
         "subject": "STRING", "surface": "STRING", "org": "STRING", "doc_id": "STRING",
         "evidence": "STRING", "start": "INT64", "end": "INT64",
+        "year": "INT64", "section": "STRING", "kind": "STRING", "period": "INT64", "indicator": "STRING",
+        "low": "DOUBLE", "high": "DOUBLE", "plan_state": "STRING",
+    },
+    # a shortcoming a document admits (kg/extract/problems.py)
+    "Problem": {
+        "id": "STRING", "text": "STRING", "org": "STRING", "doc_id": "STRING", "year": "INT64",
+        "section": "STRING", "evidence": "STRING", "start": "INT64", "end": "INT64",
+    },
+    # a sentence or paragraph several units' documents share nearly word for word (kg/graph/links.py)
+    "Passage": {
+        "id": "STRING", "text": "STRING", "kind": "STRING", "doc_ids": "STRING[]", "units": "STRING[]",
+        "n_documents": "INT64", "n_units": "INT64",
     },
     "Slogan": {"id": "STRING", "canonical": "STRING", "doc_ids": "STRING[]"},
     "Material": {"id": "STRING", "name": "STRING", "doc_ids": "STRING[]"},
@@ -72,6 +89,11 @@ REL_PROPERTIES: dict[str, dict[str, str]] = {
     "PARTNERED_WITH": dict(_PROVENANCE),
     "SUBUNIT_OF": dict(_PROVENANCE),
     "ECHOES": {**_PROVENANCE, "quoted": "BOOLEAN"},
+    "ADMITS": dict(_PROVENANCE),
+    # plan → what the same unit later reports: evidence is the report's sentence
+    "FOLLOWED_BY": {**_PROVENANCE, "score": "DOUBLE"},
+    # a document's sentence or paragraph → the passage it shares with other units
+    "SHARES": {**_PROVENANCE, "similarity": "DOUBLE"},
 }
 REL_TYPES = tuple(REL_PROPERTIES)
 TEXT_RELATIONSHIPS = frozenset(t for t in REL_TYPES if t != "INSTANCE_OF")
@@ -86,6 +108,9 @@ REL_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
     "PARTNERED_WITH": (("Organization", "Organization"),),
     "SUBUNIT_OF": (("Organization", "Organization"),),
     "ECHOES": (("Organization", "Slogan"),),
+    "ADMITS": (("Organization", "Problem"),),
+    "FOLLOWED_BY": (("Activity", "Activity"), ("Metric", "Metric")),
+    "SHARES": (("Document", "Passage"),),
 }
 
 

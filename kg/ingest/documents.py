@@ -69,13 +69,14 @@ def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8
         start, end = offsets[seg.start], offsets[seg.end] - 1
         body = cleaned[start:end]
         genre = detect_genre(seg.title, body, title_derived=seg.title_derived)
+        norm = normalize_text(body)  # years and meetings are read in simplified, half-width form
         docs.append(Document(
             doc_id=_doc_id(base, n, len(segments)),
             title=seg.title,
             text=body,
-            norm=normalize_text(body),
+            norm=norm,
             genre=genre,
-            year=find_year("" if seg.title_derived else seg.title, body),
+            year=find_year("" if seg.title_derived else normalize_text(seg.title), norm),
             source=source,
             title_derived=seg.title_derived,
             span=(start, end),
@@ -110,7 +111,7 @@ def _record_year(value, title: str, text: str) -> int | None:
         return value
     if isinstance(value, str) and value.strip().isdigit() and 1900 <= int(value) <= 2100:
         return int(value)
-    return find_year(title, text)
+    return find_year(normalize_text(title), text)
 
 
 def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8",
@@ -142,13 +143,14 @@ def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8
         meta = {"record": n, **_meta(lines[0].line_no, _bylines_of(0, [0], bylines))}
         meta.update({k: v for k, v in rec.items() if k not in ("content", "text", "title", "year")
                      and isinstance(v, (str, int, float, bool))})
+        norm = normalize_text(body)
         docs.append(Document(
             doc_id=_doc_id(base, n, total),
             title=title,
             text=body,
-            norm=normalize_text(body),
+            norm=norm,
             genre=detect_genre(title, body, title_derived=derived),
-            year=_record_year(rec.get("year"), title, body),
+            year=_record_year(rec.get("year"), title, norm),
             source=source,
             title_derived=derived,
             span=(0, len(body)),

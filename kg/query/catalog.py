@@ -369,6 +369,8 @@ def warm_up(engine, catalog: dict[str, CannedQuery] | None = None) -> dict[str, 
 
 
 _SLOT = re.compile(r"\{(?:(unique|top|first|sum|count):)?([A-Za-z_][A-Za-z0-9_]*)\}")
+# {status?done:开展了|planned:计划开展|*:涉及}: the words for a parameter's one value (else the * words)
+_WORDING = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\?([^{}]*)\}")
 
 
 def render_summary(template: str, result, params: dict[str, Any], query_params=()) -> str:
@@ -376,12 +378,17 @@ def render_summary(template: str, result, params: dict[str, Any], query_params=(
     distinct values, ``{top:col}`` the first three distinct values, ``{first:col}``,
     ``{sum:col}``, ``{count:col}`` (truthy values), ``{param}`` a parameter
     (in the words of its choices when ``query_params`` declares them; a list
-    joined with 、).
+    joined with 、), ``{param?a:words|b:words|*:words}`` the words for the
+    parameter's value when it has one value (a list of one), else ``*``'s (so a
+    planned-only answer does not say 开展了).
 
     >>> from kg.query.base import Result
     >>> r = Result(["unit", "n"], [["市妇联", 2], ["市税务局", 1], ["市妇联", 1]], 0.0)
     >>> render_summary("{unique:unit} 个单位开展了“{category}”：{top:unit}，共 {sum:n} 次", r, {"category": "读书班"})
     '2 个单位开展了“读书班”：市妇联、市税务局，共 4 次'
+    >>> [render_summary("{n} 个单位{status?done:开展了|planned:计划开展|*:涉及}", r, {"status": v})
+    ...  for v in (["done"], ["planned"], ["done", "planned"])]
+    ['3 个单位开展了', '3 个单位计划开展', '3 个单位涉及']
     """
     described = {p.name: p for p in (query_params or ())}
 
@@ -412,7 +419,15 @@ def render_summary(template: str, result, params: dict[str, Any], query_params=(
             return f"{total:g}"
         return str(sum(1 for v in values if v))
 
-    return _SLOT.sub(fill, template) if template else f"共 {len(result.rows)} 行"
+    def wording(m: re.Match) -> str:
+        value = params.get(m.group(1))
+        one = value[0] if isinstance(value, list) and len(value) == 1 else value
+        choices = dict(c.split(":", 1) for c in m.group(2).split("|") if ":" in c)
+        return choices.get(str(one) if not isinstance(one, list) else "", choices.get("*", ""))
+
+    if not template:
+        return f"共 {len(result.rows)} 行"
+    return _SLOT.sub(fill, _WORDING.sub(wording, template))
 
 
 def _hashable(value):

@@ -225,7 +225,7 @@ def check_schema(cypher: str) -> None:
     >>> check_schema("MATCH (o:Organisation) RETURN o.name")
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: unknown node label 'Organisation' Hint: labels are Document, Organization, Activity, ActivityType, Metric, Slogan, Material
+    kg.errors.QueryError: unknown node label 'Organisation' Hint: labels are Document, Organization, Activity, ActivityType, Metric, Problem, Passage, Slogan, Material
     """
     shape = describe_query(cypher)
     for label in sorted(shape.labels - set(NODE_LABELS)):

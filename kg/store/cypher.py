@@ -42,7 +42,7 @@ __all__ = [
     "batched",
 ]
 
-DOC_OWNED_LABELS = ("Document", "Activity", "Metric")
+DOC_OWNED_LABELS = ("Document", "Activity", "Metric", "Problem")
 SHARED_LABELS = tuple(label for label in NODE_LABELS if label not in DOC_OWNED_LABELS)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Properties the canned queries look nodes up by (besides the unique id).
@@ -76,7 +76,7 @@ def index_statements() -> list[str]:
     >>> index_statements()[0]
     'CREATE INDEX document_doc_id IF NOT EXISTS FOR (n:Document) ON (n.doc_id)'
     >>> index_statements()[-1]
-    'CREATE INDEX echoes_doc_id IF NOT EXISTS FOR ()-[r:ECHOES]-() ON (r.doc_id)'
+    'CREATE INDEX shares_doc_id IF NOT EXISTS FOR ()-[r:SHARES]-() ON (r.doc_id)'
     """
     out = [f"CREATE INDEX {_name(label).lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)"
            for label in DOC_OWNED_LABELS]

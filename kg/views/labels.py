@@ -7,6 +7,7 @@ labels through these tables so a label is named the same way everywhere
 from __future__ import annotations
 
 __all__ = [
+    "KIND_NAMES",
     "LABEL_NAMES",
     "REL_NAMES",
     "LABEL_COLOURS",
@@ -28,6 +29,8 @@ LABEL_NAMES: dict[str, str] = {
     "Metric": "数据",
     "Slogan": "提法",
     "Material": "学习材料",
+    "Problem": "问题",
+    "Passage": "雷同段落",
 }
 
 REL_NAMES: dict[str, str] = {
@@ -40,9 +43,12 @@ REL_NAMES: dict[str, str] = {
     "PARTNERED_WITH": "联学共建",
     "SUBUNIT_OF": "隶属",
     "ECHOES": "呼应提法",
+    "ADMITS": "查摆问题",
+    "FOLLOWED_BY": "计划落实",
+    "SHARES": "雷同文字",
 }
 
-# Colour-blind-safe (Okabe–Ito) so seven labels stay distinguishable.
+# Colour-blind-safe (Okabe–Ito: its eight colours, one per label) so the labels stay distinguishable.
 LABEL_COLOURS: dict[str, str] = {
     "Document": "#999999",
     "Organization": "#0072B2",
@@ -51,9 +57,14 @@ LABEL_COLOURS: dict[str, str] = {
     "Metric": "#009E73",
     "Slogan": "#CC79A7",
     "Material": "#56B4E9",
+    "Problem": "#F0E442",
+    "Passage": "#000000",
 }
 
 STATUS_NAMES: dict[str, str] = {"done": "已开展", "planned": "计划", "urged": "要求"}
+# A figure's kind and a shared passage's kind, as a reader says them (a unit's kind is Chinese already).
+KIND_NAMES: dict[str, str] = {"target": "目标", "actual": "实际", "plain": "一般", "sentence": "句子",
+                              "paragraph": "段落"}
 
 
 def name_label(label: str) -> str:
@@ -118,6 +129,13 @@ COLUMN_NAMES: dict[str, str] = {
     "approx": "约数", "masked": "隐去", "figures": "数据条数", "kind": "类型", "aliases": "别名",
     "quoted": "加引号", "related": "相关单位", "score": "相似度", "shared_categories": "共同活动类别",
     "shared_slogans": "共同提法", "name": "名称", "count": "数量", "n": "数量", "reports": "报送的文档",
+    "problem": "问题", "problems": "问题数", "section": "所在部分", "plan_state": "计划落实", "state": "计划落实",
+    "planned": "计划内容", "plan_doc": "计划文档", "plan_year": "计划年份", "reported": "报告内容",
+    "report_doc": "报告文档", "report_year": "报告年份", "target": "目标", "actual": "实际",
+    "target_low": "目标下限", "target_high": "目标上限", "actual_value": "实际值", "indicator": "指标",
+    "period": "所指年份", "passage": "雷同文字", "similarity": "相似度", "done": "已开展", "planned_n": "计划数",
+    "text": "原文", "item": "事项", "units_list": "单位", "measure": "计量单位", "figure_items": "数据",
+    "counted": "计入的说法", "matched": "命中", "target_doc": "目标所在文档", "actual_doc": "实际所在文档", "doc_ids": "文档",
 }
 
 
@@ -139,7 +157,9 @@ PROPERTY_NAMES: dict[str, str] = {
     "unit": "计量单位", "approx": "约数", "masked": "数字隐去", "subject": "计数对象", "surface": "原文写法",
     "canonical": "规范写法", "evidence": "原句", "start": "起始位置", "end": "结束位置",
     "scope": "仅限文档", "n_activities": "活动数", "n_metrics": "数据数", "categories": "开展的活动类别",
-    "slogans": "提到的提法",
+    "slogans": "提到的提法", "section": "所在部分", "period": "所指年份", "indicator": "指标",
+    "low": "下限", "high": "上限", "plan_state": "计划落实", "n_problems": "问题数", "text": "原文",
+    "units": "单位", "n_documents": "文档数", "n_units": "单位数",
 }
 
 

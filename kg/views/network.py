@@ -28,6 +28,9 @@ LABEL_SYMBOLS: dict[str, str] = {
     "Metric": "roundRect",
     "Slogan": "pin",
     "Material": "arrow",
+    # ECharts has seven shapes of its own; the others are drawn as paths
+    "Problem": "path://M50 0 L61 35 L98 35 L68 57 L79 91 L50 70 L21 91 L32 57 L2 35 L39 35 Z",  # a star
+    "Passage": "path://M25 0 L75 0 L100 50 L75 100 L25 100 L0 50 Z",  # a hexagon
 }
 
 # Returns the clicked node's id with the time, so clicking the same node twice is two events.

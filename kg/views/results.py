@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from .display import DisplayNames
-from .labels import STATUS_NAMES, name_column, name_label, name_rel
+from .labels import KIND_NAMES, STATUS_NAMES, name_column, name_label, name_rel
 
 __all__ = ["ResultTable", "shape_result_table", "result_node_ids", "LINK_PATTERN", "link_to"]
 
@@ -77,6 +77,8 @@ def shape_result_table(columns: list[str], rows: list[list], names: DisplayNames
     ('documents?doc=f1%232#进展汇报', '计划')
     >>> t.export_headers, t.export_rows[0]
     (['单位', '文档编号', '文档', '状态'], ['局党组（市保密局）', 'f1#2', '进展汇报', '计划'])
+    >>> shape_result_table(["kind", "kind"], [["target", "政府部门"]]).rows[0]
+    ['目标', '政府部门']
     """
     names = names or DisplayNames()
     columns = list(columns)
@@ -87,6 +89,8 @@ def shape_result_table(columns: list[str], rows: list[list], names: DisplayNames
             kinds[i] = "document"
         elif c == "status":
             kinds[i] = "status"
+        elif c == "kind":
+            kinds[i] = "kind"
         elif values and all(isinstance(v, dict) and "_label" in v and v.get("id") for v in values):
             kinds[i] = "node"
         elif values and all(isinstance(v, str) and v in names.unit_nodes for v in values):
@@ -107,7 +111,10 @@ def shape_result_table(columns: list[str], rows: list[list], names: DisplayNames
         shown, chart, export = [], [], []
         for i, v in enumerate(row):
             kind = kinds.get(i)
-            text = STATUS_NAMES.get(v, v) if kind == "status" else _plain(v, names)
+            if kind in ("status", "kind"):
+                text = (STATUS_NAMES if kind == "status" else KIND_NAMES).get(v, v)
+            else:
+                text = _plain(v, names)
             chart.append(text)
             if kind == "document":
                 export += [v, text]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent.parent
-PAGES = ["app_pages/dashboard.py", "app_pages/queries.py", "app_pages/ask.py", "app_pages/explorer.py", "app_pages/documents.py",
-         "app_pages/data.py"]
-TITLES = dict(zip(PAGES, ["总览", "查询", "提问", "图谱", "文档", "数据"]))
+PAGES = ["app_pages/dashboard.py", "app_pages/queries.py", "app_pages/ask.py", "app_pages/plans.py", "app_pages/explorer.py",
+         "app_pages/documents.py", "app_pages/data.py"]
+TITLES = dict(zip(PAGES, ["总览", "查询", "提问", "计划与时间", "图谱", "文档", "数据"]))
 
 __all__ = ["REPO", "PAGES", "TITLES", "texts", "metric_value", "sample_graph_file", "fixture_graph_file",
            "large_graph_file", "use_graph", "open_app"]

@@ -69,6 +69,7 @@ def test_a_question_yields_the_expected_units(fixture_graph_file, use_graph, ope
     _button(at, "提问").click().run()
     assert not at.exception
     assert _column(at, "单位") == DONE_READING_CLASS_UNITS
+    assert any(c.value.startswith("理解为：找出单位；活动类别＝读书班；状态＝已开展") for c in at.caption)
     assert any("MATCH" in c.value for c in at.code)  # the query it ran
 
 
@@ -143,7 +144,7 @@ def test_filters_change_the_dashboard(fixture_graph_file, use_graph, open_app):
     at.multiselect(key="units").unselect("市妇联").run()
     at.slider(key="years").set_value((2024, 2024)).run()
     at.checkbox(key="unknown_year").uncheck().run()
-    assert metric_value(at, "文档") == 1
+    assert metric_value(at, "文档") == 2  # doc_b and 市司法局's 2024 report
 
 
 def test_document_view_shows_highlights(sample_graph_file, use_graph, open_app):
@@ -225,7 +226,7 @@ def test_dashboard_queries_and_questions_never_load_the_graph_file(sample_graph_
 
     monkeypatch.setattr(kg.app.state, "load_graph", refuse)
     use_graph(_copy_graph(sample_graph_file, tmp_path / "g"))
-    for page in (None, "app_pages/queries.py", "app_pages/ask.py"):
+    for page in (None, "app_pages/queries.py", "app_pages/ask.py", "app_pages/plans.py"):
         at = open_app(page)
         assert not at.exception, (page, at.exception)
     assert metric_value(open_app(), "文档") > 0

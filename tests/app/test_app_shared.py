@@ -1,4 +1,4 @@
-"""All six pages on ../shared/corpus (33 real documents), built the way a first start builds."""
+"""All seven pages on ../shared/corpus (33 real documents), built the way a first start builds."""
 from __future__ import annotations
 
 import pytest

@@ -12,13 +12,14 @@ from kg.store import load_graph
 
 def test_the_samples_on_a_cluster_give_the_graph_of_jobs_1(dask_cluster, samples_dir, tmp_path, capsys):
     local, remote = tmp_path / "local.pickle", tmp_path / "cluster.pickle"
+    files = sum(1 for f in samples_dir.iterdir() if f.name != "README.md")
     assert main(["build", str(samples_dir), "--graph", str(local), "--jobs", "1", "--no-progress"]) == 0
     assert main(["build", str(samples_dir), "--graph", str(remote), "--cluster", dask_cluster.address]) == 0
     err = capsys.readouterr().err
-    assert f"extract on {dask_cluster.address}" in err and "11/11" in err  # the progress bar: files done/total
+    assert f"extract on {dask_cluster.address}" in err and f"{files}/{files}" in err  # the progress bar: files done/total
     assert graph_facts(load_graph(remote)) == graph_facts(load_graph(local))
     assert main(["build", str(samples_dir), "--graph", str(remote), "--cluster", dask_cluster.address]) == 0
-    assert "(0 files read, 11 unchanged)" in capsys.readouterr().out
+    assert f"(0 files read, {files} unchanged)" in capsys.readouterr().out
 
 
 def test_the_progress_bar_counts_the_files_that_failed(samples_dir, tmp_path, capsys):

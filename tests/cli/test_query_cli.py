@@ -56,7 +56,7 @@ def test_adhoc_cypher_as_csv_with_typed_params(graph_file, capsys):
     assert code == 0
     out = capsys.readouterr().out
     assert out.startswith("\ufeff"), "a CSV without a byte-order mark shows Chinese as mojibake in Excel"
-    assert list(csv.reader(io.StringIO(out[1:]))) == [["doc"], ["doc_a#1"], ["doc_a#2"]]
+    assert list(csv.reader(io.StringIO(out[1:]))) == [["doc"], ["doc_a#1"], ["doc_a#2"], ["doc_e#1"]]
 
 
 def test_canned_query_as_xlsx_and_csv_files(graph_file, tmp_path):
@@ -108,18 +108,22 @@ def test_missing_graph_file_says_how_to_build(tmp_path, capsys):
 def test_ask_answers_and_shows_the_query(graph_file, capsys):
     assert main(["ask", "哪些单位开展了读书会？", "--graph", graph_file]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("2 个单位开展了“读书班”（状态：已开展")
-    assert "查询：units_by_activity" in captured.err and "category=读书班, status=done" in captured.err
+    assert captured.out.startswith("理解为：找出单位；活动类别＝读书班；状态＝已开展。→ 查询“哪些单位开展了这些活动”\n"
+                                   "2 个单位开展了“读书班”（状态：已开展")
+    assert "查询：find_units" in captured.err and "category=读书班, mode='any', status=done" in captured.err
+    assert main(["ask", "今年市妇联开展了哪些活动", "--graph", graph_file]) == 0
+    assert "\n未能使用：“今年”" in capsys.readouterr().out
 
 
 def test_ask_falls_back_with_exit_code_one(graph_file, capsys):
     assert main(["ask", "今天天气怎么样", "--graph", graph_file]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("没能理解这个问题。可以这样问：") and "可以这样问" in out
+    assert out.startswith("理解为：没有识别出要问什么\n没能理解这个问题。可以这样问：") and "可以这样问" in out
 
 
 def test_ask_as_json(graph_file, capsys):
     assert main(["ask", "市税务局报告了什么数据？", "--format", "json", "--graph", graph_file]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert payload["query"] == "metrics_by_unit" and payload["params"]["unit"] == ["市税务局"]
+    assert payload["query"] == "find_figures" and payload["params"]["unit"] == ["市税务局"]
+    assert payload["understood"] == "理解为：列出数据；单位＝市税务局。→ 查询“按条件查数据”" and payload["unused"] == []
     assert len(payload["rows"]) == 2

@@ -208,6 +208,23 @@ def test_a_bare_suffix_in_the_title_reports_as_the_unit_the_text_names():
     assert reporting(body, "团委2023年工作总结和2024年工作思路") == "镇团委"
 
 
+@pytest.mark.parametrize("title, body, want", [
+    ("在中国共产党第十次全国代表大会上的报告",
+     "同志们！\n中国共产党第十次全国代表大会是在粉碎了某反党集团以后召开的。某反党集团妄图篡党夺权。", "中共中央"),
+    ("报告", "同志们：\n现在，我代表第十七届中央委员会向大会作报告。某反党集团已被粉碎。", "中共中央"),
+    ("2016年政府工作报告", "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。", "国务院"),
+    ("第十二届全国人民代表大会第五次会议关于政府工作报告的决议",
+     "第十二届全国人民代表大会第五次会议听取和审议了国务院总理所作的政府工作报告。", "全国人民代表大会"),
+])
+def test_a_national_report_is_given_by_the_unit_its_occasion_names(title, body, want):
+    assert reporting(body, title=title) == want
+
+
+def test_a_local_report_following_the_state_council_is_still_the_units():
+    body = "市统计局党组根据国务院部署，开展集中学习12次。我局党员干部全部参加。"
+    assert reporting(body, title="市统计局2023年学习情况汇报") == "市统计局"
+
+
 def test_a_role_further_on_in_a_news_title_does_not_name_the_speaker():
     unit, how = find_title_unit("市老干部局召开离退休干部党支部书记培训会")
     assert (unit.name, how) == ("市老干部局", "title speaker")

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import pytest
 
+from kg.errors import ParameterError
 from kg.query.catalog import QUERIES_DIR, check_query, load_catalog, parse_query_file, render_summary, run_canned
 from kg.query.parse import check_schema, check_syntax, find_parameters
 from kg.query.guard import check_read_only
 
 CATALOG = load_catalog()
 REQUIRED = {"activities_by_unit": {"unit": "市税务局"}, "metrics_by_unit": {"unit": "市税务局"},
-            "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市税务局"}}
+            "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市税务局"},
+            "compare_units": {"unit": ["市税务局", "市司法局"]}, "unit_over_years": {"unit": ["市司法局"]}}
 TWELVE = {"units_by_activity", "activities_by_unit", "unit_activity_matrix", "slogan_reach", "slogan_cooccurrence",
           "metrics_by_unit", "masked_figures", "partnerships", "materials_studied", "similar_units",
           "documents_overview", "unit_profile"}
@@ -80,14 +82,16 @@ def test_activities_by_unit_takes_several_units(small_engine):
 
 def test_unit_activity_matrix(small_engine):
     done = [
+        ["市司法局", "培训", 1, 1], ["市司法局", "警示教育", 1, 1],
         ["市妇联", "党课", 1, 1], ["市妇联", "联学共建", 1, 1], ["市妇联", "读书班", 1, 1],
         ["市知识产权局青年理论学习小组", "集中学习", 1, 1],
         ["市税务局", "读书班", 1, 1], ["市税务局", "调查研究", 1, 1],
     ]
     assert rows(small_engine, "unit_activity_matrix") == done
     assert rows(small_engine, "unit_activity_matrix", status="") == [
-        ["市卫生健康委", "读书班", 1, 1], ["市卫生健康委", "集中学习", 1, 1], *done[:3],
-        ["市知识产权局青年理论学习小组", "专题研讨", 1, 1], *done[3:],
+        ["市卫生健康委", "读书班", 1, 1], ["市卫生健康委", "集中学习", 1, 1],
+        ["市司法局", "参观见学", 1, 1], ["市司法局", "培训", 2, 2], ["市司法局", "警示教育", 1, 1], *done[2:5],
+        ["市知识产权局青年理论学习小组", "专题研讨", 1, 1], *done[5:],
     ]
 
 
@@ -162,12 +166,15 @@ def test_documents_overview(small_engine):
         ["doc_a#2", "市卫健委理论学习中心组学习计划", "计划", 2023, "市卫生健康委", 2, 0],
         ["doc_b", "在读书班上的交流发言", "发言", 2024, "市税务局", 2, 2],
         ["doc_c", "市知识产权局青年理论学习小组学习情况汇报", "汇报", None, "市知识产权局青年理论学习小组", 2, 1],
+        ["doc_e#1", "市司法局2023年学习情况汇报", "汇报", 2023, "市司法局", 2, 2],
+        ["doc_e#2", "市司法局2024年学习情况汇报", "汇报", 2024, "市司法局", 2, 2],
     ]
-    assert [r[0] for r in rows(small_engine, "documents_overview", genre="汇报")] == ["doc_a#1", "doc_c"]
+    assert [r[0] for r in rows(small_engine, "documents_overview", genre="汇报")] == ["doc_a#1", "doc_c", "doc_e#1", "doc_e#2"]
     assert [r[0] for r in rows(small_engine, "documents_overview", year_from=2023, year_to=2023,
                                unit="市卫健委")] == ["doc_a#2"]
-    assert [r[0] for r in rows(small_engine, "documents_overview", year_from=2024)] == ["doc_b"]
-    assert [r[0] for r in rows(small_engine, "documents_overview", genre="汇报,发言")] == ["doc_a#1", "doc_b", "doc_c"]
+    assert [r[0] for r in rows(small_engine, "documents_overview", year_from=2024)] == ["doc_b", "doc_e#2"]
+    assert [r[0] for r in rows(small_engine, "documents_overview", genre="汇报,发言")] == [
+        "doc_a#1", "doc_b", "doc_c", "doc_e#1", "doc_e#2"]
 
 
 def test_unit_profile(small_engine):
@@ -187,6 +194,135 @@ def test_units_by_slogan(small_engine):
 @pytest.mark.parametrize("name", sorted(CATALOG))
 def test_injection_in_parameters_is_inert(name, small_engine, small_graph):
     attack = "'}) DETACH DELETE n //"
-    params = {p.name: attack for p in CATALOG[name].params if p.type == "string"}
+    # a parameter with listed choices (any|all) refuses any other value before a query runs
+    for p in CATALOG[name].params:
+        if isinstance(p.choices, tuple) and p.type == "string":
+            with pytest.raises(ParameterError):
+                run_canned(name, small_engine, {**REQUIRED.get(name, {}), p.name: attack})
+    params = {p.name: attack for p in CATALOG[name].params if p.type == "string" and not isinstance(p.choices, tuple)}
+    params.update({p.name: [attack] for p in CATALOG[name].params if p.type == "list" and not isinstance(p.choices, tuple)})
     run_canned(name, small_engine, {**REQUIRED.get(name, {}), **params})
     assert small_engine.run("MATCH (n) RETURN count(n) AS n").rows == [[small_graph.number_of_nodes()]]
+
+
+# -- the queries of questions, sections, plans, time and shared passages -------------------------
+
+def test_find_activities_by_unit_year_status_and_partner(small_engine):
+    assert rows(small_engine, "find_activities", unit=["市司法局"], year_from=2024, year_to=2024) == [
+        ["市司法局", "培训", "培训班", "done", 2024, "成绩/做法", "doc_e#2", ev("doc_e#2", 40)],
+        ["市司法局", "警示教育", "警示教育", "done", 2024, "成绩/做法", "doc_e#2", ev("doc_e#2", 90)],
+    ]
+    assert rows(small_engine, "find_activities", partner="市委党校") == [
+        ["市妇联", "联学共建", "联学共建", "done", 2023, "成绩/做法", "doc_a#1", ev("doc_a#1", 300)]]
+    assert rows(small_engine, "find_activities", category=["读书班"], status=["planned"]) == [
+        ["市卫生健康委", "读书班", "读书班", "planned", 2023, "下一步/计划", "doc_a#2", ev("doc_a#2", 120)]]
+
+
+def test_find_units_with_all_or_any_of_the_categories(small_engine):
+    assert sort_lists(rows(small_engine, "find_units", category=["读书班", "调查研究"], mode="all")) == [
+        ["市税务局", ["读书班", "调查研究"], 2, 1]]
+    assert sort_lists(rows(small_engine, "find_units", category=["读书班", "调查研究"])) == [
+        ["市税务局", ["读书班", "调查研究"], 2, 1], ["市卫生健康委", ["读书班"], 1, 1], ["市妇联", ["读书班"], 1, 1]]
+    assert [r[0] for r in rows(small_engine, "find_units", category=["读书班"], slogan="四敢争先")] == ["市妇联", "市税务局"]
+
+
+def test_count_activities_adds_the_stated_counts(small_engine):
+    assert rows(small_engine, "count_activities", category=["培训"]) == [["市司法局", "培训", 2024, 1, 3.0, ["3期"], 1]]
+    assert rows(small_engine, "count_activities", category=["培训"], status=["planned"]) == [
+        ["市司法局", "培训", 2023, 1, 2.0, ["2期"], 1]]
+    assert rows(small_engine, "count_activities", category=["党课"]) == [["市妇联", "党课", 2023, 1, 2.0, ["2场"], 1]]
+    # no count written: one per mention
+    assert rows(small_engine, "count_activities", category=["联学共建"]) == [["市妇联", "联学共建", 2023, 1, 1, [], 1]]
+
+
+def test_compare_units_side_by_side(small_engine):
+    assert sort_lists(rows(small_engine, "compare_units", unit=["市税务局", "市司法局"])) == [
+        ["市司法局", 2, 4, 2, 2, ["参观见学", "培训", "警示教育"], 4, [], 2, []],
+        ["市税务局", 1, 2, 2, 0, ["读书班", "调查研究"], 2, ["两个确立", "四敢争先", "第一议题"], 0, ["市卫生健康委"]],
+    ]
+
+
+def test_find_documents_by_slogan_or_category_with_or_without_a_unit(small_engine):
+    assert rows(small_engine, "find_documents", slogan=["四敢争先"]) == [
+        ["doc_a#1", "市妇联关于主题教育开展情况的汇报", "汇报", 2023, "市妇联", ["四敢争先"]],
+        ["doc_b", "在读书班上的交流发言", "发言", 2024, "市税务局", ["四敢争先"]],
+    ]
+    assert [r[0] for r in rows(small_engine, "find_documents", category=["培训"])] == ["doc_e#1", "doc_e#2"]
+    assert rows(small_engine, "find_documents", slogan=["四敢争先"], unit=["市卫健委"]) == []
+    # several slogans or categories: any of them by default, every one with mode=all
+    both = ["两个确立", "四敢争先"]
+    assert [r[0] for r in rows(small_engine, "find_documents", slogan=both)] == ["doc_a#1", "doc_a#2", "doc_b"]
+    assert [r[0] for r in rows(small_engine, "find_documents", slogan=both, mode="all")] == ["doc_a#1", "doc_b"]
+    assert [r[0] for r in rows(small_engine, "find_documents", category=["培训", "警示教育"], mode="all")] == ["doc_e#2"]
+
+
+def test_find_figures_by_kind_and_indicator(small_engine):
+    assert rows(small_engine, "find_figures", kind=["target"]) == [
+        ["市司法局", 6.0, "%", "地区生产总值增长", "target", 2023, 2023, "下一步/计划", "doc_e#1", ev("doc_e#1", 20)],
+        ["市司法局", 2.0, "期", "举办青年干部培训班", "target", 2023, 2023, "下一步/计划", "doc_e#1", ev("doc_e#1", 45)],
+    ]
+    assert [(r[4], r[5]) for r in rows(small_engine, "find_figures", subject="国内生产总值增长")] == [("target", 2023), ("actual", 2023)]
+
+
+def test_problems_by_unit(small_engine):
+    assert rows(small_engine, "problems_by_unit") == [
+        ["市司法局", 2023, "培训覆盖面还不够广", "doc_e#1", ev("doc_e#1", 100)],
+        ["市司法局", 2024, "警示教育针对性有待加强", "doc_e#2", ev("doc_e#2", 120)],
+        ["市妇联", 2023, "学习形式还比较单一", "doc_a#1", ev("doc_a#1", 400)],
+    ]
+    assert [r[2] for r in rows(small_engine, "problems_by_unit", unit=["市司法局"], year_from=2024)] == ["警示教育针对性有待加强"]
+
+
+def test_plans_by_unit(small_engine):
+    assert rows(small_engine, "plans_by_unit", unit=["市司法局"]) == [
+        ["市司法局", 2023, "目标", "地区生产总值增长", "6%", "计划并完成", "doc_e#1", ev("doc_e#1", 20)],
+        ["市司法局", 2023, "活动", "培训", "青年干部培训班", "计划并完成", "doc_e#1", ev("doc_e#1", 40)],
+        ["市司法局", 2023, "目标", "举办青年干部培训班", "2期", "计划并完成", "doc_e#1", ev("doc_e#1", 45)],
+        ["市司法局", 2023, "活动", "参观见学", "参观见学", "计划未见完成", "doc_e#1", ev("doc_e#1", 60)],
+    ]
+    assert [r[0] for r in rows(small_engine, "plans_by_unit")].count("市卫生健康委") == 2
+
+
+def test_plan_vs_report(small_engine):
+    assert rows(small_engine, "plan_vs_report", unit=["市司法局"]) == [
+        ["市司法局", "完成但无计划", "活动", "警示教育", "", None, "", "警示教育", 2024, "doc_e#2", ev("doc_e#2", 90)],
+        ["市司法局", "计划并完成", "目标", "举办青年干部培训班", "2期", 2023, "doc_e#1", "3期", 2024, "doc_e#2",
+         ev("doc_e#2", 45)],
+        ["市司法局", "计划并完成", "目标", "地区生产总值增长", "6%", 2023, "doc_e#1", "6.2%", 2024, "doc_e#2",
+         ev("doc_e#2", 20)],
+        ["市司法局", "计划并完成", "活动", "培训", "青年干部培训班", 2023, "doc_e#1", "培训班", 2024, "doc_e#2",
+         ev("doc_e#2", 40)],
+        ["市司法局", "计划未见完成", "活动", "参观见学", "参观见学", 2023, "doc_e#1", "", None, "", ev("doc_e#1", 60)],
+    ]
+    assert {r[0] for r in rows(small_engine, "plan_vs_report", state=["计划未见完成"])} == {"市司法局", "市卫生健康委"}
+
+
+def test_unit_over_years(small_engine):
+    assert sort_lists(rows(small_engine, "unit_over_years", unit=["市司法局"])) == [
+        ["市司法局", 2023, 1, 2, 0, 2, ["参观见学", "培训"], ["举办青年干部培训班 2期", "地区生产总值增长 6%"], 1],
+        ["市司法局", 2024, 1, 2, 2, 0, ["培训", "警示教育"], ["举办培训班 3期", "地区生产总值增长 6.2%"], 1],
+    ]
+
+
+def test_slogan_timeline(small_engine):
+    assert sort_lists(rows(small_engine, "slogan_timeline", slogan=["两个确立"])) == [
+        ["两个确立", 2023, 2, 2, ["市卫生健康委", "市妇联"]], ["两个确立", 2024, 1, 1, ["市税务局"]]]
+    # a document without a year has no place on the line
+    assert [r[1] for r in rows(small_engine, "slogan_timeline", slogan=["第一议题"])] == [2024]
+
+
+def test_indicator_by_year_tells_target_and_actual_apart(small_engine):
+    assert rows(small_engine, "indicator_by_year") == [[2023, "6%", 6.0, 6.5, "6.2%", 6.2, "doc_e#1", "doc_e#2"]]
+    assert rows(small_engine, "indicator_by_year", indicator="城镇调查失业率") == []
+
+
+def test_shared_passages(small_engine):
+    assert sort_lists(rows(small_engine, "shared_passages")) == [
+        ["坚持把学习贯彻党的创新理论作为首要政治任务。", "sentence", 2, 2, ["市司法局", "市妇联"], ["doc_a#1", "doc_e#1"]]]
+    assert rows(small_engine, "shared_passages", kind="paragraph") == []
+
+
+def test_a_unit_takes_its_study_groups_and_party_bodies(small_engine):
+    assert [r[2] for r in rows(small_engine, "find_activities", unit=["市知识产权局"])] == ["集中学习", "专题研讨"]
+    row = rows(small_engine, "compare_units", unit=["市知识产权局"])[0]
+    assert row[:5] == ["市知识产权局", 1, 2, 1, 0]

@@ -96,7 +96,7 @@ def test_unknown_query_suggests_close_names():
 
 def test_choices_come_from_the_graph(small_graph):
     assert param_choices(small_graph, "categories") == sorted(
-        ["读书班", "党课", "联学共建", "集中学习", "调查研究", "专题研讨"])
+        ["读书班", "党课", "联学共建", "集中学习", "调查研究", "专题研讨", "培训", "参观见学", "警示教育"])
     assert param_choices(small_graph, "years") == [2023, 2024]
     assert "市卫生健康委" in param_choices(small_graph, "units")
     with pytest.raises(QueryError):

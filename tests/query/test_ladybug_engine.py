@@ -48,7 +48,7 @@ def test_row_cap_marks_truncation(small_engine):
     result = small_engine.run("MATCH (a:Activity) RETURN a.id ORDER BY a.id", limit=3)
     assert len(result.rows) == 3 and result.truncated
     result = small_engine.run("MATCH (a:Activity) RETURN a.id", limit=100)
-    assert len(result.rows) == 9 and not result.truncated
+    assert len(result.rows) == 13 and not result.truncated
 
 
 def test_timeout_stops_a_runaway_query(small_engine):
@@ -74,14 +74,14 @@ def test_engine_errors_are_query_errors_with_hints(small_engine):
 def test_writes_never_reach_the_engine(small_engine):
     with pytest.raises(WriteQueryRefused):
         small_engine.run("MATCH (n) DETACH DELETE n")
-    assert small_engine.run("MATCH (n:Organization) RETURN count(n) AS n").rows == [[6]]
+    assert small_engine.run("MATCH (n:Organization) RETURN count(n) AS n").rows == [[7]]
 
 
 def test_injection_in_a_parameter_is_only_a_value(small_engine):
     attack = "'}) DETACH DELETE n //"
     result = small_engine.run("MATCH (o:Organization) WHERE o.name = $unit RETURN o.name", {"unit": attack})
     assert result.rows == []
-    assert small_engine.run("MATCH (n:Organization) RETURN count(n) AS n").rows == [[6]]
+    assert small_engine.run("MATCH (n:Organization) RETURN count(n) AS n").rows == [[7]]
 
 
 def test_cache_is_per_content(small_graph):

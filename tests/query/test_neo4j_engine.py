@@ -53,7 +53,7 @@ def test_row_cap_marks_truncation(engine):
     result = engine.run("MATCH (a:Activity) RETURN a.id ORDER BY a.id", limit=3)
     assert len(result.rows) == 3 and result.truncated and result.engine == "neo4j"
     result = engine.run("MATCH (a:Activity) RETURN a.id", limit=100)
-    assert len(result.rows) == 9 and not result.truncated
+    assert len(result.rows) == 13 and not result.truncated
 
 
 def test_nodes_and_relationships_come_back_as_the_embedded_engine_gives_them(engine, small_engine):
@@ -76,6 +76,6 @@ def test_from_env_connects_with_neo4j_uri(neo4j_env, small_graph):
     engine = Neo4jEngine.from_env()
     try:
         assert engine.uri == neo4j_env.settings.uri
-        assert engine.run("MATCH (o:Organization) RETURN count(o) AS n").rows == [[6]]
+        assert engine.run("MATCH (o:Organization) RETURN count(o) AS n").rows == [[7]]
     finally:
         engine.close()

@@ -48,7 +48,8 @@ def test_every_canned_query_runs_on_the_sample_graph(samples_engine, name):
     params = graph_bound(query, values)
     result, _ = run_canned(query, samples_engine, params)
     assert tuple(result.columns) == query.columns
-    if name not in ("partnerships", "materials_studied", "masked_figures", "slogan_cooccurrence"):
+    # the sample reports are unit reports: no national indicator (国内生产总值增长) to line up by year
+    if name not in ("partnerships", "materials_studied", "masked_figures", "slogan_cooccurrence", "indicator_by_year"):
         assert result.rows, f"{name} is empty on data/samples with {params}"
 
 
@@ -56,13 +57,13 @@ def test_question_forms_on_the_sample_graph(samples_engine):
     values = graph_params(samples_engine)
     asker = Asker(samples_engine)
     for question, query in [
-        (f"哪些单位开展了{values['category']}？", "units_by_activity"),
-        (f"{values['unit']}开展了哪些活动？", "activities_by_unit"),
+        (f"哪些单位开展了{values['category']}？", "find_units"),
+        (f"{values['unit']}开展了哪些活动？", "find_activities"),
         (f"{values['unit']}的概况", "unit_profile"),
         (f"哪些单位提到“{values['slogan']}”？", "units_by_slogan"),
         ("最常见的提法有哪些？", "slogan_reach"),
         (f"和{values['unit']}相似的单位", "similar_units"),
-        ("有哪些文档？", "documents_overview"),
+        ("有哪些文档？", "find_documents"),
     ]:
         answer = asker.ask(question)
         assert (answer.query_id, answer.fallback) == (query, False), question
@@ -79,13 +80,13 @@ def corpus_engine(shared_dir):
 def test_three_answers_from_the_shared_corpus(corpus_engine):
     asker = Asker(corpus_engine)
     reading = asker.ask("哪些单位开展了读书班？")
-    assert reading.query_id == "units_by_activity" and len(set(reading.result.column("unit"))) >= 3
+    assert reading.query_id == "find_units" and len(set(reading.result.column("unit"))) >= 3
     top = asker.ask("最常见的提法有哪些？")
     assert top.query_id == "slogan_reach" and len(top.result.rows) == 10
     units = top.result.column("units")
     assert units == sorted(units, reverse=True)
     tax = asker.ask("市税务局报告了什么数据？")
-    assert tax.query_id == "metrics_by_unit" and tax.params["unit"] == ["市税务局"] and tax.result.rows
+    assert tax.query_id == "find_figures" and tax.params["unit"] == ["市税务局"] and tax.result.rows
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG))
@@ -93,4 +94,7 @@ def test_every_canned_query_runs_on_the_shared_corpus(corpus_engine, name):
     query = CATALOG[name]
     values = graph_params(corpus_engine)
     result, _ = run_canned(query, corpus_engine, graph_bound(query, values))
-    assert tuple(result.columns) == query.columns and result.rows
+    assert tuple(result.columns) == query.columns
+    # unit reports name no national indicator; the busiest unit's reports are undated
+    if name not in ("indicator_by_year", "unit_over_years"):
+        assert result.rows, name

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ...errors import LexiconError
 from ...ingest.clean import byline_roles
 from ...ingest.normalize import normalize_text
-from ...lexicon import lexicon_path, read_table, read_wordlist
+from ...lexicon import iter_lines, lexicon_path, read_table, read_wordlist
 from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
@@ -183,7 +183,7 @@ class _Ballot:
         self.suffix_words = load_org_rules().suffix_words
         self.subjects: dict[int, list[OrgMention]] = {}  # sentence index → its clause subjects
 
-    def unit_of(self, spelling: str, bare: bool = False) -> tuple[str, str] | None:
+    def unit_of(self, spelling: str, bare: bool = False, national: bool = False) -> tuple[str, str] | None:
         """(key, spelling) of the unit ``spelling`` names, or None when it cannot report.
 
         A generic name (局, 党委) reports only when it is ``bare``: a
@@ -202,7 +202,7 @@ class _Ballot:
             item = self.by_spelling[item["parent"]]  # a team a unit stations elsewhere: that unit
             spelling = item["name"]
         key = item["name"] if item else spelling
-        if _is_superior(key) or _is_superior(spelling):
+        if not national and (_is_superior(key) or _is_superior(spelling)):
             return None
         for body in _BODIES:
             unit = self.by_spelling.get(key[: -len(body)]) if key.endswith(body) and len(key) > len(body) else None
@@ -217,8 +217,8 @@ class _Ballot:
         return key, spelling
 
     def vote(self, spelling: str, cue: str, sentence: Sentence | None, at: int, scale: float = 1.0,
-             bare: bool = False) -> None:
-        found = self.unit_of(spelling, bare)
+             bare: bool = False, national: bool = False) -> None:
+        found = self.unit_of(spelling, bare, national)
         if found is None:
             return
         key, spelling = found
@@ -259,6 +259,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in normalize_text(title)]
     _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions)
     body = [s for s in ctx.sentences if s not in title_sents]
+    _vote_occasion(ballot, title, body)
     _vote_subtitle(ballot, body, by_sentence)
     _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
     _vote_author_line(ballot, body, by_sentence)
@@ -460,6 +461,35 @@ def _vote_self_references(ctx, ballot, orgs) -> None:
         ballot.vote(best["name"], "self reference", sent, at)
     elif suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅镇乡村"):
         ballot.vote(suffix, "self reference bare", sent, at, bare=True)
+
+
+@lru_cache(maxsize=None)
+def _occasions() -> tuple[tuple[re.Pattern, str], ...]:
+    path = lexicon_path("reporting_occasions")
+    out = []
+    for n, line in iter_lines(path):
+        pattern, sep, unit = line.rpartition("=>")
+        if not sep or not pattern.strip() or not unit.strip():
+            raise LexiconError(path, n, f"expected 'pattern => unit', got {line!r}")
+        try:
+            out.append((re.compile(pattern.strip(), re.M), unit.strip()))
+        except re.error as err:
+            raise LexiconError(path, n, f"bad pattern {pattern.strip()!r}: {err}") from err
+    return tuple(out)
+
+
+def _vote_occasion(ballot, title: str, body: list[Sentence]) -> None:
+    """A national report: 我代表国务院…, 在…第十九次全国代表大会上的报告 (data/lexicon/reporting_occasions.txt).
+
+    The unit the occasion names reports even when it is a superior elsewhere."""
+    opening = body[:_OPENING_SENTENCES + 2]
+    parts = [(normalize_text(title), None)] + [(s.norm, s) for s in opening]
+    for text, sent in parts:  # the title first, then the opening lines
+        for pattern, unit in _occasions():
+            if text and pattern.search(text):
+                sent = sent or (body[0] if body else None)  # a title outside the text: the opening line stands for it
+                ballot.vote(unit, "occasion", sent, sent.start if sent else 0, national=True)
+                return
 
 
 _HONOURED = re.compile(r"莅临|亲临")
