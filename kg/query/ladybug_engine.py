@@ -252,6 +252,9 @@ def query_tables(graph) -> list[QueryTable]:
     return list(iter_query_tables(graph))
 
 
+_MAX_DB_SIZE = 1 << 38
+
+
 class LadybugEngine:
     """An in-memory ladybug database holding a copy of one NetworkX graph.
 
@@ -269,10 +272,12 @@ class LadybugEngine:
         started = time.perf_counter()
         self.path = str(path) if path else ":memory:"
         self._threads = threads
-        # By default the database reserves 8 TB of address space and a buffer pool of 80 % of RAM; a
-        # worker under an address-space limit (kg.query.sandbox) gives it ``memory_bytes``, half each.
-        self._sizes = {} if memory_bytes is None else {"buffer_pool_size": memory_bytes // 2,
-                                                       "max_db_size": memory_bytes // 2}
+        # Left alone, each database reserves 8 TB of address space: sixteen open in one process (a
+        # test session, an app serving several graphs) use up the 128 TB a process has and the next
+        # fails to mmap. 256 GB is far above any graph we build. A worker under an address-space
+        # limit (kg.query.sandbox) gives ``memory_bytes``, half to the buffer pool, half to the file.
+        self._sizes = {"max_db_size": _MAX_DB_SIZE} if memory_bytes is None else {
+            "buffer_pool_size": memory_bytes // 2, "max_db_size": memory_bytes // 2}
         self._open(read_only)
         self._lock = threading.Lock()
         self.n_nodes = self.n_edges = 0

@@ -116,3 +116,15 @@ def test_run_columns_gives_the_rows_of_run_as_columns(small_engine):
     columns = small_engine.run_columns(cypher)
     assert list(columns) == result.columns
     assert [list(row) for row in zip(*columns.values())] == result.rows
+
+
+def test_many_engines_open_in_one_process_all_answer():
+    """Each database used to reserve 8 TB of address space: the seventeenth failed to mmap."""
+    g = nx.MultiDiGraph()
+    g.add_node("Organization:市妇联", label="Organization", name="市妇联")
+    engines = [LadybugEngine(g) for _ in range(24)]
+    try:
+        assert all(e.run("MATCH (n) RETURN count(n) AS n").rows == [[1]] for e in engines)
+    finally:
+        for e in engines:
+            e.close()
