@@ -99,6 +99,34 @@ def configure(dest: Path, module: str, tests: str) -> None:
         )
 
 
+# Collects the test folder twice in one process, as mutmut does (it collects, then runs each mutant's
+# tests by node id in the same or a forked process), and prints the node ids the second collection lost:
+# pytest escapes explicit non-ASCII ``ids=`` in place, so their tests are "not found" the second time,
+# and mutmut counts every mutant they cover as killed.
+_PREFLIGHT = """
+import sys, pytest
+class Ids:
+    def __init__(self):
+        self.ids = set()
+    def pytest_collection_modifyitems(self, items):
+        self.ids |= {item.nodeid for item in items}
+first, second = Ids(), Ids()
+args = ["--collect-only", "-q", *sys.argv[1:]]
+pytest.main(args, plugins=[first])
+pytest.main(args, plugins=[second])
+print("\\n".join(sorted(first.ids - second.ids)), file=sys.stderr)
+"""
+
+
+def check_collection(dest: Path, tests: str) -> None:
+    proc = subprocess.run([sys.executable, "-c", _PREFLIGHT, *PYTEST_ARGS, tests], cwd=dest, capture_output=True,
+                          text=True, env={**os.environ, "KG_SHARED": "/nonexistent"})
+    lost = proc.stderr.strip()
+    if lost:
+        raise SystemExit(f"{tests}: these tests are not found when collected a second time in one process, so "
+                         f"mutmut would count their mutants killed; give them ASCII ids=:\n{lost}")
+
+
 def statuses(dest: Path, module: str) -> dict[str, str]:
     meta = dest / "mutants" / (module + ".meta")
     data = json.loads(meta.read_text(encoding="utf-8"))
@@ -127,6 +155,7 @@ def run_module(module: str, args) -> dict:
         dest.mkdir(parents=True)
         copy_tree(dest)
         configure(dest, module, tests)
+        check_collection(dest, tests)
         started = time.monotonic()
         subprocess.run([*mutmut, "run", "--max-children", str(args.jobs)], cwd=dest, env=env,
                        stdout=subprocess.DEVNULL, check=False)

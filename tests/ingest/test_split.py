@@ -190,6 +190,10 @@ def test_custom_title_rules_are_used_for_every_line(tmp_path):
     text = f"学习材料汇报\n{BODY}\n\n学习材料讲话\n{BODY}"
     assert [(s.title, s.title_derived) for s in split_lines(clean_lines(text), rules=rules)] == [("学习材料汇报…", True)]
     assert is_title_shape("学习材料汇报") and not is_title_shape("学习材料汇报", rules)
+    # the line under a first line without genre word is judged by the same rules: body text here
+    text = f"以学铸魂 砥砺前行\n\n学习材料汇编之二十大精神摘编\n{BODY}"
+    assert [(s.title, s.title_derived) for s in split_lines(clean_lines(text), rules=rules)] == [
+        ("以学铸魂 砥砺前行", False)]
 
 
 # --- blank lines as evidence ------------------------------------------------------------------------------------
@@ -225,6 +229,12 @@ def test_a_genre_title_after_a_closing_formula_needs_no_blank_line():
 def test_a_genre_title_before_a_salutation_needs_no_blank_line():
     text = f"在全市工作会议上的讲话\n{BODY}\n乙局书记在读书班上的发言\n同志们：\n{BODY}"
     assert [t for t, _ in titles(text)] == ["在全市工作会议上的讲话", "乙局书记在读书班上的发言"]
+
+
+def test_a_closing_formula_before_a_genre_title_after_a_blank_line_is_enough_in_a_web_copy():
+    paras = [BODY] * 3
+    text = "\n\n".join(["甲局学习情况汇报", *paras, "汇报完毕，谢谢大家！", "党员干部在专题研讨会上的发言体会", *paras])
+    assert [t for t, _ in titles(text)] == ["甲局学习情况汇报", "党员干部在专题研讨会上的发言体会"]
 
 
 def test_a_genre_word_at_the_end_alone_needs_a_sign_around_it():
@@ -263,8 +273,9 @@ def test_derived_title_skips_salutations():
     assert derive_title(clean_lines("同志们：\n深入学习贯彻党的二十大精神，推动工作。")) == "深入学习贯彻党的二十大精神…"
 
 
-def test_derived_title_of_salutations_only():
+def test_derived_title_of_salutations_only_is_the_first_one():
     assert derive_title(clean_lines("同志们：")) == "同志们…"
+    assert derive_title(clean_lines("各位领导\n同志们")) == "各位领导…"
 
 
 def test_derived_title_reads_the_unit_in_the_first_two_paragraphs_only():
