@@ -11,10 +11,11 @@ import datetime as dt
 
 import streamlit as st
 
-from kg.app.results import get_engine_for, show_result, show_result_graph
+from kg.app.results import get_adhoc_engine_for, get_engine_for, show_result, show_result_graph
 from kg.app.state import get_facts, get_graph, graph_token
 from kg.app.widgets import PAGE_PATHS
 from kg.errors import KGError
+from kg.query.ask import MAX_QUESTION_CHARS
 from kg.query.catalog import run_canned, render_summary, write_query_file
 from kg.views.labels import STATUS_NAMES
 from kg.views.query_errors import explain_query_error
@@ -91,7 +92,8 @@ if tab == TABS[0]:
     examples = st.columns(len(EXAMPLE_QUESTIONS))
     for col, text in zip(examples, EXAMPLE_QUESTIONS):
         col.button(text, key=f"ask_example_{text}", on_click=_ask_example, args=(text,), width="stretch")
-    question = st.text_input("问题", key="question", placeholder=EXAMPLE_QUESTIONS[0], bind="query-params")
+    question = st.text_input("问题", key="question", placeholder=EXAMPLE_QUESTIONS[0], bind="query-params",
+                             max_chars=MAX_QUESTION_CHARS)
     st.button("提问", type="primary", icon=":material/send:", key="ask_submit")
     question = (question or "").strip()
     if question and st.session_state.get("ask_answered") != (question, graph_token(), store):
@@ -178,8 +180,9 @@ else:
             st.session_state.pop("cypher_result", None)
             st.session_state.pop("cypher_error", None)
             try:
-                engine = get_engine_for(store, graph, graph_token())
-                st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
+                engine = get_adhoc_engine_for(store, graph, graph_token())  # a confined worker: kg/query/sandbox.py
+                with st.spinner("正在运行……"):
+                    st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
                 _remember("cypher", cypher.strip(), len(st.session_state["cypher_result"].rows))
             except KGError as err:
                 st.session_state["cypher_error"] = err

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from kg.app.state import build_into_graph, check_neo4j, get_facts, get_graph, graph_path, neo4j_settings
-from kg.errors import KGError
+from kg.errors import GraphBusy, KGError
 from kg.store.exports import export_bytes
 from kg.views.export import GRAPH_EXPORT_LABELS
 
@@ -32,6 +32,8 @@ def _show_summary(summary: dict) -> None:
     cols[3].metric("移除文档", len(summary["removed"]))
     st.caption(f"读取 {summary['files_read']} 个文件，{summary['files_unchanged']} 个未变化跳过，"
                f"用时 {summary['seconds']:.1f} 秒，写入 {summary['target']}")
+    for note in summary.get("notes") or ():
+        st.warning(note, icon=":material/info:")
     if summary["errors"]:
         st.error(f"{len(summary['errors'])} 个文件有问题（其余文件已正常构建）：")
         st.dataframe([{"文件": e["path"], "问题": e["error"]} for e in summary["errors"]], hide_index=True,
@@ -79,6 +81,10 @@ if targets:
     try:
         summary = build_into_graph(targets, prune=bool(go_folder and prune), store=store,
                                    neo4j=neo4j_settings() if store == "neo4j" else None)
+    except GraphBusy as err:
+        st.warning(f"另一个构建正在写入图谱文件，请等它完成后再构建（没有任何文档丢失）。（{err}）",
+                   icon=":material/hourglass_top:")
+        st.stop()
     except KGError as err:
         st.error(f"构建失败：{err}", icon=":material/error:")
         st.stop()

@@ -13,10 +13,13 @@ __all__ = [
     "LexiconError",
     "ConfigError",
     "GraphError",
+    "OldGraphFormat",
+    "GraphBusy",
     "StoreError",
     "Neo4jUnavailable",
     "QueryError",
     "CypherSyntaxError",
+    "QueryRefused",
     "WriteQueryRefused",
     "QueryTimeout",
     "UnknownQuery",
@@ -69,6 +72,14 @@ class GraphError(KGError):
     """The graph file is missing, corrupt or of an unknown version."""
 
 
+class OldGraphFormat(GraphError):
+    """The graph file was written by an older kg in a format this one no longer reads; a build replaces it."""
+
+
+class GraphBusy(GraphError):
+    """Another process is writing the graph file (a build holds its lock)."""
+
+
 class StoreError(KGError):
     """A store (NetworkX file, Neo4j) refused an operation."""
 
@@ -85,8 +96,12 @@ class CypherSyntaxError(QueryError):
     """The Cypher text does not parse."""
 
 
-class WriteQueryRefused(QueryError):
-    """A query that would change the graph was refused before running."""
+class QueryRefused(QueryError):
+    """A query the allow-list does not admit (a clause or a function) was refused before running."""
+
+
+class WriteQueryRefused(QueryRefused):
+    """A query that would change the graph (or call, load, administer) was refused before running."""
 
 
 class QueryTimeout(QueryError):

@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ..query.engines import get_engine
+from ..query.engines import get_engine, open_adhoc_engine
 from ..views.charts import shape_chart_data
 from ..views.export import download_name
 from ..views.labels import name_column
@@ -14,7 +14,7 @@ from .graphview import show_network
 from .state import neo4j_engine
 from .widgets import show_downloads, show_table, style_chart
 
-__all__ = ["get_engine_for", "show_result", "show_chart", "show_result_graph"]
+__all__ = ["get_engine_for", "get_adhoc_engine_for", "show_result", "show_chart", "show_result_graph"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -27,6 +27,18 @@ def get_engine_for(store: str, graph, token: str):
     if store == "neo4j":
         return neo4j_engine()
     return _ladybug(token, graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _sandboxed(token: str, _graph):
+    return open_adhoc_engine("networkx", graph=_graph)
+
+
+def get_adhoc_engine_for(store: str, graph, token: str):
+    """The engine for Cypher typed in the app: confined worker, memory limit, killed at the timeout."""
+    if store == "neo4j":
+        return neo4j_engine()
+    return _sandboxed(token, graph)
 
 
 def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from ..build import build_store
-from ..errors import ConfigError
+from ..errors import ConfigError, GraphBusy
 from ..query.engines import open_engine
 from ..store import default_graph_path, load_graph
 from ..views.facts import collect_facts
@@ -88,10 +88,16 @@ def get_graph():
         entry = reg["entries"].get(str(path))
         if entry and entry["corpus"] == key and entry["mtime"] == _mtime(path):
             return entry["graph"]
+        built = key
         if corpus is not None and corpus.is_dir() and (entry is None or entry["corpus"] != key):
-            _build_with_progress(corpus, first=not path.exists())
+            try:
+                _build_with_progress(corpus, first=not path.exists())
+            except GraphBusy as err:  # a command-line build is writing it: show what is there, try again later
+                st.warning(f"图谱文件正在被另一个构建写入，先显示现有图谱；稍后刷新页面即可看到更新。（{err}）",
+                           icon=":material/hourglass_top:")
+                built = None
         graph = load_graph(path, missing_ok=True)
-        reg["entries"][str(path)] = {"corpus": key, "mtime": _mtime(path), "graph": graph}
+        reg["entries"][str(path)] = {"corpus": built, "mtime": _mtime(path), "graph": graph}
         return graph
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
-from ..ingest.walk import iter_files as walk_files
+from ..ingest.readers import MAX_FILE_BYTES, open_report
+from ..ingest.walk import iter_named_files
 from ..lexicon import LEXICON_DIR
 
 __all__ = ["iter_files", "iter_keyed_files", "file_sha256", "rules_digest"]
@@ -29,33 +30,49 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
 
     Unusable paths come back as :class:`~kg.errors.InputError` values.
     """
-    for item, _ in iter_keyed_files(paths):
+    for item, _, _ in iter_keyed_files(paths):
         yield item
 
 
-def iter_keyed_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path | InputError, str | None]]:
-    """``(file, its resolved path)`` pairs: the resolved path is the build manifest's key.
+def iter_keyed_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path | InputError, str | None, str | None]]:
+    """``(file, its resolved path, its name)``: the resolved path is the build manifest's key.
 
-    Each file comes once, however many of ``paths`` name it; an unusable
-    path comes back as an :class:`~kg.errors.InputError` with key None.
+    The name is the file's path relative to the folder given (its document
+    ids are made of it). Each file comes once, however many of ``paths``
+    name it; an unusable path comes back as an
+    :class:`~kg.errors.InputError` with key and name None.
     """
     seen: set[str] = set()
-    for item in walk_files(paths, on_skip=lambda path, why: log.info("skipped %s: %s", path, why)):
+    for item in iter_named_files(paths, on_skip=lambda path, why: log.info("skipped %s: %s", path, why)):
         if isinstance(item, InputError):
-            yield item, None
+            yield item, None, None
             continue
-        key = str(item.resolve())
+        path, name = item
+        key = str(path.resolve())
         if key not in seen:
             seen.add(key)
-            yield item, key
+            yield path, key, name
 
 
 def file_sha256(path: str | Path) -> str:
-    """The sha256 of a file's bytes, streamed."""
+    """The sha256 of a report file's bytes, streamed; :class:`~kg.errors.InputError` when it is not one.
+
+    The file is checked on the open descriptor first (a regular file within
+    the size limit), so a FIFO or a device never blocks the build, and no
+    more than the limit is ever read.
+    """
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
+    left = MAX_FILE_BYTES + 1
+    with open_report(path) as fh:
+        try:
+            while left > 0 and (chunk := fh.read(min(1 << 20, left))):
+                h.update(chunk)
+                left -= len(chunk)
+        except OSError as err:
+            raise InputError(path, f"cannot read: {err.strerror or err}") from err
+    if left <= 0:
+        raise InputError(path, f"file is over the {MAX_FILE_BYTES // 2**20} MiB limit for one report file",
+                         hint="split it into smaller files")
     return h.hexdigest()
 
 

@@ -2,33 +2,44 @@
 
 The NetworkX graph file is always updated, since it holds the manifest of
 file hashes that makes the next build incremental; Neo4j, when chosen, is
-then synced with the documents that changed.
+then synced with the documents that changed. The graph file's write lock
+(:mod:`kg.store.lock`) is held from loading the graph to saving it, so two
+builds into one file never lose each other's documents.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OldGraphFormat
+from ..graph.build import new_graph
+from ..store.lock import graph_write_lock
 from ..store.neo4j_store import Neo4jSettings, connect, sync_to_neo4j
-from ..store.networkx_store import default_graph_path, load_graph, save_graph
+from ..store.networkx_store import default_graph_path, load_graph, remove_stale_temp_files, save_graph
 from .summary import BuildSummary
 from .update import update_graph
 from .workers import FileResult
 
 __all__ = ["build_store"]
 
+log = logging.getLogger(__name__)
+
 
 def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_path: str | Path | None = None,
                 prune: bool = False, jobs: int | None = None, neo4j: dict | None = None,
                 progress: Callable[[FileResult], None] | None = None,
                 on_plan: Callable[[int], None] | None = None,
-                extract_fn: Callable | None = None) -> BuildSummary:
+                extract_fn: Callable | None = None, wait: float | None = 0,
+                on_wait: Callable[[str], None] | None = None) -> BuildSummary:
     """Build or update a store from report files: the one call the CLI and the app use.
 
     The NetworkX graph file is always updated (it holds the manifest); with
     ``store="neo4j"`` the documents that changed are then synced to Neo4j
     (``neo4j`` holds uri/user/password/database/batch_size overrides).
+    Another build of the same graph file is waited for up to ``wait``
+    seconds (None: as long as it takes), telling ``on_wait``; past that,
+    :class:`~kg.errors.GraphBusy`.
     """
     if store not in ("networkx", "neo4j"):
         raise ConfigError(f"unknown store {store!r}", hint="use --store networkx or --store neo4j")
@@ -38,11 +49,23 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
         driver = connect(settings)
     try:
         path = Path(graph_path) if graph_path else default_graph_path()
-        g = load_graph(path, missing_ok=True)
-        summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
-                               extract_fn=extract_fn)
-        if summary.changes or not path.exists():
-            save_graph(g, path)
+        with graph_write_lock(path, wait=wait, on_wait=on_wait):
+            remove_stale_temp_files(path)  # a killed build's; no other writer runs while we hold the lock
+            notes = []
+            try:
+                g = load_graph(path, missing_ok=True)
+            except OldGraphFormat as err:
+                # Never loaded (it could run code): replaced by a build of the files given now.
+                g = new_graph()
+                notes.append(f"{path}: written by an older kg (pickled objects, document ids from file names); "
+                             "not read, and replaced by a fresh build of the files given now: build any other "
+                             "folders it held again")
+                log.warning("%s", err)
+            summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
+                                   extract_fn=extract_fn)
+            summary.notes[:0] = notes
+            if summary.changes or notes or not path.exists():
+                save_graph(g, path)
         summary.store, summary.target = store, str(path)
         if driver is not None:
             summary.target = sync_to_neo4j(g, changed=set(summary.added + summary.updated),

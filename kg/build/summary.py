@@ -17,6 +17,7 @@ class BuildSummary:
     files_read: int = 0
     files_unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a person must know (a graph rebuilt, ids changed)
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
     store: str = "networkx"
@@ -32,7 +33,7 @@ class BuildSummary:
         return {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged, "removed": self.removed,
             "files_read": self.files_read, "files_unchanged": self.files_unchanged,
-            "errors": [{"path": p, "error": e} for p, e in self.errors],
+            "errors": [{"path": p, "error": e} for p, e in self.errors], "notes": self.notes,
             "nodes": self.nodes, "relationships": self.relationships, "store": self.store,
             "target": self.target, "seconds": round(self.seconds, 3),
         }
@@ -53,6 +54,8 @@ class BuildSummary:
             + (" (" + ", ".join(f"{k} {v}" for k, v in self.relationships.items() if v) + ")"
                if any(self.relationships.values()) else ""),
         ]
+        for note in self.notes:
+            lines.append(f"note: {note}")
         for path, err in self.errors:
             lines.append(f"error: {path}: {err}")
         return "\n".join(lines)

@@ -2,9 +2,17 @@
 
 A file whose bytes and rules are unchanged is skipped (:mod:`kg.build.inputs`);
 a changed file has exactly its own documents replaced; ``prune`` drops the
-documents of files that are gone. The manifest (file → sha256, doc_ids)
-lives in the graph itself (``g.graph["files"]``), so the graph file is the
-whole state. Results are applied in sorted file order, so any ``jobs`` gives
+documents of files that are gone. The manifest (file → sha256, doc_ids, the
+name its ids are made of) lives in the graph itself (``g.graph["files"]``),
+so the graph file is the whole state.
+
+Document ids come from the file's path relative to the folder built
+(``sub/report.txt``, ``sub/report.txt#2``), fixed when the file is first
+built. Where another file of the graph already has that name (two folders
+built into one graph, both with ``report.txt``), the newcomer's name takes
+as many of its parent folders as make it unique (``b/report.txt``) — unless
+the other file is gone, when the newcomer takes its place (a moved folder).
+A graph built when ids were file stems is rebuilt whole, with a note. Results are applied in sorted file order, so any ``jobs`` gives
 the same graph as ``jobs=1``.
 """
 from __future__ import annotations
@@ -24,7 +32,7 @@ from ..graph.build import add_document, count_labels, count_types, new_graph, re
 from ..graph.resolve import OrgResolver, default_resolver
 from .inputs import file_sha256, iter_keyed_files, rules_digest
 from .summary import BuildSummary
-from .workers import FileResult, extract_files, start_workers
+from .workers import FileResult, ending_with, extract_files, start_workers
 
 __all__ = ["update_graph", "build_graph"]
 
@@ -67,10 +75,19 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     summary = BuildSummary()
     rules = rules_digest()
     previous: set[str] = set()
-    if g.graph.get("files") and g.graph.get("rules_sha256") != rules:
-        # Word lists or merge rules changed: every fact may read differently now.
-        log.warning("lexicons or extraction code changed since the last build: rebuilding every document")
-        previous = {d for entry in g.graph["files"].values() for d in entry["doc_ids"]}
+    files = g.graph.get("files") or {}
+    stem_ids = any("id" not in entry for entry in files.values())
+    if files and (stem_ids or g.graph.get("rules_sha256") != rules):
+        if stem_ids:
+            # Two files with one stem shared an id; the old ids cannot be mapped to paths without a root.
+            summary.notes.append(
+                "this graph was built with document ids made of file names (report.txt and report.docx, "
+                "a/x.txt and b/x.txt shared one); every document is read again with ids made of its path: "
+                "documents of files not given to this build are removed, build their folders again")
+        else:
+            # Word lists or merge rules changed: every fact may read differently now.
+            log.warning("lexicons or extraction code changed since the last build: rebuilding every document")
+        previous = {d for entry in files.values() for d in entry["doc_ids"]}
         g.clear()
         g.graph.update(new_graph().graph)
     g.graph["rules_sha256"] = rules
@@ -78,25 +95,37 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
     stack = ExitStack()
     # A first or full build reads every file: its workers warm up while the files are hashed.
-    pool = stack.enter_context(start_workers(workers - 1, extract_fn)) if workers > 1 and not manifest else None
+    pool = stack.enter_context(ending_with(start_workers(workers - 1, extract_fn))) if workers > 1 and not manifest else None
     with stack:
-        todo: list[tuple[str, str]] = []
+        todo: list[tuple[str, str, str]] = []
         key_of: dict[str, str] = {}  # path as read -> its resolved path, the manifest's key
-        for f, key in iter_keyed_files(paths):
+        name_of: dict[str, str] = {}  # manifest key -> the name its document ids are made of
+        claimed = {entry["id"]: key for key, entry in manifest.items()}
+        old_of: dict[str, list[str]] = {}
+        for f, key, name in iter_keyed_files(paths):
             if isinstance(f, InputError):
                 summary.errors.append((f.path, f.problem))
                 continue
             try:
                 digest = file_sha256(f)
-            except OSError as err:
-                summary.errors.append((str(f), f"cannot read: {err.strerror or err}"))
+            except InputError as err:
+                summary.errors.append((err.path, err.problem))
                 continue
             old = manifest.get(key)
             if old and old["sha256"] == digest:
                 summary.files_unchanged += 1
                 summary.unchanged.extend(old["doc_ids"])
                 continue
-            todo.append((str(f), digest))
+            old_of[key] = list(old["doc_ids"]) if old else []
+            if old:
+                name = old["id"]
+            else:
+                name, gone = _unique_name(name, key, claimed)
+                if gone:  # the file that had this name is gone: this one takes its place
+                    old_of[key] += manifest.pop(gone)["doc_ids"]
+            claimed[name] = key
+            name_of[key] = name
+            todo.append((str(f), digest, name))
             key_of[str(f)] = key
         if on_plan:
             on_plan(len(todo))
@@ -104,7 +133,6 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         # document), before any result arrives: the graph is then built while the
         # workers go on extracting. A file that now fails keeps none of its old
         # facts (the graph says what the files say today) and is read again next time.
-        old_of = {key_of[path]: manifest.get(key_of[path], {}).get("doc_ids", []) for path, _ in todo}
         remove_documents(g, {d for ids in old_of.values() for d in ids}, resolver)
         owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
         touched: set[str] = set()
@@ -128,7 +156,7 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
                 (summary.updated if doc_id in old_ids or doc_id in previous else summary.added).append(doc_id)
             summary.removed.extend(sorted(old_ids - set(new_ids)))
             if res.docs or not res.errors:
-                manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path}
+                manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path, "id": name_of[key]}
             else:
                 manifest.pop(key, None)
             del res
@@ -146,6 +174,27 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     summary.relationships = count_types(g)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _unique_name(name: str, key: str, claimed: dict[str, str]) -> tuple[str, str | None]:
+    """The name a new file's document ids are made of, and the vanished file whose name it takes, if any.
+
+    >>> _unique_name("x.txt", "/r/b/x.txt", {"x.txt": "/r/a/x.txt"})  # /r/a/x.txt is gone
+    ('x.txt', '/r/a/x.txt')
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); a = os.path.join(d, "a.txt"); _ = open(a, "w").write("x")
+    >>> _unique_name("a.txt", "/r/b/a.txt", {"a.txt": a})
+    ('b/a.txt', None)
+    """
+    parts = Path(key).parts
+    candidates = [name, *("/".join(parts[-k:]) for k in range(2, len(parts))), key]
+    for cand in dict.fromkeys(candidates):
+        owner = claimed.get(cand)
+        if owner is None or owner == key:
+            return cand, None
+        if not Path(owner).exists():
+            return cand, owner
+    return key, None
 
 
 def build_graph(paths: Iterable[str | Path], *, jobs: int | None = 1,

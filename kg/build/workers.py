@@ -8,22 +8,27 @@ end of the build.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import InputError, KGError
 from ..extract import extract, extract_document
-from ..ingest import read_documents
+from ..ingest import read_named
 from .inputs import file_sha256
 
-__all__ = ["FileResult", "extract_file", "start_workers", "extract_files"]
+__all__ = ["FileResult", "extract_file", "start_workers", "ending_with", "extract_files"]
 
 log = logging.getLogger(__name__)
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass
@@ -37,14 +42,21 @@ class FileResult:
 
 
 def extract_file(path: str | Path, sha256: str | None = None,
-                 extract_fn: Callable | None = None) -> FileResult:
+                 extract_fn: Callable | None = None, name: str | None = None) -> FileResult:
     """Read one file into documents and extract each; errors are kept, not raised.
 
-    ``extract_fn(Document) -> record`` defaults to :func:`kg.extract.extract_document`.
+    ``extract_fn(Document) -> record`` defaults to :func:`kg.extract.extract_document`;
+    ``name`` (default: the file name) is what the document ids are made of.
     """
     extract_fn = extract_fn or extract_document
-    result = FileResult(str(path), sha256 or file_sha256(path))
-    for item in read_documents([path]):
+    result = FileResult(str(path), sha256 or "")
+    try:
+        result.sha256 = result.sha256 or file_sha256(path)
+    except InputError as err:
+        result.errors.append(err.problem)
+        return result
+    docs = read_named(path, name)
+    for item in [docs] if isinstance(docs, InputError) else docs:
         if isinstance(item, Exception):
             # The error is listed under its file already: keep only the problem.
             same_file = isinstance(item, InputError) and Path(item.path) == Path(path)
@@ -63,7 +75,21 @@ def extract_file(path: str | Path, sha256: str | None = None,
     return result
 
 
-def _init_worker(warm_up: bool) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this worker when the build's process dies, even by SIGKILL (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError) as err:  # no prctl: the worker still ends when its queue closes
+        log.debug("no parent-death signal: %s", err)
+    if os.getppid() != parent:  # the build died before the request took effect
+        os._exit(1)
+
+
+def _init_worker(warm_up: bool, parent: int | None = None) -> None:
+    if parent is not None:
+        _end_with_parent(parent)
     # Load the segmenter and the lexicons once per process, not per file.
     # (Not jieba's global dictionary: extraction never uses it, and it
     # costs each worker 1.5 s.)
@@ -84,23 +110,40 @@ def start_workers(workers: int, extract_fn: Callable | None = None) -> ProcessPo
     """A pool of ``workers`` extraction processes, already starting and warming up.
 
     A build that will read every file starts them before hashing the files,
-    so the workers load their lexicons while the main process plans.
+    so the workers load their lexicons while the main process plans. The
+    workers end with the build: killed by the kernel if its process dies
+    (Linux), told to stop at once if it fails (:func:`ending_with`).
     """
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(extract_fn is None,))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                               initargs=(extract_fn is None, os.getpid()))
     for _ in range(workers):
         pool.submit(os.getpid)  # the pool starts its processes on demand
     return pool
+
+
+@contextmanager
+def ending_with(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+    """Use ``pool`` for a ``with`` block; a failed or interrupted block drops the work no process has started.
+
+    (``ProcessPoolExecutor.__exit__`` would wait for every queued chunk.)
+    """
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _extract_chunk(jobs: list[tuple]) -> list[FileResult]:
     return [_extract_job(job) for job in jobs]
 
 
-def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
+def extract_files(jobs: list[tuple], workers: int = 1,
                   progress: Callable[[FileResult], None] | None = None,
                   extract_fn: Callable | None = None,
                   pool: ProcessPoolExecutor | None = None) -> Iterator[FileResult]:
-    """Extract ``(path, sha256)`` jobs on ``workers`` cores; results in the order of ``jobs``.
+    """Extract ``(path, sha256[, name])`` jobs on ``workers`` cores; results in the order of ``jobs``.
 
     ``workers - 1`` processes extract, and so does this one: whenever the
     next result is not ready yet, it takes the earliest chunk no process has
@@ -110,7 +153,7 @@ def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
     CPU time). A ``pool`` from :func:`start_workers` is used (and left open)
     instead of starting one.
     """
-    jobs = [(path, digest, extract_fn) for path, digest in jobs]
+    jobs = [(job[0], job[1], extract_fn, *job[2:]) for job in jobs]
     if pool is None and (workers <= 1 or len(jobs) <= 1):
         for job in jobs:
             res = _extract_job(job)
@@ -120,7 +163,7 @@ def extract_files(jobs: list[tuple[str, str]], workers: int = 1,
         return
     size = max(1, min(16, len(jobs) // (max(2, workers) * 8)))
     chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]
-    with nullcontext(pool) if pool is not None else start_workers(max(1, workers - 1), extract_fn) as running:
+    with nullcontext(pool) if pool is not None else ending_with(start_workers(max(1, workers - 1), extract_fn)) as running:
         futures = [running.submit(_extract_chunk, chunk) for chunk in chunks]
         own: dict[int, list[FileResult]] = {}
         steal = 1

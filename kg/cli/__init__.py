@@ -4,13 +4,17 @@ Each command lives in its own module (``kg/cli/<command>.py``) exposing
 ``add_arguments(parser)`` and ``run(args) -> int``, and only the module of
 the command given is imported: ``kg query`` does not pay for the build's
 imports, nor ``kg build`` for the query engine's. Errors the program expects
-(:class:`~kg.errors.KGError`) become one line on stderr, never a traceback.
+(:class:`~kg.errors.KGError`) become one line on stderr, never a traceback;
+so does a failure of the file system (a full disk: the file and the reason).
+SIGTERM ends a command like Ctrl-C does, through its clean-up (temp files
+removed, worker processes stopped).
 """
 from __future__ import annotations
 
 import argparse
 import importlib
 import logging
+import signal
 import sys
 
 from ..errors import KGError
@@ -55,10 +59,18 @@ def configure_logging(verbosity: int) -> None:
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))
 
 
+def _terminated(signum, frame):
+    raise KeyboardInterrupt  # unwinds through every finally: temp files go, workers are told to stop
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = _parser(_command_in(argv)).parse_args(argv)
     configure_logging(args.verbose)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (a test runner's): leave signals alone
+        previous = None
     try:
         return args._run(args) or 0
     except KGError as err:
@@ -69,3 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # the file system refused (a full disk, a read-only folder): say where and why
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"kg {args.command}: error: {where}{err.strerror or err}", file=sys.stderr)
+        return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -20,6 +20,9 @@ def add_arguments(p) -> None:
                                                    ".json for portable node-link JSON)")
     p.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="cores to extract on, this process included (default: all)")
+    p.add_argument("--wait", type=float, nargs="?", const=-1, default=0, metavar="SECONDS",
+                   help="when another build is writing the same graph file, wait for it (as long as it takes, "
+                        "or at most SECONDS) instead of failing at once")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_neo4j_arguments(p)
@@ -39,7 +42,9 @@ def run(args) -> int:
 
     try:
         summary = build_store(args.paths, store=args.store, graph_path=args.graph, prune=args.prune,
-                              jobs=args.jobs, neo4j=neo4j_settings(args), progress=progress, on_plan=on_plan)
+                              jobs=args.jobs, neo4j=neo4j_settings(args), progress=progress, on_plan=on_plan,
+                              wait=None if args.wait < 0 else args.wait,
+                              on_wait=lambda message: print(f"kg build: {message}", file=sys.stderr))
     finally:
         if bar is not None:
             bar.close()

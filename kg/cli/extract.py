@@ -19,30 +19,44 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     out = open(args.output, "wb") if args.output else sys.stdout.buffer
-    n_docs = n_errors = n_failed = 0
     try:
-        for item in read_documents(args.paths):
-            if isinstance(item, Exception):
-                n_errors += 1
-                print(f"kg extract: {item}", file=sys.stderr)
-                continue
-            try:
-                record = extract_document(item)
-            except Exception as err:  # noqa: BLE001 - one document's failure is that document's error line
-                n_errors += 1
-                print(f"kg extract: {item.source}: {item.doc_id}: {type(err).__name__}: {err}", file=sys.stderr)
-                continue
-            for failed in record.get("extraction_errors") or ():
-                n_failed += 1
-                print(f"kg extract: {item.source}: {item.doc_id}: extractor {failed['extractor']} failed: "
-                      f"{failed['error']}", file=sys.stderr)
-            if args.with_text:
-                record["text"] = item.text
-            out.write(orjson.dumps(record) + b"\n")
-            n_docs += 1
-    finally:
+        code = _extract_to(args, out)
         if args.output:
             out.close()
+        return code
+    except OSError as err:  # a full disk: the CLI says which file, in one line
+        if args.output:
+            try:
+                out.close()
+            except OSError:
+                pass
+        if err.filename is None:  # a failed write names no file: it is the output's
+            err.filename = args.output or "<stdout>"
+        raise
+
+
+def _extract_to(args, out) -> int:
+    n_docs = n_errors = n_failed = 0
+    for item in read_documents(args.paths):
+        if isinstance(item, Exception):
+            n_errors += 1
+            print(f"kg extract: {item}", file=sys.stderr)
+            continue
+        try:
+            record = extract_document(item)
+        except Exception as err:  # noqa: BLE001 - one document's failure is that document's error line
+            n_errors += 1
+            print(f"kg extract: {item.source}: {item.doc_id}: {type(err).__name__}: {err}", file=sys.stderr)
+            continue
+        for failed in record.get("extraction_errors") or ():
+            n_failed += 1
+            print(f"kg extract: {item.source}: {item.doc_id}: extractor {failed['extractor']} failed: "
+                  f"{failed['error']}", file=sys.stderr)
+        if args.with_text:
+            record["text"] = item.text
+        out.write(orjson.dumps(record) + b"\n")
+        n_docs += 1
+    out.flush()
     print(f"{n_docs} documents extracted, {n_errors} files with errors"
           + (f", {n_failed} extractor failures (their fields left empty)" if n_failed else ""), file=sys.stderr)
     return 0 if n_docs or not n_errors else 1

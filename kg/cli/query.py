@@ -73,16 +73,18 @@ def _typed(value: str):
     return {"true": True, "false": False}.get(value.lower(), value)
 
 
-def open_engine_from_args(args):
+def open_engine_from_args(args, *, adhoc: bool = False):
+    """The engine the arguments name; ``adhoc``: the confined one for typed Cypher (kg.query.sandbox)."""
     # lazy: the engines import the graph store (networkx, 0.45 s), which --list and --show do without
-    from ..query.engines import open_engine
+    from ..query.engines import open_adhoc_engine, open_engine
 
     graph = None
     if args.from_paths and args.store == "networkx":
         from ..build import build_graph  # lazy: only --from builds (the build stage, 0.1 s more to import)
 
         graph = build_graph(args.from_paths)
-    return open_engine(args.store, graph=graph, graph_path=args.graph, neo4j=neo4j_settings(args))
+    opener = open_adhoc_engine if adhoc else open_engine
+    return opener(args.store, graph=graph, graph_path=args.graph, neo4j=neo4j_settings(args))
 
 
 def _cell(value, max_width: int) -> str:
@@ -173,7 +175,7 @@ def run(args) -> int:
     if args.name and args.show:
         print(get_query(args.name, catalog).text, end="")
         return 0
-    engine = open_engine_from_args(args)
+    engine = open_engine_from_args(args, adhoc=bool(args.cypher))
     limit, timeout = args.limit or DEFAULT_LIMIT, args.timeout or DEFAULT_TIMEOUT
     if args.cypher:
         params = parse_param_args(args.param, typed=True)

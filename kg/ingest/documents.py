@@ -34,20 +34,23 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _doc_id(stem: str, n: int, total: int) -> str:
-    return stem if total == 1 else f"{stem}#{n}"
+def _doc_id(name: str, n: int, total: int) -> str:
+    return name if total == 1 else f"{name}#{n}"
 
 
 def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8",
-                    file_sha256: str = "") -> list[Document]:
+                    file_sha256: str = "", name: str | None = None) -> list[Document]:
     """Clean decoded file text and cut it into documents.
 
+    Document ids are ``name`` (default: the file name of ``source``),
+    ``name#n`` for the n-th of several: the walk passes the path relative to
+    the folder built, so two files never share an id (SCHEMA §1).
     Raises :class:`InputError` when nothing but junk remains.
 
     >>> docs = split_documents("市统计局学习情况汇报\\n2023年集中学习12次。\\n\\n"
     ...                        "区团委书记在读书班上的交流发言\\n同志们：\\n我谈三点体会。", source="a.txt")
     >>> [(d.doc_id, d.title, d.genre, d.year, d.span) for d in docs]
-    [('a#1', '市统计局学习情况汇报', '汇报', 2023, (0, 24)), ('a#2', '区团委书记在读书班上的交流发言', '发言', None, (25, 53))]
+    [('a.txt#1', '市统计局学习情况汇报', '汇报', 2023, (0, 24)), ('a.txt#2', '区团委书记在读书班上的交流发言', '发言', None, (25, 53))]
     """
     bylines: list = []
     lines = clean_lines(text, path=source, bylines=bylines)
@@ -60,14 +63,14 @@ def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8
         offsets.append(offsets[-1] + len(ln.text) + 1)
     segments = split_lines(lines)
     firsts = [lines[seg.start].line_no for seg in segments]
-    stem = Path(source).stem
+    base = name or Path(source).name
     docs: list[Document] = []
     for n, seg in enumerate(segments, 1):
         start, end = offsets[seg.start], offsets[seg.end] - 1
         body = cleaned[start:end]
         genre = detect_genre(seg.title, body, title_derived=seg.title_derived)
         docs.append(Document(
-            doc_id=_doc_id(stem, n, len(segments)),
+            doc_id=_doc_id(base, n, len(segments)),
             title=seg.title,
             text=body,
             norm=normalize_text(body),
@@ -111,7 +114,7 @@ def _record_year(value, title: str, text: str) -> int | None:
 
 
 def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8",
-                     file_sha256: str = "") -> list[Document]:
+                     file_sha256: str = "", name: str | None = None) -> list[Document]:
     """One document per JSON record (``content``/``text``, ``title``, ``year``).
 
     Records are not split further; their text is cleaned of junk lines.
@@ -121,7 +124,7 @@ def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8
     ...                                     source="r.jsonl")]
     ['政府工作报告']
     """
-    stem = Path(source).stem
+    base = name or Path(source).name
     docs: list[Document] = []
     total = len(records)
     for n, rec in enumerate(records, 1):
@@ -140,7 +143,7 @@ def record_documents(records: list[dict], *, source: str, encoding: str = "utf-8
         meta.update({k: v for k, v in rec.items() if k not in ("content", "text", "title", "year")
                      and isinstance(v, (str, int, float, bool))})
         docs.append(Document(
-            doc_id=_doc_id(stem, n, total),
+            doc_id=_doc_id(base, n, total),
             title=title,
             text=body,
             norm=normalize_text(body),

@@ -5,6 +5,16 @@ symbolic links but never into a folder already seen, so a link back to a
 parent cannot loop. Hidden files and Word lock files (``~$…``) are passed
 over; other extensions are skipped with a note, not an error, since a
 folder of reports often holds a spreadsheet or two.
+
+Each file is checked before anyone opens it, from the one ``stat`` the walk
+makes anyway (links followed): only a regular file of at most
+:data:`~kg.ingest.readers.MAX_FILE_BYTES` is yielded; a FIFO, a device
+(a link to ``/dev/zero``), a socket or an oversized file is that file's
+error at once — hashing or reading one would hang or fill memory.
+
+Each file comes with its *name*: its path relative to the folder given
+(``sub/report.txt``), or its file name when the file itself was given. The
+name is what document ids are made of, so two files never share one.
 """
 from __future__ import annotations
 
@@ -16,9 +26,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
-from .readers import READERS
+from .readers import READERS, check_file
 
-__all__ = ["iter_files"]
+__all__ = ["iter_files", "iter_named_files"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +62,21 @@ def iter_files(paths: Iterable[str | os.PathLike], *,
     >>> [p.name for p in iter_files([d], on_skip=lambda p, why: None)]
     ['a.txt']
     """
+    for item in iter_named_files(paths, on_skip=on_skip):
+        yield item if isinstance(item, InputError) else item[0]
+
+
+def iter_named_files(paths: Iterable[str | os.PathLike], *,
+                     on_skip: Callable[[Path, str], None] | None = None
+                     ) -> Iterator[tuple[Path, str] | InputError]:
+    """Yield ``(file, name)`` pairs — the name relative to the folder given — or :class:`InputError` values.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "sub").mkdir()
+    >>> _ = (d / "a.txt").write_text("x"); _ = (d / "sub" / "a.txt").write_text("y")
+    >>> [name for _, name in iter_named_files([d, d / "a.txt"])]
+    ['a.txt', 'sub/a.txt', 'a.txt']
+    """
     skip = on_skip or _default_skip
     for given in paths:
         path = Path(given)
@@ -60,24 +85,25 @@ def iter_files(paths: Iterable[str | os.PathLike], *,
         except OSError as err:
             yield _stat_error(path, err)
             continue
-        if not path.is_dir():
-            if path.suffix.lower() in READERS:
-                yield path
-            else:
+        if not stat.S_ISDIR(st.st_mode):
+            if path.suffix.lower() not in READERS:
                 yield InputError(path, f"unsupported file type {path.suffix or '(none)'!r}",
                                  hint=f"readable: {' '.join(sorted(READERS))}")
+                continue
+            problem = check_file(path, st)
+            yield problem if problem else (path, path.name)
             continue
         found = 0
         seen = {(st.st_dev, st.st_ino)}
-        for item in _walk(path, seen, skip):
-            if isinstance(item, Path):
+        for item in _walk(path, "", seen, skip):
+            if not isinstance(item, InputError):
                 found += 1
             yield item
         if not found:
             yield InputError(path, f"no readable files ({' '.join(sorted(READERS))}) in this folder")
 
 
-def _walk(folder: Path, seen: set, skip) -> Iterator[Path | InputError]:
+def _walk(folder: Path, prefix: str, seen: set, skip) -> Iterator[tuple[Path, str] | InputError]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
@@ -98,8 +124,9 @@ def _walk(folder: Path, seen: set, skip) -> Iterator[Path | InputError]:
                 skip(path, "folder already read (symlink back to it)")
                 continue
             seen.add(key)
-            yield from _walk(path, seen, skip)
+            yield from _walk(path, f"{prefix}{entry.name}/", seen, skip)
         elif path.suffix.lower() in READERS:
-            yield path
+            problem = check_file(path, st)
+            yield problem if problem else (path, prefix + entry.name)
         else:
             skip(path, f"unsupported file type {path.suffix or '(none)'!r}")

@@ -15,6 +15,11 @@ Rule-based, in the spirit of QASystemOnMedicalKG, with the rules as data:
    closest ones first (rapidfuzz). Never an exception for a question, never
    an empty answer.
 
+A question is at most :data:`MAX_QUESTION_CHARS` characters: the patterns
+are regular expressions searched over the whole question, and a question of
+10,000 characters took 30 s (100,000 never ended). Up to the limit every step
+is linear; a longer one gets a message, not an analysis.
+
 The vocabulary is read through the engine, so the same code asks Neo4j or
 the embedded copy of the NetworkX graph.
 """
@@ -36,10 +41,12 @@ from ..lexicon import lexicon_path, read_table
 from .base import Result
 from .catalog import CannedQuery, bind_params, load_catalog, render_summary, run_canned
 
-__all__ = ["Answer", "Intent", "Entity", "Asker", "ask", "read_patterns", "normalize_question", "SLOTS"]
+__all__ = ["Answer", "Intent", "Entity", "Asker", "ask", "read_patterns", "normalize_question", "SLOTS",
+           "MAX_QUESTION_CHARS"]
 
 log = logging.getLogger(__name__)
 
+MAX_QUESTION_CHARS = 500
 SLOTS = ("unit", "unit2", "category", "slogan", "material", "genre", "year", "title")
 _SLOT_RE = re.compile(r"\{(" + "|".join(SLOTS) + r")\}")
 _GENRES = ("汇报", "讲话", "发言", "计划", "党课", "心得")
@@ -222,8 +229,8 @@ class Asker:
         Years are found by pattern (``2023年``), the rest by the automaton.
         """
         found: list[Entity] = []
+        taken = [False] * len(question)
         if self._n_terms:
-            taken = [False] * len(question)
             hits = sorted(((end - length + 1, length, kind, value) for end, (length, kind, value)
                            in self._automaton.iter(question)), key=lambda h: (-h[1], h[0]))
             for start, length, kind, value in hits:
@@ -232,7 +239,7 @@ class Asker:
                 taken[start:start + length] = [True] * length
                 found.append(Entity(kind, value, question[start:start + length], start))
         for m in _YEAR.finditer(question):
-            if not any(e.start <= m.start() < e.start + len(e.surface) for e in found):
+            if not taken[m.start()]:  # inside an entity already found
                 found.append(Entity("year", int(m.group(1)), m.group(0), m.start()))
         return sorted(found, key=lambda e: e.start)
 
@@ -309,6 +316,10 @@ class Asker:
     def ask(self, question: str, *, limit: int | None = None, timeout: float | None = None) -> Answer:
         """Answer one question; falls back to suggestions rather than failing."""
         text = (question or "").strip()
+        if len(text) > MAX_QUESTION_CHARS:
+            answer = self._fallback("", f"问题太长（{len(text):,} 字），请限制在 {MAX_QUESTION_CHARS} 字以内。")
+            answer.question = text
+            return answer
         matched = self.match_intent(text) if text else None
         if matched is None:
             return self._fallback(text, "没能理解这个问题。" if text else "请输入一个问题。")

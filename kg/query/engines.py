@@ -13,8 +13,9 @@ from ..errors import ConfigError
 from ..store import default_graph_path, load_graph
 from .ladybug_engine import LadybugEngine, get_ladybug_engine
 from .neo4j_engine import Neo4jEngine
+from .sandbox import SandboxedEngine
 
-__all__ = ["get_engine", "open_engine"]
+__all__ = ["get_engine", "open_engine", "open_adhoc_engine"]
 
 
 def get_engine(store: str = "networkx", graph=None):
@@ -42,3 +43,27 @@ def open_engine(store: str = "networkx", *, graph=None, graph_path=None, neo4j: 
     if graph is None:
         return LadybugEngine.for_graph_file(graph_path or default_graph_path(), load_graph)
     return get_engine("networkx", graph)
+
+
+def open_adhoc_engine(store: str = "networkx", *, graph=None, graph_path=None, neo4j: dict | None = None):
+    """The engine for Cypher a person typed: :func:`open_engine`'s, with every query in a confined worker.
+
+    On the NetworkX store the queries run in a :class:`~kg.query.sandbox.SandboxedEngine`
+    (no file access, a memory limit, killed at the timeout) over the
+    database kept next to the graph file, or a copy of ``graph``. Neo4j runs
+    them in read transactions with a server-side timeout; both apply the
+    parse-tree allow-list first.
+    """
+    if store == "neo4j":
+        return Neo4jEngine.from_env(None, **(neo4j or {}))
+    if store != "networkx":
+        raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
+    if graph is not None:
+        return SandboxedEngine(graph)
+    path = graph_path or default_graph_path()
+    kept = LadybugEngine.for_graph_file(path, load_graph)
+    db_path = kept.path
+    kept.close()
+    if db_path == ":memory:":  # no database could be kept next to the file
+        return SandboxedEngine(load_graph(path))
+    return SandboxedEngine(db_path=db_path)

@@ -132,12 +132,16 @@ class LadybugEngine:
 
     name = "ladybug"
 
-    def __init__(self, graph=None, *, path: str | Path | None = None, read_only: bool = False):
+    def __init__(self, graph=None, *, path: str | Path | None = None, read_only: bool = False,
+                 memory_bytes: int | None = None):
         import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
 
         started = time.perf_counter()
         self.path = str(path) if path else ":memory:"
-        self._db = ladybug.Database(self.path, read_only=read_only)
+        # By default the database reserves 8 TB of address space and a buffer pool of 80 % of RAM; a
+        # worker under an address-space limit (kg.query.sandbox) gives it ``memory_bytes``, half each.
+        sizes = {} if memory_bytes is None else {"buffer_pool_size": memory_bytes // 2, "max_db_size": memory_bytes // 2}
+        self._db = ladybug.Database(self.path, read_only=read_only, **sizes)
         self._conn = ladybug.Connection(self._db)
         self._lock = threading.Lock()
         self.n_nodes = self.n_edges = 0
@@ -246,6 +250,15 @@ class LadybugEngine:
             timeout: float = DEFAULT_TIMEOUT) -> Result:
         """Run one read-only query; at most ``limit`` rows, at most ``timeout`` seconds."""
         params = prepare_query(cypher, params, limit, timeout)
+        return self.execute(cypher, params, limit, timeout)
+
+    def execute(self, cypher: str, params: dict, limit: int, timeout: float) -> Result:
+        """Run a query *without* the guard: for callers that applied it already (:meth:`run`, the sandbox).
+
+        The engine's own timeout is cooperative: a single expression that
+        runs long (``size(range(1, 1e9))``) is not interrupted. Ad-hoc queries
+        therefore run in :mod:`kg.query.sandbox`, which kills its worker.
+        """
         cypher = translate_for_ladybug(cypher)  # type(r), labels(n), id(n) as Neo4j users write them
         with self._lock:
             started = time.perf_counter()

@@ -59,8 +59,8 @@ def list_documents(facts: Facts, *, query: str = "", genres=(), years=(), units=
 
 
 def _doc_order(doc_id: str):
-    stem, _, n = doc_id.partition("#")
-    return (stem, int(n) if n.isdigit() else 0)
+    name, _, n = doc_id.rpartition("#")
+    return (name, int(n)) if n.isdigit() else (doc_id, 0)
 
 
 def list_document_facts(graph, doc_node: str, names=None) -> dict[str, list[dict]]:

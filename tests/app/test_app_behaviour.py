@@ -112,6 +112,16 @@ def test_bad_cypher_is_an_error_message(fixture_graph_file, use_graph, open_app)
     assert any("语法错误" in t for t in texts(at.error)), texts(at.error)
 
 
+def test_cypher_that_reads_files_or_builds_huge_values_is_refused(fixture_graph_file, use_graph, open_app):
+    use_graph(fixture_graph_file)
+    at = open_app("app_pages/ask.py", tab=CYPHER_TAB)
+    _run_cypher(at, "LOAD FROM '/etc/passwd' (file_format='csv') RETURN *")
+    assert any("只允许只读查询" in t for t in texts(at.error)), texts(at.error)
+    _run_cypher(at, "RETURN size(range(1, 1000000000))")
+    assert not at.exception
+    assert any("range()" in t and "不在允许的函数之列" in t for t in texts(at.error)), texts(at.error)
+
+
 def test_write_cypher_is_refused(fixture_graph_file, use_graph, open_app):
     use_graph(fixture_graph_file)
     at = open_app("app_pages/ask.py", tab=CYPHER_TAB)
@@ -147,7 +157,7 @@ def test_document_view_shows_highlights(sample_graph_file, use_graph, open_app):
 def test_document_link_opens_that_document(sample_graph_file, use_graph, open_app):
     use_graph(sample_graph_file)
     at = open_app("app_pages/documents.py")
-    doc_id = "10_市统计局在读书班上的交流发言"
+    doc_id = "10_市统计局在读书班上的交流发言.txt"
     at = open_app("app_pages/documents.py", doc=doc_id)
     assert at.selectbox(key="doc_selected").value == doc_id
     html = "".join(m.value for m in at.markdown)

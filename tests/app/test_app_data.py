@@ -36,6 +36,23 @@ def test_a_missing_folder_is_a_message(tmp_path, use_graph, open_app):
     assert any("路径不存在" in t for t in texts(at.error))
 
 
+def test_a_build_while_another_writes_the_graph_is_a_message_not_a_loss(tmp_path, samples_dir, use_graph, open_app):
+    from kg.store.lock import graph_write_lock
+
+    use_graph(tmp_path / "g" / "graph.pickle")
+    corpus = tmp_path / "reports"
+    corpus.mkdir()
+    shutil.copy(next(samples_dir.glob("01_*.txt")), corpus)
+    at = open_app("app_pages/data.py")
+    at.text_input(key="data_folder").input(str(corpus)).run()
+    with graph_write_lock(tmp_path / "g" / "graph.pickle"):  # as a command-line build would
+        _button(at, "构建该路径").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("另一个构建正在写入图谱文件" in t and "being built by PID" in t for t in texts(at.warning))
+    _button(at, "构建该路径").click().run()
+    assert metric_value(at, "新增文档") == 1
+
+
 def test_build_from_uploaded_files(tmp_path, samples_dir, use_graph, open_app):
     use_graph(None)
     at = open_app("app_pages/data.py")

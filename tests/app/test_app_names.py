@@ -17,7 +17,7 @@ from tests.app.app_helpers import REPO, PAGES, metric_value, open_app, sample_gr
 
 HASH_LIKE = re.compile(r"[0-9a-f]{12,}")
 HASH_CORPUS = REPO / "tests" / "fixtures" / "app" / "hash_named"
-HASH_DOC = "007_0a1b2c3d4e5f6a7b"
+HASH_DOC = "007_0a1b2c3d4e5f6a7b.txt"
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ def build(folder, g=None, **kw):
 
 def test_first_build_adds_every_document(corpus):
     g, s = build(corpus)
-    assert sorted(s.added) == ["a", "b", "c"] and not s.errors
+    assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"] and not s.errors
     assert s.nodes["Document"] == 3 and s.relationships["MENTIONS"] > 0
 
 
@@ -28,18 +28,18 @@ def test_unchanged_rebuild_reports_no_change(corpus):
     g, _ = build(corpus)
     before = graph_facts(g)
     _, s = build(corpus, g)
-    assert s.changes == 0 and s.files_read == 0 and sorted(s.unchanged) == ["a", "b", "c"]
+    assert s.changes == 0 and s.files_read == 0 and sorted(s.unchanged) == ["a.txt", "b.txt", "c.txt"]
     assert graph_facts(g) == before
 
 
 def test_editing_one_file_changes_only_its_facts(corpus):
     g, _ = build(corpus)
-    others = {d: doc_facts(g, d) for d in ("a", "c")}
+    others = {d: doc_facts(g, d) for d in ("a.txt", "c.txt")}
     (corpus / "b.txt").write_text("县委学习计划\n县委开展第一议题学习。\n", encoding="utf-8")
     _, s = build(corpus, g)
-    assert s.updated == ["b"] and not s.added and not s.removed and s.files_read == 1
-    assert {d: doc_facts(g, d) for d in ("a", "c")} == others
-    assert g.nodes["Organization:市委党校"]["doc_ids"] == ["a"]
+    assert s.updated == ["b.txt"] and not s.added and not s.removed and s.files_read == 1
+    assert {d: doc_facts(g, d) for d in ("a.txt", "c.txt")} == others
+    assert g.nodes["Organization:市委党校"]["doc_ids"] == ["a.txt"]
     fresh, _ = build(corpus)
     assert graph_facts(g)[1] == graph_facts(fresh)[1]
     assert {n for n, _ in graph_facts(g)[0]} == {n for n, _ in graph_facts(fresh)[0]}
@@ -47,11 +47,11 @@ def test_editing_one_file_changes_only_its_facts(corpus):
 
 def test_a_file_that_breaks_loses_its_facts_and_is_read_again_next_time(corpus):
     g, _ = build(corpus)
-    others = {d: doc_facts(g, d) for d in ("a", "c")}
+    others = {d: doc_facts(g, d) for d in ("a.txt", "c.txt")}
     (corpus / "b.txt").write_bytes(b"\x00\x01binary now\x00")
     _, s = build(corpus, g)
-    assert s.removed == ["b"] and [p for p, _ in s.errors] == [str(corpus / "b.txt")]
-    assert "Document:b" not in g and {d: doc_facts(g, d) for d in ("a", "c")} == others
+    assert s.removed == ["b.txt"] and [p for p, _ in s.errors] == [str(corpus / "b.txt")]
+    assert "Document:b.txt" not in g and {d: doc_facts(g, d) for d in ("a.txt", "c.txt")} == others
     _, again = build(corpus, g)
     assert again.files_read == 1 and again.errors and not again.removed
 
@@ -60,9 +60,9 @@ def test_prune_removes_documents_of_deleted_files(corpus):
     g, _ = build(corpus)
     (corpus / "c.txt").unlink()
     _, s = build(corpus, g)
-    assert s.changes == 0 and "Document:c" in g
+    assert s.changes == 0 and "Document:c.txt" in g
     _, s = build(corpus, g, prune=True)
-    assert s.removed == ["c"] and "Document:c" not in g and "Organization:市卫生健康委" not in g
+    assert s.removed == ["c.txt"] and "Document:c.txt" not in g and "Organization:市卫生健康委" not in g
     fresh, _ = build(corpus)
     assert graph_facts(g)[1] == graph_facts(fresh)[1]
 
@@ -77,7 +77,7 @@ def test_parallel_extraction_gives_the_same_graph(corpus):
 def test_a_bad_file_is_reported_and_the_rest_built(corpus):
     (corpus / "broken.pdf").write_bytes(b"not a pdf at all")
     g, s = build(corpus)
-    assert sorted(s.added) == ["a", "b", "c"]
+    assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"]
     assert [p for p, _ in s.errors] == [str(corpus / "broken.pdf")]
     assert "broken.pdf" in s.format()
     (_, problem), = s.errors
@@ -89,14 +89,14 @@ def test_changed_lexicon_files_rebuild_everything(corpus, monkeypatch):
     before = graph_facts(g)
     monkeypatch.setattr(kg.build.update, "rules_digest", lambda directory=None: "another")
     _, s = build(corpus, g)
-    assert sorted(s.updated) == ["a", "b", "c"] and not s.added and s.files_read == 3
+    assert sorted(s.updated) == ["a.txt", "b.txt", "c.txt"] and not s.added and s.files_read == 3
     assert graph_facts(g) == before
 
 
 def _pipeline_with_a_raising_extractor(doc):
     @register("test_build_raises")
     def raises(ctx):
-        if ctx.doc.doc_id == "b":
+        if ctx.doc.doc_id == "b.txt":
             raise ValueError("a rule choked")
         return []
 
@@ -104,7 +104,7 @@ def _pipeline_with_a_raising_extractor(doc):
 
 
 def _raises_on_one_document(doc):
-    if doc.doc_id == "b":
+    if doc.doc_id == "b.txt":
         raise RecursionError("maximum recursion depth exceeded")
     return vocab_extract(doc)
 
@@ -112,24 +112,128 @@ def _raises_on_one_document(doc):
 def test_a_raising_extractor_is_an_error_line_and_nothing_else_is_lost(corpus):
     g = new_graph()
     s = update_graph(g, [corpus], extract_fn=_pipeline_with_a_raising_extractor, jobs=1)
-    assert sorted(s.added) == ["a", "b", "c"]
+    assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"]
     assert [(os.path.basename(p), e) for p, e in s.errors] == [
-        ("b.txt", "b: extractor test_build_raises failed: ValueError: a rule choked")]
-    assert "b" in g.nodes["Organization:县委"]["doc_ids"]
+        ("b.txt", "b.txt: extractor test_build_raises failed: ValueError: a rule choked")]
+    assert "b.txt" in g.nodes["Organization:县委"]["doc_ids"]
     assert "Organization:市卫生健康委" in g
 
 
 def test_a_document_whose_extraction_raises_is_an_error_line_and_the_build_goes_on(corpus):
     g = new_graph()
     s = update_graph(g, [corpus], extract_fn=_raises_on_one_document, jobs=1)
-    assert sorted(s.added) == ["a", "c"]
+    assert sorted(s.added) == ["a.txt", "c.txt"]
     assert [(os.path.basename(p), e) for p, e in s.errors] == [
-        ("b.txt", "b: RecursionError: maximum recursion depth exceeded")]
+        ("b.txt", "b.txt: RecursionError: maximum recursion depth exceeded")]
 
 
 def test_the_sentence_that_once_crashed_extraction_builds(tmp_path):
     (tmp_path / "r.txt").write_text("共青团XX市委与市卫生健康委联合举办读书班1期。\n", encoding="utf-8")
     g = new_graph()
     s = update_graph(g, [tmp_path], jobs=1)
-    assert s.added == ["r"] and not s.errors
+    assert s.added == ["r.txt"] and not s.errors
     assert {"Organization:共青团市委", "Organization:市卫生健康委"} <= set(g)
+
+
+# --- Document ids unique per path (files with one stem never overwrite each other) ----------------------
+
+def _docs(g):
+    return sorted(d["doc_id"] for _, d in g.nodes(data=True) if d.get("label") == "Document")
+
+
+def _docx(path, text):
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def test_files_with_one_stem_are_two_documents_and_stay_two(tmp_path):
+    from tests.build.conftest import TEXTS
+
+    for rel in ("a/x.txt", "b/x.txt"):
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+    (tmp_path / "a" / "x.txt").write_text(TEXTS["a.txt"], encoding="utf-8")
+    (tmp_path / "b" / "x.txt").write_text(TEXTS["b.txt"], encoding="utf-8")
+    (tmp_path / "report.txt").write_text(TEXTS["c.txt"], encoding="utf-8")
+    _docx(tmp_path / "report.docx", TEXTS["a.txt"])
+    g, s = build(tmp_path)
+    assert _docs(g) == sorted(s.added) == ["a/x.txt", "b/x.txt", "report.docx", "report.txt"] and not s.errors
+    _, again = build(tmp_path, g)
+    assert again.changes == 0 and sorted(again.unchanged) == _docs(g)
+
+
+def test_two_folders_built_one_after_the_other_keep_both_same_named_files(tmp_path):
+    from tests.build.conftest import TEXTS
+
+    for side, text in (("left", TEXTS["a.txt"]), ("right", TEXTS["b.txt"])):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "x.txt").write_text(text, encoding="utf-8")
+    g, first = build(tmp_path / "left")
+    _, second = build(tmp_path / "right", g)
+    assert first.added == ["x.txt"] and second.added == ["right/x.txt"] and not second.removed
+    _, again = build(tmp_path / "left", g)
+    assert again.changes == 0 and _docs(g) == ["right/x.txt", "x.txt"]
+    assert g.nodes["Document:x.txt"]["title"] == "市委党校学习汇报"
+
+
+def test_a_moved_folder_takes_its_old_ids_back(tmp_path, corpus):
+    g, _ = build(corpus)
+    moved = corpus.rename(tmp_path / "moved")
+    _, s = build(moved, g)
+    assert sorted(s.updated) == ["a.txt", "b.txt", "c.txt"] and not s.added and not s.removed
+    assert len(g.graph["files"]) == 3
+
+
+def test_a_graph_built_with_stem_ids_is_rebuilt_with_a_note(corpus):
+    g, _ = build(corpus)
+    for entry in g.graph["files"].values():  # as a graph of the file-stem days looked
+        del entry["id"]
+    _, s = build(corpus, g)
+    assert s.notes and "file names" in s.notes[0] and "note: this graph was built" in s.format()
+    assert sorted(s.added + s.updated) == ["a.txt", "b.txt", "c.txt"] and s.files_read == 3
+    assert all("id" in entry for entry in g.graph["files"].values())
+
+
+# --- Check before reading: nothing hangs, nothing is hashed past the limit -----------------------------
+
+def _build_in_thread(folder):
+    import threading
+
+    out = {}
+
+    def run():
+        out["g"], out["s"] = build(folder)
+
+    t = threading.Thread(target=run, daemon=True)  # a hang must fail the test, not the whole run
+    t.start()
+    t.join(120)
+    assert not t.is_alive(), "the build hangs"
+    return out["g"], out["s"]
+
+
+def test_fifos_and_links_to_endless_devices_are_per_file_errors_and_the_build_ends(corpus):
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    (corpus / "random.txt").symlink_to("/dev/urandom")
+    g, s = _build_in_thread(corpus)
+    assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"]
+    assert sorted((os.path.basename(p), e) for p, e in s.errors) == [
+        ("pipe.txt", "not a regular file: a FIFO (named pipe)"),
+        ("random.txt", "not a regular file: a character device"),
+        ("zero.txt", "not a regular file: a character device")]
+
+
+def test_an_oversized_file_is_an_error_before_it_is_hashed(corpus, monkeypatch):
+    from kg.ingest.readers import MAX_FILE_BYTES
+
+    with open(corpus / "big.txt", "wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)
+    hashed = []
+    real = kg.build.update.file_sha256
+    monkeypatch.setattr(kg.build.update, "file_sha256", lambda p: hashed.append(os.path.basename(p)) or real(p))
+    _, s = build(corpus)
+    assert sorted(hashed) == ["a.txt", "b.txt", "c.txt"]
+    assert [(os.path.basename(p), "over the 32 MiB limit" in e) for p, e in s.errors] == [("big.txt", True)]

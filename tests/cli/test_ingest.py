@@ -24,7 +24,7 @@ def test_table_and_summary(tmp_path, capsys):
     code, out, err = _run([f, tmp_path / "missing.txt"], capsys)
     lines = out.splitlines()
     assert code == 0
-    assert lines[1].startswith("a#1") and "市统计局学习情况汇报" in lines[1]
+    assert lines[1].startswith("a.txt#1") and "市统计局学习情况汇报" in lines[1]
     assert lines[-1] == "1 files read, 2 documents, 1 files with errors"
     assert "missing.txt: no such file or directory" in err
 
@@ -34,7 +34,7 @@ def test_json_lines(tmp_path, capsys):
     f.write_text(GOOD, encoding="utf-8")
     code, out, err = _run(["--json", f], capsys)
     rows = [orjson.loads(line) for line in out.splitlines()]
-    assert code == 0 and [r["doc_id"] for r in rows] == ["a#1", "a#2"]
+    assert code == 0 and [r["doc_id"] for r in rows] == ["a.txt#1", "a.txt#2"]
     assert {"title", "genre", "year", "source", "span", "sha256", "file_sha256", "encoding", "n_chars"} <= set(rows[0])
     assert "text" not in rows[0]
     assert err.strip().endswith("1 files read, 2 documents, 0 files with errors")

@@ -61,7 +61,7 @@ def load_gold(path: Path = FIXTURES / "gold.jsonl") -> dict[str, dict]:
 
 
 def predict(directory: Path = FIXTURES) -> dict[str, tuple[dict, str]]:
-    """``doc_id -> (record, document text)`` for every fixture document."""
+    """``doc_id -> (record, document text)`` for every fixture document, keyed as the gold is (file stem, #n)."""
     from kg.extract import extract_document
     from kg.ingest import read_documents
 
@@ -69,7 +69,8 @@ def predict(directory: Path = FIXTURES) -> dict[str, tuple[dict, str]]:
     for doc in read_documents(sorted(directory.glob("*.txt"))):
         if isinstance(doc, Exception):
             raise doc
-        out[doc.doc_id] = (extract_document(doc), doc.text)
+        name = Path(doc.source).name  # ids are file names; the gold names documents by file stem
+        out[Path(name).stem + doc.doc_id[len(name):]] = (extract_document(doc), doc.text)
     return out
 
 

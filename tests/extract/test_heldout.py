@@ -47,7 +47,7 @@ def predicted():
     out = {}
     for doc in read_documents(sorted(HELDOUT.glob("*.txt"))):
         assert not isinstance(doc, Exception), doc
-        out[doc.doc_id] = extract_document(doc)
+        out[Path(doc.source).stem] = extract_document(doc)  # the gold names each one-document file by its stem
     return out
 
 

@@ -478,3 +478,17 @@ def test_a_deputy_is_a_role_not_a_unit():
 
 def test_a_reporter_learning_from_a_unit_does_not_hide_it():
     assert names("记者从县统计局获悉，今年以来该局开展开放日活动。") == ["县统计局"]
+
+
+def test_a_district_the_dictionary_does_not_tag_as_a_place_is_one_all_the_same():
+    found = _doc_orgs("卫东区纪委监委开展警示教育。区纪委监委组织党员干部旁听庭审。纪委监委将持续推进。")
+    assert list(found) == ["卫东区纪委监委"] and found["卫东区纪委监委"]["mentions"] == 3
+
+
+def test_a_campaigns_quoted_name_inside_a_units_name():
+    ms = find_org_mentions("市委“不忘初心、牢记使命”主题教育指导组督查工作。")
+    assert ms[-1].name == "市委“不忘初心、牢记使命”主题教育指导组" and ms[-1].parent == "市委"
+
+
+def test_an_institution_known_by_its_number():
+    assert names("督查市二医院主题教育工作。") == ["市二医院"]

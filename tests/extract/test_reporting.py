@@ -234,3 +234,16 @@ def test_a_unit_above_the_level_the_text_calls_its_own_yields():
             "我市作为代表单位介绍了我市的老干部工作。市委老干部局将抓好落实。市委老干部局召开专题会议。")
     item = reporting_item(body, "", title_derived=True)
     assert item["name"] == "市委老干部局"
+
+
+def test_the_unit_an_inspection_group_of_the_title_visits_reports():
+    title = "市委“不忘初心、牢记使命”主题教育指导组督查市二医院主题教育工作"
+    body = ("11月5日，市委“不忘初心、牢记使命”主题教育第九指导组一行莅临市第二人民医院检查指导工作。"
+            "该院党委书记代表医院做汇报。")
+    assert reporting(body, title) in ("市二医院", "市第二人民医院", "市第二人民医院党委")
+
+
+def test_a_unit_that_is_only_the_venue_of_the_opening_is_no_subject():
+    body = ("7月11日上午，某区人民法院九楼审判庭座无虚席。区纪委监委组织党员干部旁听庭审。"
+            "区纪委监委驻区住建局纪检监察组全程参与。")
+    assert reporting(body, "", title_derived=True) == "区纪委监委"

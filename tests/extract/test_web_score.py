@@ -10,15 +10,9 @@ that drops below its target fails. Skips when ../shared is absent.
 """
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-import orjson
 import pytest
 
-from kg.extract import extract_document
-from kg.ingest import read_documents
+from tests.extract.shared_score import field_value, score_shared
 
 TARGETS = {
     "reporting_org_accuracy": 0.90,
@@ -40,21 +34,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def web_scores(shared_dir, tmp_path_factory):
-    pred = tmp_path_factory.mktemp("score") / "pred.jsonl"
-    with open(pred, "wb") as fh:
-        for doc in read_documents([shared_dir / "corpus-web"]):
-            assert not isinstance(doc, Exception), doc
-            fh.write(orjson.dumps(extract_document(doc)) + b"\n")
-    out = subprocess.run(
-        [sys.executable, str(shared_dir / "eval" / "score.py"), str(shared_dir / "gold" / "web.jsonl"), str(pred),
-         "--json"],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(out.stdout)
-
-
-def _value(scores: dict, field: str) -> float:
-    return scores[field] if field == "reporting_org_accuracy" else scores[field]["f1"]
+    return score_shared(shared_dir, "corpus-web", "web.jsonl", tmp_path_factory.mktemp("score"))
 
 
 def test_every_web_document_is_found(web_scores):
@@ -63,7 +43,7 @@ def test_every_web_document_is_found(web_scores):
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_stays_above_its_floor(web_scores, field):
-    assert _value(web_scores, field) >= FLOORS[field], f"{field}: {_value(web_scores, field):.3f} < floor {FLOORS[field]}"
+    assert field_value(web_scores, field) >= FLOORS[field], f"{field}: {field_value(web_scores, field):.3f} < floor {FLOORS[field]}"
 
 
 # Fields still below their target: expected failures, strict, so a field that
@@ -76,5 +56,5 @@ BELOW_TARGET = {"reporting_org_accuracy", "organizations"}
     for f in sorted(TARGETS)
 ])
 def test_field_meets_its_target(web_scores, field):
-    value = _value(web_scores, field)
+    value = field_value(web_scores, field)
     assert value >= TARGETS[field], f"{field}: {value:.3f} < target {TARGETS[field]}"

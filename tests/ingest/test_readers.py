@@ -68,7 +68,7 @@ def test_jsonl_round_trip(tmp_path):
     p = tmp_path / "reports.jsonl"
     p.write_bytes(b"\n".join(orjson.dumps(r) for r in records))
     docs = read_file(p)
-    assert [d.doc_id for d in docs] == ["reports#1", "reports#2"]
+    assert [d.doc_id for d in docs] == ["reports.jsonl#1", "reports.jsonl#2"]
     assert docs[0].title == "2024年政府工作报告" and docs[0].year == 2024 and docs[0].genre == "汇报"
     assert docs[0].norm.endswith("现在，我代表国务院报告工作。") and docs[0].meta["url"] == "https://example.org/1"
     assert docs[1].title_derived and docs[1].year is None

@@ -110,7 +110,7 @@ def test_half_width_punctuation_web_copy():
 def test_doc_ids_number_documents_only_in_compilations():
     one = split_documents(f"市统计局学习情况汇报\n{BODY}", source="dir/a.txt")
     two = split_documents(f"市统计局学习情况汇报\n{BODY}\n\n区团委学习计划\n{BODY}", source="dir/b.txt")
-    assert [d.doc_id for d in one] == ["a"] and [d.doc_id for d in two] == ["b#1", "b#2"]
+    assert [d.doc_id for d in one] == ["a.txt"] and [d.doc_id for d in two] == ["b.txt#1", "b.txt#2"]
 
 
 def test_spans_slice_the_cleaned_file():

@@ -154,3 +154,30 @@ def test_bad_pattern_lines_fail_with_file_and_line(tmp_path, line, message):
     path.write_text("# header\n" + line + "\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"patterns.txt:2: .*" + message):
         read_patterns(path)
+
+
+def test_a_question_over_the_limit_gets_a_message_and_no_analysis(asker, monkeypatch):
+    from kg.query.ask import MAX_QUESTION_CHARS
+
+    long = ("市妇联开展了哪些活动，" * 60)[: MAX_QUESTION_CHARS + 1]
+    analysed = []
+    monkeypatch.setattr(asker, "match_intent", lambda q: analysed.append(q))
+    answer = asker.ask(long * 200)  # 100,000 characters: the patterns' regexes never see it
+    assert answer.fallback and answer.summary.startswith("问题太长（100,200 字），请限制在 500 字以内。")
+    assert answer.result.rows and not analysed
+    assert asker.ask(long).fallback and not analysed
+    asker.ask(long[:MAX_QUESTION_CHARS])
+    assert analysed == [long[:MAX_QUESTION_CHARS]]
+
+
+def test_a_question_at_the_limit_is_still_answered(asker):
+    from kg.query.ask import MAX_QUESTION_CHARS
+
+    question = "市妇联开展了哪些活动？"
+    padded = question + "　" * (MAX_QUESTION_CHARS - len(question))
+    assert len(padded) == MAX_QUESTION_CHARS and not asker.ask(padded.strip() + "请问" * 10).fallback
+
+
+def test_years_inside_entities_are_not_years_and_many_years_stay_cheap(asker):
+    entities = asker.spot_entities("2023年" * 100)
+    assert [e.value for e in entities] == [2023] * 100

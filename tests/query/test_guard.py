@@ -1,5 +1,7 @@
-"""kg/query/guard.py: write clauses are refused before anything runs."""
+"""kg/query/guard.py (layer a): only what the allow-list names runs — reading clauses, listed functions."""
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -49,7 +51,7 @@ def test_reads_pass_even_with_write_words_in_literals(text):
 
 
 def test_message_says_where_and_why():
-    with pytest.raises(WriteQueryRefused, match=r"'DELETE' refused at 2:\d+.*read-only"):
+    with pytest.raises(WriteQueryRefused, match=r"'DELETE n' refused at 2:0: queries here only read"):
         check_read_only("MATCH (n)\nDELETE n")
 
 
@@ -81,3 +83,47 @@ def test_a_write_keyword_outside_literals_is_always_refused(keyword, gap):
         check_read_only(f"MATCH (n){gap}{keyword} n")
     with pytest.raises(WriteQueryRefused):
         check_read_only(f"MATCH (n) RETURN n {keyword.lower()}{gap} x")
+
+
+@pytest.mark.parametrize("text, what", [
+    ("RETURN size(range(1, 1000000000))", "function range()"),
+    ("UNWIND range(1, 10) AS x RETURN x", "function range()"),
+    ("MATCH (n) RETURN db.labels()", "function db.labels()"),
+    ("RETURN apoc.text.join(['a'], ',')", "function apoc.text.join()"),
+    ("MATCH (n:Organization) RETURN read_csv(n.name)", "function read_csv()"),
+])
+def test_functions_off_the_list_are_refused(text, what):
+    from kg.errors import QueryRefused
+
+    with pytest.raises(QueryRefused, match=re.escape(what) + " refused at 1:"):
+        check_read_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "LOAD FROM '/etc/passwd' (file_format='csv', header=false) RETURN *",
+    "COPY (MATCH (n:Organization) RETURN n.name) TO '/tmp/out.csv'",
+    "ATTACH '/tmp/other.db' AS other (dbtype lbug)",
+    "LOAD EXTENSION httpfs",
+    "CALL current_setting('threads') RETURN *",
+])
+def test_the_engines_file_and_admin_statements_never_pass(text):
+    with pytest.raises(WriteQueryRefused):
+        check_read_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "MATCH (n:Organization) RETURN toLower(n.name) AS name, COUNT(*) AS n, collect(DISTINCT n.kind)",
+    "MATCH (a:Activity) WHERE any(x IN a.materials WHERE x STARTS WITH '习') RETURN a.name AS load",
+    "MATCH (d:Document) WITH d ORDER BY d.year DESC LIMIT 3 RETURN [t IN collect(d.title) | size(t)]",
+])
+def test_ordinary_reads_pass(text):
+    check_read_only(text)
+
+
+def test_the_list_decides_not_the_keywords(monkeypatch):
+    import kg.query.guard
+
+    check_read_only("UNWIND [1, 2] AS x RETURN x")
+    monkeypatch.setattr(kg.query.guard, "ALLOWED_RULES", kg.query.guard.ALLOWED_RULES - {"UnwindSt"})
+    with pytest.raises(WriteQueryRefused, match="'UNWIND \\[1, 2\\] AS x' refused at 1:0"):
+        check_read_only("UNWIND [1, 2] AS x RETURN x")

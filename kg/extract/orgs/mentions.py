@@ -29,6 +29,7 @@ _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # Tags that end the leftward scan: prepositions, conjunctions, particles,
 # pronouns, numbers, measure words, adverbs, punctuation and the like.
 _CLASSES = load_word_classes()
+_PLACES = load_org_rules().places
 _STOP_TAGS = frozenset(_CLASSES["stop_tag"])
 # Tags a name may start with once the scan ends without a level word.
 _NAME_TAGS = frozenset(_CLASSES["name_tag"])
@@ -300,11 +301,14 @@ def _mention(name: str, text: str, start: int, head_end: int, masked: str, place
 
 _STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
+_CAMPAIGN = re.compile(r"“[^“”，,。；]{2,20}”")
 
 
 def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
-    """Two shapes where one name holds another:
+    """Three shapes where one name holds another:
 
+    * a campaign's quoted name between a unit and its group
+      (市委“不忘初心、牢记使命”主题教育指导组): one name;
     * a unit's second name in brackets (县工商联（总商会）, 烟草专卖局（公司）党组):
       the bracketed name is an alias of the unit before it, and a body right
       after the bracket belongs to that unit;
@@ -314,6 +318,17 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
     k = 0
     while k < len(mentions):
         a = mentions[k]
+        quoted = _CAMPAIGN.match(text, a.end)
+        after = next((m for m in mentions if quoted and m.start == quoted.end()), None)
+        if after is not None and after.name[0] not in ADMIN_LEVELS:
+            # 市委“不忘初心、牢记使命”主题教育指导组: a campaign's name inside the unit's
+            written = text[a.start:after.end]
+            mentions[mentions.index(after)] = OrgMention(
+                strip_mask(written), written, a.start, after.end, after.kind,
+                {a.name + after.name, after.name} | after.aliases, a.masked or after.masked,
+                canonical=a.canonical + after.canonical, parent=a.name)
+            k += 1
+            continue
         bracket = _BRACKET.match(text, a.end)
         if bracket:
             inner = [m for m in mentions if bracket.start() < m.start and m.end <= bracket.end()]
@@ -605,7 +620,7 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
         place, start = "全", start + 1
-    elif anchored and first.tag == "ns" and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
+    elif anchored and _is_place(first) and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
         place, start = first.word[:-1], first.end - 1
         outer, place_start = _outer_places(toks, j, first.start)
         place = (*outer, place)
@@ -613,7 +628,7 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         prev = toks[j - 1]
         if is_mask(prev.word):
             masked = "某" if prev.word.endswith("某") else "*"
-        elif anchored and prev.tag == "ns" and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
+        elif anchored and _is_place(prev) and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
             outer, place_start = _outer_places(toks, j - 1, prev.start)
             place = (*outer, prev.word)
     return start, masked, place, place_start, anchored
@@ -622,7 +637,7 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
 def _outer_places(toks: list[Token], j: int, start: int) -> tuple[list[str], int]:
     """The places right before token ``j`` that contain it (汕头市 before 潮阳区), and where they start."""
     outer: list[str] = []
-    while j > 0 and toks[j - 1] is not None and toks[j - 1].tag == "ns" and len(toks[j - 1].word) >= 2 \
+    while j > 0 and toks[j - 1] is not None and _is_place(toks[j - 1]) and len(toks[j - 1].word) >= 2 \
             and toks[j - 1].word[-1] in "省市县区州盟旗" and toks[j - 1].word not in _NOT_PLACES:
         j -= 1
         outer.insert(0, toks[j].word)
@@ -641,6 +656,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
+_NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 
 
@@ -674,6 +690,8 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
                 j -= 1  # 市工业和信息化局
                 continue
         passable, name_word, bare, starts_name = known.get((w, t.tag)) or _traits(t, rules)
+        if w in _BRANCH_NUMBERS and j == i and toks[i].word in _NUMBERED_INSTITUTIONS:
+            passable = name_word = True  # 市/二/医院: an institution known by its number
         if not passable or j - 1 < i - _MAX_TOKENS or n_chars + len(w) > _MAX_CHARS:
             break
         if n_loose and not bare and _head_of(t, rules) and not _is_name_word(toks[j], rules) \
@@ -712,7 +730,12 @@ def _traits(t: Token, rules: OrgRules) -> tuple[bool, bool, bool, bool]:
 def _is_bare_level(t: Token) -> bool:
     w = t.word
     return (w in ADMIN_LEVELS or _is_masked_level(w) or w in ("街道", "全市", "全县", "全区", "全省")
-            or (t.tag == "ns" and len(w) >= 2 and w[-1] in ADMIN_LEVELS and w not in _NOT_PLACES))
+            or (_is_place(t) and len(w) >= 2 and w[-1] in ADMIN_LEVELS and w not in _NOT_PLACES))
+
+
+def _is_place(t: Token) -> bool:
+    """A place word: tagged so, or a division of places.txt the dictionary tags otherwise (卫东区/nt)."""
+    return t.tag == "ns" or t.word in _PLACES
 
 
 def _mask_inside(toks, k: int, j: int, rules: OrgRules) -> bool:

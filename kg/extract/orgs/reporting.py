@@ -197,7 +197,10 @@ class _Ballot:
             spelling = ORDINAL_TAIL.sub("", owner)  # 局党组理论学习中心组 reports as 局党组
         item = self.by_spelling.get(spelling)
         if item and item.get("parent") and family(item["name"])[0] is not None:
-            item = self.by_spelling.get(item["parent"], item)
+            item = self.by_spelling.get(item["parent"], item)  # a study group: its unit
+        elif item and item.get("parent") and "驻" in item["name"] and item["parent"] in self.by_spelling:
+            item = self.by_spelling[item["parent"]]  # a team a unit stations elsewhere: that unit
+            spelling = item["name"]
         key = item["name"] if item else spelling
         if _is_superior(key) or _is_superior(spelling):
             return None
@@ -289,10 +292,14 @@ def _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions) -> None:
         else:
             ballot.vote(unit.name, how, sent, 0)
     venue = _VENUE.search(title_norm)
+    visitor = found[0] if found and not isinstance(found[0], str) and _is_visitor(found[0].name) else None
     for m in in_title:
         if venue and venue.start(1) <= m.start < venue.end(1):
             continue  # the host of the meeting, not the speaker
-        if not found or isinstance(found[0], str) or m.canonical != found[0].canonical:
+        if visitor is not None and m.start >= visitor.end and _VISIT.search(title_norm, visitor.end, m.start):
+            ballot.vote(m.name, "title visited", sent, 0)  # 指导组督查市二医院: the page of the unit visited
+            visitor = None
+        elif not found or isinstance(found[0], str) or m.canonical != found[0].canonical:
             ballot.vote(m.name, "title other", sent, 0)
 
 
@@ -365,6 +372,8 @@ def _subject_mentions(s: Sentence, ms: list[OrgMention], memo: dict | None = Non
     for m in _chain_heads(ms):
         if s.norm[m.end:m.end + 1] == "的" or m.start - clause_start(s.norm, m.start) > _LONGEST_PREFIX:
             continue
+        if _VENUE_AFTER.match(s.norm, m.end):
+            continue  # 法院九楼审判庭座无虚席: the unit is where it happens
         if clause_prefix(s.norm, m.start) or _governed(s.norm, m):
             continue
         out.append(m)
@@ -447,6 +456,8 @@ def _vote_self_references(ctx, ballot, orgs) -> None:
         ballot.vote(suffix, "self reference bare", sent, at, bare=True)
 
 
+_VISIT = re.compile(r"督查|督导|检查|调研|视察|走访|指导|考察|慰问|巡察|巡视|莅临|到")
+_VENUE_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}楼)?(?:" + "|".join(map(re.escape, _CLASSES["venue_after"])) + ")")
 _PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
 
 
