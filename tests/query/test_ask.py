@@ -62,7 +62,7 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize("question, query, params", FORMS, ids=[f[0] for f in FORMS])
+@pytest.mark.parametrize("question, query, params", FORMS, ids=[f"form{i}" for i in range(len(FORMS))])
 def test_question_forms(asker, question, query, params):
     answer = asker.ask(question)
     assert not answer.fallback, answer.summary
