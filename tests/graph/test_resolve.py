@@ -95,3 +95,25 @@ def test_numbered_groups_and_bare_groups():
     r = default_resolver()
     assert r.parent("市委政法委第二青年理论学习小组") == "市委政法委"
     assert r.parent("青年学习小组") is None
+
+
+def test_fuzzy_needs_the_same_first_and_last_character_and_a_long_name():
+    r = OrgResolver(merges={"乙县税务稽查": "乙县税务局稽查处"})
+    assert r.canonical("乙县税务局稽察处") == "乙县税务局稽查处"  # 察/查: a typo
+    assert r.canonical("甲县税务局稽查处") == "甲县税务局稽查处"  # another county's office: first character
+    r = OrgResolver(merges={"甲甲": "甲乙丙丁戊己"})
+    assert r.canonical("甲乙丙庚戊己") == "甲乙丙丁戊己"  # one character inside a six-character name
+    assert r.canonical("甲乙丙丁戊庚") == "甲乙丙丁戊庚"  # the last character
+    assert r.canonical("庚乙丙丁戊己") == "庚乙丙丁戊己"  # the first character
+    assert r.canonical("甲乙庚庚戊己") == "甲乙庚庚戊己"  # two characters
+    assert r.canonical("甲乙丙丁戊己庚") == "甲乙丙丁戊己庚"  # one more character
+    r = OrgResolver(merges={"甲甲": "甲乙丙丁戊"})
+    assert r.canonical("甲乙庚丁戊") == "甲乙庚丁戊"  # five characters: too short to call a typo
+
+
+@pytest.mark.parametrize("row", ["merge\t甲局", "split\t甲局", "subunit\t学习小组\t甲局", "fuse\t甲\t乙"])
+def test_every_malformed_merge_row_names_file_line_and_row(tmp_path, row):
+    p = tmp_path / "m.txt"
+    p.write_text(f"# rules\nmerge\t丙局\t丙管理局\n\n{row}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"m\.txt:4: expected 'merge A B', 'split A B' or 'subunit SUFFIX', got '"):
+        OrgResolver.from_files(p, None)
