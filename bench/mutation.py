@@ -127,21 +127,72 @@ def check_collection(dest: Path, tests: str) -> None:
                          f"mutmut would count their mutants killed; give them ASCII ids=:\n{lost}")
 
 
+def watch(proc: subprocess.Popen, hang: float) -> set[str]:
+    """Wait for mutmut, killing any forked mutant asleep for ``hang`` seconds; their names.
+
+    A mutant is forked from a process whose native libraries (the query
+    engine) have started threads; a lock one of them held stays locked in
+    the child, which then sleeps forever on it (no CPU, so mutmut's CPU-time
+    limit never fires). A mutant that has used no CPU for ``hang`` seconds
+    and waits on no process of its own is killed here and tested again in a
+    fresh process.
+    """
+    import psutil
+
+    hung: set[str] = set()
+    seen: dict[int, tuple[float, float]] = {}  # pid -> (CPU seconds, when they last grew)
+    parent = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        time.sleep(1)
+        try:
+            children = parent.children()
+        except psutil.NoSuchProcess:
+            break
+        now = time.monotonic()
+        for child in children:
+            try:
+                title = " ".join(child.cmdline())
+                if not title.startswith("mutmut: "):
+                    continue
+                cpu = sum(child.cpu_times()[:2])
+                last_cpu, since = seen.get(child.pid, (-1.0, now))
+                if cpu != last_cpu or child.children():
+                    seen[child.pid] = (cpu, now)
+                elif now - since > hang:
+                    hung.add(title.removeprefix("mutmut: ").strip())
+                    child.kill()
+            except psutil.NoSuchProcess:
+                pass
+    return hung
+
+
 def statuses(dest: Path, module: str) -> dict[str, str]:
     meta = dest / "mutants" / (module + ".meta")
     data = json.loads(meta.read_text(encoding="utf-8"))
     return {name: STATUS.get(code, "suspicious") for name, code in data["exit_code_by_key"].items()}
 
 
-def rerun(dest: Path, name: str, tests: str, timeout: float) -> str:
-    """One mutant in a fresh process, over the whole test folder."""
+def mirrored_test_file(module: str, tests: str) -> list[str]:
+    """The module's own test file when it exists (``kg/a/b.py`` → ``tests/a/test_b.py``), to be run first."""
+    path = Path(tests) / ("test_" + Path(module).name)
+    return [str(path)] if (REPO / path).is_file() else []
+
+
+def rerun(dest: Path, name: str, tests: list[str], timeout: float) -> str:
+    """One mutant in fresh processes: the module's own test file, then (if it passed) the whole test folder.
+
+    The own file first only makes a kill come sooner; a survivor has passed the whole folder.
+    """
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "KG_SHARED": "/nonexistent"}
-    try:
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", *PYTEST_ARGS, tests],
-                              cwd=dest / "mutants", env=env, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return "timeout"
-    return {0: "survived", 5: "no tests"}.get(proc.returncode, "killed")
+    for target in tests:
+        try:
+            proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", *PYTEST_ARGS, target],
+                                  cwd=dest / "mutants", env=env, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "timeout"
+        if proc.returncode not in (0, 5):
+            return "killed"
+    return {0: "survived", 5: "no tests"}[proc.returncode]
 
 
 def run_module(module: str, args) -> dict:
@@ -157,10 +208,13 @@ def run_module(module: str, args) -> dict:
         configure(dest, module, tests)
         check_collection(dest, tests)
         started = time.monotonic()
-        subprocess.run([*mutmut, "run", "--max-children", str(args.jobs)], cwd=dest, env=env,
-                       stdout=subprocess.DEVNULL, check=False)
+        proc = subprocess.Popen([*mutmut, "run", "--max-children", str(args.jobs)], cwd=dest, env=env,
+                                stdout=subprocess.DEVNULL)
+        hung = watch(proc, args.hang)
         print(f"{module}: mutmut run took {time.monotonic() - started:.0f} s", file=sys.stderr)
         status = statuses(dest, module)
+        for name in hung:  # killed by the watchdog, not by a test: decided by the re-run
+            status[name] = "not checked"
     else:
         if _digest(dest / module) != _digest(REPO / module):
             raise SystemExit(f"{module} changed since its run: run it again without --rerun")
@@ -181,9 +235,10 @@ def run_module(module: str, args) -> dict:
         print(base.stdout[-3000:], file=sys.stderr)
         raise SystemExit(f"{module}: {tests} fail without any mutant (see above); fix them first")
     timeout = 10 * (time.monotonic() - started) + 30
+    ordered = [*mirrored_test_file(module, tests), tests]
     for name, st in sorted(status.items()):
         if st not in CAUGHT:
-            status[name] = rerun(dest, name, tests, timeout)
+            status[name] = rerun(dest, name, ordered, timeout)
     caught = sum(st in CAUGHT for st in status.values())
     result = {"module": module, "tests": tests, "mutants": len(status), "caught": caught,
               "score": round(100 * caught / len(status), 1) if status else None,
@@ -204,6 +259,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
     ap.add_argument("--work", default="/tmp/kg-mutation", help="scratch folder (default /tmp/kg-mutation)")
     ap.add_argument("--rerun", action="store_true", help="only re-check the last run's survivors with the current tests")
+    ap.add_argument("--hang", type=float, default=15,
+                    help="seconds without CPU after which a forked mutant is deemed hung and re-run fresh (default 15)")
     ap.add_argument("--show", action="store_true", help="print each survivor's diff")
     args = ap.parse_args(argv)
     rows = []
