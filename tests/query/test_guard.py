@@ -189,6 +189,35 @@ def test_the_parse_tree_refuses_a_write_it_can_read_showing_the_clause(text, mes
     assert str(err.value).startswith(message)
 
 
+READ_HINT = " Hint: use MATCH … RETURN …; pass values as parameters ($name), not in the text"
+
+
+def test_each_refusal_says_what_to_do_instead():
+    refusals = {
+        "MATCH (n RETURN n; MATCH (m) RETURN m": "more than one statement refused Hint: run one MATCH … RETURN … "
+                                                 "statement at a time",
+        "create (((": "'CREATE' refused at 1:0: queries here only read" + READ_HINT,
+        "MATCH (n) DELETE n": "'DELETE n' refused at 1:10: queries here only read (MATCH, UNWIND, WITH, RETURN)"
+                              + READ_HINT,
+    }
+    for text, message in refusals.items():
+        with pytest.raises(WriteQueryRefused) as err:
+            check_read_only(text)
+        assert str(err.value) == message
+
+
+def test_the_refused_clause_is_quoted_as_written_up_to_40_characters(monkeypatch):
+    import kg.query.guard
+
+    monkeypatch.setattr(kg.query.guard, "_WRITE_WORDS", re.compile(r"(?!)"))  # the parse tree alone
+    forty = "DELETE abcdefghij, abcdefghij, abcdefghi"
+    assert len(forty) == 40
+    for clause, shown in [(forty, forty), (forty + "j", forty[:39] + "…"), ("DELETE /* old */ n", "DELETE /* old */ n")]:
+        with pytest.raises(WriteQueryRefused) as err:
+            check_read_only(f"MATCH (n) {clause}")
+        assert str(err.value).startswith(f"{shown!r} refused at 1:10: ")
+
+
 def test_one_statement_at_a_time():
     for text in ["MATCH (n) RETURN n; MATCH (m) RETURN m", "MATCH (n) RETURN n LIMIT 1 ; ; RETURN 1"]:
         with pytest.raises(WriteQueryRefused, match="^more than one statement refused"):
