@@ -68,16 +68,19 @@ def _show_error(err: Exception) -> None:
         st.code(detail, language=None)
 
 
-with st.sidebar:
-    st.subheader("本次会话的历史")
-    if not history:
-        st.caption("提过的问题和运行过的 Cypher 会列在这里，点击即可重新打开。")
-    for i, h in enumerate(reversed(history)):
-        shown = h["text"].replace("\n", " ")
-        label = f"{'问' if h['kind'] == 'question' else 'Cypher'} · {shown[:28]}{'…' if len(shown) > 28 else ''}"
-        st.page_link("app_pages/ask.py", label=label, help=f"{h['time']} · {h['rows']} 行" if h["rows"] is not None else h["time"],
-                     query_params={"tab": TABS[0], "question": h["text"]} if h["kind"] == "question"
-                     else {"tab": TABS[1], "cypher": h["text"]})
+def _show_history() -> None:
+    """The session's questions and queries, latest first; drawn last, so the one just run is listed."""
+    with st.sidebar:
+        st.subheader("本次会话的历史")
+        if not history:
+            st.caption("提过的问题和运行过的 Cypher 会列在这里，点击即可重新打开。")
+        for h in reversed(history):
+            shown = h["text"].replace("\n", " ")
+            label = f"{'问' if h['kind'] == 'question' else 'Cypher'} · {shown[:28]}{'…' if len(shown) > 28 else ''}"
+            st.page_link("app_pages/ask.py", label=label,
+                         help=f"{h['time']} · {h['rows']} 行" if h["rows"] is not None else h["time"],
+                         query_params={"tab": TABS[0], "question": h["text"]} if h["kind"] == "question"
+                         else {"tab": TABS[1], "cypher": h["text"]})
 
 tab = st.segmented_control("方式", TABS, key="tab", default=TABS[0], bind="query-params", required=True,
                            label_visibility="collapsed")
@@ -92,8 +95,10 @@ if tab == TABS[0]:
     examples = st.columns(len(EXAMPLE_QUESTIONS))
     for col, text in zip(examples, EXAMPLE_QUESTIONS):
         col.button(text, key=f"ask_example_{text}", on_click=_ask_example, args=(text,), width="stretch")
+    # No max_chars: the box would cut a longer question (typed, pasted or from a link) without a word and answer
+    # the rest; ask() refuses it with a message instead.
     question = st.text_input("问题", key="question", placeholder=EXAMPLE_QUESTIONS[0], bind="query-params",
-                             max_chars=MAX_QUESTION_CHARS)
+                             help=f"一句中文，最多 {MAX_QUESTION_CHARS} 字。")
     st.button("提问", type="primary", icon=":material/send:", key="ask_submit")
     question = (question or "").strip()
     if question and st.session_state.get("ask_answered") != (question, graph_token(), store):
@@ -139,7 +144,7 @@ if tab == TABS[0]:
                 st.code(answer.cypher, language="cypher")
                 shown = {k: (p.describe(v) if (p := next((x for x in query.params if x.name == k), None)) else v)
                          for k, v in params.items()} if query else params
-                st.caption("参数：" + "；".join(f"{k} = {names.text(str(v))}" for k, v in shown.items())
+                st.caption("参数：" + "；".join(f"${k} = {names.text(str(v))}" for k, v in shown.items())
                            if params else "无参数")
                 if answer.query_id:
                     st.page_link("app_pages/queries.py", label="在「查询」页打开并修改参数", icon=":material/open_in_new:",
@@ -206,3 +211,5 @@ else:
                                                                 columns=result.columns).encode("utf-8"),
                                    file_name=f"{slug}.cypher", mime="text/plain", disabled=not valid,
                                    key="canned_download", icon=":material/bookmark_add:")
+
+_show_history()

@@ -15,7 +15,8 @@ facts = get_facts()
 require_documents(facts)
 
 choices = list_filter_choices(facts)
-# Every filter is bound to the URL (?units=…&statuses=done&years=2022&years=2023): a link reproduces the view.
+# Every filter is bound to the URL (?units=…&statuses=已开展&statuses=计划&years=2022&years=2023; statuses by the
+# names the chips show): a link reproduces the view.
 with st.sidebar:
     st.subheader("筛选")
     units = st.multiselect("单位", choices["units"], key="units", placeholder="全部单位", bind="query-params")

@@ -138,5 +138,5 @@ if query.summary:
 show_result(result, key=f"q_{qid}", file_stem=qid, chart=query.chart, params=bound, names=names)
 with st.expander("查看 Cypher"):
     st.code(query.text, language="cypher")
-    st.caption("参数：" + "；".join(f"{k} = {names.text(query.param(k).describe(v))}" for k, v in bound.items())
+    st.caption("参数：" + "；".join(f"${k} = {names.text(query.param(k).describe(v))}" for k, v in bound.items())
                if bound else "无参数")

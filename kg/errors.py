@@ -17,6 +17,7 @@ __all__ = [
     "GraphBusy",
     "StoreError",
     "Neo4jUnavailable",
+    "ClusterError",
     "QueryError",
     "CypherSyntaxError",
     "QueryRefused",
@@ -86,6 +87,10 @@ class StoreError(KGError):
 
 class Neo4jUnavailable(StoreError):
     """The Neo4j server cannot be reached, refused the login, or lacks the database."""
+
+
+class ClusterError(KGError):
+    """A Dask cluster cannot be reached, has no workers, runs other rules, or lost the work."""
 
 
 class QueryError(KGError):

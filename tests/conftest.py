@@ -140,3 +140,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     line = config.stash.get(_NEO4J_LINE, None)
     if line:
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A real dask.distributed LocalCluster of 2 worker processes over TCP on loopback, for the session.
+
+    Yields the :class:`kg.build.cluster.ClusterExtractor` (its ``address`` is
+    the scheduler's, for ``kg build --cluster tcp://…``); skips where the
+    optional distributed extra is not installed.
+    """
+    pytest.importorskip("distributed", reason="dask.distributed is the optional cluster extra")
+    from kg.build.cluster import open_cluster
+
+    with open_cluster("local:2", timeout=60) as extractor:
+        yield extractor

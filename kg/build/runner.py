@@ -30,7 +30,8 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                 prune: bool = False, jobs: int | None = None, neo4j: dict | None = None,
                 progress: Callable[[FileResult], None] | None = None,
                 on_plan: Callable[[int], None] | None = None,
-                extract_fn: Callable | None = None, wait: float | None = 0,
+                extract_fn: Callable | None = None, extractor: Callable | None = None,
+                wait: float | None = 0,
                 on_wait: Callable[[str], None] | None = None) -> BuildSummary:
     """Build or update a store from report files: the one call the CLI and the app use.
 
@@ -40,6 +41,8 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
     Another build of the same graph file is waited for up to ``wait``
     seconds (None: as long as it takes), telling ``on_wait``; past that,
     :class:`~kg.errors.GraphBusy`.
+    ``extractor`` runs the extraction elsewhere (:func:`kg.build.cluster.open_cluster`),
+    under the same lock.
     """
     if store not in ("networkx", "neo4j"):
         raise ConfigError(f"unknown store {store!r}", hint="use --store networkx or --store neo4j")
@@ -62,7 +65,7 @@ def build_store(paths: Iterable[str | Path], *, store: str = "networkx", graph_p
                              "folders it held again")
                 log.warning("%s", err)
             summary = update_graph(g, paths, prune=prune, jobs=jobs, progress=progress, on_plan=on_plan,
-                                   extract_fn=extract_fn)
+                                   extract_fn=extract_fn, extractor=extractor)
             summary.notes[:0] = notes
             if summary.changes or notes or not path.exists():
                 save_graph(g, path)

@@ -63,12 +63,15 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
                  resolver: OrgResolver | None = None,
                  progress: Callable[[FileResult], None] | None = None,
                  on_plan: Callable[[int], None] | None = None,
-                 extract_fn: Callable | None = None) -> BuildSummary:
+                 extract_fn: Callable | None = None,
+                 extractor: Callable | None = None) -> BuildSummary:
     """Bring ``g`` up to date with the files under ``paths``; returns what changed.
 
     Unchanged files (same sha256) are skipped; a changed file's documents are
     replaced; with ``prune``, documents of files that no longer exist are
-    removed. ``jobs=None`` uses every core.
+    removed. ``jobs=None`` uses every core. ``extractor(jobs, progress,
+    extract_fn)``, when given, extracts the changed files elsewhere instead
+    (a cluster: :mod:`kg.build.cluster`), its results in the order of ``jobs``.
     """
     started = time.perf_counter()
     resolver = resolver or default_resolver()
@@ -93,6 +96,8 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
     g.graph["rules_sha256"] = rules
     manifest: dict = g.graph.setdefault("files", {})
     workers = (os.cpu_count() or 1) if jobs is None else max(1, jobs)
+    if extractor is not None:
+        workers = 1  # no local pool: extraction runs elsewhere
     stack = ExitStack()
     # A first or full build reads every file: its workers warm up while the files are hashed.
     pool = stack.enter_context(ending_with(start_workers(workers - 1, extract_fn))) if workers > 1 and not manifest else None
@@ -137,7 +142,9 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
         owners = {d: key for key, entry in manifest.items() for d in entry["doc_ids"]}
         touched: set[str] = set()
         settle = stack.enter_context(_graph_out_of_gc())
-        for res in extract_files(todo, workers, progress, extract_fn, pool=pool):
+        results = (extractor(todo, progress, extract_fn) if extractor is not None
+                   else extract_files(todo, workers, progress, extract_fn, pool=pool))
+        for res in results:
             summary.files_read += 1
             summary.errors.extend((res.path, e) for e in res.errors)
             key = key_of[res.path]

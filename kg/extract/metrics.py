@@ -321,6 +321,29 @@ class _Around:
         return self._cues
 
 
+@lru_cache(maxsize=1)
+def _numeral_places() -> dict[str, tuple[str, ...]]:
+    """Place names that start with a Chinese numeral, by first character, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for e in read_wordlist(lexicon_path("places")):
+        if e.word[0] in _CN_NUM_CHARS and len(e.word) >= 2:
+            by_first.setdefault(e.word[0], []).append(e.word)
+    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in by_first.items()}
+
+
+def _starts_place_name(norm: str, at: int) -> bool:
+    """Does a place name start at ``at``, followed by its level (三门峡市, not 三门课程)?"""
+    for name in _numeral_places().get(norm[at], ()):
+        if norm.startswith(name, at):
+            end = at + len(name)
+            if name[-1] in _PLACE_LEVELS or norm[end:end + 1] in _PLACE_LEVELS:
+                return True
+    return False
+
+
+_PLACE_LEVELS = frozenset("省市县区州盟旗镇乡村")
+
+
 def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, around: _Around, following: str | None,
               ranged: bool = False) -> str | None:
     """Why the candidate is not a metric, or ``None`` when it is one.
@@ -335,6 +358,8 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, around: _Around, f
     after = norm[e:e + 6]
     if norm[e - 1:e + 1] in _UNIT_WORDS:
         return "measure word is part of a word"
+    if num[0] in _CN_NUM_CHARS and _starts_place_name(norm, s):
+        return "part of a place name"  # 三门峡市, 六盘水市, 十堰市
     if unit == "分" and (num[0] in _CN_NUM_CHARS or _POINTS_REJECT.match(norm, e - 1) or before.endswith(("时", "点"))):
         return "not points"  # 十分重要, 三分之一, 9时30分
     if s and norm[s - 1] == "每":
@@ -445,11 +470,14 @@ def find_metrics(sentence: Sentence, blocked=(), directory: str | None = None,
             if not (m.group("who") or any(w in clause for w in _PERSON_NOUNS)):
                 continue
             unit = "人"
-        elif num[-1] in "万亿" and unit.startswith("元") and not any(c in "万亿" for c in num[:-1]):
-            num, unit = num[:-1], num[-1] + unit  # 8179.62万元 is 8179.62 万元; 三亿五千万元 stays in 元
+        elif num[-1] in "万亿" and num[-1] + unit in lex.units and not any(c in "万亿" for c in num[:-1]):
+            num, unit = num[:-1], num[-1] + unit  # 8179.62万元 is 8179.62 万元, 5万吨 5 万吨; 三亿五千万元 stays in 元
+        elif m.group("big") and m.group("big") + unit in lex.units:
+            unit = m.group("big") + unit  # X万吨: a masked figure in 万吨
         elif len(unit) > 2 and unit[0] == "个" and unit[1] in "多余":
             mid, unit = unit[1], "个" + unit[2:]  # 2个多小时
-        parsed = parse_number(num + (m.group("big") or ""))
+        big = "" if unit.startswith(("万", "亿")) else (m.group("big") or "")  # 万 already in the unit
+        parsed = parse_number(num + big)
         if parsed is None:
             continue
         low = None

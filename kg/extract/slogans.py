@@ -56,7 +56,12 @@ QUOTED_PATTERN = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「(
 _SLOGAN_QUOTED = re.compile(
     r"[“〝]([^“”〝〞\n]{1,40})[”〞]|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』"
     r"|‘([^‘’“”\n]{1,20})’"
+    # mangled on the way to the web page: '两个确保“ (the closing quote an opening one),
+    # “三职一肩挑, (never closed; the phrase ends at the next separator)
+    r"|['‘]([^'‘’“”\n]{2,20})“(?![^“”\n]{0,40}”)"
+    r"|“([^“”〝〞\n，,、。；;：:]{2,12})(?=[，,、。；;])"
 )
+_UNCLOSED_GROUP = _SLOGAN_QUOTED.groups
 _QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
@@ -70,6 +75,7 @@ _NUMERALS = "一二两三四五六七八九十百千万双"
 _NUMBERED = re.compile(rf"^[{_HEAD}][两三四五六七八九十]?[\u4e00-\u9fff]{{1,7}}$")
 # 一转两联三报到, 一讲二评三公示, 一岗双责: led by 一, another numeral follows
 # (一企一档 and 一刀切 alone are ordinary wording).
+_ENUMERATION = re.compile(r"^[一二三四五六七八九十]{1,2}是")
 _NUMBERED_ONE = re.compile(r"^一[\u4e00-\u9fff]{1,9}$")
 # An N大X formula standing as a phrase of its own, unquoted: 、三大攻坚战、
 # (not 党的二十大, 第四大航空港, 创造了两大奇迹 — a count inside a clause).
@@ -257,8 +263,8 @@ def is_numbered_formula(canonical: str) -> bool:
 
 def _numbered_part(text: str) -> bool | None:
     """True for a numbered formula, None for a part led by 一 alone (一公开), else False."""
-    if len(text) > 10:
-        return False
+    if len(text) > 10 or _ENUMERATION.match(text):
+        return False  # 三是加强学习: the third point of a speech, not a formula
     if _NUMBERED.match(text):
         return True
     if _NUMBERED_ONE.match(text):
@@ -406,6 +412,11 @@ def find_slogans(norm: str, directory: str | None = None):
     for m in _SLOGAN_QUOTED.finditer(norm):
         inner = next(g for g in m.groups() if g is not None)
         before, after = norm[max(0, m.start() - _BEFORE):m.start()], norm[m.end():m.end() + _AFTER]
+        if m.lastindex == _UNCLOSED_GROUP:
+            # “双报到平台, : the lost closing quote stood before the brand word
+            cut = next((k for k in range(2, len(inner)) if lex.brand_re.match(inner, k)), None)
+            if cut is not None:
+                inner, after = inner[:cut], inner[cut:] + after
         if classify_quoted(inner, after, directory, before=before) == "slogan":
             canonical = canonical_slogan(inner)
             if canonical not in lex.slogans and any(p in lex.slogans for p in canonical.split("、")):

@@ -425,3 +425,21 @@ def test_a_context_word_added_by_an_analyst_takes_effect(tmp_path):
     sentence = next(iter_sentences("转发量：1200次"))
     assert find_metrics(sentence) != []
     assert find_metrics(sentence, directory=directory) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全年粮食产量5万吨。", (5, "万吨", False, False)),
+    ("粮食作物产量合计X万吨。", (None, "万吨", False, True)),
+    ("共投入X万元。", (None, "万元", False, True)),
+])
+def test_a_listed_measure_in_wan_keeps_its_wan_as_written(text, want):
+    assert [m[:4] for m in metrics_of(text)] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2月3日，三门峡市退役军人事务局召开会议。", []),
+    ("十堰市组织3场培训。", [(3, "场")]),
+    ("今年开设三门课程。", [(3, "门")]),
+])
+def test_a_numeral_starting_a_place_name_is_no_figure(text, want):
+    assert [m[:2] for m in metrics_of(text)] == want

@@ -363,6 +363,8 @@ def test_a_unit_before_its_party_body_is_a_unit_too():
     ("审计了区城管局、青山镇、海门镇等3个单位。", ["区城管局", "青山镇", "海门镇"]),
     ("6月5日上午，书院镇丽泽社区开展志愿服务。", ["书院镇丽泽社区"]),
     ("后寨子村位于镇北部，交通便利。", ["后寨子村"]),
+    ("xx镇坚持把乡村振兴摆在首位。", ["镇"]),
+    ("今年以来，**街道以党建引领社区治理。", ["街道"]),
 ])
 def test_towns_and_villages_that_act_are_units(text, want):
     assert names(text) == want
@@ -374,6 +376,7 @@ def test_towns_and_villages_that_act_are_units(text, want):
     "以智慧城市、智慧社区、智慧乡村建设为载体。",
     "建成“优质服务社区行”示范机构50个。",
     "推进乡村振兴和城镇建设，各村要落实。",
+    "工作组来到XX镇走访群众。",
 ])
 def test_towns_and_villages_as_places_are_no_units(text):
     assert not any(n.endswith(("镇", "村", "社区")) for n in names(text)), names(text)
@@ -492,3 +495,129 @@ def test_a_campaigns_quoted_name_inside_a_units_name():
 
 def test_an_institution_known_by_its_number():
     assert names("督查市二医院主题教育工作。") == ["市二医院"]
+
+
+@pytest.mark.parametrize("text, group, owner", [
+    ("区委主题教育第二巡回督导组莅临指导。", "区委主题教育第二巡回督导组", "区委"),
+    ("县委党史学习教育第三巡回指导组成员到会。", "县委党史学习教育第三巡回指导组", "县委"),
+    ("会议邀请市委学习贯彻全国两会精神宣讲团成员宣讲。", "市委学习贯彻全国两会精神宣讲团", "市委"),
+])
+def test_a_units_campaign_group_is_one_name_and_the_unit_only_its_owner(text, group, owner):
+    orgs = {o["name"]: o for o in orgs_of(text)}
+    assert group in orgs and orgs[group]["parent"] == owner
+    assert owner not in orgs  # named only as the group's owner here
+
+
+def test_a_masked_town_is_kept_as_its_level_word():
+    m = find_org_mentions("xx镇坚持把乡村振兴摆在首位。")[0]
+    assert (m.name, m.surface, m.masked) == ("镇", "xx镇", True)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("支部主委张某主持会议。", ["支部"]),
+    ("会上，龙主委作了讲话。", []),
+    ("民盟市委主委王某讲话。", ["民盟市委"]),
+])
+def test_a_democratic_partys_chair_is_a_role_not_a_unit(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("并向新任机关党委书记赵某表示祝贺。", ["机关党委"]),
+    ("希望双方党支部继续保持沟通。", ["党支部"]),
+    ("一是回顾总结支部近两年来的工作。", ["支部"]),
+])
+def test_words_about_the_body_are_not_part_of_its_name(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("开发区通过组织企业开展观摩学习。", ["开发区"]),
+    ("今年，临港开发区与青山镇签订共建协议。", ["临港开发区", "青山镇"]),
+    ("市经开区党工委召开理论学习会。", ["市经开区党工委"]),
+])
+def test_development_zones_that_act_are_units(text, want):
+    assert names(text) == want
+
+
+def test_a_development_zone_as_a_place_is_no_unit():
+    assert names("在开发区建设中取得新成效。") == []
+
+
+@pytest.mark.parametrize("text", ["组织党员在台球厅开展活动。", "开展美丽庭院创建活动。"])
+def test_rooms_and_yards_are_no_units(text):
+    assert names(text) == []
+
+
+def test_an_office_stationed_elsewhere_is_one_name():
+    assert "国家税务总局驻西安特派办" in names("国家税务总局驻西安特派办召开会议。")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("民建市委召开全体会议。", ["民建市委"]),
+    ("九三学社工大支社召开会议。", ["九三学社工大支社"]),
+    ("国网岳阳供电公司开展主题党日活动。", ["国网岳阳供电公司"]),
+])
+def test_a_national_systems_local_unit_keeps_the_system_in_its_name(text, want):
+    assert names(text) == want
+
+
+def test_the_author_of_a_studied_text_is_no_unit_of_the_report():
+    found = [o["name"] for o in orgs_of("支部学习了《中共中央关于加强党的政治建设的意见》。市委组织部作了辅导。")]
+    assert found == ["市委组织部"]
+
+
+def test_a_unit_named_in_a_title_and_elsewhere_stays():
+    found = [o["name"] for o in orgs_of("学习《市委关于加强学习的通知》。市委召开全会。")]
+    assert found == ["市委"]
+
+
+@pytest.mark.parametrize("text", ["定期给乡镇街道纪委交任务。", "全区乡镇街道纪委书记参加述职。"])
+def test_every_unit_of_a_kind_is_no_unit_read_from_its_second_word(text):
+    assert names(text) == []
+
+
+def test_a_campaign_group_is_one_unit_however_its_sentences_cut_it():
+    found = orgs_of("11月5日，市委“不忘初心、牢记使命”主题教育第九指导组一行莅临市二医院指导。"
+                    "市委“不忘初心、牢记使命”主题教育第九指导组组长对该院工作予以肯定。")
+    groups = [o for o in found if o["name"].endswith("指导组")]
+    assert [o["name"] for o in groups] == ["市委“不忘初心、牢记使命”主题教育第九指导组"]
+    assert groups[0]["mentions"] == 2
+
+
+def test_a_bare_generic_name_joins_the_documents_own_unit_of_its_kind():
+    found = {o["name"]: o for o in orgs_of(
+        "市委党校召开述职大会。市委党校常务副校长出席。市委党校全体教职工参加。"
+        "会议要求坚持党校姓党。学员赴省委党校学习。")}
+    assert "党校" not in found
+    assert found["市委党校"]["mentions"] == 4 and "省委党校" in found
+
+
+def test_a_unit_in_the_name_of_a_rule_is_no_unit_acting():
+    assert names("深入贯彻中央八项规定精神。") == []
+    assert names("党中央出台八项规定。") == ["党中央"]
+
+
+def test_a_civilization_practice_centre_keeps_its_whole_name():
+    assert names("县新时代文明实践中心举办志愿服务活动。") == ["县新时代文明实践中心"]
+
+
+def test_a_joint_branch_keeps_its_whole_name():
+    assert "旗委宣传部联合支部" in names("3月11日，旗委宣传部联合支部组织召开组织生活会。")
+
+
+def test_a_zones_committee_by_its_level_word_is_the_zones():
+    found = [o["name"] for o in orgs_of("开发区党工委理论学习中心组召开学习会议，区党工委书记主持会议。"
+                                        "区党工委副书记讲话。")]
+    assert found == ["开发区党工委", "开发区党工委理论学习中心组"]
+
+
+def test_the_party_body_of_a_stationed_team_is_named_from_the_stationing_unit():
+    found = {m.name: m.parent for m in find_org_mentions("县纪委监委驻县住建局纪检监察组党支部开展学习。")}
+    assert found["县纪委监委驻县住建局纪检监察组党支部"] == "县纪委监委驻县住建局纪检监察组"
+    assert "局纪检监察组党支部" not in found
+
+
+def test_a_town_opening_the_first_line_after_a_run_in_title_acts():
+    assert names("强化党建引领乡村振兴工作总结xx镇坚持把乡村振兴摆在首位。") == ["镇"]
+    assert names("他在会上作了工作总结青山镇的经验值得推广。") == []

@@ -247,3 +247,19 @@ def test_a_unit_that_is_only_the_venue_of_the_opening_is_no_subject():
     body = ("7月11日上午，某区人民法院九楼审判庭座无虚席。区纪委监委组织党员干部旁听庭审。"
             "区纪委监委驻区住建局纪检监察组全程参与。")
     assert reporting(body, "", title_derived=True) == "区纪委监委"
+
+
+def test_the_unit_honoured_with_a_visit_reports_not_the_visitor():
+    text = ("5月8日，省交通运输厅副厅长一行莅临青山县交通运输局调研指导。"
+            "调研组听取了创建工作情况汇报，查阅了资料。")
+    assert reporting(text) == "青山县交通运输局"
+    item = reporting_item(text)
+    assert "opening visited" in item["how"]
+
+
+@pytest.mark.parametrize("title, want", [
+    ("学校书记2025年度抓党建工作述职报告", "学校"),
+    ("集团召开2024年度党建工作会议", "集团"),
+])
+def test_a_unit_naming_itself_by_its_kind_in_the_title_reports(title, want):
+    assert reporting("尊敬的各位领导：现将一年来的工作报告如下。", title=title) == want

@@ -277,3 +277,23 @@ def test_quoted_list_of_lexicon_slogans_is_several_slogans():
 
 def test_written_out_slogan_across_a_line_break():
     assert canonicals("坚持学思想、强党性、\n重实践、建新功。") == ["学思想、强党性、重实践、建新功"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全镇锚定'两个确保“,围绕中心工作", {"两个确保"}),  # closed with an opening quote
+    ("全面实现“三职一肩挑,村级组织更加有力", {"三职一肩挑"}),  # never closed
+    ("利用在职党员“双报到平台,推行联户机制", {"双报到"}),  # the lost quote stood before the brand word
+    ("他说：“我们要努力，把工作做好。”", set()),
+    ("开展“青出于蓝”品牌活动", set()),
+])
+def test_quotes_mangled_on_the_way_to_the_web_page(text, want):
+    assert {c for _, _, c, _ in find_slogans(text)} == want
+
+
+def test_named_chief_systems_are_slogans():
+    assert {c for _, _, c, _ in find_slogans("压实“田长制”责任，落实河长制")} == {"田长制", "河长制"}
+
+
+def test_a_speechs_numbered_point_is_no_formula():
+    assert not any(True for _ in find_slogans("工作中“三是加强学习,提高水平"))
+    assert not is_numbered_formula("四是严格管理")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...ingest.genre import find_genre_word
 from ...lexicon import lexicon_path, read_wordlist
 from ..tokenize import tag_words
 from .names import MASK_CHARS, is_mask
@@ -69,7 +70,14 @@ def clause_prefix(norm: str, at: int) -> str:
             break
     if prefix and len(prefix) <= _MAX_PLACE_PREFIX and _only_places(prefix):
         return ""  # a place before the name: 四川省 屏山县人民法院
+    if prefix and clause_start(norm, at) == 0 and _ends_in_genre(prefix):
+        return ""  # a title run into the first line: …工作总结xx镇坚持…
     return prefix
+
+
+def _ends_in_genre(prefix: str) -> bool:
+    found = find_genre_word(prefix[-4:])
+    return found is not None and prefix.endswith(found[0]) and len(prefix) >= 6
 
 
 @lru_cache(maxsize=4096)

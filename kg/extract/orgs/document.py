@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 
 from ..base import Context, Sentence, register
 from ..tokenize import tokenize_text
-from .mentions import OrgMention, endings_pattern, find_org_mentions, find_self_names
+from .mentions import PLACE_UNIT_PATTERN, OrgMention, endings_pattern, find_org_mentions, find_self_names
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
-from .rules import ADMIN_LEVELS, OrgRules, load_org_rules
+from .rules import ADMIN_LEVELS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
+_ZONES = tuple(load_word_classes()["zone"])
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -59,7 +61,7 @@ class _DocumentUnits:
         if g is None:
             g = self.groups[key] = {"aliases": set(), "spellings": {}, "kind": m.kind, "sentence": sent,
                                     "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
-                                    "named": "", "collective": 0}
+                                    "named": "", "collective": 0, "in_titles": 0}
             self.order.append(key)
         g["aliases"] |= m.aliases
         g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
@@ -67,6 +69,7 @@ class _DocumentUnits:
         g["standalone"] += not m.inner
         g["masked"] = g["masked"] or m.masked
         g["collective"] += m.collective
+        g["in_titles"] += "《" in sent.norm and _inside_title(sent.norm, m.start, m.end)
         if m.parent and not g["parent"]:
             g["parent"] = m.parent
 
@@ -117,10 +120,16 @@ class _DocumentUnits:
                     self.groups[new]["parent"] = self.name_of(max(owners, key=len) if owners else top)
 
     def merge_level_abbreviations(self) -> None:
-        """市局, 县局: the one unit of that level ending so (市市场监督管理局)."""
+        """市局, 县局: the one unit of that level ending so (市市场监督管理局);
+        区党工委: the one unit of a zone named so (开发区党工委)."""
         for name in self.live():
             if name in self.groups and len(name) == 2 and name[0] in ADMIN_LEVELS and name[1] in "局办厅院处所":
                 targets = [o for o in self.live() if o != name and o[0] == name[0] and o[-1] == name[1]]
+                if len(targets) == 1:
+                    self.merge(name, targets[0])
+            elif name in self.groups and name[0] == "区":
+                targets = [o for o in self.live() if o != name and o.endswith(name)
+                           and o[: len(o) - len(name) + 1].endswith(_ZONES)]
                 if len(targets) == 1:
                     self.merge(name, targets[0])
 
@@ -135,6 +144,12 @@ class _DocumentUnits:
                     and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
                 self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))
                 continue
+            if len(targets) > 1 and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets):
+                # 党校 in the report of 市委党校 that names 省委党校 once: the document's own
+                ranked = sorted(targets, key=lambda o: self.groups[o]["mentions"], reverse=True)
+                if self.groups[ranked[0]]["mentions"] > self.groups[ranked[1]]["mentions"]:
+                    self.merge(name, ranked[0])
+                    continue
             if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
                             or (len(name) <= 7 and SELF_BODY.match(name))):
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
@@ -201,6 +216,8 @@ class _DocumentUnits:
         out = []
         for key in self.live():
             g = self.groups[key]
+            if g["in_titles"] == g["mentions"]:
+                continue  # only the author of a studied text: 《中共中央关于…的意见》
             if (key in BARE_DROP or not g["standalone"]
                     or (key in self.rules.reject and not (g["masked"] and key in MASKABLE))):
                 continue
@@ -221,6 +238,14 @@ class _DocumentUnits:
                 "mentions": g["mentions"],
             })
         return out
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] stand inside a book title (《…》)?"""
+    return any(t.start() < start and end < t.end() for t in _BOOK_TITLE.finditer(text))
+
+
+_BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 
 
 def _in_order(short: str, full: str) -> bool:
@@ -283,7 +308,7 @@ def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tup
 
 
 def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
-    """The sentences :func:`_may_name_unit` lets through, found by one scan of the document.
+    """The sentences :func:`may_name_unit` lets through, found by one scan of the document per pattern.
 
     The ending words hold no sentence break, so a match in the document lies
     inside one sentence and each sentence's first match is its own.
@@ -293,7 +318,15 @@ def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
         return []
     norm = ctx.doc.text if ctx.doc.norm is None else ctx.doc.norm
     starts = [s.start for s in sents]
-    search = endings_pattern(rules).search
+    keep = _sentences_matching(endings_pattern(rules).search, norm, sents, starts)
+    places = _sentences_matching(PLACE_UNIT_PATTERN.search, norm, sents, starts)
+    if places:
+        seen = {s.index for s in keep}
+        keep = sorted(keep + [s for s in places if s.index not in seen], key=lambda s: s.start)
+    return keep
+
+
+def _sentences_matching(search, norm: str, sents: list[Sentence], starts: list[int]) -> list[Sentence]:
     keep = []
     m = search(norm, sents[0].start)
     while m is not None:

@@ -21,7 +21,8 @@ from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
-__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern"]
+__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
+           "PLACE_UNIT_PATTERN"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset(_CLASSES["not_place"])
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
+_RULES_NAMED_AFTER = tuple(_CLASSES["rule_after"])
+_GENERIC_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["generic_start"])) + ")$")
 _GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
 _DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
@@ -52,6 +55,7 @@ _LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
 _MAX_CHARS = 26
 _BRANCHES = frozenset(_CLASSES["branch"])
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
+_BODY_AFTER = re.compile(r"党组|党委|党总支|党支部")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 _LEAGUE_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=共青))团([\u4e00-\u9fff]{2,4})$")
@@ -176,9 +180,9 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     else:
         words, tags = [t.word for t in toks], [t.tag for t in toks]
     heads = list(compress(range(len(words)), map(rules.last_chars.__contains__, map(_LAST_CHAR, words))))
-    if not heads:
-        return []
     places = _place_units(toks, text, rules) if rules.places else []
+    if not heads and not places:
+        return []
     cache = _head_cache(rules)
     out: list[OrgMention] = []
     listed = None
@@ -197,7 +201,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         out.sort(key=lambda m: (m.start, m.end))
     if out:
         _join_league_committees(out, text)
-    if len(out) > 1:
+    if len(out) > 1 or (out and _CAMPAIGN_GROUP.search(text)):
         _join_stationed_and_bracketed(out, text, rules)
         _link_parents(out)
     return out
@@ -257,6 +261,10 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
             or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
             or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
         return False
+    if text.startswith(_RULES_NAMED_AFTER, head_end):
+        return False  # 中央八项规定: the name of a rule, not its author acting
+    if _GENERIC_BEFORE.search(text, max(0, start - 2), start):
+        return False  # 乡镇街道纪委: every unit of a kind, read from its second word
     if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
         return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
     if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
@@ -302,13 +310,21 @@ def _mention(name: str, text: str, start: int, head_end: int, masked: str, place
 _STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
 _CAMPAIGN = re.compile(r"“[^“”，,。；]{2,20}”")
+# a unit's group for a campaign, the campaign unquoted: 市委党史学习教育第十二巡回指导组
+_CAMPAIGN_GROUP = re.compile(
+    r"(?:“[^“”，,。；]{2,20}”|学习贯彻[^“”，,。；、]{2,16}?精神|"
+    + "|".join(map(re.escape, sorted(_CLASSES["campaign"], key=len, reverse=True))) + r")+"
+    r"(?:第[一二三四五六七八九十\d]{1,3})?"
+    "(?:" + "|".join(map(re.escape, sorted(_CLASSES["campaign_group"], key=len, reverse=True))) + ")")
 
 
 def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
-    """Three shapes where one name holds another:
+    """Four shapes where one name holds another:
 
     * a campaign's quoted name between a unit and its group
       (市委“不忘初心、牢记使命”主题教育指导组): one name;
+    * a campaign's name, unquoted, between a unit and its group
+      (区委主题教育第二巡回督导组): one name, the unit its owner only;
     * a unit's second name in brackets (县工商联（总商会）, 烟草专卖局（公司）党组):
       the bracketed name is an alias of the unit before it, and a body right
       after the bracket belongs to that unit;
@@ -328,6 +344,20 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                 {a.name + after.name, after.name} | after.aliases, a.masked or after.masked,
                 canonical=a.canonical + after.canonical, parent=a.name)
             k += 1
+            continue
+        group = _CAMPAIGN_GROUP.match(text, a.end)
+        if group is not None and a.end - a.start >= 2 and not any(
+                m.start <= a.start and m.end >= group.end() and m is not a for m in mentions):
+            # 区委主题教育第二巡回督导组: one name; the unit is only its owner here
+            written = text[a.start:group.end()]
+            for m in [m for m in mentions if a.end <= m.start and m.end <= group.end()]:
+                mentions.remove(m)
+            a.inner = True
+            bare = _CAMPAIGN.sub("", group.group())  # the quoted name left out, as the quoted join does
+            mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, group.end(), "其他",
+                                              {group.group(), bare}, a.masked, parent=a.name,
+                                              canonical=a.canonical + bare))
+            k += 2
             continue
         bracket = _BRACKET.match(text, a.end)
         if bracket:
@@ -350,9 +380,17 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                 swallowed = [m for m in mentions if a.end <= m.start and m.end <= team.end]
                 for m in swallowed:
                     mentions.remove(m)
-                mentions.insert(k + 1, OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
-                                                  {team.name}, a.masked or team.masked, parent=a.name,
-                                                  canonical=strip_mask(written)))
+                joined = OrgMention(strip_mask(written), written, a.start, team.end, team.kind,
+                                    {team.name}, a.masked or team.masked, parent=a.name,
+                                    canonical=strip_mask(written))
+                mentions.insert(k + 1, joined)
+                body = next((m for m in mentions if a.end < m.start < team.end < m.end
+                             and _BODY_AFTER.fullmatch(text, team.end, m.end)), None)
+                if body is not None:  # …驻西安特派办党委: the party body of the stationed team
+                    written = text[a.start:body.end]
+                    mentions[mentions.index(body)] = OrgMention(
+                        strip_mask(written), written, a.start, body.end, body.kind, {body.name},
+                        joined.masked, parent=joined.name, canonical=strip_mask(written))
         k += 1
 
 
@@ -360,13 +398,15 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"]))
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *_CLASSES["zone"]))
 _BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
 _ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
 _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
+_MASKED_TOWN_HEADS = frozenset(["镇", "乡", "街道"])
+_ZONES = frozenset(_CLASSES["zone"])
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
@@ -397,6 +437,14 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
             continue  # the village of a town read with it
         if rules.places.get(words[i]) == "town" and tags[i] == "ns":
             found = _town_at(words, tags, ends, i, text)
+        elif words[i] in _ZONES:
+            k = i - 1 if i > 0 and (tags[i - 1] == "ns" or words[i - 1] in rules.places) else i
+            found = (text[ends[k] - len(words[k]):ends[i]], ends[k] - len(words[k]), ends[i], i, "")
+        elif words[i] in _MASKED_TOWN_HEADS and i > 0 and is_mask(words[i - 1]):
+            k = i - 1
+            while k > 0 and is_mask(words[k - 1]):
+                k -= 1
+            found = (words[i], ends[k] - len(words[k]), ends[i], i, "")  # xx镇: a masked town
         elif words[i] in _VILLAGE_HEADS and i > 0:
             found = _village_at(words, tags, ends, i, text, rules)
         else:
@@ -407,8 +455,9 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
         done = last
         if _acts_as_unit(text, begin, end):
             village = name[len(town):] if town and name != town else ""
-            out.append(OrgMention(name, name, begin, end, "基层单位", {village} - {""},
-                                  canonical=village or name, place=town if village else ""))
+            out.append(OrgMention(name, text[begin:end], begin, end, "基层单位", {village} - {""},
+                                  masked=len(name) < end - begin, canonical=village or name,
+                                  place=town if village else ""))
     return out
 
 
@@ -520,9 +569,15 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
     A head word ends in a suffix, a gazetteer name or a speaker role, so a
     sentence holding none of those strings holds no unit: 学习 has 学 but no
     大学, 部署 has 部. One regex of the shortest such strings (a string
-    holding another one adds nothing) decides it.
+    holding another one adds nothing), and :data:`PLACE_UNIT_PATTERN`, decide it.
     """
-    return endings_pattern(rules).search(text) is not None
+    return endings_pattern(rules).search(text) is not None or PLACE_UNIT_PATTERN.search(text) is not None
+
+
+#: Masked towns (xx镇) and zones (开发区) can act as units with no suffix word in
+#: the sentence; kept out of :func:`endings_pattern`, whose scan their common
+#: first characters (开, 高) would slow.
+PLACE_UNIT_PATTERN = re.compile(r"[xX×*某](?:镇|乡|街道)|" + "|".join(map(re.escape, sorted(_ZONES))))
 
 
 def endings_pattern(rules: OrgRules) -> re.Pattern:
@@ -606,7 +661,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
 def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
     a masked level (某县), a collective (全市), the places before a level word
-    (汕头市潮阳区), or a national system before a masked place (国网某县)."""
+    (汕头市潮阳区), or a national system before a place (国网某县, 民建市委)."""
     first = toks[j]
     start = place_start = first.start
     masked, place = "", ""
@@ -616,6 +671,9 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     if (_is_masked_level(first.word) or k < j) and k > 0 and toks[k - 1] is not None \
             and toks[k - 1].word in rules.systems:
         return toks[k - 1].start, "*", "", toks[k - 1].start, True  # 国网某县供电公司: the system names it
+    if j > 0 and toks[j - 1] is not None and toks[j - 1].word in rules.systems and (
+            first.word[0] in ADMIN_LEVELS or _is_place(first)):
+        return toks[j - 1].start, "", "", toks[j - 1].start, True  # 民建市委, 国网岳阳供电公司
     if _is_masked_level(first.word):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):

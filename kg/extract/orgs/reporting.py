@@ -390,6 +390,12 @@ def _vote_openings(ballot, body, by_sentence) -> None:
     for s in opening[:_OPENING_SENTENCES]:
         ms = by_sentence.get(s.index, [])
         subjects = _subject_mentions(s, ms, ballot.subjects)
+        honoured = _HONOURED.search(s.norm)
+        visited = next((m for m in ms if honoured and m.start == honoured.end()), None)
+        if visited is not None:
+            # 省局考评组莅临某区局进行考核: the page of the unit honoured with the visit
+            ballot.vote(visited.name, "opening visited", s, s.start)
+            subjects = [m for m in subjects if m.start > honoured.start()]
         if subjects:
             ballot.vote(subjects[0].name, "opening subject", s, s.start, scale=1.0 / (1 + rank))
             rank += 1
@@ -456,6 +462,7 @@ def _vote_self_references(ctx, ballot, orgs) -> None:
         ballot.vote(suffix, "self reference bare", sent, at, bare=True)
 
 
+_HONOURED = re.compile(r"莅临|亲临")
 _VISIT = re.compile(r"督查|督导|检查|调研|视察|走访|指导|考察|慰问|巡察|巡视|莅临|到")
 _VENUE_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}楼)?(?:" + "|".join(map(re.escape, _CLASSES["venue_after"])) + ")")
 _PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
