@@ -157,6 +157,19 @@ def test_a_bom_is_not_part_of_the_text():
     assert decode_bytes(codecs.BOM_UTF8 + "\ufeff汇报".encode()) == ("汇报", "utf-8-sig")
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_text_after_a_bom_is_kept_whole_even_a_masked_name(encoding):
+    # a published copy masks the unit's name at the very start: XX市委
+    text, _ = decode_bytes("XX市委理论学习中心组：".encode(encoding))
+    assert text == "XX市委理论学习中心组："
+
+
+def test_the_undecodable_error_shows_four_bytes_from_the_first_bad_one():
+    data = b"\x01\x02\x03" * 100 + b"\xff\xfe\xfd\xfc\xfb\xfa"
+    with pytest.raises(DecodeError, match=r"\(byte 300: b'\\xff\\xfe\\xfd\\xfc'\), nor GB18030"):
+        decode_bytes(data, "junk.txt")
+
+
 # --- what counts as text -----------------------------------------------------------------------------------------
 
 # The blocks a report is written in, first and last code point, and the code point after each block.
