@@ -215,3 +215,8 @@ def test_a_long_text_is_judged_by_its_first_200000_characters():
 def test_nul_bytes_count_only_in_the_first_8_kib():
     assert looks_binary(b"a" * 8191 + b"\x00")
     assert not looks_binary(b"a" * 8192 + b"\x00")
+
+
+def test_bytes_without_a_file_are_named_as_such_in_errors():
+    with pytest.raises(DecodeError, match=r"^<bytes>: binary file"):
+        decode_bytes(b"\x00\x01\x02 binary")
