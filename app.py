@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kg.app.state import configure_logging, get_facts, get_graph, neo4j_settings
+from kg.app.state import configure_logging, get_counts, get_facts, neo4j_settings, warm_up_engine
 from kg.app.widgets import APP_ICON, PAGE_PATHS, STORE_NAMES, localize_streamlit
 from kg.errors import KGError
 
@@ -31,16 +31,16 @@ PAGES = [
 navigation = st.navigation(PAGES)
 
 try:
-    graph = get_graph()
+    facts = get_facts()  # from the query database the build wrote: the graph itself is not loaded here
+    n_nodes, n_edges = get_counts()
 except KGError as err:
     st.error(f"无法载入知识图谱：{err}", icon=":material/error:")
     st.info("可以删除或改名该图谱文件后重新打开本页（系统会重新构建），或在命令行运行 "
             "`python -m kg build data/samples` 重建。")
     st.stop()
-facts = get_facts(graph)
 with st.sidebar:
     st.caption(f"图谱：{len(facts.documents)} 篇文档 · {len(facts.organizations)} 个单位 · "
-               f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系")
+               f"{n_nodes} 个节点 · {n_edges} 条关系")
     connected = neo4j_settings() is not None
     if not connected and st.session_state.get("store") == "neo4j":
         st.session_state["store"] = "networkx"
@@ -48,4 +48,7 @@ with st.sidebar:
              horizontal=True, disabled=not connected,
              help="查询与提问所用的存储。连接 Neo4j 请到「数据」页填写连接信息。" if not connected else None)
 
-navigation.run()
+try:
+    navigation.run()
+finally:  # once the first page is drawn (or stopped), so the warm-up never delays it
+    warm_up_engine()

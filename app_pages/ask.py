@@ -46,8 +46,7 @@ def _schema(token: str, _graph, _names) -> dict:
     return describe_graph_schema(_graph, _names)
 
 
-graph = get_graph()
-facts = get_facts(graph)
+facts = get_facts()  # from the query database; the graph is loaded only for the Cypher tab's drawings
 names = facts.names
 if facts.is_empty:
     st.info("图谱中还没有文档，回答会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
@@ -105,7 +104,7 @@ if tab == TABS[0]:
         from kg.query.ask import ask
 
         try:
-            engine = get_engine_for(store, graph, graph_token())
+            engine = get_engine_for(store)
             st.session_state["ask_answer"] = ask(question, engine)
             st.session_state["ask_answered"] = (question, graph_token(), store)
             st.session_state.pop("ask_status", None)
@@ -125,7 +124,7 @@ if tab == TABS[0]:
                               help="不选即计入全部状态。")
             if sorted(chosen or []) != sorted(params.get("status") or []):
                 try:
-                    result, params = run_canned(query, get_engine_for(store, graph, graph_token()),
+                    result, params = run_canned(query, get_engine_for(store),
                                                 {**params, "status": list(chosen or [])})
                     summary = render_summary(query.summary, result, params, query.params) if result.rows \
                         else f"没有查到结果：{query.title}（状态：{status_param.describe(params['status'])}）。"
@@ -155,6 +154,7 @@ if tab == TABS[0]:
                                  query_params={"tab": TABS[1], "cypher": answer.cypher})
 
 else:
+    graph = get_graph()
     editor, schema_col = st.columns([3, 1])
     with schema_col:
         st.markdown("**图谱结构**")
@@ -185,7 +185,7 @@ else:
             st.session_state.pop("cypher_result", None)
             st.session_state.pop("cypher_error", None)
             try:
-                engine = get_adhoc_engine_for(store, graph, graph_token())  # a confined worker: kg/query/sandbox.py
+                engine = get_adhoc_engine_for(store)  # a confined worker: kg/query/sandbox.py
                 with st.spinner("正在运行……"):
                     st.session_state["cypher_result"] = engine.run(cypher, None, int(limit), float(timeout))
                 _remember("cypher", cypher.strip(), len(st.session_state["cypher_result"].rows))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kg.app.state import build_into_graph, check_neo4j, get_facts, get_graph, graph_path, neo4j_settings
+from kg.app.state import build_into_graph, check_neo4j, get_counts, get_facts, get_graph, graph_path, neo4j_settings
 from kg.errors import GraphBusy, KGError
 from kg.store.exports import export_bytes
 from kg.views.export import GRAPH_EXPORT_LABELS
@@ -14,9 +14,8 @@ from kg.views.export import GRAPH_EXPORT_LABELS
 UPLOAD_TYPES = ["txt", "docx", "pdf", "jsonl"]
 
 st.title("数据")
-graph = get_graph()
-facts = get_facts(graph)
-st.caption(f"当前图谱文件：{graph_path()} · {len(facts.documents)} 篇文档 · {graph.number_of_nodes()} 个节点")
+facts = get_facts()
+st.caption(f"当前图谱文件：{graph_path()} · {len(facts.documents)} 篇文档 · {get_counts()[0]} 个节点")
 
 
 def _safe_name(name: str) -> str:
@@ -141,7 +140,7 @@ fmt = st.selectbox("导出格式", list(GRAPH_EXPORT_LABELS), format_func=GRAPH_
 if st.button("生成导出文件", key="export_make", icon=":material/file_export:"):
     with st.spinner("正在生成……"):
         try:
-            st.session_state["export_file"] = (fmt, *export_bytes(graph, fmt))
+            st.session_state["export_file"] = (fmt, *export_bytes(get_graph(), fmt))
         except KGError as err:
             st.error(f"导出失败：{err}", icon=":material/error:")
 made = st.session_state.get("export_file")

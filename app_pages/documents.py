@@ -17,7 +17,7 @@ MAX_PICK = 500
 
 st.title("文档")
 graph = get_graph()
-facts = get_facts(graph)
+facts = get_facts()
 require_documents(facts)
 names = facts.names
 choices = list_filter_choices(facts)

@@ -18,7 +18,7 @@ MAX_CHOICES = 1000
 
 st.title("图谱")
 graph = get_graph()
-facts = get_facts(graph)
+facts = get_facts()
 require_documents(facts)
 names = facts.names
 

@@ -6,14 +6,13 @@ from collections import Counter
 import streamlit as st
 
 from kg.app.results import get_engine_for, show_result
-from kg.app.state import get_facts, get_graph, graph_token
+from kg.app.state import get_engine, get_facts, graph_token
 from kg.errors import KGError
 from kg.views.dashboard import list_filter_choices
-from kg.query.catalog import bind_params, load_catalog, param_choices, render_summary, run_canned
+from kg.query.catalog import bind_params, engine_choices, load_catalog, render_summary, run_canned
 
 st.title("查询")
-graph = get_graph()
-facts = get_facts(graph)
+facts = get_facts()
 names = facts.names
 if facts.is_empty:
     st.info("图谱中还没有文档，查询结果会是空的。请先到「数据」页构建图谱。", icon=":material/info:")
@@ -25,10 +24,11 @@ def _catalog():
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _choices(token: str, source: str, _graph) -> list:
-    values = param_choices(_graph, source)
+def _choices(token: str, source: str) -> list:
+    engine = get_engine()  # the query database: the page never loads the graph
+    values = [] if engine is None else engine_choices(engine, source)
     if source == "units":  # the most active units first, so the default choice answers something
-        facts = get_facts(_graph)
+        facts = get_facts()
         active = Counter(a["org"] for a in facts.activities)
         rank = {u: i for i, u in enumerate(list_filter_choices(facts)["units"])}
         values.sort(key=lambda u: (-active[u], rank.get(u, len(rank)), u))
@@ -66,7 +66,7 @@ def _widget(p, key: str):
     label = p.label or p.name
     raw = st.session_state.get(key)
     if p.type == "list":
-        options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices, graph) \
+        options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices) \
             if p.choices else []
         options = [str(o) for o in options]
         chosen = raw if isinstance(raw, list) else ([raw] if isinstance(raw, str) and raw else None)
@@ -77,7 +77,7 @@ def _widget(p, key: str):
         return st.multiselect(label, options, key=key, placeholder="全部" if not p.required else "请选择",
                               format_func=lambda o: words.get(o) or names.unit(o))
     if p.choices:
-        options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices, graph)
+        options = list(p.choices) if isinstance(p.choices, tuple) else _choices(graph_token(), p.choices)
         options = [str(o) for o in options]
         empty = "0" if p.type in ("int", "float") else ""
         if not p.required and str(p.default if p.default is not None else "") in ("", "0"):
@@ -127,7 +127,7 @@ if missing:
     st.stop()
 store = st.session_state.get("store", "networkx")
 try:
-    engine = get_engine_for(store, graph, graph_token())
+    engine = get_engine_for(store)
     result, bound = run_canned(query, engine, bind_params(query, given), limit=int(limit))
 except KGError as err:
     st.error(f"查询失败：{err}", icon=":material/error:")

@@ -360,4 +360,9 @@ def compose_document(templates: Templates, rng: random.Random, units: list[Unit]
     # the templates name them only in passing: neither reward nor punish them.
     for organ in ("党组", "党委", "理论学习中心组", "党组理论学习中心组"):
         doc.organizations_optional.setdefault(unit.key() + organ, [s + organ for s in unit.spellings()] + [organ])
+    # A unit's party organ speaks for it: the gold accepts every spelling the
+    # text gives of the reporting unit (../shared/gold/CONVENTIONS.md), 市政府党组 too.
+    text = doc.text
+    doc.reporting_org = doc.reporting_org + [s + organ for organ in ("党组", "党委") for s in unit.spellings()
+                                             if s + organ in text and s + organ not in doc.reporting_org]
     return doc

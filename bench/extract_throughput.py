@@ -4,8 +4,9 @@
 
 Generates (or reuses) a synthetic corpus big enough for --mb megabytes of
 text (bench.corpus), then runs the throughput step of the benchmark in a
-fresh process: read the documents, time jieba.lcut over every text, time
-kg.extract.extract_document over the same texts. Prints MB/s and the ratio.
+fresh process: read the documents, then time jieba.lcut and our normalisation
++ kg.extract.extract_document over the same texts, taking turns. Prints MB/s
+and the ratio (the normalisation counted on our side, and without it).
 """
 from __future__ import annotations
 
@@ -40,10 +41,10 @@ def main() -> int:
     print(f"machine: {m['nproc']} cores, Python {m['python']}, load {m['loadavg_1m']}")
     print(f"text: {r['mb']:.1f} MB in {r['documents']} documents")
     print(f"jieba.lcut : {r['jieba_mb_s']:.2f} MB/s")
-    print(f"extract    : {r['extract_mb_s']:.2f} MB/s  (one core)")
-    print(f"ratio      : {r['ratio']:.2f}x  (target >= 2)")
+    print(f"extract    : {r['extract_mb_s']:.2f} MB/s  (one core, normalisation counted)")
+    print(f"ratio      : {r['ratio']:.2f}x  (target >= 2.5)")
     print(f"CPU time   : jieba.lcut {r['jieba_cpu_mb_s']:.2f} MB/s, extract {r['extract_cpu_mb_s']:.2f} MB/s, "
-          f"ratio {r['ratio_cpu']:.2f}x")
+          f"ratio {r['ratio_cpu']:.2f}x ({r['ratio_cpu_without_normalise']:.2f}x without the normalisation)")
     return 0
 
 

@@ -7,9 +7,16 @@
 // chart: table
 // summary: {unit} 报告了 {n} 个数据（活动状态：{status}），其中 {count:masked} 个脱敏：{top:subject}
 WITH $unit AS wanted
-MATCH (o:Organization)-[:MEASURED_BY|CONDUCTED*1..2]->(m:Metric)
-WHERE (o.name IN wanted OR any(x IN o.aliases WHERE x IN wanted)) AND ($subject = '' OR m.subject CONTAINS $subject)
-WITH DISTINCT m
+MATCH (o:Organization)
+WHERE o.name IN wanted OR any(x IN o.aliases WHERE x IN wanted)
+OPTIONAL MATCH (o)-[:MEASURED_BY]->(direct:Metric)
+WITH o, collect(direct.id) AS direct
+OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric)
+WITH direct, collect(via.id) AS via
+UNWIND direct + via AS metric
+WITH DISTINCT metric
+MATCH (m:Metric {id: metric})
+WHERE $subject = '' OR m.subject CONTAINS $subject
 OPTIONAL MATCH (a:Activity)-[:MEASURED_BY]->(m)
 WITH m, a
 WHERE a IS NULL OR size($status) = 0 OR a.status IN $status

@@ -6,14 +6,12 @@
 // chart: bar x=unit y=score
 // summary: 与 {unit} 最相似的是 {top:unit}
 MATCH (o:Organization) WHERE o.name = $unit OR $unit IN o.aliases
-WITH o, o.categories AS my_categories, o.slogans AS my_slogans
+UNWIND o.categories + o.slogans AS item
+WITH DISTINCT o, item, item IN o.categories AS my_category, item IN o.slogans AS my_slogan
 MATCH (other:Organization)
-WHERE other <> o AND (any(c IN other.categories WHERE c IN my_categories)
-                      OR any(s IN other.slogans WHERE s IN my_slogans))
-UNWIND other.categories + [''] AS c
-WITH other, my_slogans, collect(DISTINCT CASE WHEN c IN my_categories THEN c END) AS shared_categories
-UNWIND other.slogans + [''] AS s
-WITH other, shared_categories, collect(DISTINCT CASE WHEN s IN my_slogans THEN s END) AS shared_slogans
+WHERE other <> o AND ((my_category AND item IN other.categories) OR (my_slogan AND item IN other.slogans))
+WITH other, collect(CASE WHEN my_category AND item IN other.categories THEN item END) AS shared_categories,
+     collect(CASE WHEN my_slogan AND item IN other.slogans THEN item END) AS shared_slogans
 WITH other, shared_categories, shared_slogans, size(shared_categories) AS categories, size(shared_slogans) AS slogans
 RETURN other.name AS unit, categories + slogans AS score, categories, slogans, shared_categories, shared_slogans
 ORDER BY score DESC, categories DESC, unit

@@ -5,40 +5,44 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ..query.engines import get_engine, open_adhoc_engine
+from ..errors import GraphError
+from ..query.engines import open_adhoc_engine
 from ..views.charts import shape_chart_data
 from ..views.export import download_name
 from ..views.labels import name_column
 from ..views.results import LINK_PATTERN, result_node_ids, shape_result_table
 from .graphview import show_network
-from .state import neo4j_engine
+from .state import get_engine, graph_path, graph_token, neo4j_engine
 from .widgets import show_downloads, show_table, style_chart
 
 __all__ = ["get_engine_for", "get_adhoc_engine_for", "show_result", "show_chart", "show_result_graph"]
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _ladybug(token: str, _graph):
-    return get_engine("networkx", _graph)
-
-
-def get_engine_for(store: str, graph, token: str):
-    """The query engine of the chosen store (the embedded one is cached per graph)."""
+def get_engine_for(store: str):
+    """The query engine of the chosen store: Neo4j, or the query database beside the graph file."""
     if store == "neo4j":
         return neo4j_engine()
-    return _ladybug(token, graph)
+    engine = get_engine()
+    if engine is None:
+        raise GraphError("还没有图谱文件", hint="先到「数据」页构建图谱")
+    return engine
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
-def _sandboxed(token: str, _graph):
-    return open_adhoc_engine("networkx", graph=_graph)
+def _sandboxed(token: str, path: str):
+    return open_adhoc_engine("networkx", graph_path=path)
 
 
-def get_adhoc_engine_for(store: str, graph, token: str):
-    """The engine for Cypher typed in the app: confined worker, memory limit, killed at the timeout."""
+def get_adhoc_engine_for(store: str):
+    """The engine for Cypher typed in the app: confined worker, memory limit, killed at the timeout.
+
+    The worker opens the query database the build wrote (read-only), so the
+    graph itself is never copied into it.
+    """
     if store == "neo4j":
         return neo4j_engine()
-    return _sandboxed(token, graph)
+    get_engine_for(store)  # the graph file up to date and its query database written
+    return _sandboxed(graph_token(), str(graph_path()))
 
 
 def show_chart(chart: dict, columns: list[str], rows: list[list], *, key: str) -> None:

@@ -2,8 +2,13 @@
 
 One graph serves every session (``st.cache_resource``). It is rebuilt when
 the corpus changes (content fingerprint) and reloaded when the graph file
-changes (e.g. after a build on the 数据 page). The Neo4j connection lives in
-session state only: its password is never written to disk.
+changes (e.g. after a build on the 数据 page). Most pages never load the
+graph itself: the dashboard's facts, the query pickers and the answers come
+from the query database the build wrote beside the graph file
+(:func:`get_engine`, opened in a tenth of a second, its canned queries
+warmed up once the first page is drawn); only the pages that walk the
+graph (图谱, 文档, 数据) load it (:func:`get_graph`). The Neo4j connection
+lives in session state only: its password is never written to disk.
 """
 from __future__ import annotations
 
@@ -15,20 +20,29 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..build import build_store
+import orjson
+
+from ..build import build_store, rules_digest
 from ..errors import ConfigError, GraphBusy
+from ..query.catalog import warm_up
+from ..query.database import open_query_database
 from ..query.engines import open_engine
 from ..store import default_graph_path, load_graph
-from ..views.facts import collect_facts
+from ..store.digest import recorded_digest
+from ..views.facts import Facts, collect_facts_from_engine
 from ..views.fingerprint import content_fingerprint, list_corpus_files, stat_signature
 
 __all__ = [
     "REPO",
     "corpus_dir",
     "graph_path",
+    "ensure_graph",
     "get_graph",
+    "get_engine",
+    "warm_up_engine",
     "graph_token",
     "get_facts",
+    "get_counts",
     "build_into_graph",
     "neo4j_settings",
     "check_neo4j",
@@ -78,8 +92,42 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
-def get_graph():
-    """The current graph; builds the corpus first when it changed (with a progress bar)."""
+def _built_record(path: Path) -> Path:
+    return path.with_name(path.name + ".corpus")
+
+
+def _corpus_built(path: Path, corpus: Path, key: str) -> bool:
+    """Whether the graph file is this corpus's build, under today's rules (recorded after it).
+
+    Saves a fresh server the incremental build's check, which loads the
+    whole graph; anything that does not match (another corpus, changed
+    files or rules, a graph file replaced since) builds as before.
+    """
+    try:
+        record = orjson.loads(_built_record(path).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return False
+    digest = recorded_digest(path)
+    return (isinstance(record, dict) and digest is not None
+            and record == {"corpus": str(corpus), "fingerprint": key, "rules": rules_digest(), "graph": digest})
+
+
+def _record_built(path: Path, corpus: Path, key: str) -> None:
+    digest = recorded_digest(path)
+    if digest is None:
+        return
+    record = {"corpus": str(corpus), "fingerprint": key, "rules": rules_digest(), "graph": digest}
+    try:
+        _built_record(path).write_bytes(orjson.dumps(record))
+    except OSError as err:
+        log.warning("cannot note the corpus build beside %s: %s", path, err)
+
+
+def ensure_graph() -> dict:
+    """Bring the graph file up to date with the corpus (with a progress bar); its registry entry.
+
+    The graph itself is not loaded here: see :func:`get_graph`.
+    """
     path = graph_path()
     corpus = corpus_dir()
     key = _fingerprint(stat_signature(list_corpus_files(corpus))) if corpus is not None else ""
@@ -87,18 +135,28 @@ def get_graph():
     with reg["lock"]:
         entry = reg["entries"].get(str(path))
         if entry and entry["corpus"] == key and entry["mtime"] == _mtime(path):
-            return entry["graph"]
+            return entry
         built = key
-        if corpus is not None and corpus.is_dir() and (entry is None or entry["corpus"] != key):
+        if corpus is not None and corpus.is_dir() and (entry is None or entry["corpus"] != key) \
+                and not _corpus_built(path, corpus, key):
             try:
                 _build_with_progress(corpus, first=not path.exists())
+                _record_built(path, corpus, key)
             except GraphBusy as err:  # a command-line build is writing it: show what is there, try again later
                 st.warning(f"图谱文件正在被另一个构建写入，先显示现有图谱；稍后刷新页面即可看到更新。（{err}）",
                            icon=":material/hourglass_top:")
                 built = None
-        graph = load_graph(path, missing_ok=True)
-        reg["entries"][str(path)] = {"corpus": built, "mtime": _mtime(path), "graph": graph}
-        return graph
+        entry = reg["entries"][str(path)] = {"corpus": built, "mtime": _mtime(path), "graph": None}
+        return entry
+
+
+def get_graph():
+    """The current NetworkX graph (loaded once per version of the file), built first when the corpus changed."""
+    entry = ensure_graph()
+    with _registry()["lock"]:
+        if entry["graph"] is None:
+            entry["graph"] = load_graph(graph_path(), missing_ok=True)
+        return entry["graph"]
 
 
 def _build_with_progress(corpus: Path, *, first: bool) -> None:
@@ -114,21 +172,71 @@ def _build_with_progress(corpus: Path, *, first: bool) -> None:
 
 
 def graph_token() -> str:
-    """Changes whenever the loaded graph does; a cache key for what is derived from it."""
+    """Changes whenever the graph file does; a cache key for what is derived from it."""
     path = graph_path()
     entry = _registry()["entries"].get(str(path)) or {}
     return f"{path}|{entry.get('mtime')}|{entry.get('corpus')}"
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _engine_for(token: str, path: str):
+    if _mtime(Path(path)) is None:
+        return None
+    engine = open_query_database(path)
+    engine.warmed = threading.Event()
+    return engine
+
+
+def get_engine():
+    """The embedded engine over the graph file's query database (None while there is no graph file).
+
+    Opened once per version of the graph file and shared by every session;
+    the database was written by the build, so nothing is copied here.
+    """
+    ensure_graph()
+    return _engine_for(graph_token(), str(graph_path()))
+
+
+def warm_up_engine() -> None:
+    """Warm the engine's canned queries up in the background, once per engine.
+
+    Called after a page is drawn, so the warm-up never slows the first page
+    but the analyst's first query finds the database pages read and the
+    queries checked.
+    """
+    engine = get_engine()
+    if engine is None or engine.warmed.is_set():
+        return
+    engine.warmed.set()
+    # Not a daemon (which a thread started from Streamlit's script thread would be by default): a process
+    # that exits waits for the warm-up (seconds at most); a thread stopped inside the engine aborts it.
+    threading.Thread(target=warm_up, args=(engine,), name="kg-warm-up", daemon=False).start()
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _facts_for(token: str, _graph):
-    return collect_facts(_graph)
+def _facts_for(token: str, _engine) -> Facts:
+    return Facts() if _engine is None else collect_facts_from_engine(_engine)
 
 
-def get_facts(graph=None):
-    """Flat fact tables of the current graph, computed once per graph."""
-    graph = get_graph() if graph is None else graph
-    return _facts_for(graph_token(), graph)
+def get_facts() -> Facts:
+    """Flat fact tables of the current graph, read from its query database once per version."""
+    engine = get_engine()  # first: it brings the graph up to date, which the token then names
+    return _facts_for(graph_token(), engine)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _counts_for(token: str, _engine) -> tuple[int, int]:
+    if _engine is None:
+        return 0, 0
+    nodes = _engine.run_columns("MATCH (n) RETURN count(n) AS n")["n"][0]
+    edges = _engine.run_columns("MATCH ()-[r]->() RETURN count(r) AS n")["n"][0]
+    return nodes, edges
+
+
+def get_counts() -> tuple[int, int]:
+    """The graph's node and relationship counts, asked of the query database."""
+    engine = get_engine()
+    return _counts_for(graph_token(), engine)
 
 
 def build_into_graph(paths, *, prune: bool = False, store: str = "networkx", neo4j: dict | None = None,

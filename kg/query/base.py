@@ -63,6 +63,9 @@ class Engine(Protocol):
     def run(self, cypher: str, params: dict | None = None, limit: int = DEFAULT_LIMIT,
             timeout: float = DEFAULT_TIMEOUT) -> Result: ...
 
+    def run_columns(self, cypher: str, params: dict | None = None,
+                    timeout: float = DEFAULT_TIMEOUT) -> dict[str, list]: ...
+
 
 @lru_cache(maxsize=512)
 def _checked(cypher: str) -> None:

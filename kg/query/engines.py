@@ -1,7 +1,8 @@
 """One interface over both stores: ``engine.run(cypher, params, limit, timeout) -> Result``.
 
 The canned queries are written once in Cypher and run unchanged on the
-embedded engine (ladybug, loaded from the NetworkX graph) and on Neo4j;
+embedded engine (ladybug: the query database beside the graph file, or a
+copy of a graph in memory) and on Neo4j;
 what the engines share (the result, the guard, the run settings) is in
 :mod:`kg.query.base`. This module picks the engine for a store.
 """
@@ -11,7 +12,8 @@ import os
 
 from ..errors import ConfigError
 from ..store import default_graph_path, load_graph
-from .ladybug_engine import LadybugEngine, get_ladybug_engine
+from .database import open_query_database
+from .ladybug_engine import get_ladybug_engine
 from .neo4j_engine import Neo4jEngine
 from .sandbox import SandboxedEngine
 
@@ -34,14 +36,15 @@ def get_engine(store: str = "networkx", graph=None):
 
 def open_engine(store: str = "networkx", *, graph=None, graph_path=None, neo4j: dict | None = None):
     """The engine the CLI and the app ask: over ``graph``, the graph file at
-    ``graph_path`` (default: kg.store's), or Neo4j (``neo4j`` overrides env).
+    ``graph_path`` (default: kg.store's) through its query database, or
+    Neo4j (``neo4j`` overrides env).
     """
     if store == "neo4j":
         return Neo4jEngine.from_env(None, **(neo4j or {}))
     if store != "networkx":
         raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
     if graph is None:
-        return LadybugEngine.for_graph_file(graph_path or default_graph_path(), load_graph)
+        return open_query_database(graph_path)
     return get_engine("networkx", graph)
 
 
@@ -50,7 +53,8 @@ def open_adhoc_engine(store: str = "networkx", *, graph=None, graph_path=None, n
 
     On the NetworkX store the queries run in a :class:`~kg.query.sandbox.SandboxedEngine`
     (no file access, a memory limit, killed at the timeout) over the
-    database kept next to the graph file, or a copy of ``graph``. Neo4j runs
+    query database beside the graph file (:mod:`kg.query.database`), or a
+    copy of ``graph``. Neo4j runs
     them in read transactions with a server-side timeout; both apply the
     parse-tree allow-list first.
     """
@@ -60,10 +64,9 @@ def open_adhoc_engine(store: str = "networkx", *, graph=None, graph_path=None, n
         raise ConfigError(f"unknown store {store!r}", hint="use networkx or neo4j")
     if graph is not None:
         return SandboxedEngine(graph)
-    path = graph_path or default_graph_path()
-    kept = LadybugEngine.for_graph_file(path, load_graph)
+    kept = open_query_database(graph_path)
     db_path = kept.path
     kept.close()
     if db_path == ":memory:":  # no database could be kept next to the file
-        return SandboxedEngine(load_graph(path))
+        return SandboxedEngine(load_graph(graph_path or default_graph_path()))
     return SandboxedEngine(db_path=db_path)

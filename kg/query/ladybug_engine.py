@@ -4,27 +4,34 @@ Why not Cypher directly on NetworkX: grand-cypher was 20–1000× slower and
 could not parse ``count(DISTINCT x)`` or ``WITH`` (MEASURED.md). ladybug
 needs a schema, so the node and relationship tables are generated from
 :mod:`kg.graph.schema` and bulk-loaded with ``COPY … FROM`` an Arrow table.
-The copy lives in memory and is thrown away with the engine: even a write
+The copy lives in memory, or in the query database the build writes beside
+the graph file (:mod:`kg.query.database`, opened read-only): even a write
 that slipped past the guard could not reach the graph file.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
+import sys
 import threading
 import weakref
 import time
 from collections import OrderedDict, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 from ..errors import GraphError, QueryError, QueryTimeout
 from ..graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
 from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Result, plain_value, prepare_query
 from .dialect import translate_for_ladybug
 
-__all__ = ["LadybugEngine", "get_ladybug_engine", "graph_fingerprint", "schema_ddl"]
+__all__ = ["LadybugEngine", "QueryTable", "iter_query_tables", "query_tables", "get_ladybug_engine", "graph_fingerprint", "schema_ddl",
+           "engine_version"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +66,12 @@ def schema_ddl() -> list[str]:
         cols = "".join(f", `{p}` {t}" for p, t in props.items())
         ddl.append(f"CREATE REL TABLE {rel}({ends}{cols})")
     return ddl
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """The embedded engine's version: a database written by another version may not open."""
+    return version("ladybug")
 
 
 def _coerce(value, kind: str, where: str):
@@ -120,6 +133,125 @@ def graph_fingerprint(graph) -> str:
     return hashlib.blake2b(payload, digest_size=16).hexdigest()
 
 
+@dataclass
+class QueryTable:
+    """One table of the embedded engine's copy of a graph: its name, its rows as Arrow, the COPY options.
+
+    A table can wait in an Arrow file instead of memory (:meth:`spill`), so
+    the build can let the graph go before the engine copies the tables in.
+    """
+
+    name: str
+    rows: Any  # a pyarrow.Table, or None while the rows wait in ``file``
+    options: str = ""  # (from='A', to='B') for a relationship table
+    file: Path | None = None
+
+    def spill(self, folder: Path) -> "QueryTable":
+        """This table written to an Arrow file in ``folder``; the returned table reads it back when copied."""
+        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+
+        file = Path(folder) / f"{len(list(Path(folder).iterdir())):03d}-{self.name}.arrow"
+        with pa.OSFile(str(file), "wb") as sink, pa.ipc.new_file(sink, self.rows.schema) as writer:
+            writer.write_table(self.rows)
+        return QueryTable(self.name, None, self.options, file)
+
+    def load(self):
+        """The rows: in memory, or mapped from the file (pages read as the engine copies them)."""
+        if self.rows is not None:
+            return self.rows
+        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+
+        return pa.ipc.open_file(pa.memory_map(str(self.file))).read_all()  # the map lives as long as its rows
+
+
+_REOPEN_BYTES = 0  # after every table: the gain in memory is largest, for about a second in 10k documents
+_ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
+
+
+def _arrow_table(types: dict[str, str], columns: dict[str, list], where):
+    import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
+
+    arrays = {}
+    for name, kind in types.items():
+        values = columns.pop(name)  # each Python column goes as soon as it is in Arrow
+        if not _plain_column(values, kind):
+            values = [_coerce(v, kind, where(i, name)) for i, v in enumerate(values)]
+        arrow_type = pa.list_(pa.string()) if kind == "STRING[]" else getattr(pa, _ARROW_TYPES[kind])()
+        # The system allocator: a spilled table's memory goes back to the C library (and to the system,
+        # :func:`kg.build.runner`), where Arrow's own pool would keep it for Arrow.
+        arrays[name] = pa.array(values, arrow_type, memory_pool=pa.system_memory_pool())
+    return pa.table(arrays)
+
+
+def iter_query_tables(graph) -> Iterator[QueryTable]:
+    """The graph as the engine's tables, one at a time, column by column (no per-row dict).
+
+    Only one table's columns are in memory at once: the build copies each
+    into the engine before the next is made (a 100k-document graph's tables
+    together are over a gigabyte). Nodes of an unknown label and edges that
+    do not fit the schema are left out with a warning.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
+    >>> [(t.name, t.rows.num_rows) for t in iter_query_tables(g)]
+    [('Slogan', 1)]
+    """
+    by_label: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    labels = {}
+    for n, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if label not in NODE_PROPERTIES:
+            log.warning("ladybug: node %r has unknown label %r; left out", n, label)
+            continue
+        labels[n] = label
+        ids, rows = by_label[label]
+        ids.append(n)
+        rows.append(attrs)
+    for label in list(by_label):
+        ids, rows = by_label.pop(label)
+        columns = {p: (ids if p == "id" else [a.get(p) for a in rows]) for p in NODE_PROPERTIES[label]}
+        del rows
+        yield QueryTable(label, _arrow_table(NODE_PROPERTIES[label], columns,
+                                             lambda i, p: f"node {ids[i]!r} property {p!r}"))
+    # Four plain lists per relationship table (no tuple per edge: 3 M edges at 100k documents).
+    by_rel: dict[tuple[str, str, str], tuple[list, list, list, list]] = defaultdict(lambda: ([], [], [], []))
+    for u, v, k, attrs in graph.edges(keys=True, data=True):
+        rel = attrs.get("type")
+        ends = (labels.get(u), labels.get(v))
+        if rel not in REL_PROPERTIES or ends not in REL_ENDPOINTS[rel]:
+            log.warning("ladybug: edge %r -[%s]-> %r does not fit the schema; left out", u, rel, v)
+            continue
+        us, vs, ks, rows = by_rel[(rel, *ends)]
+        us.append(u)
+        vs.append(v)
+        ks.append(k)
+        rows.append(attrs)
+    del labels
+    for group in list(by_rel):
+        rel, a, b = group
+        us, vs, ks, rows = by_rel.pop(group)
+        props = REL_PROPERTIES[rel]
+        columns = {"_from": us, "_to": vs}
+        columns.update((p, [r.get(p) for r in rows]) for p in props)
+        del rows
+        if "key" in props:
+            columns["key"] = [k if key is None else key for key, k in zip(columns["key"], ks)]
+        yield QueryTable(rel, _arrow_table({"_from": "STRING", "_to": "STRING", **props}, columns,
+                                           lambda i, p: f"edge {ks[i]!r} property {p!r}"),
+                         f" (from='{a}', to='{b}')")
+
+
+def query_tables(graph) -> list[QueryTable]:
+    """All of :func:`iter_query_tables` at once.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
+    >>> [(t.name, t.rows.num_rows) for t in query_tables(g)]
+    [('Slogan', 1)]
+    """
+    return list(iter_query_tables(graph))
+
+
 class LadybugEngine:
     """An in-memory ladybug database holding a copy of one NetworkX graph.
 
@@ -132,23 +264,22 @@ class LadybugEngine:
 
     name = "ladybug"
 
-    def __init__(self, graph=None, *, path: str | Path | None = None, read_only: bool = False,
-                 memory_bytes: int | None = None):
-        import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
-
+    def __init__(self, graph=None, *, tables: Iterable["QueryTable"] | None = None, path: str | Path | None = None,
+                 read_only: bool = False, threads: int = 0, pipelined: bool = False, memory_bytes: int | None = None):
         started = time.perf_counter()
         self.path = str(path) if path else ":memory:"
+        self._threads = threads
         # By default the database reserves 8 TB of address space and a buffer pool of 80 % of RAM; a
         # worker under an address-space limit (kg.query.sandbox) gives it ``memory_bytes``, half each.
-        sizes = {} if memory_bytes is None else {"buffer_pool_size": memory_bytes // 2, "max_db_size": memory_bytes // 2}
-        self._db = ladybug.Database(self.path, read_only=read_only, **sizes)
-        self._conn = ladybug.Connection(self._db)
+        self._sizes = {} if memory_bytes is None else {"buffer_pool_size": memory_bytes // 2,
+                                                       "max_db_size": memory_bytes // 2}
+        self._open(read_only)
         self._lock = threading.Lock()
         self.n_nodes = self.n_edges = 0
-        if graph is not None:
+        if graph is not None or tables is not None:
             for stmt in schema_ddl():
                 self._conn.execute(stmt)
-            self.n_nodes, self.n_edges = self._load(graph)
+            self.n_nodes, self.n_edges = self._load(iter_query_tables(graph) if tables is None else tables, pipelined)
         self.load_seconds = time.perf_counter() - started
         log.info("ladybug: %s, %d nodes, %d edges loaded in %.3f s", self.path, self.n_nodes, self.n_edges,
                  self.load_seconds)
@@ -157,94 +288,53 @@ class LadybugEngine:
         self._conn.close()
         self._db.close()
 
-    @classmethod
-    def for_graph_file(cls, graph_path: str | Path, load_graph) -> "LadybugEngine":
-        """A read-only ladybug database kept next to the graph file, rebuilt when the file changes.
+    def _open(self, read_only: bool = False) -> None:
+        import ladybug  # lazy: the embedded engine (0.1 s) only when a query runs on it
 
-        Copying a 15k-node graph into ladybug takes seconds; reopening the
-        kept copy takes tens of milliseconds, so each ``kg query`` run pays the
-        copy once per graph version. Opened read-only: a write is refused by
-        the database itself. Falls back to an in-memory copy where the folder
-        is not writable.
+        self._db = ladybug.Database(self.path, read_only=read_only, max_num_threads=self._threads, **self._sizes)
+        self._conn = ladybug.Connection(self._db)
+
+    def _load(self, tables: Iterable["QueryTable"], pipelined: bool = False) -> tuple[int, int]:
+        """COPY each table in; returns the node and relationship counts.
+
+        ``pipelined``: each COPY runs on a thread of its own while the next
+        table is made (the COPY leaves the GIL; one table waits at most).
+        A database on disk is closed and opened again between tables (once
+        ``_REOPEN_BYTES`` are copied): the engine keeps what a COPY allocated
+        until it is closed (a 10k-document graph: 383 MB more at the peak
+        copied in one go, 219 MB reopened between tables, for 1 s of CPU).
         """
-        graph_path = Path(graph_path)
-        if not graph_path.is_file():
-            load_graph(graph_path)  # raises the store's GraphError with its hint
-        db_path = graph_path.with_name(graph_path.name + ".ladybug")
-        stamp_path = graph_path.with_name(graph_path.name + ".ladybug.stamp")
-        st = graph_path.stat()
-        stamp = f"{st.st_size}:{st.st_mtime_ns}:{_SCHEMA_STAMP}"
-        try:
-            fresh = db_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp
-        except OSError:
-            fresh = False
-        if not fresh:
-            graph = load_graph(graph_path)
-            tmp = db_path.with_name(f"{db_path.name}.tmp{os.getpid()}")
+        counts = [0, 0]
+        since_open = [0]
+
+        def copy(t: QueryTable) -> None:
+            if since_open[0] > _REOPEN_BYTES and self.path != ":memory:":
+                self.close()
+                self._open()
+                since_open[0] = 0
+            rows = t.load()
             try:
-                _remove_database(tmp)
-                cls(graph, path=tmp).close()
-                _remove_database(db_path)
-                os.replace(tmp, db_path)
-                stamp_path.write_text(stamp, encoding="utf-8")
-            except (OSError, RuntimeError) as err:
-                log.warning("ladybug: cannot keep a database next to %s (%s); using memory", graph_path, err)
-                _remove_database(tmp)
-                return get_ladybug_engine(graph)
-        return cls(path=db_path, read_only=True)
+                self._conn.execute(f"COPY {t.name} FROM $rows{t.options}", {"rows": rows}).close()
+            except RuntimeError as err:
+                raise GraphError(f"ladybug refused the graph ({t.name}): {err}",
+                                 hint="is the graph built by kg.graph?") from err
+            counts[bool(t.options)] += rows.num_rows
+            since_open[0] += rows.nbytes
 
-    def _load(self, graph) -> tuple[int, int]:
-        """Copy the graph table by table, column by column (no per-row dict: 144k nodes load in seconds)."""
-        by_label: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-        labels = {}
-        for n, attrs in graph.nodes(data=True):
-            label = attrs.get("label")
-            if label not in NODE_PROPERTIES:
-                log.warning("ladybug: node %r has unknown label %r; left out", n, label)
-                continue
-            labels[n] = label
-            ids, rows = by_label[label]
-            ids.append(n)
-            rows.append(attrs)
-        for label, (ids, rows) in by_label.items():
-            columns = {p: (ids if p == "id" else [a.get(p) for a in rows]) for p in NODE_PROPERTIES[label]}
-            self._copy(label, NODE_PROPERTIES[label], columns, lambda i, p: f"node {ids[i]!r} property {p!r}")
-        by_rel: dict[tuple[str, str, str], tuple[list, list]] = defaultdict(lambda: ([], []))
-        for u, v, k, attrs in graph.edges(keys=True, data=True):
-            rel = attrs.get("type")
-            ends = (labels.get(u), labels.get(v))
-            if rel not in REL_PROPERTIES or ends not in REL_ENDPOINTS[rel]:
-                log.warning("ladybug: edge %r -[%s]-> %r does not fit the schema; left out", u, rel, v)
-                continue
-            uvk, rows = by_rel[(rel, *ends)]
-            uvk.append((u, v, k))
-            rows.append(attrs)
-        for (rel, a, b), (uvk, rows) in by_rel.items():
-            props = REL_PROPERTIES[rel]
-            columns = {"_from": [e[0] for e in uvk], "_to": [e[1] for e in uvk]}
-            columns.update((p, [r.get(p) for r in rows]) for p in props)
-            if "key" in props:
-                columns["key"] = [k if key is None else key for key, (_, _, k) in zip(columns["key"], uvk)]
-            self._copy(rel, {"_from": "STRING", "_to": "STRING", **props}, columns,
-                       lambda i, p: f"edge {uvk[i][2]!r} property {p!r}", f" (from='{a}', to='{b}')")
-        return sum(len(ids) for ids, _ in by_label.values()), sum(len(uvk) for uvk, _ in by_rel.values())
-
-    def _copy(self, table: str, types: dict[str, str], columns: dict[str, list], where, options: str = "") -> None:
-        """Bulk-load columns through an Arrow table: ~20× faster than UNWIND … CREATE."""
-        import pyarrow as pa  # lazy: pyarrow (0.2 s) only when a graph is copied in
-
-        arrow_types = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-                       "STRING[]": pa.list_(pa.string())}
-        arrays = {}
-        for name, kind in types.items():
-            values = columns[name]
-            if not _plain_column(values, kind):
-                values = [_coerce(v, kind, where(i, name)) for i, v in enumerate(values)]
-            arrays[name] = pa.array(values, arrow_types[kind])
-        try:
-            self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": pa.table(arrays)})
-        except RuntimeError as err:
-            raise GraphError(f"ladybug refused the graph ({table}): {err}", hint="is the graph built by kg.graph?") from err
+        if not pipelined:
+            for t in tables:
+                copy(t)
+            return counts[0], counts[1]
+        with ThreadPoolExecutor(1, thread_name_prefix="kg-copy") as copier:
+            pending = None
+            for t in tables:
+                if pending is not None:
+                    pending.result()
+                pending = copier.submit(copy, t)
+                del t
+            if pending is not None:
+                pending.result()
+        return counts[0], counts[1]
 
     def run(self, cypher: str, params: dict | None = None, limit: int = DEFAULT_LIMIT,
             timeout: float = DEFAULT_TIMEOUT) -> Result:
@@ -281,14 +371,36 @@ class LadybugEngine:
         truncated = len(rows) > limit
         return Result(columns, rows[:limit], elapsed, truncated, self.name)
 
+    def run_columns(self, cypher: str, params: dict | None = None,
+                    timeout: float = DEFAULT_TIMEOUT) -> dict[str, list]:
+        """Every row of one of the program's own queries, as columns of plain values.
 
-def _remove_database(path: Path) -> None:
-    for p in (path, path.with_name(path.name + ".wal")):
-        if p.is_file():
-            p.unlink()
+        For the app's fact tables (tens of thousands of rows at 10k
+        documents) and the question vocabulary: all rows in one call. The
+        query is a constant of the program, not a user's text, so the
+        guard's parse (0.1–0.2 s a query) is not paid here; a user's query
+        goes through :meth:`run`. Nodes and relationships are not plain
+        here: return properties.
+        """
+        with self._lock:
+            self._conn.set_query_timeout(max(1, int(timeout * 1000)))
+            try:
+                res = self._conn.execute(cypher, dict(params or {}))
+                names = list(res.get_column_names())
+                # Through Arrow (half the time for 76k rows) when pyarrow is loaded anyway, as in the
+                # app; a command-line question does not pay its import (0.3 s) for a few thousand rows.
+                if "pyarrow" in sys.modules:
+                    return res.get_as_arrow().to_pydict()
+                rows = res.get_all()
+            except RuntimeError as err:
+                if "Interrupted" in str(err):
+                    raise QueryTimeout(f"query stopped after {timeout:g} s") from err
+                raise QueryError(f"the embedded engine refused the query: {str(err).strip()}") from err
+            finally:
+                self._conn.set_query_timeout(0)
+        return {name: [row[i] for row in rows] for i, name in enumerate(names)}
 
 
-_SCHEMA_STAMP = hashlib.blake2b("\n".join(schema_ddl()).encode(), digest_size=8).hexdigest()
 _SEEN: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 

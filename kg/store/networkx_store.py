@@ -38,6 +38,7 @@ import orjson
 
 from ..errors import GraphError, OldGraphFormat, StoreError
 from ..graph.build import GRAPH_FORMAT_VERSION, derive_properties, new_graph
+from .digest import recording_digest
 
 __all__ = [
     "MAGIC",
@@ -96,8 +97,10 @@ def _umask() -> int:
 
 
 def write_atomically(path: str | Path, chunks) -> None:
-    """Write byte chunks to a temp file beside ``path``, fsync, then rename over it.
+    """Write to a temp file beside ``path``, fsync, then rename over it.
 
+    ``chunks``: byte strings, or a function that writes to the open file
+    (a pickler streaming a large graph, without its bytes in memory at once).
     Whatever stops the write (a full disk, a signal, an error in ``chunks``)
     removes the temp file; a failure of the file system itself is a
     :class:`~kg.errors.StoreError` naming ``path``, not a traceback.
@@ -110,8 +113,11 @@ def write_atomically(path: str | Path, chunks) -> None:
         raise _write_error(path, err) from err
     try:
         with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
+            if callable(chunks):
+                chunks(fh)
+            else:
+                for chunk in chunks:
+                    fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is for sharing
@@ -165,14 +171,19 @@ def save_graph(g: nx.MultiDiGraph, path: str | Path | None = None) -> Path:
     """
     path = Path(path) if path else default_graph_path()
     fmt = graph_format(path)
-    if fmt == "pickle":
-        # The graph's own dicts, not the graph object: the file then names no class at all.
-        state = (g.graph, g._node, g._succ, g._pred)
-        payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomically(path, [MAGIC + str(DATA_VERSION).encode() + b"\n", payload])
-    else:
-        data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
-        write_atomically(path, [orjson.dumps(data)])
+    with recording_digest(path) as tap:  # what is derived from the file is keyed by this digest
+        if fmt == "pickle":
+            # The graph's own dicts, not the graph object: the file then names no class at all.
+            state = (g.graph, g._node, g._succ, g._pred)
+
+            def dump(fh) -> None:  # streamed: a 100k-document graph's 1.1 GB of bytes never sit in memory
+                fh.write(MAGIC + str(DATA_VERSION).encode() + b"\n")
+                pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+            write_atomically(path, tap(dump))
+        else:
+            data = nx.node_link_data(g, edges="edges", **_LINK_NAMES)
+            write_atomically(path, tap([orjson.dumps(data)]))
     if log.isEnabledFor(logging.INFO):  # counting edges walks the whole graph
         log.info("saved graph (%d nodes, %d edges) to %s", g.number_of_nodes(), g.number_of_edges(), path)
     return path

@@ -150,8 +150,10 @@ def summarize_dashboard(facts: Facts, filters: DashboardFilters = DashboardFilte
         "slogans": len({e["slogan"] for e in echoes} | {s["slogan"] for s in mentions}),
         "masked": sum(1 for m in metrics if m["masked"]),
     }
+    # Ties are broken by name, never by the order the facts were read in.
     summary.by_category = [
-        {"category": c, "count": n} for c, n in Counter(a["category"] for a in activities).most_common()
+        {"category": c, "count": n}
+        for c, n in sorted(Counter(a["category"] for a in activities).items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     slogan_units: dict[str, set] = defaultdict(set)
     slogan_docs: dict[str, set] = defaultdict(set)
@@ -166,7 +168,7 @@ def summarize_dashboard(facts: Facts, filters: DashboardFilters = DashboardFilte
     ]
     summary.unassigned_activities = sum(1 for a in activities if a["org"] == UNKNOWN_ORG)
     per_unit = Counter(a["org"] for a in activities if a["org"] != UNKNOWN_ORG)
-    top_units = {u for u, _ in per_unit.most_common(top_n)}
+    top_units = {u for u, _ in sorted(per_unit.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]}
     pairs = Counter((a["org"], a["category"]) for a in activities if a["org"] in top_units)
     summary.unit_category = [
         {"org": o, "category": c, "count": n} for (o, c), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))

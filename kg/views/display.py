@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .labels import describe_node_name
 
-__all__ = ["DisplayNames", "build_display_names", "HASH_LIKE", "short_title"]
+__all__ = ["DisplayNames", "build_display_names", "display_names_of", "HASH_LIKE", "short_title"]
 
 # What a reader must never see as a name: a run of hex digits (file hashes, content ids).
 HASH_LIKE = re.compile(r"[0-9a-f]{12,}")
@@ -108,20 +108,35 @@ def build_display_names(graph) -> DisplayNames:
     >>> names.unit("局党组〔f1#2〕"), names.unit("局党组〔f1#3〕"), names.document("f1#2")
     ('局党组（市保密局）', '局党组 · 进展总结', '阶段性进展情况汇报')
     """
-    docs: dict[str, dict] = {}
-    names = DisplayNames()
-    scoped: list[tuple[str, str, str]] = []
+    documents, organizations = [], []
     for node, attrs in graph.nodes(data=True):
         label = attrs.get("label")
         if label == "Document":
-            docs[attrs.get("doc_id") or node] = attrs
+            documents.append((node, attrs))
         elif label == "Organization":
-            name = attrs.get("name") or node
-            names.unit_nodes[name] = node
-            for alias in attrs.get("aliases") or ():
-                names.unit_nodes.setdefault(alias, node)
-            if attrs.get("scope"):
-                scoped.append((node, name, attrs["scope"]))
+            organizations.append((node, attrs))
+    return display_names_of(documents, organizations)
+
+
+def display_names_of(documents, organizations) -> DisplayNames:
+    """:func:`build_display_names` from ``(node id, attributes)`` pairs of the graph's documents and units.
+
+    Documents need ``doc_id``, ``title`` and ``reporting_org``; units ``name``,
+    ``aliases`` and ``scope`` (the app reads them from the query database).
+    """
+    docs: dict[str, dict] = {}
+    names = DisplayNames()
+    scoped: list[tuple[str, str, str]] = []
+    for node, attrs in documents:
+        docs[attrs.get("doc_id") or node] = attrs
+    # In node order, so that an alias two units share names the same one whichever order they come in.
+    for node, attrs in sorted(organizations, key=lambda pair: pair[0]):
+        name = attrs.get("name") or node
+        names.unit_nodes[name] = node
+        for alias in attrs.get("aliases") or ():
+            names.unit_nodes.setdefault(alias, node)
+        if attrs.get("scope"):
+            scoped.append((node, name, attrs["scope"]))
     seen_titles: dict[str, int] = {}
     for doc_id in sorted(docs, key=_doc_order):
         attrs = docs[doc_id]

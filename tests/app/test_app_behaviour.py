@@ -203,3 +203,53 @@ def test_explorer_says_when_the_drawing_is_capped(large_graph_file, use_graph, o
     at.slider(key="explorer_hops").set_value(2).run()
     assert not at.exception
     assert any("只画出连接最多的" in t for t in texts(at.warning)), texts(at.warning)
+
+
+def _copy_graph(source, folder):
+    """The graph file and what the build wrote beside it, under a path no other test's caches know."""
+    import shutil
+
+    folder.mkdir()
+    for p in source.parent.iterdir():
+        if p.name.startswith(source.name):
+            shutil.copy2(p, folder / p.name)
+    return folder / source.name
+
+
+def test_dashboard_queries_and_questions_never_load_the_graph_file(sample_graph_file, use_graph, open_app,
+                                                                      monkeypatch, tmp_path):
+    import kg.app.state
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the query database answers this page: the graph file must not be loaded")
+
+    monkeypatch.setattr(kg.app.state, "load_graph", refuse)
+    use_graph(_copy_graph(sample_graph_file, tmp_path / "g"))
+    for page in (None, "app_pages/queries.py", "app_pages/ask.py"):
+        at = open_app(page)
+        assert not at.exception, (page, at.exception)
+    assert metric_value(open_app(), "文档") > 0
+
+
+def test_the_engine_is_warmed_up_once_after_the_first_page(sample_graph_file, use_graph, open_app, tmp_path,
+                                                            monkeypatch):
+    import threading
+
+    import kg.app.state
+
+    calls = []
+
+    def recording_warm_up(engine):
+        calls.append((engine, threading.current_thread().daemon))
+
+    monkeypatch.setattr(kg.app.state, "warm_up", recording_warm_up)
+    use_graph(_copy_graph(sample_graph_file, tmp_path / "g"))
+    open_app()
+    open_app("app_pages/queries.py")
+    for t in threading.enumerate():
+        if t.name == "kg-warm-up":
+            t.join(60)
+    assert len(calls) == 1  # once per engine, not once per page
+    engine, daemon = calls[0]
+    assert engine.path.endswith(".ladybug")  # the database the build wrote
+    assert not daemon  # a process that exits waits for it instead of stopping it inside the engine

@@ -62,3 +62,29 @@ def test_no_legacy_pages_folder_beside_the_app():
     # st.navigation first runs: a deep link opened first after start skipped app.py.
     assert not (REPO / "pages").exists(), "keep the page files in app_pages/, not pages/"
     assert all((REPO / page).is_file() for page in PAGES)
+
+
+def test_a_restart_on_a_corpus_already_built_does_not_check_it_again(tmp_path, monkeypatch, samples_dir, open_app):
+    import shutil
+
+    import streamlit as st
+
+    import kg.app.state
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(samples_dir, corpus)
+    monkeypatch.setenv("KG_GRAPH", str(tmp_path / "graph.pickle"))
+    monkeypatch.setenv("KG_CORPUS", str(corpus))
+    open_app()
+    builds = []
+    real_build = kg.app.state.build_store
+    monkeypatch.setattr(kg.app.state, "build_store", lambda *a, **k: builds.append(a) or real_build(*a, **k))
+    st.cache_resource.clear()  # a fresh server: nothing remembered in memory
+    st.cache_data.clear()
+    assert metric_value(open_app(), "文档") >= 10
+    assert builds == [], "same files, same rules, same graph file: the build's check (which loads the graph) is skipped"
+    (corpus / "新增.txt").write_text("市妇联关于学习情况的汇报\n市妇联举办读书班3期。", encoding="utf-8")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    open_app()
+    assert len(builds) == 1, "a changed corpus is built"

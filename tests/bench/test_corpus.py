@@ -114,3 +114,23 @@ def test_change_rewrites_the_asked_share_and_keeps_names(tmp_path):
     stems = {c.rsplit(".", 1)[0] for c in changed}
     assert any(new_gold[d] != old_gold[d] for d in new_gold if d.split("#")[0] in stems)
     assert all(new_gold[d] == old_gold[d] for d in new_gold if d.split("#")[0] not in stems)
+
+
+def test_the_party_organ_speaking_for_the_unit_is_an_accepted_spelling(corpus):
+    """The gold accepts every spelling the text gives of the reporting unit (市政府党组 too)."""
+    files = read_gold(corpus / "files.jsonl")
+    gold = {g["doc_id"]: g for g in read_gold(corpus / "gold.jsonl")}
+    seen = 0
+    for f in files:
+        text = _file_text(corpus / "files" / f["path"], f["encoding"])
+        titles = [gold[d]["title"] for d in f["doc_ids"]]
+        for i, doc_id in enumerate(f["doc_ids"]):
+            start = text.index(titles[i]) if titles[i] else 0
+            body = text[start:text.index(titles[i + 1]) if i + 1 < len(titles) else len(text)]
+            accepted = gold[doc_id]["reporting_org"]
+            for spelling in list(accepted):
+                for organ in ("党组", "党委"):
+                    if spelling + organ in body and not spelling.endswith(("党组", "党委")):
+                        assert spelling + organ in accepted, (doc_id, spelling + organ)
+                        seen += 1
+    assert seen, "no document's reporting unit speaks through its party organ"

@@ -31,6 +31,42 @@ def test_build_store_into_neo4j_checks_the_server_before_extracting(corpus, tmp_
     assert not calls and not (tmp_path / "g.pickle").exists()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_build_store_writes_the_query_database_the_cli_opens(corpus, tmp_path, jobs):
+    from kg.query.database import database_path, open_query_database
+    from kg.store.digest import recorded_digest
+
+    path = tmp_path / "graph.pickle"
+    build_store([corpus], graph_path=path, jobs=jobs, extract_fn=vocab_extract)
+    written = database_path(path, recorded_digest(path))
+    assert written.is_file()
+
+    def no_load(p):
+        raise AssertionError("the build's database must be opened, not the graph loaded")
+
+    engine = open_query_database(path, load=no_load)
+    assert engine.run("MATCH (d:Document) RETURN count(d) AS n").rows == [[3]]
+    engine.close()
+    (corpus / "extra.txt").write_text("市妇联开展读书班。", encoding="utf-8")
+    build_store([corpus], graph_path=path, jobs=jobs, extract_fn=vocab_extract)
+    assert not written.exists() and database_path(path, recorded_digest(path)).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # nothing staged is left
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failed_save_installs_no_query_database(corpus, tmp_path, monkeypatch, jobs):
+    path = tmp_path / "out" / "graph.pickle"
+    path.parent.mkdir()
+
+    def full_disk(g, p):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.build.runner, "save_graph", full_disk)
+    with pytest.raises(OSError):
+        build_store([corpus], graph_path=path, jobs=jobs, extract_fn=vocab_extract)
+    assert [p.name for p in path.parent.iterdir()] == ["graph.pickle.lock"]  # the write lock's file, and nothing else
+
+
 # --- One writer per graph file ------------------------------------------------------------------------
 
 def _slow_extract(doc):

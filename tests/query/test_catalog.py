@@ -117,6 +117,30 @@ def test_summary_template_ops():
     assert render_summary("", r, {}) == "共 3 行"
 
 
+def test_choices_asked_of_the_engine_match_the_graphs(small_graph, small_engine):
+    from kg.query.catalog import CHOICE_SOURCES, engine_choices
+
+    for source in CHOICE_SOURCES:
+        assert engine_choices(small_engine, source) == param_choices(small_graph, source), source
+
+
+def test_warm_up_runs_every_canned_query_once(small_engine, monkeypatch):
+    from kg.query.catalog import warm_up
+
+    ran = []
+    real_run = small_engine.run
+
+    def counting_run(cypher, params=None, *args, **kwargs):
+        ran.append(cypher)
+        return real_run(cypher, params, *args, **kwargs)
+
+    monkeypatch.setattr(small_engine, "run", counting_run)
+    catalog = load_catalog()
+    took = warm_up(small_engine, catalog)
+    assert sorted(took) == sorted(catalog)
+    assert all(any(q.cypher == c for c in ran) for q in catalog.values())
+
+
 def test_an_ad_hoc_query_becomes_a_valid_canned_query_file(tmp_path, small_engine):
     from kg.query.catalog import write_query_file
 

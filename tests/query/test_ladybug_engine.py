@@ -110,35 +110,9 @@ def test_unknown_labels_and_misfit_edges_are_left_out(caplog):
     assert "unknown label" in caplog.text and "does not fit" in caplog.text
 
 
-def test_database_kept_next_to_the_graph_file_is_reused_and_read_only(small_graph, tmp_path):
-    from kg.store import load_graph, save_graph
-
-    path = save_graph(small_graph, tmp_path / "graph.pickle")
-    calls = []
-
-    def counting_load(p):
-        calls.append(p)
-        return load_graph(p)
-
-    first = LadybugEngine.for_graph_file(path, counting_load)
-    assert first.run("MATCH (s:Slogan) RETURN count(s) AS n").rows == [[3]]
-    first.close()
-    second = LadybugEngine.for_graph_file(path, counting_load)
-    assert len(calls) == 1, "an unchanged graph file must not be copied again"
-    with pytest.raises(RuntimeError, match="read-only"):
-        second._conn.execute("MATCH (n:Slogan) SET n.canonical = 'x'")  # past the guard: the database refuses
-    second.close()
-    changed = small_graph.copy()
-    changed.add_node("Slogan:四个意识", label="Slogan", canonical="四个意识")
-    save_graph(changed, path)
-    third = LadybugEngine.for_graph_file(path, counting_load)
-    assert len(calls) == 2 and third.run("MATCH (s:Slogan) RETURN count(s) AS n").rows == [[4]]
-    third.close()
-
-
-def test_missing_graph_file_raises_the_store_error(tmp_path):
-    from kg.errors import GraphError
-    from kg.store import load_graph
-
-    with pytest.raises(GraphError, match="kg build"):
-        LadybugEngine.for_graph_file(tmp_path / "none.pickle", load_graph)
+def test_run_columns_gives_the_rows_of_run_as_columns(small_engine):
+    cypher = "MATCH (o:Organization) RETURN o.name AS name, o.aliases AS aliases, size(o.doc_ids) AS n ORDER BY name"
+    result = small_engine.run(cypher)
+    columns = small_engine.run_columns(cypher)
+    assert list(columns) == result.columns
+    assert [list(row) for row in zip(*columns.values())] == result.rows

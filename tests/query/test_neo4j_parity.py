@@ -202,3 +202,9 @@ def test_normalise_sorts_lists_and_unordered_rows_only():
     assert normalise("MATCH (n) RETURN n.a", [[2, ["b", "a"]], [1, []]]) == [[1, []], [2, ["a", "b"]]]
     assert normalise("MATCH (n) RETURN n.a ORDER BY n.a DESC", [[2], [1]]) == [[2], [1]]
     assert normalise("MATCH (n) RETURN n.a // ORDER BY n.a", [[2], [1]]) == [[1], [2]]
+
+
+def test_the_programs_own_queries_read_as_columns_alike(neo4j, small_graph):
+    embedded, server = _engines(neo4j, small_graph, "fixture")
+    cypher = "MATCH (o:Organization) RETURN o.name AS name, size(o.doc_ids) AS n ORDER BY name"
+    assert server.run_columns(cypher) == embedded.run_columns(cypher)

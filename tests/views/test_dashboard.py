@@ -39,3 +39,16 @@ def test_top_n_caps_ranked_tables():
     assert len(s.top_slogans) <= 5 and len(s.top_units_by_metrics) == 5
     assert len({r["org"] for r in s.unit_category}) == 5
     assert s.kpis["documents"] == 400
+
+
+def test_ties_are_ranked_by_name_whatever_order_the_facts_come_in():
+    from kg.views.facts import Facts
+
+    docs = [{"doc_id": "a", "genre": "汇报", "year": 2023}]
+    acts = [{"org": org, "category": cat, "doc_id": "a"} for org, cat in
+            (("市委", "党课"), ("市妇联", "读书班"), ("县委", "党课"), ("区委", "读书班"))]
+    first = summarize_dashboard(Facts(documents=docs, activities=acts), top_n=3)
+    again = summarize_dashboard(Facts(documents=docs, activities=acts[::-1]), top_n=3)
+    assert first.by_category == again.by_category == [{"category": "党课", "count": 2}, {"category": "读书班", "count": 2}]
+    assert first.unit_category == again.unit_category
+    assert {r["org"] for r in first.unit_category} == {"区委", "县委", "市妇联"}
