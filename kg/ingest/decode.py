@@ -67,19 +67,24 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    head = data[:4096]
-    if len(head) < 4:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    enc = "utf-16-le" if odd > even else "utf-16-be"
-    if max(even, odd) < len(head) // 8:
-        return None
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError:
-        return None
-    return enc if text_plausibility(text) >= MIN_PLAUSIBILITY else None
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (NUL bytes seen), or ``None`` for binary data.
+
+    The NUL bytes alone cannot tell the byte order, nor text from binary: a
+    Chinese paragraph has a NUL only in its newlines and in 一 (U+4E00), so
+    they may be few and on either side. Both orders are read and the one that
+    looks like text wins (little-endian, Windows' "Unicode", on a tie).
+    """
+    best: tuple[float, str, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = text_plausibility(text)
+        if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], best[2]) if best else None
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -98,9 +103,9 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 raise DecodeError(path, f"starts with a {enc} byte-order mark but byte {err.start} is not {enc}",
                                   hint="re-save the file as UTF-8") from err
     if looks_binary(data):
-        enc = _utf16_without_bom(data)
-        if enc:
-            return data.decode(enc), enc
+        found = _utf16_without_bom(data)
+        if found:
+            return found
         raise DecodeError(path, "binary file (NUL bytes), not text",
                           hint="only .txt, .docx, .pdf and .jsonl are read; is the extension wrong?")
     try:

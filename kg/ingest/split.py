@@ -209,5 +209,5 @@ def derive_title(lines: list[Line]) -> str:
         unit = m.group(1) if m else ""
     if unit:
         return unit + _GENRE_NOUN[genre]
-    first = body[0] if body else text
+    first = body[0] if body else lines[0].text if lines else ""  # one line: a title never spans two
     return re.split(r"[，。；：,;:]", first, 1)[0][:24] + "…"

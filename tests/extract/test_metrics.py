@@ -172,6 +172,12 @@ def test_an_approximate_numeral_is_a_range_not_a_concatenation():
 def test_a_reduplicated_idiom_is_no_figure():
     assert metrics_of("会后大家三三两两地交流心得。") == []
     assert metrics_of("对照问题清单一一整改。") == []
+    assert metrics_of("进一步统一几个方面的认识。") == []  # 一几 is no 十几
+
+
+def test_a_bare_unit_is_one_of_it():
+    assert metrics_of("百余名党员参加了活动。")[0][:3] == (100, "名", True)
+    assert metrics_of("开展千场宣讲进基层。")[0][:3] == (1000, "场", False)
 
 
 def test_large_compound_numerals():

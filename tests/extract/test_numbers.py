@@ -28,9 +28,17 @@ def test_masks_have_no_value(mask):
     assert parse_number(mask) == Number(None, True)
 
 
-@pytest.mark.parametrize("text", ["", "千千", "abc", "十十"])
+@pytest.mark.parametrize("text", [
+    "", "千千", "abc", "十十",  # not numerals
+    "一万万", "一亿亿", "亿",  # a multiplier twice, or alone
+    "一百五一", "二十五一",  # digits running into each other
+    "一〇", "五一",  # two bare digits are no year
+    "十X", "三几",  # a letter inside; 几 after a digit (统一几个) is not 十几
+])
 def test_not_numbers(text):
-    assert parse_number(text) is None or parse_chinese_numeral(text) is None
+    assert parse_chinese_numeral(text) is None
+    assert parse_approx_numeral(text) is None
+    assert parse_number(text) is None
 
 
 @given(st.integers(min_value=0, max_value=10**15))
@@ -47,9 +55,17 @@ def test_large_compound_numerals_agree_with_cn2an(text):
     assert parse_number(text) == Number(cn2an.cn2an(text, "normal"), False, False)
 
 
-@pytest.mark.parametrize("text, value", [("二〇二三", 2023), ("一九九九", 1999), ("二〇〇八", 2008)])
-def test_years_read_digit_by_digit(text, value):
+@pytest.mark.parametrize("text, value", [("二〇二三", 2023), ("一九九九", 1999), ("二〇〇八", 2008), ("一〇八", 108),
+                                         ("二〇〇", 200)])
+def test_runs_of_three_digits_or_more_read_digit_by_digit(text, value):
+    assert parse_chinese_numeral(text) == value == cn2an.cn2an(text, "normal")
+
+
+@pytest.mark.parametrize("text, value", [("十", 10), ("百", 100), ("千", 1000), ("百万", 1_000_000), ("千亿", 10**11)])
+def test_a_unit_alone_counts_one_of_it(text, value):
+    # 百余名, 千余人: cn2an refuses a bare 百, reports write it
     assert parse_chinese_numeral(text) == value
+    assert parse_number(text) == Number(value, False, False)
 
 
 @pytest.mark.parametrize(

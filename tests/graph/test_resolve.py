@@ -95,3 +95,64 @@ def test_numbered_groups_and_bare_groups():
     r = default_resolver()
     assert r.parent("市委政法委第二青年理论学习小组") == "市委政法委"
     assert r.parent("青年学习小组") is None
+
+
+def test_fuzzy_needs_the_same_first_and_last_character_and_a_long_name():
+    r = OrgResolver(merges={"乙县税务稽查": "乙县税务局稽查处"})
+    assert r.canonical("乙县税务局稽察处") == "乙县税务局稽查处"  # 察/查: a typo
+    assert r.canonical("甲县税务局稽查处") == "甲县税务局稽查处"  # another county's office: first character
+    r = OrgResolver(merges={"甲甲": "甲乙丙丁戊己"})
+    assert r.canonical("甲乙丙庚戊己") == "甲乙丙丁戊己"  # one character inside a six-character name
+    assert r.canonical("甲乙丙丁戊庚") == "甲乙丙丁戊庚"  # the last character
+    assert r.canonical("庚乙丙丁戊己") == "庚乙丙丁戊己"  # the first character
+    assert r.canonical("甲乙庚庚戊己") == "甲乙庚庚戊己"  # two characters
+    assert r.canonical("甲乙丙丁戊己庚") == "甲乙丙丁戊己庚"  # one more character
+    r = OrgResolver(merges={"甲甲": "甲乙丙丁戊"})
+    assert r.canonical("甲乙庚丁戊") == "甲乙庚丁戊"  # five characters: too short to call a typo
+
+
+@pytest.mark.parametrize("row", ["merge\t甲局", "split\t甲局", "subunit\t学习小组\t甲局", "fuse\t甲\t乙"])
+def test_every_malformed_merge_row_names_file_line_and_row(tmp_path, row):
+    p = tmp_path / "m.txt"
+    p.write_text(f"# rules\nmerge\t丙局\t丙管理局\n\n{row}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"m\.txt:4: expected 'merge A B', 'split A B' or 'subunit SUFFIX', got '"):
+        OrgResolver.from_files(p, None)
+
+
+def test_the_longest_suffix_alias_and_subunit_suffix_decide():
+    r = OrgResolver(suffix_aliases={"健委": "健康委", "卫健委": "卫生健康委"},
+                    subunit_suffixes=("学习小组", "青年理论学习小组"))
+    assert r.canonical("市卫健委") == "市卫生健康委"
+    assert r.parent("市税务局青年理论学习小组") == "市税务局"
+
+
+def test_aliases_of_lists_every_spelling_that_leads_to_a_name():
+    r = OrgResolver(merges={"甲局": "甲管理局", "甲管理局": "甲市管理局", "乙局": "乙管理局"},
+                    suffix_aliases={"卫健委": "卫生健康委"})
+    assert r.aliases_of("甲市管理局") == ["甲局", "甲管理局"]
+    assert r.aliases_of("乙管理局") == ["乙局"]
+    assert r.aliases_of("市卫生健康委") == ["市卫健委"] and r.aliases_of("卫生健康委") == []
+
+
+def test_fuzzy_looks_at_every_known_name_and_refuses_one_guarded_character():
+    r = OrgResolver(merges={"甲": "甲乙丙丁戊己", "庚": "甲乙丙丁戊辛", "壬": "甲乙丙丙丙己丙", "癸": "甲癸丙丁戊己"})
+    assert r.canonical("甲乙丙丁子己") == "甲乙丙丁戊己"  # found after names of another length or ending
+    assert r.canonical("甲乙丙局戊己") == "甲乙丙局戊己"  # 局 against 丁: one guarded character is enough
+
+
+def test_shipped_alias_file_spellings_and_defaults(tmp_path):
+    aliases = tmp_path / "a.txt"
+    aliases.write_text("卫健委 => 卫生健康委\n=甲院 => 甲研究院\n", encoding="utf-8")
+    r = OrgResolver.from_files(tmp_path / "none.txt", aliases)
+    assert r.canonical("县卫健委") == "县卫生健康委"  # a suffix alias
+    assert r.canonical("甲院") == "甲研究院" and r.canonical("乙甲院") == "乙甲院"  # = : the whole name only
+    merges = tmp_path / "m.txt"
+    merges.write_text("merge\t市林草局\t市林业和草原局\n", encoding="utf-8")
+    assert OrgResolver.from_files(merges, None).canonical("市林业和草园局") == "市林业和草原局"  # fuzzy by default
+
+
+def test_a_malformed_row_is_located_past_comments_that_quote_it(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("  # fuse\t甲\t乙 was a mistake\nfuse\t甲\t乙\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"m\.txt:2: .*got 'fuse 甲 乙'$"):
+        OrgResolver.from_files(p, None)

@@ -1,11 +1,13 @@
 """Splitting rules (SCHEMA §1), on inline strings."""
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from kg.ingest import split_documents
 from kg.ingest.clean import clean_lines
-from kg.ingest.split import derive_title, is_title_shape, split_lines
+from kg.ingest.split import derive_title, is_title_shape, load_title_rules, split_lines
 
 BODY = "今年以来，单位坚持集中学习，全年开展集中学习12次，形成调研报告5篇。"
 
@@ -128,3 +130,163 @@ def test_line_broken_inside_quotes_is_no_title():
 def test_section_heading_before_salutation_without_closing_is_no_title():
     text = f"在全市工作会议上的讲话\n同志们：\n{BODY}\n\n形势和任务\n同志们：\n{BODY}"
     assert len(titles(text)) == 1
+
+
+# --- where documents start and end ------------------------------------------------------------------------------
+
+def spans(text: str, **kw) -> list[tuple[int, int, str, bool]]:
+    return [(s.start, s.end, s.title, s.title_derived) for s in split_lines(clean_lines(text), **kw)]
+
+
+def test_three_documents_cover_the_file_without_gaps():
+    text = f"甲局学习情况汇报\n{BODY}\n{BODY}\n\n乙局学习情况汇报\n{BODY}\n\n丙局学习情况汇报\n{BODY}\n{BODY}"
+    assert spans(text) == [(0, 3, "甲局学习情况汇报", False), (3, 5, "乙局学习情况汇报", False),
+                           (5, 8, "丙局学习情况汇报", False)]
+
+
+def test_body_before_the_first_title_is_a_document_of_its_own():
+    text = f"市统计局坚持学习。{BODY}\n\n乙局学习情况汇报\n{BODY}"
+    assert spans(text) == [(0, 1, "市统计局材料", True), (1, 3, "乙局学习情况汇报", False)]
+
+
+def test_preamble_up_to_60_characters_is_dropped(caplog):
+    sixty = "学" * 60
+    with caplog.at_level(logging.DEBUG, logger="kg.ingest.split"):
+        assert spans(f"{sixty}\n\n乙局学习情况汇报\n{BODY}") == [(1, 3, "乙局学习情况汇报", False)]
+    assert caplog.records[-1].getMessage() == f"dropping preamble before the first title: ['{sixty}']"
+    # one character more, or a full stop, and the head is a text of its own
+    assert spans(f"{sixty}学\n\n乙局学习情况汇报\n{BODY}")[0][:2] == (0, 1)
+    assert spans(f"学习资料。\n\n乙局学习情况汇报\n{BODY}")[0][:2] == (0, 1)
+
+
+def test_a_title_shaped_last_line_starts_no_document():
+    text = f"甲局学习情况汇报\n{BODY}\n\n乙局学习情况汇报"
+    assert spans(text) == [(0, 3, "甲局学习情况汇报", False)]
+
+
+def test_a_subtitle_does_not_hide_the_titles_after_it():
+    text = (f"以学铸魂 砥砺前行\n在全市青年干部读书班上的讲话\n同志们：\n{BODY}\n\n"
+            f"乙局学习情况汇报\n{BODY}")
+    assert [t for *_, t, _ in spans(text)] == ["以学铸魂 砥砺前行", "乙局学习情况汇报"]
+
+
+def test_a_short_first_line_without_genre_is_a_title_above_longer_body_text():
+    assert spans(f"以学铸魂 砥砺前行\n{BODY}")[0][2:] == ("以学铸魂 砥砺前行", False)
+    # a line as long as the one after it, both title-shaped, is no title
+    assert spans("以学铸魂砥砺前行\n以学铸魂砥砺奋进\n正文。")[0][3] is True
+
+
+def test_a_first_line_without_genre_is_a_title_only_up_to_50_characters():
+    fifty = "甲" * 50
+    assert spans(f"{fifty}\n{BODY}{BODY}")[0][2:] == (fifty, False)
+    assert spans(f"{fifty}甲\n{BODY}{BODY}")[0][3] is True
+
+
+def test_custom_title_rules_are_used_for_every_line(tmp_path):
+    # An analyst's rules where 学习材料 lines are section headings, never titles.
+    rules_file = tmp_path / "title_rules.txt"
+    rules_file.write_text("not_title\t学习材料\ngenre_end\t(汇报|讲话)$\n", encoding="utf-8")
+    rules = load_title_rules(rules_file)
+    text = f"学习材料汇报\n{BODY}\n\n学习材料讲话\n{BODY}"
+    assert [(s.title, s.title_derived) for s in split_lines(clean_lines(text), rules=rules)] == [("学习材料汇报…", True)]
+    assert is_title_shape("学习材料汇报") and not is_title_shape("学习材料汇报", rules)
+    # the line under a first line without genre word is judged by the same rules: body text here
+    text = f"以学铸魂 砥砺前行\n\n学习材料汇编之二十大精神摘编\n{BODY}"
+    assert [(s.title, s.title_derived) for s in split_lines(clean_lines(text), rules=rules)] == [
+        ("以学铸魂 砥砺前行", False)]
+
+
+# --- blank lines as evidence ------------------------------------------------------------------------------------
+
+def test_blank_lines_after_more_than_half_the_lines_prove_nothing():
+    # after the first line, three of four lines stand after a break: a title needs a second sign
+    dense = ["甲局学习情况汇报", "", BODY, "", "乙局学习情况汇报", "", BODY, BODY]
+    assert len(titles("\n".join(dense))) == 1
+    # two of four: blank lines still tell where documents start
+    sparse = ["甲局学习情况汇报", BODY, "", "乙局学习情况汇报", BODY, "", BODY]
+    assert len(titles("\n".join(sparse))) == 2
+
+
+def test_in_a_file_of_three_lines_a_blank_line_is_evidence():
+    three = "\n\n".join([BODY, "乙局学习情况汇报", BODY])
+    assert [t for t, _ in titles(three)] == ["今年以来…", "乙局学习情况汇报"]
+    # four lines as dense are read by their density
+    four = "\n\n".join(["甲局学习情况汇报", BODY, "乙局学习情况汇报"]) + "\n" + BODY
+    assert [t for t, _ in titles(four)] == ["甲局学习情况汇报"]
+
+
+def test_a_strong_title_shape_after_a_blank_line_starts_a_document_in_a_web_copy():
+    paras = [BODY] * 3
+    text = "\n\n".join(["甲局学习情况汇报", *paras, "在全市统计工作会议上的讲话", *paras])
+    assert [t for t, _ in titles(text)] == ["甲局学习情况汇报", "在全市统计工作会议上的讲话"]
+
+
+def test_a_genre_title_after_a_closing_formula_needs_no_blank_line():
+    text = f"甲局学习情况汇报\n{BODY}\n汇报完毕，谢谢大家！\n乙局学习情况汇报\n{BODY}"
+    assert [t for t, _ in titles(text)] == ["甲局学习情况汇报", "乙局学习情况汇报"]
+
+
+def test_a_genre_title_before_a_salutation_needs_no_blank_line():
+    text = f"在全市工作会议上的讲话\n{BODY}\n乙局书记在读书班上的发言\n同志们：\n{BODY}"
+    assert [t for t, _ in titles(text)] == ["在全市工作会议上的讲话", "乙局书记在读书班上的发言"]
+
+
+def test_a_closing_formula_before_a_genre_title_after_a_blank_line_is_enough_in_a_web_copy():
+    paras = [BODY] * 3
+    text = "\n\n".join(["甲局学习情况汇报", *paras, "汇报完毕，谢谢大家！", "党员干部在专题研讨会上的发言体会", *paras])
+    assert [t for t, _ in titles(text)] == ["甲局学习情况汇报", "党员干部在专题研讨会上的发言体会"]
+
+
+def test_a_genre_word_at_the_end_alone_needs_a_sign_around_it():
+    # after a blank line in a web copy, without a closing before nor a salutation after: body text
+    paras = [BODY] * 3
+    text = "\n\n".join(["甲局学习情况汇报", *paras, "支部书记交流发言", *paras])
+    assert len(titles(text)) == 1
+    text = "\n\n".join(["甲局学习情况汇报", *paras, "汇报完毕，谢谢大家！", "支部书记交流发言", *paras])
+    assert [t for t, _ in titles(text)] == ["甲局学习情况汇报", "支部书记交流发言"]
+
+
+# --- the shape of a title ---------------------------------------------------------------------------------------
+
+def test_title_length_limits():
+    assert is_title_shape("学习计划") and not is_title_shape("学习")
+    assert is_title_shape("甲" * 88 + "汇报") and not is_title_shape("甲" * 89 + "汇报")
+
+
+def test_a_line_ending_in_an_opening_mark_is_no_title():
+    assert not is_title_shape("学习贯彻党的二十大精神‘")
+    assert not is_title_shape("学习贯彻党的二十大精神〈")
+
+
+def test_a_quote_near_the_start_of_a_title_is_fine():
+    assert is_title_shape("在“七一”表彰大会上的讲话")
+
+
+# --- titles made up for untitled documents ----------------------------------------------------------------------
+
+def test_derived_title_without_a_unit_is_the_first_clause():
+    assert derive_title(clean_lines("深入学习贯彻党的二十大精神，推动工作。\n第二段。")) == "深入学习贯彻党的二十大精神…"
+    assert derive_title(clean_lines("甲" * 30 + "。")) == "甲" * 24 + "…"
+
+
+def test_derived_title_skips_salutations():
+    assert derive_title(clean_lines("同志们：\n深入学习贯彻党的二十大精神，推动工作。")) == "深入学习贯彻党的二十大精神…"
+
+
+def test_derived_title_of_salutations_only_is_the_first_one():
+    assert derive_title(clean_lines("同志们：")) == "同志们…"
+    assert derive_title(clean_lines("各位领导\n同志们")) == "各位领导…"
+
+
+def test_derived_title_reads_the_unit_in_the_first_two_paragraphs_only():
+    lines = clean_lines(f"同志们：\n今天召开会议。\n{BODY}\n市统计局坚持学习。")
+    assert derive_title(lines) == "今天召开会议…"
+    lines = clean_lines(f"今天召开会议。\n市统计局坚持学习。\n{BODY}")
+    assert derive_title(lines) == "市统计局材料"
+
+
+def test_derived_title_reads_a_plan_phrase_in_the_first_three_paragraphs_only():
+    early = clean_lines(f"{BODY}\n{BODY}\n现制定县税务局2024年理论学习计划。")
+    late = clean_lines(f"{BODY}\n{BODY}\n{BODY}\n现制定县税务局2024年理论学习计划。")
+    assert derive_title(early) == "县税务局2024年理论学习计划"
+    assert derive_title(late) == "今年以来…"
