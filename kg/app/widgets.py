@@ -74,13 +74,21 @@ def show_table(columns: list[str], rows: list[list], *, key: str, page_size: int
         right.caption(f"共 {n} 行，显示第 {start + 1}–{end} 行")
     start, end = page_bounds(n, page, page_size)
     names = _unique(columns)
-    frame = pd.DataFrame([list(r) for r in rows[start:end]], columns=names)
+    frame = _blank_missing(pd.DataFrame([list(r) for r in rows[start:end]], columns=names))
     widths = fit_column_widths(names, [[_link_label(v) if c in links else v for c, v in zip(names, r)]
                                        for r in rows[start:end]])
     config = {c: (st.column_config.LinkColumn(c, width=w, display_text=link_text) if c in links
                   else st.column_config.Column(c, width=w)) for c, w in widths.items()}
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", key=f"{key}_frame",
                  column_config=config or None)
+
+
+def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """A missing value shows as an empty cell, not Streamlit's English "None"."""
+    for c in frame.columns:
+        if frame[c].isna().any():
+            frame[c] = ["" if v is None or v != v else str(v) for v in frame[c]]
+    return frame
 
 
 def _link_label(value) -> str:

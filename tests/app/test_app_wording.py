@@ -79,3 +79,12 @@ def test_no_canned_query_page_shows_english(query_id, sample_graph_file, use_gra
     assert not at.exception, [e.value for e in at.exception]
     assert at.radio(key="q_id").value == query_id
     assert not english_on(at)
+
+
+def test_a_missing_value_is_an_empty_cell_not_none(sample_graph_file, use_graph, open_app):
+    use_graph(sample_graph_file)
+    at = open_app("app_pages/ask.py", question="市妇联开展了哪些活动？")
+    assert not at.exception and at.dataframe, "the answer has a table"
+    cells = [v for frame in at.dataframe for col in frame.value.columns for v in frame.value[col]]
+    assert "" in cells, "the sample answer has an activity without a year"
+    assert not [v for v in cells if v is None or v != v], "a cell shows None"
