@@ -87,8 +87,16 @@ def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
     """A missing value shows as an empty cell, not Streamlit's English "None"."""
     for c in frame.columns:
         if frame[c].isna().any():
-            frame[c] = ["" if v is None or v != v else str(v) for v in frame[c]]
+            frame[c] = [_cell_text(v) for v in frame[c]]
     return frame
+
+
+def _cell_text(value) -> str:
+    if value is None or value != value:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a year or a count that pandas widened to float because a row lacks it
+    return str(value)
 
 
 def _link_label(value) -> str:
