@@ -56,29 +56,32 @@ def test_every_file_decodes_in_its_encoding_and_holds_its_documents(corpus):
         assert positions == sorted(positions)
 
 
-def test_planted_truth_appears_in_its_document(corpus):
-    files = read_gold(corpus / "files.jsonl")
+def _documents(corpus):
+    """(doc_id, gold record, the document's text in its file) for every planted document."""
     gold = {g["doc_id"]: g for g in read_gold(corpus / "gold.jsonl")}
-    n_checked = 0
-    for f in files:
+    for f in read_gold(corpus / "files.jsonl"):
         text = _file_text(corpus / "files" / f["path"], f["encoding"])
         titles = [gold[d]["title"] for d in f["doc_ids"]]
         for i, doc_id in enumerate(f["doc_ids"]):
-            g = gold[doc_id]
-            start = text.index(g["title"]) if g["title"] else 0
+            start = text.index(titles[i]) if titles[i] else 0
             end = text.index(titles[i + 1]) if i + 1 < len(titles) else len(text)
-            body = text[start:end]
-            unmasked = MASK.sub("", body)
-            for org in g["organizations"]:
-                assert any(s in unmasked for s in org), (doc_id, org)
-            assert any(s in unmasked for s in g["reporting_org"]), doc_id
-            for slogan in g["slogans"]:
-                assert slogan in body, (doc_id, slogan)
-            for m in g["metrics"]:
-                assert m["surface"] in body, (doc_id, m)
-            for material in g["materials"]:
-                assert material in body
-            n_checked += 1
+            yield doc_id, gold[doc_id], text[start:end]
+
+
+def test_planted_truth_appears_in_its_document(corpus):
+    n_checked = 0
+    for doc_id, g, body in _documents(corpus):
+        unmasked = MASK.sub("", body)
+        for org in g["organizations"]:
+            assert any(s in unmasked for s in org), (doc_id, org)
+        assert any(s in unmasked for s in g["reporting_org"]), doc_id
+        for slogan in g["slogans"]:
+            assert slogan in body, (doc_id, slogan)
+        for m in g["metrics"]:
+            assert m["surface"] in body, (doc_id, m)
+        for material in g["materials"]:
+            assert material in body
+        n_checked += 1
     assert n_checked == 120
 
 
@@ -118,19 +121,12 @@ def test_change_rewrites_the_asked_share_and_keeps_names(tmp_path):
 
 def test_the_party_organ_speaking_for_the_unit_is_an_accepted_spelling(corpus):
     """The gold accepts every spelling the text gives of the reporting unit (市政府党组 too)."""
-    files = read_gold(corpus / "files.jsonl")
-    gold = {g["doc_id"]: g for g in read_gold(corpus / "gold.jsonl")}
     seen = 0
-    for f in files:
-        text = _file_text(corpus / "files" / f["path"], f["encoding"])
-        titles = [gold[d]["title"] for d in f["doc_ids"]]
-        for i, doc_id in enumerate(f["doc_ids"]):
-            start = text.index(titles[i]) if titles[i] else 0
-            body = text[start:text.index(titles[i + 1]) if i + 1 < len(titles) else len(text)]
-            accepted = gold[doc_id]["reporting_org"]
-            for spelling in list(accepted):
-                for organ in ("党组", "党委"):
-                    if spelling + organ in body and not spelling.endswith(("党组", "党委")):
-                        assert spelling + organ in accepted, (doc_id, spelling + organ)
-                        seen += 1
+    for doc_id, g, body in _documents(corpus):
+        accepted = g["reporting_org"]
+        for spelling in list(accepted):
+            for organ in ("党组", "党委"):
+                if spelling + organ in body and not spelling.endswith(("党组", "党委")):
+                    assert spelling + organ in accepted, (doc_id, spelling + organ)
+                    seen += 1
     assert seen, "no document's reporting unit speaks through its party organ"
