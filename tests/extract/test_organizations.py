@@ -621,3 +621,13 @@ def test_the_party_body_of_a_stationed_team_is_named_from_the_stationing_unit():
 def test_a_town_opening_the_first_line_after_a_run_in_title_acts():
     assert names("强化党建引领乡村振兴工作总结xx镇坚持把乡村振兴摆在首位。") == ["镇"]
     assert names("他在会上作了工作总结青山镇的经验值得推广。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "共青团XX市委共青团XX市委",  # found by the property test once it ran again
+    "为加强青年工作，推动各项任务落实落地见效，本年度共青团XX市委与市卫生健康委联合举办读书班。",
+])
+def test_a_league_committee_spelled_formally_is_found_with_its_written_span(text):
+    found = find_org_mentions(text)
+    assert found and all(text[m.start:m.end] == m.surface for m in found)
+    assert [m.name for m in found if m.name.startswith("共青团")] == ["共青团市委"] * text.count("共青团XX市委")

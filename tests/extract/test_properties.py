@@ -1,7 +1,5 @@
 """Properties over arbitrary text: extraction never raises, offsets always hold."""
-import importlib.util
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.document import Document
@@ -37,12 +35,6 @@ def test_own_extractors_never_raise_and_offsets_hold(text, genre):
         assert (m["value"] is None) == m["masked"]
 
 
-_PIPELINE_READY = all(
-    importlib.util.find_spec(f"kg.extract.{m}") for m in ("organizations", "reporting", "materials")
-)
-
-
-@pytest.mark.skipif(not _PIPELINE_READY, reason="the organizations/reporting/materials extractors are not in the tree")
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.one_of(report_text, any_text))
 def test_extract_never_raises_and_offsets_hold(text):
@@ -69,7 +61,6 @@ unit_sentences = st.lists(st.one_of(st.sampled_from(_UNITS), st.sampled_from(_JO
                           min_size=1, max_size=14).map("".join)
 
 
-@pytest.mark.skipif(not _PIPELINE_READY, reason="the organizations/reporting/materials extractors are not in the tree")
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(unit_sentences)
 def test_chains_of_units_never_raise(text):

@@ -541,20 +541,21 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
                                      {short, "团" + b.name, "共青团" + lead.group(1) + b.name}, b.masked,
                                      canonical=short, place=lead.group(1))
     for k, b in enumerate(mentions):
-        level = _LEAGUE_COMMITTEE.match(b.canonical)
+        level = _LEAGUE_COMMITTEE.match(b.canonical) if b is not None else None
         if not level:
             continue
-        before = text[max(0, b.start - 2 * _LOOK_BACK):b.start].rstrip(MASK_CHARS + "某" + " ")
+        base = max(0, b.start - 2 * _LOOK_BACK)
+        before = text[base:b.start].rstrip(MASK_CHARS + "某" + " ")
         org = next((o for o, _ in rules.committees if before.endswith(o)), None)
         if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
             continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling
-        at = len(before) - len(org)
+        at = base + len(before) - len(org)
         short = next(f for o, f in rules.committees if o == org).format(level.group(1))
         written = org + b.name
         spellings = {short, org + b.canonical, org + level.group(1) + "委员会"} | {org + x for x in b.aliases}
-        for m in mentions:
-            if m is not b and at <= m.start and m.end <= b.start:
-                mentions[mentions.index(m)] = None  # 共青团 or 政协 on its own: part of this name
+        for i, m in enumerate(mentions):
+            if m is not None and m is not b and at <= m.start and m.end <= b.start:
+                mentions[i] = None  # 共青团 or 政协 on its own: part of this name
         mentions[k] = OrgMention(written, text[at:b.end], at, b.end, rules.kind_of(short) or b.kind,
                                  spellings - {written}, b.masked, canonical=short, place=b.place)
     mentions[:] = [m for m in mentions if m is not None]
