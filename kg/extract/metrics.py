@@ -29,6 +29,7 @@ import ahocorasick
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, finditer_from, register
+from .orgs.rules import ADMIN_LEVELS, load_org_rules
 from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
 from .tokenize import cut_words
 
@@ -325,9 +326,9 @@ class _Around:
 def _numeral_places() -> dict[str, tuple[str, ...]]:
     """Place names that start with a Chinese numeral, by first character, longest first."""
     by_first: dict[str, list[str]] = {}
-    for e in read_wordlist(lexicon_path("places")):
-        if e.word[0] in _CN_NUM_CHARS and len(e.word) >= 2:
-            by_first.setdefault(e.word[0], []).append(e.word)
+    for name in load_org_rules().places:
+        if name[0] in _CN_NUM_CHARS and len(name) >= 2:
+            by_first.setdefault(name[0], []).append(name)
     return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in by_first.items()}
 
 
@@ -336,12 +337,9 @@ def _starts_place_name(norm: str, at: int) -> bool:
     for name in _numeral_places().get(norm[at], ()):
         if norm.startswith(name, at):
             end = at + len(name)
-            if name[-1] in _PLACE_LEVELS or norm[end:end + 1] in _PLACE_LEVELS:
+            if name[-1] in ADMIN_LEVELS or norm[end:end + 1] in ADMIN_LEVELS:
                 return True
     return False
-
-
-_PLACE_LEVELS = frozenset("省市县区州盟旗镇乡村")
 
 
 def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, around: _Around, following: str | None,

@@ -149,17 +149,10 @@ def _dated_top(text: str) -> int | None:
 
 def _occasion(title: str, text: str) -> int | None:
     _meetings()  # read the table up front: a bad line fails at the first document, not at the first congress
-    for kind, pattern in _TITLE_MEETINGS:
-        m = pattern.search(title)
-        if m:
-            year = meeting_year(kind, *m.groups())
-            if year:
-                return year
-    opening = text[:_OPENING_CHARS]
-    for kind, pattern in _OPENING_MEETINGS:
-        m = pattern.search(opening)
-        if m:
-            year = meeting_year(kind, *m.groups())
+    for patterns, where in ((_TITLE_MEETINGS, title), (_OPENING_MEETINGS, text[:_OPENING_CHARS])):
+        for kind, pattern in patterns:
+            m = pattern.search(where)
+            year = meeting_year(kind, *m.groups()) if m else None
             if year:
                 return year
     return None

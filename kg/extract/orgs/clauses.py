@@ -55,7 +55,8 @@ def clause_prefix(norm: str, at: int) -> str:
     >>> clause_prefix("深入开展市委部署的工作", 4)
     '深入开展'
     """
-    prefix = norm[clause_start(norm, at):at].strip()
+    start = clause_start(norm, at)
+    prefix = norm[start:at].strip()
     while prefix:
         before = prefix
         prefix = _BRACKETED.sub("", prefix).strip()
@@ -70,7 +71,7 @@ def clause_prefix(norm: str, at: int) -> str:
             break
     if prefix and len(prefix) <= _MAX_PLACE_PREFIX and _only_places(prefix):
         return ""  # a place before the name: 四川省 屏山县人民法院
-    if prefix and clause_start(norm, at) == 0 and _ends_in_genre(prefix):
+    if prefix and start == 0 and _ends_in_genre(prefix):
         return ""  # a title run into the first line: …工作总结xx镇坚持…
     return prefix
 

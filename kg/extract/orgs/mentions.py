@@ -55,7 +55,6 @@ _LOOSE_START_TAGS = frozenset(_CLASSES["loose_start_tag"])
 _MAX_CHARS = 26
 _BRANCHES = frozenset(_CLASSES["branch"])
 _BODY_END = re.compile(r"(党组|党委|党总支|党支部)$")
-_BODY_AFTER = re.compile(r"党组|党委|党总支|党支部")
 # 共青团XX县委员会 is the county's youth league committee: 团县委.
 _LEAGUE_COMMITTEE = re.compile(r"^([省市县区镇乡])委(员会)?$")
 _LEAGUE_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=共青))团([\u4e00-\u9fff]{2,4})$")
@@ -201,7 +200,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         out.sort(key=lambda m: (m.start, m.end))
     if out:
         _join_league_committees(out, text)
-    if len(out) > 1 or (out and _CAMPAIGN_GROUP.search(text)):
+    if out:
         _join_stationed_and_bracketed(out, text, rules)
         _link_parents(out)
     return out
@@ -385,7 +384,7 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                                     canonical=strip_mask(written))
                 mentions.insert(k + 1, joined)
                 body = next((m for m in mentions if a.end < m.start < team.end < m.end
-                             and _BODY_AFTER.fullmatch(text, team.end, m.end)), None)
+                             and _BODY_END.fullmatch(text, team.end, m.end)), None)
                 if body is not None:  # …驻西安特派办党委: the party body of the stationed team
                     written = text[a.start:body.end]
                     mentions[mentions.index(body)] = OrgMention(
