@@ -17,7 +17,6 @@ together.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Sequence
 from itertools import accumulate
@@ -26,7 +25,7 @@ from typing import NamedTuple
 from ..lexicon import lexicon_path, read_wordlist
 
 __all__ = ["Token", "Tokens", "get_segmenter", "cut_words", "tag_words", "iter_tokens", "tokenize_text",
-           "tokenize_clauses", "FILLER", "reset_segmenter"]
+           "reset_segmenter"]
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +34,6 @@ PLACES = "places"
 SYSTEMS = "org_systems"
 _DEFAULT_FREQ = 20000
 _PLACE_FREQ = 3000  # a place is a word where nothing likelier is; it never outbids a common word
-#: Stands for each character of a clause :func:`tokenize_clauses` leaves unsegmented:
-#: a private-use character, so no word list, tag or pattern matches it.
-FILLER = "\ue000"
-_CLAUSE_BREAK = re.compile(r"([，。；：、！？,;:!?])")
 _lock = threading.Lock()
 _segmenter = None
 
@@ -160,37 +155,6 @@ def tokenize_text(text: str) -> Tokens:
     ('市委', 2, 4)
     """
     pairs = get_segmenter().tag(text, False)
-    if not pairs:
-        return Tokens((), (), [])
-    words, tags = zip(*pairs)
-    return Tokens(words, tags, list(accumulate(map(len, words))))
-
-
-def tokenize_clauses(text: str, wanted: re.Pattern) -> Tokens:
-    """Like :func:`tokenize_text`, but only the clauses where ``wanted`` finds
-    something are segmented; each other clause is one word of :data:`FILLER`
-    characters tagged ``x``, so offsets do not move.
-
-    Why: jieba cuts at every punctuation mark before it segments, so a
-    clause's words do not depend on the clauses around it, and a scan that
-    can only find something in a few clauses of a long sentence need not pay
-    for segmenting the rest.
-
-    >>> toks = tokenize_clauses("会议强调，落实市委部署", re.compile("委"))
-    >>> toks.words[2:], toks.ends[0]
-    (('落实', '市委', '部署'), 4)
-    """
-    seg = get_segmenter()
-    pairs: list = []
-    parts = _CLAUSE_BREAK.split(text)
-    for k, part in enumerate(parts):
-        if k % 2:
-            pairs.append((part, "x"))
-        elif part:
-            if wanted.search(part):
-                pairs += seg.tag(part, False)
-            else:
-                pairs.append((FILLER * len(part), "x"))
     if not pairs:
         return Tokens((), (), [])
     words, tags = zip(*pairs)

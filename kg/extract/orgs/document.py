@@ -11,8 +11,8 @@ import logging
 import re
 
 from ..base import Context, Sentence, register
-from ..tokenize import tokenize_clauses
-from .mentions import PLACE_UNIT_PATTERN, OrgMention, clause_pattern, endings_pattern, find_org_mentions, find_self_names
+from ..tokenize import tokenize_text
+from .mentions import PLACE_UNIT_PATTERN, OrgMention, endings_pattern, find_org_mentions, find_self_names
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
 from .rules import ADMIN_LEVELS, OrgRules, load_org_rules, load_word_classes
@@ -295,9 +295,8 @@ def mentions_in_context(ctx: Context, rules: OrgRules | None = None) -> list[tup
         return cached
     rules = rules or load_org_rules()
     found = []
-    clauses = clause_pattern(rules)
     for sent in sentences_naming_units(ctx, rules):
-        for m in find_org_mentions(sent.norm, rules, tokens=tokenize_clauses(sent.norm, clauses)):
+        for m in find_org_mentions(sent.norm, rules, tokens=tokenize_text(sent.norm)):
             found.append((m, sent))
     # a unit naming itself by its kind (集团召开…) does so in the title and the opening sentences
     for sent in ctx.sentences[:_SELF_NAMING_SENTENCES]:

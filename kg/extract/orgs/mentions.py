@@ -22,7 +22,7 @@ from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, i
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
-           "PLACE_UNIT_PATTERN", "clause_pattern"]
+           "PLACE_UNIT_PATTERN"]
 
 log = logging.getLogger(__name__)
 
@@ -587,23 +587,6 @@ def endings_pattern(rules: OrgRules) -> re.Pattern:
                  if t}
         minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
         pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
-    return pattern
-
-
-_CLAUSES: dict = {}
-
-
-def clause_pattern(rules: OrgRules) -> re.Pattern:
-    """What a clause must hold for :func:`find_org_mentions` to find a unit in it.
-
-    A head word holds a string of :func:`endings_pattern`, a town, village or
-    zone ends in a character of its own; a clause with neither need not be
-    segmented (kg/extract/tokenize.py: ``tokenize_clauses``).
-    """
-    pattern = _CLAUSES.get(id(rules))
-    if pattern is None:
-        chars = "".join(sorted(_PLACE_UNIT_LAST))
-        pattern = _CLAUSES[id(rules)] = re.compile(f"[{re.escape(chars)}]|{endings_pattern(rules).pattern}")
     return pattern
 
 
