@@ -39,11 +39,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, evidence_item, register
+from .matcher import Matcher
 from .materials import link_materials
 from .status import StatusReader
 
@@ -213,7 +212,7 @@ def _cues(directory: str | None = None) -> _Cues:
 @lru_cache(maxsize=None)
 def _automaton(directory: str | None = None):
     path = lexicon_path("activity_triggers", directory)
-    automaton = ahocorasick.Automaton()
+    automaton = Matcher()
     for trigger, field, strength in read_table(path, 3, min_columns=2):
         categories = tuple(field.split("+"))  # 集中学习研讨 names two kinds: 集中学习+专题研讨
         for category in categories:
@@ -260,7 +259,7 @@ def _patterns(directory: str | None = None):
         for word in leads.split():
             starts.setdefault(word, []).append(len(out))
         out.append((re.compile(f"{lead}{between}{{0,{int(width)}}}?{tail}"), category))
-    leads = ahocorasick.Automaton()
+    leads = Matcher()
     for word, rows in starts.items():
         leads.add_word(word, (word, tuple(rows)))
     leads.make_automaton()

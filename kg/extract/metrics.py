@@ -24,11 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, finditer_from, register
+from .matcher import Matcher
 from .orgs.rules import ADMIN_LEVELS, load_org_rules
 from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
 from .tokenize import cut_words
@@ -152,7 +151,7 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
             raise LexiconError(path, _line_of(path, word),
                                f"unknown tag {tag!r} for {word!r}; use one of {' '.join(_CONTEXT_TAGS)}")
         context.setdefault(tag, []).append(word)
-    cues = ahocorasick.Automaton()
+    cues = Matcher()
     for tag in ("page", "exhibit", "text"):
         for word in context.get(tag, ()):
             cues.add_word(word, tag)

@@ -36,11 +36,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, evidence_item, finditer_from, register
+from .matcher import Matcher
 from .numbers import parse_chinese_numeral
 from .tokenize import cut_words
 
@@ -180,7 +179,7 @@ def _line_of(path, word: str) -> int:
 @lru_cache(maxsize=None)
 def _lexicons(directory: str | None = None) -> _Lexicons:
     slogans = [e.word for e in read_wordlist(lexicon_path("slogans", directory))]
-    whole, parts = ahocorasick.Automaton(), ahocorasick.Automaton()
+    whole, parts = Matcher(), Matcher()
     multipart: dict[str, tuple[str, ...]] = {}
     for canonical in slogans:
         pieces = tuple(p for p in canonical.split("、") if p)

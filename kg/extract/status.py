@@ -49,11 +49,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Sentence
+from .matcher import Matcher
 
 __all__ = ["STATUSES", "Cue", "StatusReader", "find_cues", "heading_status", "section_of", "status_of"]
 
@@ -89,7 +88,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    clause: object  # ahocorasick.Automaton
+    clause: object  # Matcher
     heading: object
     after: tuple[tuple[str, str], ...]  # (word, role), longest first
     figure: re.Pattern
@@ -98,7 +97,7 @@ class _Lexicon:
 @lru_cache(maxsize=None)
 def _lexicon(directory: str | None = None) -> _Lexicon:
     path = lexicon_path("status_cues", directory)
-    automata = {"clause": ahocorasick.Automaton(), "heading": ahocorasick.Automaton()}
+    automata = {"clause": Matcher(), "heading": Matcher()}
     after = []
     seen: dict[tuple[str, str], str] = {}
     for cue, role, where in read_table(path, 3, min_columns=2):
