@@ -398,6 +398,7 @@ _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
 _PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *_CLASSES["zone"]))
+_PLACE_UNIT_CHAR = re.compile("[" + re.escape("".join(sorted(_PLACE_UNIT_LAST))) + "]")
 _BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
 _ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
@@ -424,6 +425,8 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     it acts: it opens its clause, follows a partner cue (与, 联合) or is listed
     among 单位 — never after a verb of going or being somewhere (赴千岭乡).
     """
+    if _PLACE_UNIT_CHAR.search(text) is None:
+        return []
     words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
     candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
     if not candidates:

@@ -258,7 +258,8 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     title = doc.title.strip() if doc.title and not doc.title_derived else ""
     title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in normalize_text(title)]
     _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions)
-    body = [s for s in ctx.sentences if s not in title_sents]
+    in_title = {s.index for s in title_sents}
+    body = [s for s in ctx.sentences if s.index not in in_title]
     _vote_occasion(ballot, title, body)
     _vote_subtitle(ballot, body, by_sentence)
     _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
