@@ -61,6 +61,7 @@ _SLOGAN_QUOTED = re.compile(
     r"|“([^“”〝〞\n，,、。；;：:]{2,12})(?=[，,、。；;])"
 )
 _UNCLOSED_GROUP = _SLOGAN_QUOTED.groups
+_SLOGAN_QUOTED_FIRST = re.compile("[“〝\"「『‘']")  # what every quoted slogan starts with
 _QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
@@ -408,7 +409,7 @@ def find_slogans(norm: str, directory: str | None = None):
     """
     lex = _lexicons(directory)
     quoted = []
-    for m in _SLOGAN_QUOTED.finditer(norm):
+    for m in finditer_from(_SLOGAN_QUOTED, _SLOGAN_QUOTED_FIRST, norm):
         inner = next(g for g in m.groups() if g is not None)
         before, after = norm[max(0, m.start() - _BEFORE):m.start()], norm[m.end():m.end() + _AFTER]
         if m.lastindex == _UNCLOSED_GROUP:

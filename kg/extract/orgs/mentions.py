@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import itemgetter
 
+from ..matcher import Matcher
 from ..tokenize import Token, Tokens, tokenize_text
 from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
-           "PLACE_UNIT_PATTERN"]
+           "endings_matcher", "PLACE_UNIT_PATTERN"]
 
 log = logging.getLogger(__name__)
 
@@ -586,11 +587,28 @@ PLACE_UNIT_PATTERN = re.compile(r"[xX×*某](?:镇|乡|街道)|" + "|".join(map(
 def endings_pattern(rules: OrgRules) -> re.Pattern:
     pattern = _ENDINGS.get(id(rules))
     if pattern is None:
-        terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
-                 if t}
-        minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
-        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
+        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, _ending_terms(rules))))
     return pattern
+
+
+def endings_matcher(rules: OrgRules) -> Matcher:
+    """The strings of :func:`endings_pattern` as a :class:`Matcher`, to scan a whole
+    document in one pass (a regex alternation of some hundred strings tries
+    them all at every character)."""
+    matcher = _ENDINGS.get(("matcher", id(rules)))
+    if matcher is None:
+        matcher = _ENDINGS[("matcher", id(rules))] = Matcher()
+        for term in _ending_terms(rules):
+            matcher.add_word(term, len(term))
+        matcher.make_automaton()
+    return matcher
+
+
+def _ending_terms(rules: OrgRules) -> list[str]:
+    """The shortest strings a head word holds (suffixes, gazetteer names, roles),
+    longest first: a string holding another one adds nothing."""
+    terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles] if t}
+    return sorted((t for t in terms if not any(u != t and u in t for u in terms)), key=len, reverse=True)
 
 
 def _passable(t: Token, rules: OrgRules) -> bool:
