@@ -62,6 +62,7 @@ _SLOGAN_QUOTED = re.compile(
 )
 _UNCLOSED_GROUP = _SLOGAN_QUOTED.groups
 _SLOGAN_QUOTED_FIRST = re.compile("[“〝\"「『‘']")  # what every quoted slogan starts with
+_HEAD_END = re.compile(r"[，。；,;：:“”\"]")  # where the words right after a quoted phrase end
 _QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
@@ -327,7 +328,7 @@ def classify_quoted(phrase: str, after: str = "", directory: str | None = None, 
     multipart = _multipart(canonical)
     if multipart and _formula_after(lex, after):
         return "slogan"
-    head = re.split(r"[，。；,;：:“”\"]", after, 1)[0][:10]
+    head = _HEAD_END.split(after, 1)[0][:10]
     if lex.brand_re.search(head):
         return "brand"
     if multipart and _formula_before(lex, before):

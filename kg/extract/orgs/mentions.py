@@ -17,7 +17,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 
 from ..matcher import Matcher
-from ..tokenize import Token, Tokens, tokenize_text
+from ..tokenize import Token, Tokens, make_token, tokenize_text
 from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
@@ -525,7 +525,7 @@ def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list
         lo -= 1
     lo = max(0, lo - 2)
     starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
-    built = list(map(Token._make, zip(words[lo:hi], toks.tags[lo:hi], starts, ends[lo:hi])))
+    built = list(map(make_token, zip(words[lo:hi], toks.tags[lo:hi], starts, ends[lo:hi])))
     return [None] * lo + built + [None] * (n - hi)
 
 
