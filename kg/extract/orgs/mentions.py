@@ -844,6 +844,8 @@ def _link_parents(mentions: list[OrgMention]) -> None:
     A branch (分院, 分行, 分校 …) is not a body: the unit it branches from
     becomes one of its spellings (中日友好医院分院 ≡ 中日友好医院).
     """
+    if len({m.start for m in mentions}) == len(mentions):
+        return  # no two names start at one place
     dropped = set()
     for m in mentions:
         for other in mentions:
