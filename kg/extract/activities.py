@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
-from .base import Context, evidence_item, register
+from .base import Context, evidence_item, finditer_from, first_chars, register
 from .matcher import Matcher
 from .materials import link_materials
 from .status import StatusReader
@@ -125,6 +125,7 @@ class _Cues:
     brand_before: re.Pattern
     cited_quote: re.Pattern
     reported: re.Pattern
+    reported_first: re.Pattern
     own_speakers: frozenset[str]
     leader: re.Pattern
     studied: re.Pattern
@@ -192,6 +193,7 @@ def _cues(directory: str | None = None) -> _Cues:
             f"|{''.join(f'(?<!{re.escape(w)})' for w in words['not_demand_after'])}"
             f"{alt('demand_verb')}(?={alt('demand_addressee')}))[，,：:]?"
         ),
+        reported_first=first_chars(words["speaker"] + words["own_speaker"]),
         leader=re.compile(alt("leadership")),
         studied=re.compile(alt("studied")),
         about_before=re.compile(f"{alt('about')}[^，,。；;：:]*$"),
@@ -405,7 +407,7 @@ def _reported_speech(before: str) -> bool:
     False
     """
     cues = _cues()
-    for m in cues.reported.finditer(before):
+    for m in finditer_from(cues.reported, cues.reported_first, before):
         speaker = m.group("speaker")
         at = m.start("speaker")
         if speaker in cues.own_speakers and (at == 0 or _CLAUSE_SPLIT.match(before, at - 1)):

@@ -10,9 +10,10 @@ import bisect
 import logging
 import re
 
-from ..base import Context, Sentence, register
+from ..base import Context, Sentence, finditer_from, register
 from ..tokenize import tokenize_text
-from .mentions import PLACE_UNIT_PATTERN, OrgMention, endings_matcher, find_org_mentions, find_self_names
+from .mentions import (PLACE_UNIT_FIRST, PLACE_UNIT_PATTERN, OrgMention, endings_matcher, find_org_mentions,
+                       find_self_names)
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
 from .rules import ADMIN_LEVELS, OrgRules, load_org_rules, load_word_classes
@@ -320,11 +321,15 @@ def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
     starts = [s.start for s in sents]
     spans = ((end + 1 - length, end + 1) for end, length in endings_matcher(rules).iter_long(norm))
     keep = _sentences_holding(spans, sents, starts)
-    places = _sentences_matching(PLACE_UNIT_PATTERN.search, norm, sents, starts)
+    places = _sentences_matching(_first_place_unit, norm, sents, starts)
     if places:
         seen = {s.index for s in keep}
         keep = sorted(keep + [s for s in places if s.index not in seen], key=lambda s: s.start)
     return keep
+
+
+def _first_place_unit(norm: str, pos: int) -> re.Match | None:
+    return next(finditer_from(PLACE_UNIT_PATTERN, PLACE_UNIT_FIRST, norm, pos), None)
 
 
 def _sentences_holding(spans, sents: list[Sentence], starts: list[int]) -> list[Sentence]:

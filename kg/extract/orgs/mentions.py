@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import itemgetter
 
+from ..base import first_chars
 from ..matcher import Matcher
 from ..tokenize import Token, Tokens, make_token, tokenize_text
 from .clauses import clause_prefix
@@ -23,7 +24,7 @@ from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, i
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
-           "endings_matcher", "PLACE_UNIT_PATTERN"]
+           "endings_matcher", "PLACE_UNIT_PATTERN", "PLACE_UNIT_FIRST"]
 
 log = logging.getLogger(__name__)
 
@@ -582,6 +583,8 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
 #: the sentence; kept out of :func:`endings_pattern`, whose scan their common
 #: first characters (开, 高) would slow.
 PLACE_UNIT_PATTERN = re.compile(r"[xX×*某](?:镇|乡|街道)|" + "|".join(map(re.escape, sorted(_ZONES))))
+#: What every match of :data:`PLACE_UNIT_PATTERN` starts with (for ``finditer_from``).
+PLACE_UNIT_FIRST = first_chars(["x", "X", "×", "*", "某", *_ZONES])
 
 
 def endings_pattern(rules: OrgRules) -> re.Pattern:
