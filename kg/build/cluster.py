@@ -14,8 +14,9 @@ a build keeps or re-reads, and the graph needs every record in one place
 rest: a worker that dies takes none of its files with it (the scheduler
 runs them again elsewhere, up to ``distributed.scheduler.allowed-failures``
 times); a file that kills every worker it lands on becomes that file's
-error line. Before any file is sent, the workers are checked: they must run
-the same rules (:func:`~kg.build.inputs.rules_digest`, else their facts
+error line; a cluster left with no worker at all for ``timeout`` seconds is
+an error of the build, never a wait without end. Before any file is sent,
+the workers are checked: they must run the same rules (:func:`~kg.build.inputs.rules_digest`, else their facts
 would not match the manifest) and see the files at the paths given.
 
 ``dask.distributed`` is optional (``pip install "dask[distributed]"``): it
@@ -26,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -240,7 +242,7 @@ class ClusterExtractor:
                     sent = min(len(jobs), sent + size)
                 if suspects and not any(alone for _, alone, _ in pending.values()):
                     send([suspects.pop(0)], alone=True)
-                fut, value = next(done)
+                fut, value = self._next_done(done, len(jobs) - following)
                 indexes, alone, _ = pending.pop(fut.key)
                 if fut.status == "error" and not alone and _is_killed_worker(value):
                     # The scheduler blames every task a dead worker held, not only the one that
@@ -258,6 +260,27 @@ class ClusterExtractor:
         finally:  # a failed or abandoned build leaves no work behind on the cluster
             if pending:
                 self.client.cancel([fut for _, _, fut in pending.values()], force=True)
+
+    def _next_done(self, done, left: int):
+        """The next finished task, waiting while the cluster has workers (a dead worker's
+        nanny starts a new one); with none for ``timeout`` seconds the build stops with
+        the reason, instead of waiting for a worker that will not come."""
+        workerless_since = checked = None
+        while not done.has_ready():
+            time.sleep(0.01)
+            if checked is not None and time.monotonic() - checked < 0.5:
+                continue
+            checked = time.monotonic()
+            if self.workers:
+                workerless_since = None
+            elif workerless_since is None:
+                workerless_since = time.monotonic()
+            elif time.monotonic() - workerless_since > self.timeout:
+                raise ClusterError(
+                    f"the cluster at {self.address} has had no worker for {self.timeout:g} s "
+                    f"with {left} file(s) still to extract",
+                    hint="nothing was saved; start workers (or check why they died) and run the build again")
+        return next(done)
 
     def _results(self, fut, value, chunk: list[tuple]) -> list[FileResult]:
         if fut.status == "finished":

@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 import time
 
@@ -219,6 +220,35 @@ def test_a_worker_killed_mid_build_loses_nothing(fragile_cluster, tmp_path):
     assert sorted(seen) == sorted(set(seen)) and len(seen) == expected.files_read  # each file once
     assert not summary.errors and summary.errors == expected.errors
     assert _graph(tmp_path / "c.pickle") == _graph(tmp_path / "l.pickle")
+
+
+def test_a_cluster_left_without_workers_stops_the_build_with_the_reason(tmp_path):
+    # Before, the build waited for a worker that would never come (seen when every worker had died).
+    # One worker without a nanny, killed at the first result: nothing starts it again.
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is the optional cluster extra")
+    write_corpus(tmp_path / "corpus", 12, seed=3)
+    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+                                   "--no-nanny", "--nthreads", "1", "--no-dashboard"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            client.wait_for_workers(1, timeout=120)
+            extractor = kg.build.cluster.ClusterExtractor(client, cluster.scheduler_address, timeout=2, chunk=1,
+                                                          window=2)
+
+            def kill_the_worker(_result) -> None:
+                if worker.poll() is None:
+                    worker.kill()
+                    worker.wait()
+
+            with pytest.raises(ClusterError, match=r"has had no worker for 2 s with \d+ file\(s\) still to extract"):
+                build_store([tmp_path / "corpus" / "files"], graph_path=tmp_path / "g.pickle", extractor=extractor,
+                            progress=kill_the_worker)
+        finally:
+            worker.kill()
+            worker.wait()
+    assert not (tmp_path / "g.pickle").exists()
 
 
 def test_a_file_that_kills_every_worker_is_that_files_error_line(fragile_cluster, corpus, tmp_path):
