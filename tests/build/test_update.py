@@ -237,3 +237,78 @@ def test_an_oversized_file_is_an_error_before_it_is_hashed(corpus, monkeypatch):
     _, s = build(corpus)
     assert sorted(hashed) == ["a.txt", "b.txt", "c.txt"]
     assert [(os.path.basename(p), "over the 32 MiB limit" in e) for p, e in s.errors] == [("big.txt", True)]
+
+
+# --- What the summary counts, ids two files share, files with some documents failing ------------------
+
+TWO_REPORTS = ("县委学习计划\n县委开展第一议题学习。\n\n"
+               "市委党校学习汇报\n市委党校开展集中学习，深刻领悟“两个确立”。\n")
+
+
+def test_files_unchanged_counts_the_files_skipped(corpus):
+    g, first = build(corpus)
+    assert first.files_unchanged == 0 and first.files_read == 3
+    (corpus / "b.txt").write_text("县委学习计划\n县委开展第一议题学习。\n", encoding="utf-8")
+    _, s = build(corpus, g)
+    assert s.files_unchanged == 2 and s.files_read == 1
+    assert s.to_dict()["files_unchanged"] == 2
+
+
+def _one_id_for_all(doc):
+    record = vocab_extract(doc)
+    record["doc_id"] = "same"
+    return record
+
+
+def test_two_files_giving_one_document_id_the_later_file_wins_and_says_so(corpus):
+    g = new_graph()
+    s = update_graph(g, [corpus], extract_fn=_one_id_for_all, jobs=1)
+    a, b, c = (str((corpus / n).resolve()) for n in ("a.txt", "b.txt", "c.txt"))
+    assert [os.path.basename(p) for p, _ in s.errors] == ["b.txt", "c.txt"]
+    assert s.errors[0][1] == f"document id 'same' is also produced by {a}; this file's version replaces it"
+    assert s.errors[1][1] == f"document id 'same' is also produced by {b}; this file's version replaces it"
+    files = g.graph["files"]
+    assert [files[k]["doc_ids"] for k in (a, b, c)] == [[], [], ["same"]]
+    assert _docs(g) == ["same"] and g.nodes["Document:same"]["title"] == "市卫健委工作汇报"
+    # the file that lost its document is read again when it changes, and takes it back
+    (corpus / "a.txt").write_text(TEXTS_A_EDITED, encoding="utf-8")
+    update_graph(g, [corpus], extract_fn=_one_id_for_all, jobs=1)
+    assert files[a]["doc_ids"] == ["same"] and files[c]["doc_ids"] == []
+    assert g.nodes["Document:same"]["title"] == "市委党校学习汇报"
+
+
+TEXTS_A_EDITED = "市委党校学习汇报\n市委党校开展集中学习。\n"
+
+
+def _fails_on_the_second_report(doc):
+    if doc.doc_id.endswith("#2"):
+        raise ValueError("a rule choked")
+    return vocab_extract(doc)
+
+
+def test_a_file_where_some_documents_fail_keeps_the_others_and_is_read_again(tmp_path):
+    (tmp_path / "two.txt").write_text(TWO_REPORTS, encoding="utf-8")
+    g = new_graph()
+    s = update_graph(g, [tmp_path], extract_fn=_fails_on_the_second_report, jobs=1)
+    assert s.added == ["two.txt#1"] and s.files_read == 1
+    assert [(os.path.basename(p), e) for p, e in s.errors] == [("two.txt", "two.txt#2: ValueError: a rule choked")]
+    assert _docs(g) == ["two.txt#1"]
+    entry, = g.graph["files"].values()
+    assert entry["doc_ids"] == ["two.txt#1"] and entry["id"] == "two.txt"
+    # the same bytes are read again (a failure is no answer): the missing document comes in
+    s = update_graph(g, [tmp_path], extract_fn=vocab_extract, jobs=1)
+    assert s.files_unchanged == 0 and s.files_read == 1 and not s.errors
+    assert s.updated == ["two.txt#1"] and s.added == ["two.txt#2"] and not s.removed
+    assert _docs(g) == ["two.txt#1", "two.txt#2"]
+    s = update_graph(g, [tmp_path], extract_fn=vocab_extract, jobs=1)
+    assert s.files_unchanged == 1 and s.changes == 0  # now whole: skipped
+
+
+def test_a_document_a_changed_file_no_longer_holds_is_removed(tmp_path):
+    (tmp_path / "two.txt").write_text(TWO_REPORTS, encoding="utf-8")
+    g, s = build(tmp_path)
+    assert sorted(s.added) == ["two.txt#1", "two.txt#2"]
+    (tmp_path / "two.txt").write_text(TWO_REPORTS.split("\n\n")[0] + "\n", encoding="utf-8")
+    _, s = build(tmp_path, g)
+    assert s.added == ["two.txt"] and s.removed == ["two.txt#1", "two.txt#2"] and not s.updated
+    assert _docs(g) == ["two.txt"]
