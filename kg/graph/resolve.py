@@ -167,8 +167,8 @@ class OrgResolver:
         suffix = self._subunit_suffix(target)
         if suffix:
             head = target[: -len(suffix)]
-            canon_head = self.canonical(head)
-            if canon_head != head and not self.is_split(head, canon_head):
+            canon_head = self.canonical(head)  # the split rules of head itself are applied in there
+            if canon_head != head and not self.is_split(base, canon_head + suffix):
                 target = canon_head + suffix
         return target
 

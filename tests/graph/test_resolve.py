@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from kg.errors import LexiconError
 from kg.graph.names import normalize_org_name
-from kg.graph.resolve import OrgResolver, default_resolver
+from kg.graph.resolve import RELATIVE_FILE, OrgResolver, default_resolver
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -218,3 +218,34 @@ def test_no_unit_is_its_own_parent():
     assert r.canonical("市统计局") == "市统计局第二党组"
     assert r.parent("市统计局第二党组") is None
     assert r.parent("乙局第二党组") == "乙局"
+
+
+def test_a_split_of_two_study_groups_holds_when_their_units_merge():
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, subunit_suffixes=("党组", "理论学习中心组"),
+                    splits={frozenset(("市卫健委党组", "市卫生健康委党组"))})
+    assert r.canonical("市卫健委") == "市卫生健康委"  # the units still merge
+    assert r.canonical("市卫健委党组") == "市卫健委党组"
+    assert r.canonical("市卫健委党组理论学习中心组") == "市卫健委党组理论学习中心组"
+    assert r.parent("市卫健委党组理论学习中心组") == "市卫健委党组"
+    assert r.canonical("县卫健委党组") == "县卫生健康委党组"
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, subunit_suffixes=("党组",),
+                    splits={frozenset(("市卫健委", "市卫生健康委"))})
+    assert r.canonical("市卫健委党组") == "市卫健委党组"  # a split of the units holds for their groups
+
+
+def test_a_loop_through_the_alias_files_whole_name_rows_is_refused_with_its_line(tmp_path):
+    aliases = tmp_path / "a.txt"
+    aliases.write_text("卫健委 => 卫生健康委\n=市统计局 => 市统计局党组\n", encoding="utf-8")
+    merges = tmp_path / "m.txt"
+    merges.write_text("subunit\t党组\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"a\.txt:2: the merge rules lead 市统计局 into its own subunit"):
+        OrgResolver.from_files(merges, aliases)
+
+
+def test_from_files_reads_the_relative_names_it_is_given(tmp_path):
+    relative = tmp_path / "r.txt"
+    relative.write_text(open(RELATIVE_FILE, encoding="utf-8").read(), encoding="utf-8")
+    r = OrgResolver.from_files(None, None, relative_path=relative)
+    assert r.relative.is_relative("局党组")
+    assert r.place("局党组", "市统计局", "d1") == ("市统计局党组", None)
+    assert not OrgResolver.from_files(None, None, relative_path=None).relative.is_relative("局党组")
