@@ -312,3 +312,69 @@ def test_a_document_a_changed_file_no_longer_holds_is_removed(tmp_path):
     _, s = build(tmp_path, g)
     assert s.added == ["two.txt"] and s.removed == ["two.txt#1", "two.txt#2"] and not s.updated
     assert _docs(g) == ["two.txt"]
+
+
+def test_an_extractor_elsewhere_gets_the_changed_files_and_no_local_pool_starts(corpus, monkeypatch):
+    from kg.build.workers import extract_files
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a local worker pool was started")
+
+    asked = []
+
+    def elsewhere(todo, progress, extract_fn):
+        asked.append(sorted(os.path.basename(path) for path, *_ in todo))
+        return extract_files(todo, 1, progress, extract_fn)
+
+    local, _ = build(corpus)
+    monkeypatch.setattr(kg.build.update, "start_workers", no_pool)
+    g, s = build(corpus, jobs=4, extractor=elsewhere)
+    assert asked == [["a.txt", "b.txt", "c.txt"]] and sorted(s.added) == ["a.txt", "b.txt", "c.txt"]
+    assert graph_facts(g) == graph_facts(local)
+    (corpus / "b.txt").write_text("县委学习计划\n县委开展第一议题学习。\n", encoding="utf-8")
+    _, s = build(corpus, g, jobs=4, extractor=elsewhere)
+    assert asked[-1] == ["b.txt"] and s.updated == ["b.txt"]
+
+
+def test_the_plan_and_the_progress_callbacks_see_the_files_to_read(corpus):
+    plans, done = [], []
+    g, _ = build(corpus, on_plan=plans.append, progress=done.append)
+    assert plans == [3] and sorted(os.path.basename(r.path) for r in done) == ["a.txt", "b.txt", "c.txt"]
+    (corpus / "c.txt").write_text("市卫健委工作汇报\n市卫健委开展主题党日。\n", encoding="utf-8")
+    build(corpus, g, on_plan=plans.append)
+    assert plans == [3, 1]
+
+
+def test_the_summary_times_the_build_and_counts_its_graph(corpus):
+    import time
+
+    t0 = time.perf_counter()
+    g, s = build(corpus)
+    elapsed = time.perf_counter() - t0
+    assert 0 < s.seconds <= elapsed
+    labels = [d.get("label") for _, d in g.nodes(data=True)]
+    assert s.nodes["Document"] == 3 and s.nodes["Organization"] == labels.count("Organization") > 0
+    assert sum(s.relationships.values()) == g.number_of_edges()
+
+
+def test_a_full_rebuild_removes_the_documents_of_files_not_given(corpus, monkeypatch):
+    g, _ = build(corpus)
+    (corpus / "c.txt").unlink()
+    monkeypatch.setattr(kg.build.update, "rules_digest", lambda directory=None: "another")
+    _, s = build(corpus, g)
+    assert sorted(s.updated) == ["a.txt", "b.txt"] and s.removed == ["c.txt"] and not s.added
+    assert _docs(g) == ["a.txt", "b.txt"] and len(g.graph["files"]) == 2
+
+
+def test_one_name_in_three_folders_takes_as_many_parent_folders_as_it_needs(tmp_path):
+    from tests.build.conftest import TEXTS
+
+    for top, text in (("p", TEXTS["a.txt"]), ("q", TEXTS["b.txt"]), ("s", TEXTS["c.txt"])):
+        (tmp_path / top / "x").mkdir(parents=True)
+        (tmp_path / top / "x" / "r.txt").write_text(text, encoding="utf-8")
+    g, first = build(tmp_path / "p" / "x")  # ids are relative to the folder built: r.txt
+    _, second = build(tmp_path / "q" / "x", g)
+    _, third = build(tmp_path / "s" / "x", g)
+    assert (first.added, second.added, third.added) == (["r.txt"], ["x/r.txt"], ["s/x/r.txt"])
+    _, again = build(tmp_path / "q" / "x", g)
+    assert again.changes == 0 and _docs(g) == ["r.txt", "s/x/r.txt", "x/r.txt"]
