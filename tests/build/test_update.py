@@ -332,8 +332,9 @@ def test_an_extractor_elsewhere_gets_the_changed_files_and_no_local_pool_starts(
     assert asked == [["a.txt", "b.txt", "c.txt"]] and sorted(s.added) == ["a.txt", "b.txt", "c.txt"]
     assert graph_facts(g) == graph_facts(local)
     (corpus / "b.txt").write_text("县委学习计划\n县委开展第一议题学习。\n", encoding="utf-8")
-    _, s = build(corpus, g, jobs=4, extractor=elsewhere)
-    assert asked[-1] == ["b.txt"] and s.updated == ["b.txt"]
+    done = []
+    _, s = build(corpus, g, jobs=4, extractor=elsewhere, progress=done.append)
+    assert asked[-1] == ["b.txt"] and s.updated == ["b.txt"] and [os.path.basename(r.path) for r in done] == ["b.txt"]
 
 
 def test_the_plan_and_the_progress_callbacks_see_the_files_to_read(corpus):
@@ -378,3 +379,143 @@ def test_one_name_in_three_folders_takes_as_many_parent_folders_as_it_needs(tmp_
     assert (first.added, second.added, third.added) == (["r.txt"], ["x/r.txt"], ["s/x/r.txt"])
     _, again = build(tmp_path / "q" / "x", g)
     assert again.changes == 0 and _docs(g) == ["r.txt", "s/x/r.txt", "x/r.txt"]
+
+
+def test_build_graph_is_a_fresh_update_and_logs_each_bad_file(corpus, caplog, monkeypatch):
+    from kg.build import build_graph
+
+    (corpus / "broken.pdf").write_bytes(b"not a pdf at all")
+    fresh = new_graph()
+    summary = update_graph(fresh, [corpus], resolver=_RESOLVER)
+    monkeypatch.setattr(kg.build.update, "start_workers", _no_pool)
+    caplog.clear()
+    g = build_graph([corpus], resolver=_RESOLVER)
+    assert _docs(g) == ["a.txt", "b.txt", "c.txt"] and graph_facts(g) == graph_facts(fresh)
+    assert "Organization:县委组织部门" in g
+    assert [r.getMessage() for r in caplog.records if r.name == "kg.build.update"] == [
+        f"{p}: {e}" for p, e in summary.errors] and len(summary.errors) == 1
+
+
+def _no_pool(*args, **kwargs):
+    raise AssertionError("a worker pool was started")
+
+
+_RESOLVER = __import__("kg.graph.resolve", fromlist=["OrgResolver"]).OrgResolver(merges={"县委组织部": "县委组织部门"})
+
+
+def test_the_resolver_given_names_the_units_in_every_build(corpus):
+    g, _ = build(corpus, resolver=_RESOLVER)
+    assert "Organization:县委组织部门" in g and "Organization:县委组织部" not in g
+    (corpus / "a.txt").write_text("市委党校学习汇报\n市委党校开展集中学习。\n", encoding="utf-8")
+    _, s = build(corpus, g, resolver=_RESOLVER)
+    assert s.updated == ["a.txt"] and "Organization:县委组织部门" not in g  # only a.txt named it
+    fresh, _ = build(corpus, resolver=_RESOLVER)
+    assert graph_facts(g) == graph_facts(fresh)
+
+
+def test_jobs_sets_how_many_processes_extract_and_when_they_start(corpus, monkeypatch):
+    import kg.build.workers
+
+    events = []
+    real_start, real_hash = kg.build.workers.start_workers, kg.build.update.file_sha256
+
+    def start(workers, extract_fn=None):
+        events.append(("pool", workers))
+        return real_start(workers, extract_fn)
+
+    monkeypatch.setattr(kg.build.update, "start_workers", start)
+    monkeypatch.setattr(kg.build.workers, "start_workers", start)
+    monkeypatch.setattr(kg.build.update, "file_sha256", lambda p: events.append("hash") or real_hash(p))
+    g, _ = build(corpus)  # by default every file is read in this process
+    build(corpus, jobs=0)
+    assert "pool" not in {e if isinstance(e, str) else e[0] for e in events}
+    events.clear()
+    g, _ = build(corpus, jobs=2)  # a first build: one process beside this one, warming up before the hashing
+    assert events == [("pool", 1), "hash", "hash", "hash"]
+    events.clear()
+    for name in ("a.txt", "b.txt"):
+        (corpus / name).write_text((corpus / name).read_text(encoding="utf-8") + "县委开展学习。\n", encoding="utf-8")
+    build(corpus, g, jobs=3)  # an update: the pool starts once the changed files are known
+    assert events == ["hash", "hash", "hash", ("pool", 2)]
+    events.clear()
+    monkeypatch.setattr(kg.build.update.os, "cpu_count", lambda: 3)
+    build(corpus, jobs=None)  # every core
+    assert events[0] == ("pool", 2)
+    events.clear()
+    monkeypatch.setattr(kg.build.update.os, "cpu_count", lambda: None)
+    build(corpus, jobs=None)  # cores unknown: this process alone
+    assert events == ["hash", "hash", "hash"]
+
+
+def test_a_file_that_cannot_be_hashed_is_an_error_and_the_rest_built(corpus, monkeypatch):
+    from kg.errors import InputError
+
+    real = kg.build.update.file_sha256
+
+    def sha(path):
+        if os.path.basename(path) == "a.txt":
+            raise InputError(str(path), "vanished while the folder was read")
+        return real(path)
+
+    monkeypatch.setattr(kg.build.update, "file_sha256", sha)
+    g, s = build(corpus)
+    assert sorted(s.added) == ["b.txt", "c.txt"]
+    assert [(os.path.basename(p), e) for p, e in s.errors] == [("a.txt", "vanished while the folder was read")]
+
+
+def test_two_folders_in_one_build_keep_both_same_named_files(tmp_path):
+    from tests.build.conftest import TEXTS
+
+    for side, text in (("left", TEXTS["a.txt"]), ("right", TEXTS["b.txt"])):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "x.txt").write_text(text, encoding="utf-8")
+    g = new_graph()
+    s = update_graph(g, [tmp_path / "left", tmp_path / "right"], extract_fn=vocab_extract)
+    assert sorted(s.added) == ["right/x.txt", "x.txt"] and _docs(g) == ["right/x.txt", "x.txt"]
+
+
+def test_a_changed_file_keeps_its_name_for_later_newcomers(corpus, tmp_path):
+    g, _ = build(corpus)
+    (corpus / "b.txt").write_text("县委学习计划\n县委开展第一议题学习。\n", encoding="utf-8")
+    build(corpus, g)
+    assert {e["id"] for e in g.graph["files"].values()} == {"a.txt", "b.txt", "c.txt"}
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").write_text("市委党校学习汇报\n市委党校开展集中学习。\n", encoding="utf-8")
+    _, s = build(other, g)
+    assert s.added == ["other/b.txt"] and "Document:b.txt" in g
+
+
+def test_the_rebuild_note_and_warning_say_what_happens(corpus, monkeypatch, caplog):
+    g, _ = build(corpus)
+    for entry in g.graph["files"].values():
+        del entry["id"]
+    _, s = build(corpus, g)
+    note, = s.notes
+    assert "every document is read again with ids made of its path" in note
+    assert note.endswith("documents of files not given to this build are removed, build their folders again")
+    monkeypatch.setattr(kg.build.update, "rules_digest", lambda directory=None: "another")
+    caplog.clear()
+    build(corpus, g)
+    assert [r.getMessage() for r in caplog.records if r.name == "kg.build.update"] == [
+        "lexicons or extraction code changed since the last build: rebuilding every document"]
+
+
+def _record_without_id(doc):
+    record = vocab_extract(doc)
+    del record["doc_id"]
+    return record
+
+
+def test_a_record_without_a_document_id_takes_its_documents(corpus):
+    g = new_graph()
+    s = update_graph(g, [corpus], extract_fn=_record_without_id)
+    assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"] and _docs(g) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_graph_without_a_manifest_is_built_into(corpus):
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    s = update_graph(g, [corpus], extract_fn=vocab_extract)
+    assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"] and len(g.graph["files"]) == 3
