@@ -443,3 +443,37 @@ def test_a_listed_measure_in_wan_keeps_its_wan_as_written(text, want):
 ])
 def test_a_numeral_starting_a_place_name_is_no_figure(text, want):
     assert [m[:2] for m in metrics_of(text)] == want
+
+
+def test_a_subject_starts_inside_an_open_parenthesis():
+    (value, unit, _, _, subject), = metrics_of("全市中小学校（含民办学校32所）全部参加。")
+    assert (value, unit) == (32, "所")
+    assert subject.endswith("民办学校") and "（" not in subject and "中小学校" not in subject
+
+
+@pytest.mark.parametrize("text", [
+    "区人大三次会议胜利召开。",  # a session, not three meetings
+    "升级到v1.2版。",  # a version number
+    "围绕“学思想、强党性”3个方面开展研讨。",  # the quoted points of the speaker's outline
+    "共有6学子点赞。",  # no measure word and no 万: not a head count
+    "达到百分之十百。",  # no numeral
+])
+def test_more_things_that_are_not_figures(text):
+    assert metrics_of(text) == []
+
+
+def test_people_in_wan_need_the_wan():
+    assert [(v, u) for v, u, *_ in metrics_of("共有6万学子点赞。")] == [(60000, "人")]
+
+
+def test_a_percentage_in_words_inside_a_slogan_is_no_figure():
+    sentence = next(iter_sentences("坚持百分之百的标准。"))
+    assert find_metrics(sentence, blocked=[(2, 6)]) == []  # a slogan found there
+    assert [m["value"] for m in find_metrics(sentence)] == [100]
+    assert find_metrics(next(iter_sentences("坚持“百分之百”的标准。"))) == []  # a quoted name
+
+
+def test_a_long_sentence_a_page_repeats_counts_once_a_short_one_twice():
+    line = "全年开展集中学习12次，参训人员达到300人次。"
+    assert _doc_metrics(line + "\n" + line) == [(12, "次"), (300, "人次")]
+    assert _doc_metrics("集中学习12次。\n集中学习12次。") == [(12, "次"), (12, "次")]
