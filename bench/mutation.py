@@ -195,6 +195,18 @@ def rerun(dest: Path, name: str, tests: list[list[str]], timeout: float) -> str:
     return {0: "survived", 5: "no tests"}[proc.returncode]
 
 
+def save(result_file: Path, module: str, tests: list[str], status: dict[str, str], not_rerun: int = 0) -> dict:
+    """Write the tally so far; a mutant not yet re-run in a fresh process counts as a survivor."""
+    caught = sum(st in CAUGHT for st in status.values())
+    result = {"module": module, "tests": " ".join(tests), "mutants": len(status), "caught": caught,
+              "score": round(100 * caught / len(status), 1) if status else None,
+              "survivors": sorted(n for n, st in status.items() if st not in CAUGHT),
+              "not_rerun": not_rerun,
+              "status": status}
+    result_file.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return result
+
+
 def run_module(module: str, args) -> dict:
     tests = args.tests or [mirrored_tests(module)]
     dest = Path(args.work) / module.replace("/", "_").removesuffix(".py")
@@ -237,14 +249,12 @@ def run_module(module: str, args) -> dict:
     timeout = 10 * (time.monotonic() - started) + 30
     own = mirrored_test_file(module)
     ordered = [own, tests] if own and own != tests else [tests]
-    for name, st in sorted(status.items()):
-        if st not in CAUGHT:
-            status[name] = rerun(dest, name, ordered, timeout)
-    caught = sum(st in CAUGHT for st in status.values())
-    result = {"module": module, "tests": " ".join(tests), "mutants": len(status), "caught": caught,
-              "score": round(100 * caught / len(status), 1) if status else None,
-              "survivors": sorted(n for n, st in status.items() if st not in CAUGHT), "status": status}
-    result_file.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    pending = sorted(name for name, st in status.items() if st not in CAUGHT)
+    result = save(result_file, module, tests, status, len(pending))
+    for left, name in enumerate(pending, 1):
+        status[name] = rerun(dest, name, ordered, timeout)
+        # saved after each: an interrupted run leaves its tally so far; --rerun re-checks what is not caught
+        result = save(result_file, module, tests, status, len(pending) - left)
     if args.show:
         for name in result["survivors"]:
             diff = subprocess.run([*mutmut, "show", name], cwd=dest, capture_output=True, text=True).stdout
