@@ -477,3 +477,47 @@ def test_a_long_sentence_a_page_repeats_counts_once_a_short_one_twice():
     line = "全年开展集中学习12次，参训人员达到300人次。"
     assert _doc_metrics(line + "\n" + line) == [(12, "次"), (300, "人次")]
     assert _doc_metrics("集中学习12次。\n集中学习12次。") == [(12, "次"), (12, "次")]
+
+
+def _found(ctx):
+    return [(m["value"], m["unit"]) for m in extract_metrics(ctx)]
+
+
+def test_slogans_block_their_figures_wherever_they_stand_in_the_sentence():
+    text = "四个意识要牢记，增强四个意识，学习3次。"
+    assert _found(_ctx(text)) == [(4, "个"), (3, "次")]  # no slogans known: 四个 reads as a count
+    ctx = _ctx(text)
+    ctx.found["slogans"] = [{"surface": "四个意识"}, {"canonical": "两个维护"}]  # an item without surface is skipped
+    assert _found(ctx) == [(3, "次")]
+
+
+def test_slogan_spans_the_slogan_step_gives_are_used_as_given():
+    ctx = _ctx("四个意识要牢记，学习3次。")
+    ctx.found["slogans"] = [{"surface": "四个意识"}]
+    ctx.found["slogan_spans"] = {0: [(11, 13)]}  # per sentence index, as kg.extract.slogans leaves them
+    assert _found(ctx) == [(4, "个")]
+
+
+def _percents(text, blocked=()):
+    return [(m["value"], m["approx"], m["surface"], m["subject"])
+            for s in iter_sentences(text) for m in find_metrics(s, blocked=blocked)]
+
+
+def test_percentages_in_words_keep_their_surface_approximation_and_decimals():
+    assert _percents("约百分之九十的党员参加。") == [(90, True, "约百分之九十", "党员参加")]
+    assert _percents("覆盖率达百分之九十八点五六以上。") == [(98.56, True, "百分之九十八点五六以上", "覆盖率")]
+
+
+def test_one_percentage_set_aside_leaves_the_next_in_the_sentence():
+    assert _percents("坚持百分之百的标准，完成率百分之九十。", blocked=[(2, 6)]) == [(90, False, "百分之九十", "完成率")]
+    assert _percents("达到百分之十百，完成率百分之九十。") == [(90, False, "百分之九十", "完成率")]
+    assert _percents("完成率百分之九十，坚持百分之百的标准。", blocked=[(11, 15)]) == [(90, False, "百分之九十", "完成率")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("学习《条例》中的8类行为。", []),  # a part of the titled text
+    ("《条例》中的8类行为。", []),  # the title opens the sentence
+    ("学习了《条例》，查摆问题8类。", [(8, "类")]),  # the title is in another clause
+])
+def test_a_count_in_the_clause_of_a_book_title_describes_the_text(text, want):
+    assert [(v, u) for v, u, *_ in metrics_of(text)] == want
