@@ -440,6 +440,8 @@ def test_a_listed_measure_in_wan_keeps_its_wan_as_written(text, want):
     ("2月3日，三门峡市退役军人事务局召开会议。", []),
     ("十堰市组织3场培训。", [(3, "场")]),
     ("今年开设三门课程。", [(3, "门")]),
+    ("三台县组织3场培训。", [(3, "场")]),  # the place name holds its level (三台县)
+    ("今年新建三台设备。", [(3, "台")]),
 ])
 def test_a_numeral_starting_a_place_name_is_no_figure(text, want):
     assert [m[:2] for m in metrics_of(text)] == want
