@@ -36,8 +36,13 @@ class Entry:
     line_no: int = 0
 
 
+@lru_cache(maxsize=512)
 def lexicon_path(name: str, directory: str | Path | None = None) -> Path:
-    """Where lexicon ``name`` lives (``name`` with or without ``.txt``)."""
+    """Where lexicon ``name`` lives (``name`` with or without ``.txt``).
+
+    Cached: some rules ask for their file per document, and building a Path
+    costs more than the rule.
+    """
     base = Path(directory) if directory else LEXICON_DIR
     return base / (name if name.endswith(".txt") else f"{name}.txt")
 

@@ -39,11 +39,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
-from .base import Context, evidence_item, register
+from .base import Context, evidence_item, finditer_from, first_chars, register
+from .matcher import Matcher
 from .materials import link_materials
 from .status import StatusReader
 
@@ -126,6 +125,7 @@ class _Cues:
     brand_before: re.Pattern
     cited_quote: re.Pattern
     reported: re.Pattern
+    reported_first: re.Pattern
     own_speakers: frozenset[str]
     leader: re.Pattern
     studied: re.Pattern
@@ -193,6 +193,7 @@ def _cues(directory: str | None = None) -> _Cues:
             f"|{''.join(f'(?<!{re.escape(w)})' for w in words['not_demand_after'])}"
             f"{alt('demand_verb')}(?={alt('demand_addressee')}))[，,：:]?"
         ),
+        reported_first=first_chars(words["speaker"] + words["own_speaker"]),
         leader=re.compile(alt("leadership")),
         studied=re.compile(alt("studied")),
         about_before=re.compile(f"{alt('about')}[^，,。；;：:]*$"),
@@ -213,7 +214,7 @@ def _cues(directory: str | None = None) -> _Cues:
 @lru_cache(maxsize=None)
 def _automaton(directory: str | None = None):
     path = lexicon_path("activity_triggers", directory)
-    automaton = ahocorasick.Automaton()
+    automaton = Matcher()
     for trigger, field, strength in read_table(path, 3, min_columns=2):
         categories = tuple(field.split("+"))  # 集中学习研讨 names two kinds: 集中学习+专题研讨
         for category in categories:
@@ -260,7 +261,7 @@ def _patterns(directory: str | None = None):
         for word in leads.split():
             starts.setdefault(word, []).append(len(out))
         out.append((re.compile(f"{lead}{between}{{0,{int(width)}}}?{tail}"), category))
-    leads = ahocorasick.Automaton()
+    leads = Matcher()
     for word, rows in starts.items():
         leads.add_word(word, (word, tuple(rows)))
     leads.make_automaton()
@@ -277,11 +278,12 @@ def find_patterns(norm: str, directory: str | None = None):
     leads, rows = _patterns(directory)
     if not rows:
         return
-    found: list[list[tuple[int, int]]] = [[] for _ in rows]
+    found: dict[int, list[int]] = {}
     for end, (word, numbers) in leads.iter(norm):
         for n in numbers:
-            found[n].append(end - len(word) + 1)
-    for n, (regex, category) in enumerate(rows):
+            found.setdefault(n, []).append(end - len(word) + 1)
+    for n in sorted(found):  # the rows with a lead in the text, in table order
+        regex, category = rows[n]
         last = -1
         for start in sorted(set(found[n])):
             if start < last:
@@ -406,7 +408,7 @@ def _reported_speech(before: str) -> bool:
     False
     """
     cues = _cues()
-    for m in cues.reported.finditer(before):
+    for m in finditer_from(cues.reported, cues.reported_first, before):
         speaker = m.group("speaker")
         at = m.start("speaker")
         if speaker in cues.own_speakers and (at == 0 or _CLAUSE_SPLIT.match(before, at - 1)):

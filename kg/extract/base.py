@@ -26,6 +26,7 @@ __all__ = [
     "iter_sentences",
     "evidence_item",
     "finditer_from",
+    "first_chars",
 ]
 
 # A sentence ends at 。！？；, at a line break, or at a "…" run; closing
@@ -56,6 +57,16 @@ def finditer_from(pattern: re.Pattern, first: re.Pattern, text: str, pos: int = 
         else:
             yield m
             c = search(text, m.end())
+
+
+def first_chars(words) -> re.Pattern:
+    """The character class of the first characters of ``words``: the ``first`` of
+    :func:`finditer_from` for a pattern that opens with a group of them.
+
+    >>> first_chars(["我局", "该院", "我委"]).pattern
+    '[我该]'
+    """
+    return re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "]")
 
 
 @dataclass(frozen=True)

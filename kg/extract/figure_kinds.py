@@ -28,11 +28,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import iter_lines, lexicon_path
 from .base import Context, register
+from .matcher import Matcher
 from .sections import DONE, PLAN, span_at
 
 __all__ = ["KINDS", "figure_kind", "find_indicator", "figure_period", "merge_ranges", "annotate_figures"]
@@ -64,7 +63,7 @@ class _Indicator:
 def _kind_cues(directory: str | None = None) -> dict:
     """{"clause": automaton of target/actual/none words, "look-back": automaton of heading words}."""
     path = lexicon_path("figure_kind_cues", directory)
-    automata = {"clause": ahocorasick.Automaton(), "look-back": ahocorasick.Automaton()}
+    automata = {"clause": Matcher(), "look-back": Matcher()}
     for n, line in iter_lines(path):
         parts = [p.strip() for p in re.split(r"\t+|\s*=>\s*", line)]
         if len(parts) != 2 or not all(parts):

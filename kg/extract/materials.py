@@ -42,11 +42,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table
 from .base import Context, evidence_item, register
+from .matcher import Matcher
 
 __all__ = ["extract_materials", "find_materials", "link_materials", "DocumentTitles"]
 
@@ -80,7 +79,7 @@ _QUOTED = re.compile(r"“[^“”\n]*”")
 
 @dataclass(frozen=True)
 class _Vocab:
-    before: object  # ahocorasick.Automaton: study / watch / reject / neutral / preposition
+    before: object  # Matcher: study / watch / reject / neutral / preposition
     after: object  # study_after / reject_after
     names: object  # unquoted names -> canonical
     canonical: dict
@@ -92,7 +91,7 @@ class _Vocab:
 
 
 def _automaton(pairs):
-    automaton = ahocorasick.Automaton()
+    automaton = Matcher()
     for word, value in pairs:
         automaton.add_word(word, (word, value))
     if pairs:

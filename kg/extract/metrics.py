@@ -24,11 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, Sentence, evidence_item, finditer_from, register
+from .matcher import Matcher
 from .orgs.rules import ADMIN_LEVELS, load_org_rules
 from .numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
 from .tokenize import cut_words
@@ -152,7 +151,7 @@ def _lexicons(directory: str | None = None) -> _Lexicons:
             raise LexiconError(path, _line_of(path, word),
                                f"unknown tag {tag!r} for {word!r}; use one of {' '.join(_CONTEXT_TAGS)}")
         context.setdefault(tag, []).append(word)
-    cues = ahocorasick.Automaton()
+    cues = Matcher()
     for tag in ("page", "exhibit", "text"):
         for word in context.get(tag, ()):
             cues.add_word(word, tag)
@@ -323,19 +322,18 @@ class _Around:
 
 
 @lru_cache(maxsize=1)
-def _numeral_places() -> dict[str, tuple[str, ...]]:
-    """Place names that start with a Chinese numeral, by first character, longest first."""
-    by_first: dict[str, list[str]] = {}
-    for name in load_org_rules().places:
-        if name[0] in _CN_NUM_CHARS and len(name) >= 2:
-            by_first.setdefault(name[0], []).append(name)
-    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in by_first.items()}
+def _numeral_places() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Place names that start with a Chinese numeral, and their lengths, longest first."""
+    names = frozenset(name for name in load_org_rules().places if name[0] in _CN_NUM_CHARS and len(name) >= 2)
+    return names, tuple(sorted({len(name) for name in names}, reverse=True))
 
 
 def _starts_place_name(norm: str, at: int) -> bool:
     """Does a place name start at ``at``, followed by its level (三门峡市, not 三门课程)?"""
-    for name in _numeral_places().get(norm[at], ()):
-        if norm.startswith(name, at):
+    names, lengths = _numeral_places()
+    for n in lengths:
+        name = norm[at:at + n]
+        if name in names:
             end = at + len(name)
             if name[-1] in ADMIN_LEVELS or norm[end:end + 1] in ADMIN_LEVELS:
                 return True

@@ -30,11 +30,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import iter_lines, lexicon_path
 from .base import Context, Sentence, register
+from .matcher import Matcher
 from .status import section_of
 
 __all__ = ["SECTIONS", "DONE", "PROBLEM", "PLAN", "OTHER", "SectionReader", "classify_heading",
@@ -57,13 +56,13 @@ _LEAD_IN_END = ("：", ":")
 
 @dataclass(frozen=True)
 class _Cues:
-    automata: dict  # place -> ahocorasick.Automaton of word -> (word, section)
+    automata: dict  # place -> Matcher of word -> (word, section)
 
 
 @lru_cache(maxsize=None)
 def _cues(directory: str | None = None) -> _Cues:
     path = lexicon_path("section_cues", directory)
-    automata = {place: ahocorasick.Automaton() for place in _PLACES}
+    automata = {place: Matcher() for place in _PLACES}
     for n, line in iter_lines(path):
         parts = [p.strip() for p in re.split(r"\t+|\s*=>\s*", line)]
         if len(parts) != 3 or not all(parts):

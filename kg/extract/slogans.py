@@ -36,11 +36,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
 from .base import Context, evidence_item, finditer_from, register
+from .matcher import Matcher
 from .numbers import parse_chinese_numeral
 from .tokenize import cut_words
 
@@ -62,6 +61,8 @@ _SLOGAN_QUOTED = re.compile(
     r"|“([^“”〝〞\n，,、。；;：:]{2,12})(?=[，,、。；;])"
 )
 _UNCLOSED_GROUP = _SLOGAN_QUOTED.groups
+_SLOGAN_QUOTED_FIRST = re.compile("[“〝\"「『‘']")  # what every quoted slogan starts with
+_HEAD_END = re.compile(r"[，。；,;：:“”\"]")  # where the words right after a quoted phrase end
 _QUOTES = re.compile(r"[“”\"'‘’「」『』〝〞]")
 _SEPARATORS = re.compile(r"[，,、；;\s]+")
 # What may stand between the parts of a multi-part slogan written out.
@@ -180,7 +181,7 @@ def _line_of(path, word: str) -> int:
 @lru_cache(maxsize=None)
 def _lexicons(directory: str | None = None) -> _Lexicons:
     slogans = [e.word for e in read_wordlist(lexicon_path("slogans", directory))]
-    whole, parts = ahocorasick.Automaton(), ahocorasick.Automaton()
+    whole, parts = Matcher(), Matcher()
     multipart: dict[str, tuple[str, ...]] = {}
     for canonical in slogans:
         pieces = tuple(p for p in canonical.split("、") if p)
@@ -327,7 +328,7 @@ def classify_quoted(phrase: str, after: str = "", directory: str | None = None, 
     multipart = _multipart(canonical)
     if multipart and _formula_after(lex, after):
         return "slogan"
-    head = re.split(r"[，。；,;：:“”\"]", after, 1)[0][:10]
+    head = _HEAD_END.split(after, 1)[0][:10]
     if lex.brand_re.search(head):
         return "brand"
     if multipart and _formula_before(lex, before):
@@ -409,7 +410,7 @@ def find_slogans(norm: str, directory: str | None = None):
     """
     lex = _lexicons(directory)
     quoted = []
-    for m in _SLOGAN_QUOTED.finditer(norm):
+    for m in finditer_from(_SLOGAN_QUOTED, _SLOGAN_QUOTED_FIRST, norm):
         inner = next(g for g in m.groups() if g is not None)
         before, after = norm[max(0, m.start() - _BEFORE):m.start()], norm[m.end():m.end() + _AFTER]
         if m.lastindex == _UNCLOSED_GROUP:

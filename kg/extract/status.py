@@ -49,11 +49,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-import ahocorasick
-
 from ..errors import LexiconError
 from ..lexicon import lexicon_path, read_table, read_wordlist
-from .base import Sentence
+from .base import Sentence, finditer_from
+from .matcher import Matcher
 
 __all__ = ["STATUSES", "Cue", "StatusReader", "find_cues", "heading_status", "section_of", "status_of"]
 
@@ -89,7 +88,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    clause: object  # ahocorasick.Automaton
+    clause: object  # Matcher
     heading: object
     after: tuple[tuple[str, str], ...]  # (word, role), longest first
     figure: re.Pattern
@@ -98,7 +97,7 @@ class _Lexicon:
 @lru_cache(maxsize=None)
 def _lexicon(directory: str | None = None) -> _Lexicon:
     path = lexicon_path("status_cues", directory)
-    automata = {"clause": ahocorasick.Automaton(), "heading": ahocorasick.Automaton()}
+    automata = {"clause": Matcher(), "heading": Matcher()}
     after = []
     seen: dict[tuple[str, str], str] = {}
     for cue, role, where in read_table(path, 3, min_columns=2):
@@ -122,6 +121,9 @@ def _lexicon(directory: str | None = None) -> _Lexicon:
 def _line_of(path, word: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     return next((n for n, line in enumerate(lines, 1) if re.split(r"\t|=>", line)[0].strip() == word), 0)
+
+
+_FIGURE_FIRST = re.compile(r"[0-9０-９两二三四五六七八九十百千万*＊XxＸ×]")  # what a figure of _figure_pattern starts with
 
 
 def _figure_pattern(directory: str | None) -> re.Pattern:
@@ -316,7 +318,8 @@ def _counts_done(sentence: str, starts: Sequence[int], k: int, cues: Sequence[Cu
     clause = sentence[lo:hi]
     if any(c.role == "target" and lo <= c.start < hi for c in cues):
         return False
-    return bool(_lexicon(directory).figure.search(clause) or _DATE.search(clause))
+    figure = next(finditer_from(_lexicon(directory).figure, _FIGURE_FIRST, clause), None)
+    return figure is not None or _DATE.search(clause) is not None
 
 
 def _is_numbered_heading(s: Sentence, norm: str) -> bool:

@@ -27,6 +27,7 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 _WIDTH = {c: chr(ord(c) - 0xFEE0) for c in map(chr, range(0xFF01, 0xFF5F)) if chr(ord(c) - 0xFEE0).isalnum()}
 _WIDTH["\u3000"] = " "
 _PUNCT_RE = re.compile(r"[,;:?!().]")
+_FEW_FOLDS = 24
 
 
 def is_cjk(ch: str) -> bool:
@@ -101,21 +102,32 @@ def normalize_text(text: str) -> str:
     """
     if not text:
         return text
-    _simplify_chars(set(text))
-    folded = text.translate(_TABLE)
-    if not _PUNCT_RE.search(text):
-        return folded
-    out = list(folded)
-    n = len(text)
+    chars = set(text)
+    _simplify_chars(chars)
+    folds = [c for c in chars if ord(c) in _TABLE]
+    if len(folds) > _FEW_FOLDS:
+        folded = text.translate(_TABLE)
+    else:  # a few str.replace scans cost less than translate's lookup of every character
+        folded = text
+        for c in folds:
+            folded = folded.replace(c, _TABLE[ord(c)])
+    pieces, last, n = [], 0, len(text)
     for m in _PUNCT_RE.finditer(text):
         i = m.start()
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < n else ""
         if text[i] == ".":
-            if before and is_cjk(before) and (not after or after.isspace() or (is_cjk(after) and after != "。")):
-                out[i] = "。"
+            if not (before and is_cjk(before) and (not after or after.isspace() or (is_cjk(after) and after != "。"))):
+                continue
+            full = "。"
         elif (before and is_cjk(before)) or (after and is_cjk(after)):
-            out[i] = _HALF_TO_FULL[text[i]]
-    folded = "".join(out)
+            full = _HALF_TO_FULL[text[i]]
+        else:
+            continue
+        pieces += (folded[last:i], full)
+        last = i + 1
+    if pieces:
+        pieces.append(folded[last:])
+        folded = "".join(pieces)
     assert len(folded) == len(text)
     return folded

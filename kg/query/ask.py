@@ -45,10 +45,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 from rapidfuzz import fuzz, process
 
 from ..errors import KGError, LexiconError
+from ..extract.matcher import Matcher
 from ..lexicon import iter_lines, lexicon_path, read_table
 from .base import Result
 from .catalog import CannedQuery, load_catalog, render_summary, run_canned
@@ -343,7 +343,7 @@ class Asker:
         self.cues = read_cues(cues)
         self.routes = read_routes(routes, self.catalog)
         self.vocabulary: dict[str, list[str]] = {}
-        self._automaton = ahocorasick.Automaton()
+        self._automaton = Matcher(long_texts=False)
         terms: dict[str, tuple[str, Any]] = {}
         for kind, value, surface in self._vocabulary_items(synonyms):
             key = normalize_question(surface)

@@ -10,19 +10,19 @@ import bisect
 import logging
 import re
 
-from ..base import Context, Sentence, register
+from ..base import Context, Sentence, finditer_from, register
 from ..tokenize import tokenize_text
-from .mentions import PLACE_UNIT_PATTERN, OrgMention, endings_pattern, find_org_mentions, find_self_names
+from .mentions import (PLACE_UNIT_FIRST, PLACE_UNIT_PATTERN, OrgMention, endings_matcher, find_org_mentions,
+                       find_self_names)
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
-from .rules import ADMIN_LEVELS, OrgRules, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, ZONES, OrgRules, load_org_rules
 
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
-_ZONES = tuple(load_word_classes()["zone"])
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -129,7 +129,7 @@ class _DocumentUnits:
                     self.merge(name, targets[0])
             elif name in self.groups and name[0] == "区":
                 targets = [o for o in self.live() if o != name and o.endswith(name)
-                           and o[: len(o) - len(name) + 1].endswith(_ZONES)]
+                           and o[: len(o) - len(name) + 1].endswith(ZONES)]
                 if len(targets) == 1:
                     self.merge(name, targets[0])
 
@@ -318,11 +318,26 @@ def sentences_naming_units(ctx: Context, rules: OrgRules) -> list[Sentence]:
         return []
     norm = ctx.doc.text if ctx.doc.norm is None else ctx.doc.norm
     starts = [s.start for s in sents]
-    keep = _sentences_matching(endings_pattern(rules).search, norm, sents, starts)
-    places = _sentences_matching(PLACE_UNIT_PATTERN.search, norm, sents, starts)
+    spans = ((end + 1 - length, end + 1) for end, length in endings_matcher(rules).iter_long(norm))
+    keep = _sentences_holding(spans, sents, starts)
+    places = _sentences_matching(_first_place_unit, norm, sents, starts)
     if places:
         seen = {s.index for s in keep}
         keep = sorted(keep + [s for s in places if s.index not in seen], key=lambda s: s.start)
+    return keep
+
+
+def _first_place_unit(norm: str, pos: int) -> re.Match | None:
+    return next(finditer_from(PLACE_UNIT_PATTERN, PLACE_UNIT_FIRST, norm, pos), None)
+
+
+def _sentences_holding(spans, sents: list[Sentence], starts: list[int]) -> list[Sentence]:
+    """The sentences that hold one of ``spans`` (left to right, not overlapping) whole."""
+    keep = []
+    for start, end in spans:
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and end <= sents[k].end and (not keep or keep[-1] is not sents[k]):
+            keep.append(sents[k])
     return keep
 
 

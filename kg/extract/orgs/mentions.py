@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import itemgetter
 
-from ..tokenize import Token, Tokens, tokenize_text
+from ..base import first_chars
+from ..matcher import Matcher
+from ..tokenize import Token, Tokens, make_token, tokenize_text
 from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
-from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, ZONES, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
-           "PLACE_UNIT_PATTERN"]
+           "endings_matcher", "PLACE_UNIT_PATTERN", "PLACE_UNIT_FIRST"]
 
 log = logging.getLogger(__name__)
 
@@ -397,7 +399,8 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *_CLASSES["zone"]))
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *ZONES))
+_PLACE_UNIT_CHAR = re.compile("[" + re.escape("".join(sorted(_PLACE_UNIT_LAST))) + "]")
 _BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
 _ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
@@ -405,7 +408,7 @@ _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
 _MASKED_TOWN_HEADS = frozenset(["镇", "乡", "街道"])
-_ZONES = frozenset(_CLASSES["zone"])
+_ZONES = frozenset(ZONES)
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
@@ -424,6 +427,8 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     it acts: it opens its clause, follows a partner cue (与, 联合) or is listed
     among 单位 — never after a verb of going or being somewhere (赴千岭乡).
     """
+    if _PLACE_UNIT_CHAR.search(text) is None:
+        return []
     words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
     candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
     if not candidates:
@@ -521,7 +526,7 @@ def _token_list(toks, first_head: int = 0, last_head: int | None = None) -> list
         lo -= 1
     lo = max(0, lo - 2)
     starts = [ends[lo - 1] if lo else 0, *ends[lo:hi - 1]]
-    built = list(map(Token._make, zip(words[lo:hi], toks.tags[lo:hi], starts, ends[lo:hi])))
+    built = list(map(make_token, zip(words[lo:hi], toks.tags[lo:hi], starts, ends[lo:hi])))
     return [None] * lo + built + [None] * (n - hi)
 
 
@@ -578,16 +583,35 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
 #: the sentence; kept out of :func:`endings_pattern`, whose scan their common
 #: first characters (开, 高) would slow.
 PLACE_UNIT_PATTERN = re.compile(r"[xX×*某](?:镇|乡|街道)|" + "|".join(map(re.escape, sorted(_ZONES))))
+#: What every match of :data:`PLACE_UNIT_PATTERN` starts with (for ``finditer_from``).
+PLACE_UNIT_FIRST = first_chars(["x", "X", "×", "*", "某", *_ZONES])
 
 
 def endings_pattern(rules: OrgRules) -> re.Pattern:
     pattern = _ENDINGS.get(id(rules))
     if pattern is None:
-        terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles]
-                 if t}
-        minimal = [t for t in terms if not any(u != t and u in t for u in terms)]
-        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, sorted(minimal, key=len, reverse=True))))
+        pattern = _ENDINGS[id(rules)] = re.compile("|".join(map(re.escape, _ending_terms(rules))))
     return pattern
+
+
+def endings_matcher(rules: OrgRules) -> Matcher:
+    """The strings of :func:`endings_pattern` as a :class:`Matcher`, to scan a whole
+    document in one pass (a regex alternation of some hundred strings tries
+    them all at every character)."""
+    matcher = _ENDINGS.get(("matcher", id(rules)))
+    if matcher is None:
+        matcher = _ENDINGS[("matcher", id(rules))] = Matcher()
+        for term in _ending_terms(rules):
+            matcher.add_word(term, len(term))
+        matcher.make_automaton()
+    return matcher
+
+
+def _ending_terms(rules: OrgRules) -> list[str]:
+    """The shortest strings a head word holds (suffixes, gazetteer names, roles),
+    longest first: a string holding another one adds nothing."""
+    terms = {t for t in [sx for sx, _ in rules.suffixes] + list(rules.gazetteer) + [r for r, _ in rules.roles] if t}
+    return sorted((t for t in terms if not any(u != t and u in t for u in terms)), key=len, reverse=True)
 
 
 def _passable(t: Token, rules: OrgRules) -> bool:
@@ -823,6 +847,8 @@ def _link_parents(mentions: list[OrgMention]) -> None:
     A branch (分院, 分行, 分校 …) is not a body: the unit it branches from
     becomes one of its spellings (中日友好医院分院 ≡ 中日友好医院).
     """
+    if len({m.start for m in mentions}) == len(mentions):
+        return  # no two names start at one place
     dropped = set()
     for m in mentions:
         for other in mentions:

@@ -9,6 +9,7 @@ with it). SCHEMA §2 drops masked parts from names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .rules import OrgRules, load_org_rules, load_word_classes
 
@@ -46,6 +47,7 @@ BARE_DROP = frozenset(_CLASSES["generic_name"])
 BRANCHES = frozenset(_CLASSES["branch"])
 
 
+@lru_cache(maxsize=65536)
 def family(name: str) -> tuple[str | None, str]:
     """(study-group family, the name before it): 市外办青年理论学习小组 → ('学习小组', '市外办').
 
