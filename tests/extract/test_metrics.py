@@ -523,3 +523,19 @@ def test_one_percentage_set_aside_leaves_the_next_in_the_sentence():
 ])
 def test_a_count_in_the_clause_of_a_book_title_describes_the_text(text, want):
     assert [(v, u) for v, u, *_ in metrics_of(text)] == want
+
+
+def test_an_outline_in_the_next_paragraph_leaves_the_count():
+    assert _doc_metrics("共开展了五项活动。一是学习理论。") == []  # the speaker's own points
+    assert _doc_metrics("共开展了五项活动。\n一是学习理论。") == [(5, "项")]  # a new paragraph: a count
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("主题活动（含线上）共开展12次。", "主题活动（含线上）"),  # a closed parenthesis stays in the subject
+    ("主题活动(含线上)共开展12次。", "主题活动(含线上)"),
+    ("全市学校(含民办学校32所)参加。", "含民办学校"),  # an open one starts it
+    ("组织专 题学习 22 次。", "组织专题学习"),  # a web copy's spaces
+    ("组织专\u3000题学习22次。", "组织专题学习"),
+])
+def test_subject_around_parentheses_and_spaces(text, subject):
+    assert [m[4] for m in metrics_of(text)] == [subject]
