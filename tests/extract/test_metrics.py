@@ -539,3 +539,17 @@ def test_an_outline_in_the_next_paragraph_leaves_the_count():
 ])
 def test_subject_around_parentheses_and_spaces(text, subject):
     assert [m[4] for m in metrics_of(text)] == [subject]
+
+
+def test_only_before_one_makes_it_a_count_at_the_start_of_a_sentence_too():
+    assert [m[:2] for m in metrics_of("只有一名同志缺席。")] == [(1, "名")]
+
+
+def test_a_percentage_in_words_has_the_subject_its_digits_would():
+    words, digits = metrics_of("连续3年满意度达到百分之九十五。"), metrics_of("连续3年满意度达到95%。")
+    assert words == digits and words[-1][4] == "连续3年满意度"  # 3年 is the period, not another figure
+
+
+def test_a_slogan_next_to_a_percentage_in_words_leaves_it():
+    assert _percents("坚持百分之九十的标准。", blocked=[(0, 2)]) == [(90, False, "百分之九十", "坚持标准")]
+    assert _percents("坚持百分之九十的标准。", blocked=[(7, 9)]) == [(90, False, "百分之九十", "坚持标准")]
