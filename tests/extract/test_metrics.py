@@ -553,3 +553,12 @@ def test_a_percentage_in_words_has_the_subject_its_digits_would():
 def test_a_slogan_next_to_a_percentage_in_words_leaves_it():
     assert _percents("坚持百分之九十的标准。", blocked=[(0, 2)]) == [(90, False, "百分之九十", "坚持标准")]
     assert _percents("坚持百分之九十的标准。", blocked=[(7, 9)]) == [(90, False, "百分之九十", "坚持标准")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("评选出4个“党员先锋岗”，另有4个“党员示范岗”。", [(4, "个"), (4, "个")]),  # a quoted thing: not known the same
+    ("开展12次集中学习，组织12次集中研讨。", [(12, "次"), (12, "次")]),  # counts of events are never one fact
+    ("设立4个巡察组，4个巡察组向40家单位反馈。", [(4, "个"), (40, "家")]),  # the same thing said again
+])
+def test_what_counts_as_the_same_figure_said_again(text, want):
+    assert _doc_metrics(text) == want
