@@ -492,7 +492,8 @@ def test_the_rebuild_note_and_warning_say_what_happens(corpus, monkeypatch, capl
         del entry["id"]
     _, s = build(corpus, g)
     note, = s.notes
-    assert "every document is read again with ids made of its path" in note
+    assert ("(report.txt and report.docx, a/x.txt and b/x.txt shared one); every document is read again with ids "
+            "made of its path: documents of files") in note
     assert note.endswith("documents of files not given to this build are removed, build their folders again")
     monkeypatch.setattr(kg.build.update, "rules_digest", lambda directory=None: "another")
     caplog.clear()
@@ -519,3 +520,32 @@ def test_a_graph_without_a_manifest_is_built_into(corpus):
     g = nx.MultiDiGraph()
     s = update_graph(g, [corpus], extract_fn=vocab_extract)
     assert sorted(s.added) == ["a.txt", "b.txt", "c.txt"] and len(g.graph["files"]) == 3
+
+
+def test_units_keep_the_aliases_of_the_resolver_given_when_documents_go(tmp_path):
+    for name in ("x.txt", "y.txt", "z.txt"):
+        (tmp_path / name).write_text("县委学习汇报\n县委组织部开展学习。\n", encoding="utf-8")
+    g, _ = build(tmp_path, resolver=_RESOLVER)
+    node = "Organization:县委组织部门"
+    assert g.nodes[node]["aliases"] == ["县委组织部"] and g.nodes[node]["doc_ids"] == ["x.txt", "y.txt", "z.txt"]
+    (tmp_path / "z.txt").write_text("县委学习汇报\n县委开展学习。\n", encoding="utf-8")  # no longer names it
+    build(tmp_path, g, resolver=_RESOLVER)
+    assert g.nodes[node]["doc_ids"] == ["x.txt", "y.txt"] and g.nodes[node]["aliases"] == ["县委组织部"]
+    (tmp_path / "y.txt").unlink()
+    build(tmp_path, g, resolver=_RESOLVER, prune=True)
+    assert g.nodes[node]["doc_ids"] == ["x.txt"] and g.nodes[node]["aliases"] == ["县委组织部"]
+
+
+def test_build_graph_extracts_on_the_jobs_it_is_given(corpus, monkeypatch):
+    from kg.build import build_graph
+
+    started = []
+    real = kg.build.update.start_workers
+    monkeypatch.setattr(kg.build.update, "start_workers", lambda n, fn=None: started.append(n) or real(n, fn))
+    build_graph([corpus], jobs=2)
+    assert started == [1]
+
+
+def test_the_manifest_names_each_file_as_it_was_read(corpus):
+    g, _ = build(corpus)
+    assert sorted(e["source"] for e in g.graph["files"].values()) == [str(corpus / n) for n in ("a.txt", "b.txt", "c.txt")]
