@@ -486,8 +486,8 @@ def _found(ctx):
 
 
 def test_slogans_block_their_figures_wherever_they_stand_in_the_sentence():
-    text = "四个意识要牢记，增强四个意识，学习3次。"
-    assert _found(_ctx(text)) == [(4, "个"), (3, "次")]  # no slogans known: 四个 reads as a count
+    text = "四个意识要牢记，增强四个意识，树牢四个意识，学习3次。"
+    assert _found(_ctx(text)) == [(4, "个"), (3, "次")]  # no slogans known: 四个 reads as a count (said once)
     ctx = _ctx(text)
     ctx.found["slogans"] = [{"surface": "四个意识"}, {"canonical": "两个维护"}]  # an item without surface is skipped
     assert _found(ctx) == [(3, "次")]
@@ -528,6 +528,7 @@ def test_a_count_in_the_clause_of_a_book_title_describes_the_text(text, want):
 def test_an_outline_in_the_next_paragraph_leaves_the_count():
     assert _doc_metrics("共开展了五项活动。一是学习理论。") == []  # the speaker's own points
     assert _doc_metrics("共开展了五项活动。\n一是学习理论。") == [(5, "项")]  # a new paragraph: a count
+    assert _doc_metrics("学习情况如下。共开展了五项活动。\n一是学习理论。") == [(5, "项")]
 
 
 @pytest.mark.parametrize("text, subject", [
