@@ -400,7 +400,9 @@ def _no_pool(*args, **kwargs):
     raise AssertionError("a worker pool was started")
 
 
-_RESOLVER = __import__("kg.graph.resolve", fromlist=["OrgResolver"]).OrgResolver(merges={"县委组织部": "县委组织部门"})
+# 县组织部 is a spelling only the table knows: the nodes' aliases show which resolver refreshed them
+_RESOLVER = __import__("kg.graph.resolve", fromlist=["OrgResolver"]).OrgResolver(
+    merges={"县委组织部": "县委组织部门", "县组织部": "县委组织部门"})
 
 
 def test_the_resolver_given_names_the_units_in_every_build(corpus):
@@ -527,13 +529,14 @@ def test_units_keep_the_aliases_of_the_resolver_given_when_documents_go(tmp_path
         (tmp_path / name).write_text("县委学习汇报\n县委组织部开展学习。\n", encoding="utf-8")
     g, _ = build(tmp_path, resolver=_RESOLVER)
     node = "Organization:县委组织部门"
-    assert g.nodes[node]["aliases"] == ["县委组织部"] and g.nodes[node]["doc_ids"] == ["x.txt", "y.txt", "z.txt"]
+    aliases = ["县委组织部", "县组织部"]
+    assert sorted(g.nodes[node]["aliases"]) == aliases and g.nodes[node]["doc_ids"] == ["x.txt", "y.txt", "z.txt"]
     (tmp_path / "z.txt").write_text("县委学习汇报\n县委开展学习。\n", encoding="utf-8")  # no longer names it
     build(tmp_path, g, resolver=_RESOLVER)
-    assert g.nodes[node]["doc_ids"] == ["x.txt", "y.txt"] and g.nodes[node]["aliases"] == ["县委组织部"]
+    assert g.nodes[node]["doc_ids"] == ["x.txt", "y.txt"] and sorted(g.nodes[node]["aliases"]) == aliases
     (tmp_path / "y.txt").unlink()
     build(tmp_path, g, resolver=_RESOLVER, prune=True)
-    assert g.nodes[node]["doc_ids"] == ["x.txt"] and g.nodes[node]["aliases"] == ["县委组织部"]
+    assert g.nodes[node]["doc_ids"] == ["x.txt"] and sorted(g.nodes[node]["aliases"]) == aliases
 
 
 def test_build_graph_extracts_on_the_jobs_it_is_given(corpus, monkeypatch):
