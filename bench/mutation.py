@@ -85,7 +85,7 @@ def copy_tree(dest: Path) -> None:
             shutil.copy2(src, dest / name)
 
 
-def configure(dest: Path, module: str, tests: str) -> None:
+def configure(dest: Path, module: str, tests: list[str]) -> None:
     extra = [p for p in ("data", "queries", "bench", "app_pages", "app.py", "tools") if (dest / p).exists()]
     with open(dest / "pyproject.toml", "a", encoding="utf-8") as fh:
         fh.write(
@@ -94,7 +94,7 @@ def configure(dest: Path, module: str, tests: str) -> None:
             f"only_mutate = [{json.dumps(module)}]\n"
             f"also_copy = {json.dumps(extra)}\n"
             f"pytest_add_cli_args = {json.dumps(PYTEST_ARGS)}\n"
-            f"pytest_add_cli_args_test_selection = {json.dumps([tests])}\n"
+            f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
             "use_git_change_detection = false\n"
         )
 
@@ -118,12 +118,12 @@ print("\\n".join(sorted(first.ids - second.ids)), file=sys.stderr)
 """
 
 
-def check_collection(dest: Path, tests: str) -> None:
-    proc = subprocess.run([sys.executable, "-c", _PREFLIGHT, *PYTEST_ARGS, tests], cwd=dest, capture_output=True,
+def check_collection(dest: Path, tests: list[str]) -> None:
+    proc = subprocess.run([sys.executable, "-c", _PREFLIGHT, *PYTEST_ARGS, *tests], cwd=dest, capture_output=True,
                           text=True, env={**os.environ, "KG_SHARED": "/nonexistent"})
     lost = proc.stderr.strip()
     if lost:
-        raise SystemExit(f"{tests}: these tests are not found when collected a second time in one process, so "
+        raise SystemExit(f"{' '.join(tests)}: these tests are not found when collected a second time in one process, so "
                          f"mutmut would count their mutants killed; give them ASCII ids=:\n{lost}")
 
 
@@ -172,13 +172,13 @@ def statuses(dest: Path, module: str) -> dict[str, str]:
     return {name: STATUS.get(code, "suspicious") for name, code in data["exit_code_by_key"].items()}
 
 
-def mirrored_test_file(module: str, tests: str) -> list[str]:
+def mirrored_test_file(module: str) -> list[str]:
     """The module's own test file when it exists (``kg/a/b.py`` → ``tests/a/test_b.py``), to be run first."""
-    path = Path(tests) / ("test_" + Path(module).name)
+    path = Path(mirrored_tests(module)) / ("test_" + Path(module).name)
     return [str(path)] if (REPO / path).is_file() else []
 
 
-def rerun(dest: Path, name: str, tests: list[str], timeout: float) -> str:
+def rerun(dest: Path, name: str, tests: list[list[str]], timeout: float) -> str:
     """One mutant in fresh processes: the module's own test file, then (if it passed) the whole test folder.
 
     The own file first only makes a kill come sooner; a survivor has passed the whole folder.
@@ -186,7 +186,7 @@ def rerun(dest: Path, name: str, tests: list[str], timeout: float) -> str:
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "KG_SHARED": "/nonexistent"}
     for target in tests:
         try:
-            proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", *PYTEST_ARGS, target],
+            proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", *PYTEST_ARGS, *target],
                                   cwd=dest / "mutants", env=env, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return "timeout"
@@ -195,8 +195,20 @@ def rerun(dest: Path, name: str, tests: list[str], timeout: float) -> str:
     return {0: "survived", 5: "no tests"}[proc.returncode]
 
 
+def save(result_file: Path, module: str, tests: list[str], status: dict[str, str], not_rerun: int = 0) -> dict:
+    """Write the tally so far; a mutant not yet re-run in a fresh process counts as a survivor."""
+    caught = sum(st in CAUGHT for st in status.values())
+    result = {"module": module, "tests": " ".join(tests), "mutants": len(status), "caught": caught,
+              "score": round(100 * caught / len(status), 1) if status else None,
+              "survivors": sorted(n for n, st in status.items() if st not in CAUGHT),
+              "not_rerun": not_rerun,
+              "status": status}
+    result_file.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return result
+
+
 def run_module(module: str, args) -> dict:
-    tests = args.tests or mirrored_tests(module)
+    tests = args.tests or [mirrored_tests(module)]
     dest = Path(args.work) / module.replace("/", "_").removesuffix(".py")
     result_file = dest / "result.json"
     mutmut = [sys.executable, "-m", "mutmut"]
@@ -229,21 +241,20 @@ def run_module(module: str, args) -> dict:
         status = json.loads(result_file.read_text(encoding="utf-8"))["status"]
     # the test folder's own time sets the timeout of a re-run
     started = time.monotonic()
-    base = subprocess.run([sys.executable, "-m", "pytest", "-q", *PYTEST_ARGS, tests], cwd=dest / "mutants",
+    base = subprocess.run([sys.executable, "-m", "pytest", "-q", *PYTEST_ARGS, *tests], cwd=dest / "mutants",
                           env={**env, "MUTANT_UNDER_TEST": ""}, capture_output=True, text=True, check=False)
     if base.returncode != 0:
         print(base.stdout[-3000:], file=sys.stderr)
-        raise SystemExit(f"{module}: {tests} fail without any mutant (see above); fix them first")
+        raise SystemExit(f"{module}: {' '.join(tests)} fail without any mutant (see above); fix them first")
     timeout = 10 * (time.monotonic() - started) + 30
-    ordered = [*mirrored_test_file(module, tests), tests]
-    for name, st in sorted(status.items()):
-        if st not in CAUGHT:
-            status[name] = rerun(dest, name, ordered, timeout)
-    caught = sum(st in CAUGHT for st in status.values())
-    result = {"module": module, "tests": tests, "mutants": len(status), "caught": caught,
-              "score": round(100 * caught / len(status), 1) if status else None,
-              "survivors": sorted(n for n, st in status.items() if st not in CAUGHT), "status": status}
-    result_file.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    own = mirrored_test_file(module)
+    ordered = [own, tests] if own and own != tests else [tests]
+    pending = sorted(name for name, st in status.items() if st not in CAUGHT)
+    result = save(result_file, module, tests, status, len(pending))
+    for left, name in enumerate(pending, 1):
+        status[name] = rerun(dest, name, ordered, timeout)
+        # saved after each: an interrupted run leaves its tally so far; --rerun re-checks what is not caught
+        result = save(result_file, module, tests, status, len(pending) - left)
     if args.show:
         for name in result["survivors"]:
             diff = subprocess.run([*mutmut, "show", name], cwd=dest, capture_output=True, text=True).stdout
@@ -255,7 +266,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("modules", nargs="+", help="kg/… module paths or package folders")
-    ap.add_argument("--tests", help="test folder (default: the mirrored one)")
+    ap.add_argument("--tests", nargs="+", help="test folder or files (default: the mirrored folder); a narrower "
+                    "selection for a module whose folder is too slow per mutant (say so in docs/testing.md)")
     ap.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
     ap.add_argument("--work", default="/tmp/kg-mutation", help="scratch folder (default /tmp/kg-mutation)")
     ap.add_argument("--rerun", action="store_true", help="only re-check the last run's survivors with the current tests")

@@ -1,6 +1,7 @@
 """Bring a graph up to date with report files, doing only the work that changed.
 
-A file whose bytes and rules are unchanged is skipped (:mod:`kg.build.inputs`);
+A file whose bytes and rules are unchanged is skipped (:mod:`kg.build.inputs`),
+unless some of its documents failed last time;
 a changed file has exactly its own documents replaced; ``prune`` drops the
 documents of files that are gone. The manifest (file → sha256, doc_ids, the
 name its ids are made of) lives in the graph itself (``g.graph["files"]``),
@@ -117,7 +118,7 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
                 summary.errors.append((err.path, err.problem))
                 continue
             old = manifest.get(key)
-            if old and old["sha256"] == digest:
+            if old and old["sha256"] == digest and not old.get("failed"):
                 summary.files_unchanged += 1
                 summary.unchanged.extend(old["doc_ids"])
                 continue
@@ -164,6 +165,8 @@ def update_graph(g: nx.MultiDiGraph, paths: Iterable[str | Path], *, prune: bool
             summary.removed.extend(sorted(old_ids - set(new_ids)))
             if res.docs or not res.errors:
                 manifest[key] = {"sha256": res.sha256, "doc_ids": new_ids, "source": res.path, "id": name_of[key]}
+                if res.errors:  # some of its documents failed: read it again next time, like a file that failed
+                    manifest[key]["failed"] = True
             else:
                 manifest.pop(key, None)
             del res

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import LexiconError
-from ..lexicon import lexicon_path, read_table
+from ..lexicon import iter_lines, lexicon_path, read_table
 from .names import normalize_org_name
 from .relative import RELATIVE_FILE, RelativeNames, scope_org_name
 
@@ -81,6 +82,7 @@ class OrgResolver:
         self._suffixes = sorted(self.suffix_aliases.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         self.subunit_suffixes = tuple(sorted(set(self.subunit_suffixes), key=len, reverse=True))
         self._targets = sorted(set(self.merges.values()) | set(self.merges))
+        self._open = threading.local()  # names being resolved in this thread, to stop a loop of rules
         self.canonical = lru_cache(maxsize=65536)(self._canonical)
 
     @classmethod
@@ -92,10 +94,12 @@ class OrgResolver:
         suffix_aliases: dict[str, str] = {}
         splits: set[frozenset] = set()
         suffixes: list[str] = []
+        merge_rows: list[tuple[Path, tuple[str, ...], str]] = []
         if aliases_path and Path(aliases_path).exists():
             for alias, canonical in read_table(aliases_path, 2):
                 if alias.startswith("="):
                     merges[alias[1:]] = canonical
+                    merge_rows.append((Path(aliases_path), (alias, canonical), alias[1:]))
                 else:
                     suffix_aliases[alias] = canonical
         if merges_path and Path(merges_path).exists():
@@ -103,6 +107,7 @@ class OrgResolver:
                 op, a, b = row
                 if op == "merge" and b:
                     merges[a] = b
+                    merge_rows.append((Path(merges_path), row, a))
                 elif op == "split" and b:
                     splits.add(frozenset((normalize_org_name(a), normalize_org_name(b))))
                 elif op == "subunit" and not b:
@@ -111,8 +116,14 @@ class OrgResolver:
                     raise LexiconError(merges_path, _line_of(merges_path, row),
                                        f"expected 'merge A B', 'split A B' or 'subunit SUFFIX', got {' '.join(row)!r}")
         relative = RelativeNames.from_file(relative_path) if relative_path else RelativeNames()
-        return cls(merges=merges, suffix_aliases=suffix_aliases, splits=splits,
-                   subunit_suffixes=tuple(suffixes), fuzzy=fuzzy, relative=relative)
+        resolver = cls(merges=merges, suffix_aliases=suffix_aliases, splits=splits,
+                       subunit_suffixes=tuple(suffixes), fuzzy=fuzzy, relative=relative)
+        for path, row, name in merge_rows:  # a rule that loops is refused here, not deep inside a build
+            try:
+                resolver.canonical(name)
+            except ValueError as err:
+                raise LexiconError(path, _line_of(path, row), str(err)) from None
+        return resolver
 
     def _step(self, name: str) -> str:
         if name in self.merges:
@@ -133,7 +144,19 @@ class OrgResolver:
         return name
 
     def _canonical(self, name: str) -> str:
+        # canonical() is cached, so only a loop of rules asks for a name again before
+        # it is resolved: 市局 merged into 市局党组, whose unit part is 市局 again.
         base = normalize_org_name(name)
+        pending = self._open.__dict__.setdefault("names", set())
+        if base in pending:
+            raise ValueError(f"the merge rules lead {base} into its own subunit")
+        pending.add(base)
+        try:
+            return self._resolve(base)
+        finally:
+            pending.discard(base)
+
+    def _resolve(self, base: str) -> str:
         target = self._follow(base)
         if target == base and self.fuzzy:
             target = self._fuzzy(base) or base
@@ -144,8 +167,8 @@ class OrgResolver:
         suffix = self._subunit_suffix(target)
         if suffix:
             head = target[: -len(suffix)]
-            canon_head = self.canonical(head)
-            if canon_head != head and not self.is_split(head, canon_head):
+            canon_head = self.canonical(head)  # the split rules of head itself are applied in there
+            if canon_head != head and not self.is_split(base, canon_head + suffix):
                 target = canon_head + suffix
         return target
 
@@ -200,7 +223,7 @@ class OrgResolver:
 
     def aliases_of(self, canonical: str) -> list[str]:
         """Known spellings (from the tables) that resolve to ``canonical``."""
-        found = {a for a, t in self.merges.items() if t == canonical or self._follow(a) == canonical}
+        found = set(self.merges)  # the last line keeps those that lead to canonical, by any route
         for alias, target in self._suffixes:
             if canonical.endswith(target) and len(canonical) > len(target):
                 found.add(canonical[: -len(target)] + alias)
@@ -227,11 +250,9 @@ class OrgResolver:
 
 
 def _line_of(path, row) -> int:
+    # read_table gives no line numbers: the first line (comments left out) holding every field of the row
     want = [p for p in row if p]
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if all(p in raw for p in want) and not raw.lstrip().startswith("#"):
-            return n
-    return 0
+    return next((n for n, line in iter_lines(Path(path)) if all(p in line for p in want)), 0)
 
 
 @lru_cache(maxsize=1)

@@ -440,6 +440,126 @@ def test_a_listed_measure_in_wan_keeps_its_wan_as_written(text, want):
     ("2月3日，三门峡市退役军人事务局召开会议。", []),
     ("十堰市组织3场培训。", [(3, "场")]),
     ("今年开设三门课程。", [(3, "门")]),
+    ("三台县组织3场培训。", [(3, "场")]),  # the place name holds its level (三台县)
+    ("今年新建三台设备。", [(3, "台")]),
 ])
 def test_a_numeral_starting_a_place_name_is_no_figure(text, want):
     assert [m[:2] for m in metrics_of(text)] == want
+
+
+def test_a_subject_starts_inside_an_open_parenthesis():
+    (value, unit, _, _, subject), = metrics_of("全市中小学校（含民办学校32所）全部参加。")
+    assert (value, unit) == (32, "所")
+    assert subject.endswith("民办学校") and "（" not in subject and "中小学校" not in subject
+
+
+@pytest.mark.parametrize("text", [
+    "区人大三次会议胜利召开。",  # a session, not three meetings
+    "升级到v1.2版。",  # a version number
+    "围绕“学思想、强党性”3个方面开展研讨。",  # the quoted points of the speaker's outline
+    "共有6学子点赞。",  # no measure word and no 万: not a head count
+    "达到百分之十百。",  # no numeral
+])
+def test_more_things_that_are_not_figures(text):
+    assert metrics_of(text) == []
+
+
+def test_people_in_wan_need_the_wan():
+    assert [(v, u) for v, u, *_ in metrics_of("共有6万学子点赞。")] == [(60000, "人")]
+
+
+def test_a_percentage_in_words_inside_a_slogan_is_no_figure():
+    sentence = next(iter_sentences("坚持百分之百的标准。"))
+    assert find_metrics(sentence, blocked=[(2, 6)]) == []  # a slogan found there
+    assert [m["value"] for m in find_metrics(sentence)] == [100]
+    assert find_metrics(next(iter_sentences("坚持“百分之百”的标准。"))) == []  # a quoted name
+
+
+def test_a_long_sentence_a_page_repeats_counts_once_a_short_one_twice():
+    line = "全年开展集中学习12次，参训人员达到300人次。"
+    assert _doc_metrics(line + "\n" + line) == [(12, "次"), (300, "人次")]
+    assert _doc_metrics("集中学习12次。\n集中学习12次。") == [(12, "次"), (12, "次")]
+
+
+def _found(ctx):
+    return [(m["value"], m["unit"]) for m in extract_metrics(ctx)]
+
+
+def test_slogans_block_their_figures_wherever_they_stand_in_the_sentence():
+    text = "四个意识要牢记，增强四个意识，树牢四个意识，学习3次。"
+    assert _found(_ctx(text)) == [(4, "个"), (3, "次")]  # no slogans known: 四个 reads as a count (said once)
+    ctx = _ctx(text)
+    ctx.found["slogans"] = [{"surface": "四个意识"}, {"canonical": "两个维护"}]  # an item without surface is skipped
+    assert _found(ctx) == [(3, "次")]
+
+
+def test_slogan_spans_the_slogan_step_gives_are_used_as_given():
+    ctx = _ctx("四个意识要牢记，学习3次。")
+    ctx.found["slogans"] = [{"surface": "四个意识"}]
+    ctx.found["slogan_spans"] = {0: [(11, 13)]}  # per sentence index, as kg.extract.slogans leaves them
+    assert _found(ctx) == [(4, "个")]
+
+
+def _percents(text, blocked=()):
+    return [(m["value"], m["approx"], m["surface"], m["subject"])
+            for s in iter_sentences(text) for m in find_metrics(s, blocked=blocked)]
+
+
+def test_percentages_in_words_keep_their_surface_approximation_and_decimals():
+    assert _percents("约百分之九十的党员参加。") == [(90, True, "约百分之九十", "党员参加")]
+    assert _percents("覆盖率达百分之九十八点五六以上。") == [(98.56, True, "百分之九十八点五六以上", "覆盖率")]
+
+
+def test_one_percentage_set_aside_leaves_the_next_in_the_sentence():
+    assert _percents("坚持百分之百的标准，完成率百分之九十。", blocked=[(2, 6)]) == [(90, False, "百分之九十", "完成率")]
+    assert _percents("达到百分之十百，完成率百分之九十。") == [(90, False, "百分之九十", "完成率")]
+    assert _percents("完成率百分之九十，坚持百分之百的标准。", blocked=[(11, 15)]) == [(90, False, "百分之九十", "完成率")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("学习《条例》中的8类行为。", []),  # a part of the titled text
+    ("《条例》中的8类行为。", []),  # the title opens the sentence
+    ("学习了《条例》，查摆问题8类。", [(8, "类")]),  # the title is in another clause
+])
+def test_a_count_in_the_clause_of_a_book_title_describes_the_text(text, want):
+    assert [(v, u) for v, u, *_ in metrics_of(text)] == want
+
+
+def test_an_outline_in_the_next_paragraph_leaves_the_count():
+    assert _doc_metrics("共开展了五项活动。一是学习理论。") == []  # the speaker's own points
+    assert _doc_metrics("共开展了五项活动。\n一是学习理论。") == [(5, "项")]  # a new paragraph: a count
+    assert _doc_metrics("学习情况如下。共开展了五项活动。\n一是学习理论。") == [(5, "项")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("主题活动（含线上）共开展12次。", "主题活动（含线上）"),  # a closed parenthesis stays in the subject
+    ("主题活动(含线上)共开展12次。", "主题活动(含线上)"),
+    ("全市学校(含民办学校32所)参加。", "含民办学校"),  # an open one starts it
+    ("组织专 题学习 22 次。", "组织专题学习"),  # a web copy's spaces
+    ("组织专\u3000题学习22次。", "组织专题学习"),
+])
+def test_subject_around_parentheses_and_spaces(text, subject):
+    assert [m[4] for m in metrics_of(text)] == [subject]
+
+
+def test_only_before_one_makes_it_a_count_at_the_start_of_a_sentence_too():
+    assert [m[:2] for m in metrics_of("只有一名同志缺席。")] == [(1, "名")]
+
+
+def test_a_percentage_in_words_has_the_subject_its_digits_would():
+    words, digits = metrics_of("连续3年满意度达到百分之九十五。"), metrics_of("连续3年满意度达到95%。")
+    assert words == digits and words[-1][4] == "连续3年满意度"  # 3年 is the period, not another figure
+
+
+def test_a_slogan_next_to_a_percentage_in_words_leaves_it():
+    assert _percents("坚持百分之九十的标准。", blocked=[(0, 2)]) == [(90, False, "百分之九十", "坚持标准")]
+    assert _percents("坚持百分之九十的标准。", blocked=[(7, 9)]) == [(90, False, "百分之九十", "坚持标准")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("评选出4个“党员先锋岗”，另有4个“党员示范岗”。", [(4, "个"), (4, "个")]),  # a quoted thing: not known the same
+    ("开展12次集中学习，组织12次集中研讨。", [(12, "次"), (12, "次")]),  # counts of events are never one fact
+    ("设立4个巡察组，4个巡察组向40家单位反馈。", [(4, "个"), (40, "家")]),  # the same thing said again
+])
+def test_what_counts_as_the_same_figure_said_again(text, want):
+    assert _doc_metrics(text) == want

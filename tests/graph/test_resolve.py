@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from kg.errors import LexiconError
 from kg.graph.names import normalize_org_name
-from kg.graph.resolve import OrgResolver, default_resolver
+from kg.graph.resolve import RELATIVE_FILE, OrgResolver, default_resolver
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -156,3 +156,96 @@ def test_a_malformed_row_is_located_past_comments_that_quote_it(tmp_path):
     p.write_text("  # fuse\t甲\t乙 was a mistake\nfuse\t甲\t乙\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"m\.txt:2: .*got 'fuse 甲 乙'$"):
         OrgResolver.from_files(p, None)
+
+
+def test_the_longest_subunit_suffix_decides_whatever_the_characters():
+    # 小组 sorts after 学习小组 character by character: only the length may decide
+    r = OrgResolver(subunit_suffixes=("小组", "学习小组"))
+    assert r.parent("市统计局学习小组") == "市统计局"
+
+
+def test_a_unit_part_of_one_character_is_no_unit():
+    # an analyst's rule for a bare 局 renames 局, never 局党组 (a relative name placed per document)
+    r = OrgResolver(merges={"局": "市统计局"}, subunit_suffixes=("党组",))
+    assert r.canonical("局") == "市统计局"
+    assert r.canonical("局党组") == "局党组"
+
+
+def test_a_rule_whose_name_folds_to_nothing_changes_nothing():
+    assert OrgResolver(merges={"**": "市委"}).canonical("XX") == ""
+    assert OrgResolver(suffix_aliases={"": "委"}).canonical("市政府") == "市政府"
+
+
+def test_from_files_can_turn_fuzzy_matching_off(tmp_path):
+    merges = tmp_path / "m.txt"
+    merges.write_text("merge\t市林草局\t市林业和草原局\n", encoding="utf-8")
+    r = OrgResolver.from_files(merges, None, fuzzy=False)
+    assert r.canonical("市林业和草园局") == "市林业和草园局"
+    assert r.canonical("市林草局") == "市林业和草原局"
+
+
+def test_aliases_of_leaves_out_a_spelling_the_analyst_split_off():
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, splits={frozenset(("市卫健委", "市卫生健康委"))})
+    assert r.aliases_of("市卫生健康委") == []
+    assert r.aliases_of("县卫生健康委") == ["县卫健委"]
+
+
+def test_another_county_is_never_read_as_a_typo():
+    r = OrgResolver(merges={"乙县税务局稽查": "乙县税务局稽查处"})
+    assert r.canonical("甲县税务局稽查处") == "甲县税务局稽查处"
+    assert r.canonical("乙县税务局稽察处") == "乙县税务局稽查处"
+
+
+def test_fuzzy_looks_past_a_known_name_one_guarded_character_away():
+    # 市交通三输局 (two characters away) and 市交通乡榆局 (乡 against 运: guarded) sort
+    # before 市交通运输局, the real typo's target
+    r = OrgResolver(merges={"甲": "市交通三输局", "乙": "市交通运输局", "丙": "市交通乡榆局"})
+    assert r.canonical("市交通运榆局") == "市交通运输局"
+
+
+def test_a_unit_merged_into_its_own_study_group_is_refused_with_its_line(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("subunit\t党组\nmerge\t市统计局\t市统计局党组\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"m\.txt:2: the merge rules lead 市统计局 into its own subunit"):
+        OrgResolver.from_files(p, None)
+    with pytest.raises(ValueError, match="市统计局"):
+        OrgResolver(merges={"市统计局": "乙局党组", "乙局": "市统计局党组"}, subunit_suffixes=("党组",)).canonical("市统计局")
+
+
+def test_no_unit_is_its_own_parent():
+    # a numbered group's unit part resolves to the group itself: it has no parent
+    r = OrgResolver(merges={"市统计局": "市统计局第二党组"}, subunit_suffixes=("党组",))
+    assert r.canonical("市统计局") == "市统计局第二党组"
+    assert r.parent("市统计局第二党组") is None
+    assert r.parent("乙局第二党组") == "乙局"
+
+
+def test_a_split_of_two_study_groups_holds_when_their_units_merge():
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, subunit_suffixes=("党组", "理论学习中心组"),
+                    splits={frozenset(("市卫健委党组", "市卫生健康委党组"))})
+    assert r.canonical("市卫健委") == "市卫生健康委"  # the units still merge
+    assert r.canonical("市卫健委党组") == "市卫健委党组"
+    assert r.canonical("市卫健委党组理论学习中心组") == "市卫健委党组理论学习中心组"
+    assert r.parent("市卫健委党组理论学习中心组") == "市卫健委党组"
+    assert r.canonical("县卫健委党组") == "县卫生健康委党组"
+    r = OrgResolver(suffix_aliases={"卫健委": "卫生健康委"}, subunit_suffixes=("党组",),
+                    splits={frozenset(("市卫健委", "市卫生健康委"))})
+    assert r.canonical("市卫健委党组") == "市卫健委党组"  # a split of the units holds for their groups
+
+
+def test_a_loop_through_the_alias_files_whole_name_rows_is_refused_with_its_line(tmp_path):
+    aliases = tmp_path / "a.txt"
+    aliases.write_text("卫健委 => 卫生健康委\n=市统计局 => 市统计局党组\n", encoding="utf-8")
+    merges = tmp_path / "m.txt"
+    merges.write_text("subunit\t党组\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"a\.txt:2: the merge rules lead 市统计局 into its own subunit"):
+        OrgResolver.from_files(merges, aliases)
+
+
+def test_from_files_reads_the_relative_names_it_is_given(tmp_path):
+    relative = tmp_path / "r.txt"
+    relative.write_text(open(RELATIVE_FILE, encoding="utf-8").read(), encoding="utf-8")
+    r = OrgResolver.from_files(None, None, relative_path=relative)
+    assert r.relative.is_relative("局党组")
+    assert r.place("局党组", "市统计局", "d1") == ("市统计局党组", None)
+    assert not OrgResolver.from_files(None, None, relative_path=None).relative.is_relative("局党组")

@@ -290,3 +290,12 @@ def test_derived_title_reads_a_plan_phrase_in_the_first_three_paragraphs_only():
     late = clean_lines(f"{BODY}\n{BODY}\n{BODY}\n现制定县税务局2024年理论学习计划。")
     assert derive_title(early) == "县税务局2024年理论学习计划"
     assert derive_title(late) == "今年以来…"
+
+
+def test_a_speech_whose_salutation_is_not_its_first_line_is_still_a_speech():
+    lines = clean_lines("（根据录音整理）\n同志们：\n市统计局今年以来坚持理论学习，取得了一定成效。\n下一步还要继续努力。")
+    assert derive_title(lines) == "市统计局讲话"
+
+
+def test_no_lines_give_an_empty_derived_title():
+    assert derive_title([]) == "…"
