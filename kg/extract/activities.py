@@ -278,11 +278,12 @@ def find_patterns(norm: str, directory: str | None = None):
     leads, rows = _patterns(directory)
     if not rows:
         return
-    found: list[list[tuple[int, int]]] = [[] for _ in rows]
+    found: dict[int, list[int]] = {}
     for end, (word, numbers) in leads.iter(norm):
         for n in numbers:
-            found[n].append(end - len(word) + 1)
-    for n, (regex, category) in enumerate(rows):
+            found.setdefault(n, []).append(end - len(word) + 1)
+    for n in sorted(found):  # the rows with a lead in the text, in table order
+        regex, category = rows[n]
         last = -1
         for start in sorted(set(found[n])):
             if start < last:

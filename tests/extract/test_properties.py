@@ -70,3 +70,22 @@ def test_chains_of_units_never_raise(text):
     assert record["extraction_errors"] == []
     for field in _FIELDS:
         _check_offsets(text, [i for i in record[field] if isinstance(i, dict) and "evidence" in i])
+
+
+_PLACE_UNITS = ["xx镇", "某乡", "XX街道", "经济技术开发区", "高新区", "某开发区"]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_UNITS), st.sampled_from(_JOINS), st.sampled_from(_ACTIONS),
+                          st.sampled_from(_PLACE_UNITS), report_text), min_size=1, max_size=14).map("".join))
+def test_the_document_scan_keeps_exactly_the_sentences_that_may_name_a_unit(text):
+    """One matcher pass over the document must agree with asking sentence by sentence."""
+    from kg.extract.orgs.document import sentences_naming_units
+    from kg.extract.orgs.mentions import may_name_unit
+    from kg.extract.orgs.rules import load_org_rules
+    from kg.ingest.normalize import normalize_text
+
+    rules = load_org_rules()
+    ctx = Context.from_document(Document(doc_id="p", title="", text=text, norm=normalize_text(text)))
+    want = [s.index for s in ctx.sentences if may_name_unit(s.norm, rules)]
+    assert [s.index for s in sentences_naming_units(ctx, rules)] == want

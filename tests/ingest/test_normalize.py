@@ -39,3 +39,13 @@ def test_length_is_always_kept(text):
     folded = normalize_text(text)
     assert len(folded) == len(text)
     assert all(a == b or b in "，；：？！（）。 ABCDEFGHIJ0123456789" or a in "學習報國會議" for a, b in zip(text, folded))
+
+
+_TRADITIONAL = "學習報告發展經濟會議國務院黨組織戰鬥體係實際與認識當憲歷傳統幹隊衛農業廣東"
+
+
+@given(st.text(alphabet=st.sampled_from(list(_TRADITIONAL + "市委召开ＡＢ１２\u3000")), max_size=80))
+def test_a_text_with_many_or_few_characters_to_fold_folds_each_alike(text):
+    # Past a couple of dozen distinct characters to fold, the whole text is translated at once
+    # instead of replaced character by character: both ways must give what each character gives.
+    assert normalize_text(text) == "".join(normalize_text(c) for c in text)

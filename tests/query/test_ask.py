@@ -93,34 +93,29 @@ def test_module_level_ask_caches_one_asker_per_engine(small_engine):
     assert first.query_id == "slogan_reach" and first.result.column("slogan")[0] == "两个确立"
 
 
-@pytest.mark.parametrize("line, message", [
-    ("ask => guess => 哪些", "unknown ask 'guess'"),
-    ("ask => units => (哪些", "bad pattern"),
-    ("status => maybe => 也许", "unknown status 'maybe'"),
-    ("colour => red => 红", "unknown kind 'colour'"),
-    ("unknown => object => 学习了(.+)", "needs a group"),
-    ("plan-state => 做完了 => 完成", "unknown plan state"),
-    ("ask => units", "expected 'kind => value => pattern'"),
-])
-def test_bad_cue_lines_fail_with_file_and_line(tmp_path, line, message):
-    path = tmp_path / "cues.txt"
-    path.write_text("# header\n" + line + "\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"cues.txt:2: .*" + message):
-        read_cues(path)
+_BAD_LINES = [
+    (read_cues, "cues.txt", "ask => guess => 哪些", "unknown ask 'guess'"),
+    (read_cues, "cues.txt", "ask => units => (哪些", "bad pattern"),
+    (read_cues, "cues.txt", "status => maybe => 也许", "unknown status 'maybe'"),
+    (read_cues, "cues.txt", "colour => red => 红", "unknown kind 'colour'"),
+    (read_cues, "cues.txt", "unknown => object => 学习了(.+)", "needs a group"),
+    (read_cues, "cues.txt", "plan-state => 做完了 => 完成", "unknown plan state"),
+    (read_cues, "cues.txt", "ask => units", "expected 'kind => value => pattern'"),
+    (read_routes, "routes.txt", "units => no_such_query", "unknown canned query 'no_such_query'"),
+    (read_routes, "routes.txt", "guess => find_units", "unknown ask 'guess'"),
+    (read_routes, "routes.txt", "units colour => find_units", "unknown slot 'colour'"),
+    (read_routes, "routes.txt", "units => find_units => colour=units", "no parameter 'colour'"),
+    (read_routes, "routes.txt", "units => find_units => category", "bad binding"),
+]
 
 
-@pytest.mark.parametrize("line, message", [
-    ("units => no_such_query", "unknown canned query 'no_such_query'"),
-    ("guess => find_units", "unknown ask 'guess'"),
-    ("units colour => find_units", "unknown slot 'colour'"),
-    ("units => find_units => colour=units", "no parameter 'colour'"),
-    ("units => find_units => category", "bad binding"),
-])
-def test_bad_route_lines_fail_with_file_and_line(tmp_path, line, message):
-    path = tmp_path / "routes.txt"
+@pytest.mark.parametrize("reader, name, line, message", _BAD_LINES,
+                         ids=[f"{name}-{k}" for k, (_, name, _, _) in enumerate(_BAD_LINES)])
+def test_a_bad_cue_or_route_line_fails_with_file_and_line(tmp_path, reader, name, line, message):
+    path = tmp_path / name
     path.write_text("# header\n" + line + "\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"routes.txt:2: .*" + message):
-        read_routes(path)
+    with pytest.raises(LexiconError, match=rf"{name}:2: .*" + message):
+        reader(path)
 
 
 def test_every_route_query_exists_and_every_ask_has_a_route():

@@ -16,14 +16,13 @@ from .mentions import (PLACE_UNIT_FIRST, PLACE_UNIT_PATTERN, OrgMention, endings
                        find_self_names)
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
-from .rules import ADMIN_LEVELS, OrgRules, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, ZONES, OrgRules, load_org_rules
 
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
-_ZONES = tuple(load_word_classes()["zone"])
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -130,7 +129,7 @@ class _DocumentUnits:
                     self.merge(name, targets[0])
             elif name in self.groups and name[0] == "区":
                 targets = [o for o in self.live() if o != name and o.endswith(name)
-                           and o[: len(o) - len(name) + 1].endswith(_ZONES)]
+                           and o[: len(o) - len(name) + 1].endswith(ZONES)]
                 if len(targets) == 1:
                     self.merge(name, targets[0])
 

@@ -21,7 +21,7 @@ from ..matcher import Matcher
 from ..tokenize import Token, Tokens, make_token, tokenize_text
 from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
-from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, OrgRules, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, ZONES, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
            "endings_matcher", "PLACE_UNIT_PATTERN", "PLACE_UNIT_FIRST"]
@@ -399,7 +399,7 @@ _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
-_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *_CLASSES["zone"]))
+_PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *ZONES))
 _PLACE_UNIT_CHAR = re.compile("[" + re.escape("".join(sorted(_PLACE_UNIT_LAST))) + "]")
 _BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
@@ -408,7 +408,7 @@ _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例
 _LOOK_BACK = 12  # how far before a name its cues are looked for (十四届, 团 + a place, 赴 …)
 _VILLAGE_HEADS = _CLASSES["village_head"]
 _MASKED_TOWN_HEADS = frozenset(["镇", "乡", "街道"])
-_ZONES = frozenset(_CLASSES["zone"])
+_ZONES = frozenset(ZONES)
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")

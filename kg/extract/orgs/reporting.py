@@ -256,7 +256,8 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
         by_sentence.setdefault(sent.index, []).append(m)
 
     title = doc.title.strip() if doc.title and not doc.title_derived else ""
-    title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in normalize_text(title)]
+    title_norm = normalize_text(title)
+    title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in title_norm]
     _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions)
     in_title = {s.index for s in title_sents}
     body = [s for s in ctx.sentences if s.index not in in_title]
@@ -277,15 +278,16 @@ def _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions) -> None:
     if not title:
         return
     title_norm = normalize_text(title)
-    in_title = [m for s in title_sents for m in by_sentence.get(s.index, [])]
-    if not title_sents:
+    if title_sents:
+        in_title = [m for s in title_sents for m in by_sentence.get(s.index, [])]
+    else:
         in_title = find_org_mentions(title_norm)
+    title_index = {s.index for s in title_sents}
     counts: dict[str, int] = {}
     for m, sent in mentions:
-        if sent not in title_sents:
+        if sent.index not in title_index:
             counts[m.canonical] = counts.get(m.canonical, 0) + 1
-    found = find_title_unit(title_norm, lambda name: counts.get(find_canonical(name, mentions), 0),
-                            in_title if title_sents else None)
+    found = find_title_unit(title_norm, lambda name: counts.get(find_canonical(name, mentions), 0), in_title)
     sent = title_sents[0] if title_sents else None
     if found:
         unit, how = found

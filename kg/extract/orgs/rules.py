@@ -12,7 +12,8 @@ from functools import lru_cache
 from ...errors import LexiconError
 from ...lexicon import iter_lines, lexicon_path, read_table, read_wordlist
 
-__all__ = ["OrgRules", "load_org_rules", "load_word_classes", "WORD_CLASSES", "ADMIN_LEVELS", "PLACE_UNIT_ENDS"]
+__all__ = ["OrgRules", "load_org_rules", "load_word_classes", "WORD_CLASSES", "ADMIN_LEVELS", "PLACE_UNIT_ENDS",
+           "ZONES"]
 
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
 # What towns, streets, villages and communities end in: they may act as units.
@@ -168,3 +169,7 @@ def load_org_rules(directory: str | None = None) -> OrgRules:
         last_chars=frozenset(w[-1] for w in [s for s, _ in suffixes] + [e.word for e in gazetteer]
                              + [r for r, _ in roles] + list(PLACE_UNIT_ENDS) if w),
     )
+
+
+#: Development zones and parks (开发区, 高新区): places that can act as units (org_word_classes.txt).
+ZONES = load_word_classes()["zone"]
