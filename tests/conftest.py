@@ -136,6 +136,34 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.neo4j)
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown to a run without it (-p no:xdist)
+def pytest_xdist_make_scheduler(config, log):
+    """The suite runs on several processes (pytest-xdist, ``-n`` in pyproject.toml), each with its own
+    session fixtures. Every test whose id names Neo4j goes to one process, so the test server starts
+    once, not once per process (and its database is never written by two tests at once); so do the
+    tests whose id names a cluster (the session's Dask cluster, two worker processes). The other
+    tests go a module at a time, so a module's fixtures are made once.
+
+    xdist's own ``xdist_group`` marks would say the same, but 3.8 renames node ids in a way pytest 9
+    ignores; the id is all the scheduler sees. A Neo4j test whose id lacks the word still passes, on a
+    server of its own process (tests/test_conftest.py fails on it, to keep the rule).
+    """
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None  # --dist loadfile, loadscope, …: as asked
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneServerEach(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            # Other tests go module by module: a module-scoped fixture (a corpus built, scored) runs once.
+            return next((g for g in SERVER_GROUPS if g in nodeid.lower()), nodeid.split("::", 1)[0])
+
+    return OneServerEach(config, log)
+
+
+NEO4J_GROUP = "neo4j"
+SERVER_GROUPS = (NEO4J_GROUP, "cluster")  # the first word a test's id holds picks its group
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     line = config.stash.get(_NEO4J_LINE, None)
     if line:
