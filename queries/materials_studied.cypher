@@ -6,19 +6,14 @@
 // summary: {n} 种学习材料（文中提到或活动中学习，含计划中的），提到最多的是 {first:material}
 WITH $unit AS wanted
 MATCH (m:Material)
-OPTIONAL MATCH (d:Document)-[:MENTIONS]->(m)
+UNWIND [false, true] AS by_activity
+OPTIONAL MATCH (d:Document)-[:MENTIONS]->(m) WHERE NOT by_activity
 OPTIONAL MATCH (r:Organization)-[:AUTHORED]->(d)
-WITH wanted, m,
-     collect(DISTINCT CASE WHEN size(wanted) = 0 OR r.name IN wanted THEN d.doc_id END) AS named_in,
-     collect(DISTINCT CASE WHEN size(wanted) = 0 OR r.name IN wanted THEN r.name END) AS named_by
-OPTIONAL MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)-[:STUDIED]->(m)
-WITH m, named_in, named_by,
-     collect(DISTINCT CASE WHEN size(wanted) = 0 OR o.name IN wanted THEN a.doc_id END) AS studied_in,
-     collect(DISTINCT CASE WHEN size(wanted) = 0 OR o.name IN wanted THEN o.name END) AS studied
-UNWIND named_in + studied_in + [''] AS doc
-WITH m, named_by, studied, collect(DISTINCT CASE WHEN doc <> '' THEN doc END) AS docs
-UNWIND named_by + studied + [''] AS who
-WITH m, docs, collect(DISTINCT CASE WHEN who <> '' THEN who END) AS names
+OPTIONAL MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)-[:STUDIED]->(m) WHERE by_activity
+WITH wanted, m, CASE WHEN by_activity THEN a.doc_id ELSE d.doc_id END AS doc,
+     CASE WHEN by_activity THEN o.name ELSE r.name END AS who
+WHERE size(wanted) = 0 OR who IN wanted
+WITH m, collect(DISTINCT doc) AS docs, collect(DISTINCT who) AS names
 WHERE size(docs) > 0
 RETURN m.name AS material, size(names) AS units, size(docs) AS documents, names AS studied_by
 ORDER BY documents DESC, units DESC, material

@@ -9,12 +9,10 @@
 WITH $unit AS wanted
 MATCH (o:Organization)
 WHERE o.name IN wanted OR any(x IN o.aliases WHERE x IN wanted)
-OPTIONAL MATCH (o)-[:MEASURED_BY]->(direct:Metric)
-WITH o, collect(direct.id) AS direct
-OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric)
-WITH direct, collect(via.id) AS via
-UNWIND direct + via AS metric
-WITH DISTINCT metric
+UNWIND [false, true] AS viaActivity
+OPTIONAL MATCH (o)-[:MEASURED_BY]->(direct:Metric) WHERE NOT viaActivity
+OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric) WHERE viaActivity
+WITH DISTINCT coalesce(direct.id, via.id) AS metric
 MATCH (m:Metric {id: metric})
 WHERE $subject = '' OR m.subject CONTAINS $subject
 OPTIONAL MATCH (a:Activity)-[:MEASURED_BY]->(m)

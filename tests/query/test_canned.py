@@ -120,6 +120,17 @@ def test_metrics_by_unit_counts_a_figure_reached_twice_once(small_engine):
     assert [r[0] for r in rows(small_engine, "metrics_by_unit", unit="市税务局", status="planned")] == [12.0]
 
 
+
+def test_metrics_by_unit_for_several_units_is_their_rows_merged_in_order(small_engine):
+    # the query reaches a unit's figures by two patterns switched per row; several units, a unit
+    # absent from the graph and every status must give what each unit alone gives, in the query's order
+    order = lambda r: (r[6], r[7], r[5] or "")  # doc_id, then the evidence (it names the offset)
+    for status in (["done"], [], ["planned", "urged"]):
+        alone = [r for u in ("市税务局", "市妇联") for r in rows(small_engine, "metrics_by_unit", unit=u, status=status)]
+        both = rows(small_engine, "metrics_by_unit", unit=["市妇联", "市税务局", "不存在的单位"], status=status)
+        assert both == sorted(alone, key=order) and both
+    assert rows(small_engine, "metrics_by_unit", unit="不存在的单位") == []
+
 def test_masked_figures(small_engine):
     assert rows(small_engine, "masked_figures") == [
         ["doc_a#1", "市妇联关于主题教育开展情况的汇报", "市妇联", 1, 2],
@@ -146,6 +157,18 @@ def test_materials_studied(small_engine):
     assert rows(small_engine, "materials_studied", unit="市税务局") == [["《习近平谈治国理政》第四卷", 1, 1, ["市税务局"]]]
     assert rows(small_engine, "materials_studied", unit="市妇联") == [["《习近平著作选读》第一卷", 1, 1, ["市妇联"]]]
 
+
+
+def test_materials_studied_for_several_units_and_for_none(small_engine):
+    # a document or a unit counts once for a material however it reaches it (named in a report, studied
+    # by an activity); an absent unit has no rows, and with it in the list the others' rows are unchanged
+    assert sort_lists(rows(small_engine, "materials_studied", unit=["市税务局", "市妇联", "市卫生健康委"])) == [
+        ["《习近平谈治国理政》第四卷", 2, 2, ["市卫生健康委", "市税务局"]],
+        ["《习近平著作选读》第一卷", 1, 1, ["市妇联"]],
+    ]
+    assert rows(small_engine, "materials_studied", unit=["不存在的单位"]) == []
+    assert rows(small_engine, "materials_studied", unit=["市妇联", "不存在的单位"]) == \
+        rows(small_engine, "materials_studied", unit="市妇联")
 
 def test_materials_studied_counts_what_a_cypher_count_of_mentions_counts(small_engine):
     mentioned = small_engine.run("MATCH (:Document)-[:MENTIONS]->(m:Material) RETURN count(DISTINCT m) AS n").rows
