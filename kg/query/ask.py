@@ -101,6 +101,9 @@ _YEAR_TO = re.compile(_Y + r"\s*年?\s*(?:以前|之前|前)(?![一二三四五�
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"\s*年?(?!\d)")
 
 
+_VOLUME = re.compile(r"^(.+?)(第[一二三四五六七八九十\d]+[卷册辑])$")
+
+
 def normalize_question(text: str) -> str:
     """Fold a question the way names are folded: full-width → half-width, masks and spaces dropped.
 
@@ -400,8 +403,12 @@ class Asker:
                 if kind == "genre" and v == "计划":
                     continue
                 yield kind, v, v
-                if kind == "material" and v.strip("《》") != v:
-                    yield kind, v, v.strip("《》")
+                if kind == "material":  # with or without 《》, a volume after the title's 》 or inside it
+                    plain = v.replace("《", "").replace("》", "")
+                    volume = _VOLUME.match(plain)
+                    titled = f"《{volume.group(1)}》{volume.group(2)}" if volume else plain
+                    for surface in sorted({plain, titled} - {v}):
+                        yield kind, v, surface
         for g in _GENRES:
             if g != "计划":  # 计划 alone asks for plans (明年计划做什么); 学习计划 / 工作计划 name the genre
                 yield "genre", g, g

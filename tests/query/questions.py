@@ -137,6 +137,10 @@ QUESTIONS: list[tuple[str, str, dict]] = [
     ("市妇联和哪些单位一起开展活动？", "partnerships", {"unit": "市妇联"}),
     ("市卫健委的共建单位", "partnerships", {"unit": "市卫生健康委"}),
     ("市卫健委和哪些单位开展了联学共建", "partnerships", {"unit": "市卫生健康委"}),
+    # -- units that studied a material: the title in 《》 or not, the volume inside or after it ------------
+    ("学习了《习近平谈治国理政》第四卷的单位有哪些？", "units_by_material", {"material": "《习近平谈治国理政》第四卷"}),
+    ("哪些单位学习了习近平谈治国理政第四卷", "units_by_material", {"material": "《习近平谈治国理政》第四卷"}),
+    ("谁学了习近平著作选读第一卷？", "units_by_material", {"material": "《习近平著作选读》第一卷"}),
     ("市卫健委学习了哪些材料？", "materials_studied", {"unit": "市卫生健康委"}),
     ("大家都学了哪些材料", "materials_studied", {}),
     ("市妇联学习了什么", "materials_studied", {"unit": "市妇联"}),

@@ -15,7 +15,8 @@ from kg.query.guard import check_read_only
 CATALOG = load_catalog()
 REQUIRED = {"activities_by_unit": {"unit": "市税务局"}, "metrics_by_unit": {"unit": "市税务局"},
             "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市税务局"},
-            "compare_units": {"unit": ["市税务局", "市司法局"]}, "unit_over_years": {"unit": ["市司法局"]}}
+            "compare_units": {"unit": ["市税务局", "市司法局"]}, "unit_over_years": {"unit": ["市司法局"]},
+            "units_by_material": {"material": "《习近平谈治国理政》第四卷"}}
 TWELVE = {"units_by_activity", "activities_by_unit", "unit_activity_matrix", "slogan_reach", "slogan_cooccurrence",
           "metrics_by_unit", "masked_figures", "partnerships", "materials_studied", "similar_units",
           "documents_overview", "unit_profile"}
@@ -169,6 +170,17 @@ def test_materials_studied_for_several_units_and_for_none(small_engine):
     assert rows(small_engine, "materials_studied", unit=["不存在的单位"]) == []
     assert rows(small_engine, "materials_studied", unit=["市妇联", "不存在的单位"]) == \
         rows(small_engine, "materials_studied", unit="市妇联")
+
+def test_units_by_material(small_engine):
+    # a unit counts whether its report names the material or its activity studied it; how says which
+    assert rows(small_engine, "units_by_material", material="《习近平谈治国理政》第四卷") == [
+        ["市卫生健康委", "文档提到并开展学习活动", 1, ["doc_a#2"]],
+        ["市税务局", "文档提到并开展学习活动", 1, ["doc_b"]],
+    ]
+    assert rows(small_engine, "units_by_material", material="《习近平著作选读》第一卷") == [
+        ["市妇联", "文档提到", 1, ["doc_a#1"]]]  # named in the report, studied by no activity
+    assert rows(small_engine, "units_by_material", material="不在图谱里的书") == []
+
 
 def test_materials_studied_counts_what_a_cypher_count_of_mentions_counts(small_engine):
     mentioned = small_engine.run("MATCH (:Document)-[:MENTIONS]->(m:Material) RETURN count(DISTINCT m) AS n").rows
