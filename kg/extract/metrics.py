@@ -73,6 +73,8 @@ _FREQUENCY = re.compile(
 )
 # ... or it is an installment (举办一期培训班, 开展一轮调研: a 期 or 轮 is counted;
 # 一次 after a verb is the article).
+# how far before 一 a frequency may start: 每 + the longest period (两个学期) + the six characters _FREQUENCY lets between
+_FREQUENCY_REACH = 12
 _INSTALLMENT = re.compile(r"(?:开展|举办|召开|组织|举行|开设|编印)了?$")
 # "N个…：一是…", "N个…，一是…" and "…之一" count the speaker's own outline, not a fact.
 _OUTLINE_AFTER = re.compile(r"[^，,。；;]{0,12}(?:[：:](?:一是|一要|一、|第一|首先|$)|[，,]\s*(?:一是|一要|第一|首先)|之一)")
@@ -421,7 +423,7 @@ def _counts_one(norm: str, s: int, e: int, unit: str, lex: _Lexicons) -> bool:
     """Whether 一 before a measure word is a count: a frequency (每月一次, 半年一次),
     a span (为期一天), an installment (举办一期) or 只有一名; elsewhere it is the
     article (开展一次有意义的活动, 团结在一起)."""
-    before = norm[max(0, s - 7):s]
+    before = norm[max(0, s - _FREQUENCY_REACH):s]
     return bool(
         _FREQUENCY.search(before)
         or unit in ("期", "轮") and _INSTALLMENT.search(before)

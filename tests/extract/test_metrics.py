@@ -213,6 +213,7 @@ def test_an_ordinal_range_is_no_figure():
         ("坚持每月一次的集中学习。", "坚持每月集中学习"),
         ("每3个月开展1次集中研讨。", "每3个月集中研讨"),
         ("党小组半年一次总结交流。", "党小组半年总结交流"),
+        ("每月组织党员集中一次学习。", "每月组织党员集中学习"),  # six characters between the period and 一
     ],
 )
 def test_a_frequency_is_one_time_with_its_period_in_the_subject(text, subject):
