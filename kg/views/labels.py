@@ -124,7 +124,7 @@ COLUMN_NAMES: dict[str, str] = {
     "unit": "单位", "units": "单位数", "doc_id": "文档编号", "title": "标题", "activity": "活动",
     "activities": "活动数", "status": "状态", "evidence": "原文证据", "category": "活动类别",
     "categories": "活动类别", "slogan": "提法", "slogans": "提法", "slogan_a": "提法甲", "slogan_b": "提法乙",
-    "documents": "文档数", "genre": "文体", "year": "年份", "material": "学习材料", "studied_by": "学习单位",
+    "documents": "文档数", "genre": "文体", "year": "年份", "material": "学习材料", "studied_by": "学习单位", "how": "方式",
     "partner": "合作单位", "partners": "合作单位", "times": "次数", "value": "数值", "subject": "计数对象",
     "approx": "约数", "masked": "隐去", "figures": "数据条数", "kind": "类型", "aliases": "别名",
     "quoted": "加引号", "related": "相关单位", "score": "相似度", "shared_categories": "共同活动类别",

@@ -105,6 +105,11 @@ def most_active_unit(graph) -> str:
     return min(counts, key=lambda n: (-counts[n], n))
 
 
+def app_defaults(graph) -> dict:
+    """The values the app starts a required parameter at: the most active unit, the first material offered."""
+    return {"unit": most_active_unit(graph), "material": next(iter(param_choices(graph, "materials")), "")}
+
+
 @pytest.fixture(scope="module")
 def samples_graph(samples_dir):
     from kg.build import build_graph
@@ -133,7 +138,7 @@ def test_fixture_graph(name, neo4j, small_graph):
 def test_sample_graph_every_offered_value(name, neo4j, samples_graph):
     embedded, server = _engines(neo4j, samples_graph, "samples")
     query = CATALOG[name]
-    sets = offered_values(query, samples_graph, {"unit": most_active_unit(samples_graph)})
+    sets = offered_values(query, samples_graph, app_defaults(samples_graph))
     problems = [d for params in sets if (d := compare(query, params, embedded, server))]
     assert problems == []
     assert len(sets) >= 1 + sum(1 for p in query.params if p.choices and p.choices != "titles")
@@ -144,7 +149,7 @@ def test_sample_graph_answers_are_not_all_empty(neo4j, samples_graph):
     embedded, server = _engines(neo4j, samples_graph, "samples")
     sizes: dict[str, list[int]] = {}
     for query in CATALOG.values():
-        for params in offered_values(query, samples_graph, {"unit": most_active_unit(samples_graph)}):
+        for params in offered_values(query, samples_graph, app_defaults(samples_graph)):
             sizes.setdefault(query.id, []).append(len(run_canned(query, server, params)[0].rows))
     answered = sum(1 for runs in sizes.values() for n in runs if n)
     assert answered > 0.5 * sum(map(len, sizes.values()))  # many units report no activity of their own
@@ -164,7 +169,7 @@ def corpus_graph(shared_dir):
 def test_seed_corpus_a_sample_of_offered_values(name, neo4j, corpus_graph):
     embedded, server = _engines(neo4j, corpus_graph, "corpus")
     query = CATALOG[name]
-    sets = offered_values(query, corpus_graph, {"unit": most_active_unit(corpus_graph)})
+    sets = offered_values(query, corpus_graph, app_defaults(corpus_graph))
     sample = sets[:1] + random.Random(name).sample(sets[1:], min(8, len(sets) - 1))
     problems = [d for params in sample if (d := compare(query, params, embedded, server))]
     assert problems == []
@@ -195,7 +200,9 @@ def test_question_forms_on_the_sample_graph(neo4j, samples_graph):
     unit = most_active_unit(samples_graph)
     category = param_choices(samples_graph, "categories")[0]
     slogan = param_choices(samples_graph, "slogans")[0]
+    material = param_choices(samples_graph, "materials")[0]
     questions = [f"哪些单位开展了{category}？", f"{unit}开展了哪些活动？", f"{unit}的概况", f"哪些单位提到“{slogan}”？",
+                 f"哪些单位学习了{material}？",
                  "最常见的提法有哪些？", f"和{unit}相似的单位", "有哪些文档？", f"{unit}报告了什么数据？",
                  "哪些提法经常一起出现", "各单位开展活动的分布", "大家都学了哪些材料", "哪些单位有脱敏数据？"]
     different = [q for q in questions if _answers(on_server, q) != _answers(on_embedded, q)]

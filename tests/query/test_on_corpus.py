@@ -24,7 +24,9 @@ def graph_params(engine):
     category = most_common(engine, "MATCH (a:Activity) RETURN a.category AS c, count(*) AS n ORDER BY n DESC, c LIMIT 1")
     slogan = most_common(engine, "MATCH (o)-[:ECHOES]->(s:Slogan) RETURN s.canonical AS s, count(*) AS n "
                                  "ORDER BY n DESC, s LIMIT 1")
-    return {"unit": unit, "category": category, "slogan": slogan}
+    material = most_common(engine, "MATCH (:Document)-[:MENTIONS]->(m:Material) RETURN m.name AS m, count(*) AS n "
+                                   "ORDER BY n DESC, m LIMIT 1")
+    return {"unit": unit, "category": category, "slogan": slogan, "material": material}
 
 
 def graph_bound(query, values):
