@@ -123,14 +123,16 @@ def _line_of(path, word: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if re.split(r"\t|=>", line)[0].strip() == word), 0)
 
 
-_FIGURE_FIRST = re.compile(r"[0-9０-９两二三四五六七八九十百千万*＊XxＸ×]")  # what a figure of _figure_pattern starts with
+# A figure of _figure_pattern: Arabic digits, a Chinese numeral, or a mask; _FIGURE_FIRST is what it starts with.
+_DIGITS, _NUMERALS, _MASKS = "0-9０-９", "两二三四五六七八九十百千万", "*＊XxＸ×"
+_FIGURE_FIRST = re.compile(f"[{_DIGITS}{_NUMERALS}{re.escape(_MASKS)}]")
 
 
 def _figure_pattern(directory: str | None) -> re.Pattern:
     # A count that reports things done: 12次, 3场, 为期5天, XX篇. A bare 一 is
     # left out (一次深刻的洗礼, 组织一次主题党日活动 say nothing about time).
     units = sorted({e.word for e in read_wordlist(lexicon_path("measure_words", directory))}, key=len, reverse=True)
-    number = r"(?:[0-9０-９]+(?:\.[0-9]+)?|[两二三四五六七八九十百千万][一二两三四五六七八九十百千万]*|[*＊XxＸ×]+)"
+    number = rf"(?:[{_DIGITS}]+(?:\.[0-9]+)?|[{_NUMERALS}][一{_NUMERALS}]*|[{re.escape(_MASKS)}]+)"
     return re.compile(rf"(?<!第){number}[余多]?(?:{'|'.join(map(re.escape, units))})")
 
 

@@ -566,6 +566,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
 
 
 _ENDINGS: dict = {}
+_ENDING_MATCHERS: dict = {}
 
 
 def may_name_unit(text: str, rules: OrgRules) -> bool:
@@ -582,9 +583,10 @@ def may_name_unit(text: str, rules: OrgRules) -> bool:
 #: Masked towns (xx镇) and zones (开发区) can act as units with no suffix word in
 #: the sentence; kept out of :func:`endings_pattern`, whose scan their common
 #: first characters (开, 高) would slow.
-PLACE_UNIT_PATTERN = re.compile(r"[xX×*某](?:镇|乡|街道)|" + "|".join(map(re.escape, sorted(_ZONES))))
+_TOWN_MASKS = "xX×*某"  # a masked town: x镇, 某乡, *街道
+PLACE_UNIT_PATTERN = re.compile(f"[{re.escape(_TOWN_MASKS)}](?:镇|乡|街道)|" + "|".join(map(re.escape, sorted(_ZONES))))
 #: What every match of :data:`PLACE_UNIT_PATTERN` starts with (for ``finditer_from``).
-PLACE_UNIT_FIRST = first_chars(["x", "X", "×", "*", "某", *_ZONES])
+PLACE_UNIT_FIRST = first_chars([*_TOWN_MASKS, *_ZONES])
 
 
 def endings_pattern(rules: OrgRules) -> re.Pattern:
@@ -598,9 +600,9 @@ def endings_matcher(rules: OrgRules) -> Matcher:
     """The strings of :func:`endings_pattern` as a :class:`Matcher`, to scan a whole
     document in one pass (a regex alternation of some hundred strings tries
     them all at every character)."""
-    matcher = _ENDINGS.get(("matcher", id(rules)))
+    matcher = _ENDING_MATCHERS.get(id(rules))
     if matcher is None:
-        matcher = _ENDINGS[("matcher", id(rules))] = Matcher()
+        matcher = _ENDING_MATCHERS[id(rules)] = Matcher()
         for term in _ending_terms(rules):
             matcher.add_word(term, len(term))
         matcher.make_automaton()

@@ -258,10 +258,10 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     title = doc.title.strip() if doc.title and not doc.title_derived else ""
     title_norm = normalize_text(title)
     title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in title_norm]
-    _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions)
+    _vote_title(ctx, ballot, title_norm, title_sents, by_sentence, mentions)
     in_title = {s.index for s in title_sents}
     body = [s for s in ctx.sentences if s.index not in in_title]
-    _vote_occasion(ballot, title, body)
+    _vote_occasion(ballot, title_norm, body)
     _vote_subtitle(ballot, body, by_sentence)
     _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
     _vote_author_line(ballot, body, by_sentence)
@@ -274,10 +274,9 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     return ballot.ranked()
 
 
-def _vote_title(ctx, ballot, title, title_sents, by_sentence, mentions) -> None:
-    if not title:
+def _vote_title(ctx, ballot, title_norm, title_sents, by_sentence, mentions) -> None:
+    if not title_norm:
         return
-    title_norm = normalize_text(title)
     if title_sents:
         in_title = [m for s in title_sents for m in by_sentence.get(s.index, [])]
     else:
@@ -481,12 +480,12 @@ def _occasions() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(out)
 
 
-def _vote_occasion(ballot, title: str, body: list[Sentence]) -> None:
+def _vote_occasion(ballot, title_norm: str, body: list[Sentence]) -> None:
     """A national report: 我代表国务院…, 在…第十九次全国代表大会上的报告 (data/lexicon/reporting_occasions.txt).
 
     The unit the occasion names reports even when it is a superior elsewhere."""
     opening = body[:_OPENING_SENTENCES + 2]
-    parts = [(normalize_text(title), None)] + [(s.norm, s) for s in opening]
+    parts = [(title_norm, None)] + [(s.norm, s) for s in opening]
     for text, sent in parts:  # the title first, then the opening lines
         for pattern, unit in _occasions():
             if text and pattern.search(text):
