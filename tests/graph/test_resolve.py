@@ -71,10 +71,14 @@ def test_merges_file_format(tmp_path):
     assert r.parent("甲管理局学习小组") == "甲管理局"
 
 
-def test_malformed_merge_line_names_file_and_line(tmp_path):
+@pytest.mark.parametrize("text, where", [
+    ("merge\t甲\t乙\n# ok\nfuse\t甲\t乙\n", r"m\.txt:3:"),
+    ("  # fuse\t甲\t乙 was a mistake\nfuse\t甲\t乙\n", r"m\.txt:2: .*got 'fuse 甲 乙'$"),  # past a comment quoting it
+], ids=["after-a-good-row", "past-a-quoting-comment"])
+def test_a_malformed_merge_row_names_file_and_line(tmp_path, text, where):
     p = tmp_path / "m.txt"
-    p.write_text("merge\t甲\t乙\n# ok\nfuse\t甲\t乙\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"m\.txt:3:"):
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=where):
         OrgResolver.from_files(p, None)
 
 
@@ -149,13 +153,6 @@ def test_shipped_alias_file_spellings_and_defaults(tmp_path):
     merges = tmp_path / "m.txt"
     merges.write_text("merge\t市林草局\t市林业和草原局\n", encoding="utf-8")
     assert OrgResolver.from_files(merges, None).canonical("市林业和草园局") == "市林业和草原局"  # fuzzy by default
-
-
-def test_a_malformed_row_is_located_past_comments_that_quote_it(tmp_path):
-    p = tmp_path / "m.txt"
-    p.write_text("  # fuse\t甲\t乙 was a mistake\nfuse\t甲\t乙\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"m\.txt:2: .*got 'fuse 甲 乙'$"):
-        OrgResolver.from_files(p, None)
 
 
 def test_the_longest_subunit_suffix_decides_whatever_the_characters():

@@ -12,11 +12,9 @@ from kg.query.catalog import QUERIES_DIR, check_query, load_catalog, parse_query
 from kg.query.parse import check_schema, check_syntax, find_parameters
 from kg.query.guard import check_read_only
 
+from .required import REQUIRED
+
 CATALOG = load_catalog()
-REQUIRED = {"activities_by_unit": {"unit": "市税务局"}, "metrics_by_unit": {"unit": "市税务局"},
-            "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市税务局"},
-            "compare_units": {"unit": ["市税务局", "市司法局"]}, "unit_over_years": {"unit": ["市司法局"]},
-            "units_by_material": {"material": "《习近平谈治国理政》第四卷"}}
 TWELVE = {"units_by_activity", "activities_by_unit", "unit_activity_matrix", "slogan_reach", "slogan_cooccurrence",
           "metrics_by_unit", "masked_figures", "partnerships", "materials_studied", "similar_units",
           "documents_overview", "unit_profile"}

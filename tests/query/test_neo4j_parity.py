@@ -35,11 +35,9 @@ from kg.query.catalog import load_catalog, param_choices, run_canned
 from kg.query.ladybug_engine import get_ladybug_engine
 from kg.query.parse import strip_literals
 
+from .required import REQUIRED
+
 CATALOG = load_catalog()
-REQUIRED = {"activities_by_unit": {"unit": "市税务局"}, "metrics_by_unit": {"unit": "市税务局"},
-            "similar_units": {"unit": "市税务局"}, "unit_profile": {"unit": "市税务局"},
-            "compare_units": {"unit": ["市税务局", "市司法局"]}, "unit_over_years": {"unit": ["市司法局"]},
-            "units_by_material": {"material": "《习近平谈治国理政》第四卷"}}
 # Values a user may type into the free parameters, besides the defaults.
 TYPED = {"top": [1, 3], "subject": ["学习", "不存在的对象"]}
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
