@@ -16,8 +16,9 @@ runs them again elsewhere, up to ``distributed.scheduler.allowed-failures``
 times); a file that kills every worker it lands on becomes that file's
 error line; a cluster left with no worker at all for ``timeout`` seconds is
 an error of the build, never a wait without end. Before any file is sent,
-the workers are checked: they must run the same rules (:func:`~kg.build.inputs.rules_digest`, else their facts
-would not match the manifest) and see the files at the paths given.
+the workers are checked: they must run the same rules
+(:func:`~kg.build.inputs.rules_digest`, else their facts would not match
+the manifest) and see the files at the paths given.
 
 ``dask.distributed`` is optional (``pip install "dask[distributed]"``): it
 is imported only when a cluster is opened.
@@ -264,7 +265,8 @@ class ClusterExtractor:
     def _next_done(self, done, left: int):
         """The next finished task, waiting while the cluster has workers (a dead worker's
         nanny starts a new one); with none for ``timeout`` seconds the build stops with
-        the reason, instead of waiting for a worker that will not come."""
+        the reason, instead of waiting for a worker that will not come. (It polls:
+        ``as_completed`` waits without a time limit.)"""
         workerless_since = checked = None
         while not done.has_ready():
             time.sleep(0.01)
