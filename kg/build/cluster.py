@@ -245,12 +245,12 @@ class ClusterExtractor:
                     send([suspects.pop(0)], alone=True)
                 fut, value = self._next_done(done, len(jobs) - following)
                 indexes, alone, _ = pending.pop(fut.key)
-                if fut.status == "error" and not alone and _is_killed_worker(value):
+                if _is_error(value) and not alone and _is_killed_worker(value):
                     # The scheduler blames every task a dead worker held, not only the one that
                     # killed it: each of these files gets a try of its own before it is given up.
                     suspects.extend(indexes)
                     continue
-                for k, res in zip(indexes, self._results(fut, value, [jobs[k] for k in indexes])):
+                for k, res in zip(indexes, self._results(value, [jobs[k] for k in indexes])):
                     if progress:
                         progress(res)
                     arrived[k] = res
@@ -284,10 +284,10 @@ class ClusterExtractor:
                     hint="nothing was saved; start workers (or check why they died) and run the build again")
         return next(done)
 
-    def _results(self, fut, value, chunk: list[tuple]) -> list[FileResult]:
-        if fut.status == "finished":
+    def _results(self, value, chunk: list[tuple]) -> list[FileResult]:
+        if isinstance(value, list):
             return value
-        if fut.status == "cancelled":
+        if not _is_error(value):
             raise ClusterError(f"the cluster at {self.address} dropped {chunk[0][0]} (the scheduler went away?)",
                                hint="nothing was saved; run the build again") from None
         _, err, _ = value
@@ -298,6 +298,17 @@ class ClusterExtractor:
         for job in chunk:
             log.warning("%s: %s", job[0], message)
         return [FileResult(job[0], job[1], errors=[message]) for job in chunk]
+
+
+def _is_error(value) -> bool:
+    """Whether a task failed, from what ``as_completed`` fetched when it ended: the chunk's results
+    (a list), an error's (type, exception, traceback), or a CancelledError. Not from the future's
+    status, which moves on: a finished task whose worker dies a moment later is pending again.
+
+    >>> _is_error([]), _is_error((ValueError, ValueError("x"), None)), _is_error(Exception("cancelled"))
+    (False, True, False)
+    """
+    return isinstance(value, tuple)
 
 
 def _is_killed_worker(value) -> bool:

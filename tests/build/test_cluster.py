@@ -20,7 +20,7 @@ import kg.build.cluster
 from bench.corpus import change_files, write_corpus
 from kg.build import build_store, file_sha256
 from kg.build.cluster import extract_on_worker, open_cluster
-from kg.build.workers import extract_file
+from kg.build.workers import FileResult, extract_file
 from kg.errors import ClusterError, ConfigError
 from kg.extract import extract_document
 from kg.store import load_graph
@@ -220,6 +220,18 @@ def test_a_worker_killed_mid_build_loses_nothing(fragile_cluster, tmp_path):
     assert sorted(seen) == sorted(set(seen)) and len(seen) == expected.files_read  # each file once
     assert not summary.errors and summary.errors == expected.errors
     assert _graph(tmp_path / "c.pickle") == _graph(tmp_path / "l.pickle")
+
+
+def test_a_chunk_that_finished_keeps_its_results_whatever_happens_to_its_worker_after():
+    """Seen in the test below, now and then: the worker was killed just after its chunk's results
+    were fetched, the future went back to pending, and the build read the results as an error."""
+    extractor = kg.build.cluster.ClusterExtractor(None, "tcp://127.0.0.1:1")
+    fetched = [FileResult("a.txt", "0" * 64)]
+    assert extractor._results(fetched, [("a.txt", "0" * 64, "a.txt")]) is fetched
+    failed = extractor._results((ValueError, ValueError("bad bytes"), None), [("a.txt", "0" * 64, "a.txt")])
+    assert [r.errors for r in failed] == [["ValueError: bad bytes"]]
+    with pytest.raises(ClusterError, match="dropped a.txt"):
+        extractor._results(Exception("cancelled"), [("a.txt", "0" * 64, "a.txt")])
 
 
 def test_a_cluster_left_without_workers_stops_the_build_with_the_reason(tmp_path):
