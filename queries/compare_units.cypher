@@ -7,30 +7,61 @@
 // columns: unit, documents, activities, done, planned_n, categories, figures, slogans, problems, partners
 // chart: bar x=unit y=activities
 // summary: 对比 {n} 个单位：{top:unit}；活动数依次见表（共 {sum:activities} 条）
-WITH $unit AS units, $category AS categories
+WITH $unit AS units
 MATCH (u:Organization)
 WHERE u.name IN units OR any(x IN u.aliases WHERE x IN units)
 OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
-WITH u, categories, collect(DISTINCT f.id) + [u.id] AS family
-OPTIONAL MATCH (o:Organization)-[:AUTHORED]->(d:Document)
-WHERE o.id IN family AND ($year_from = 0 OR d.year >= $year_from) AND ($year_to = 0 OR d.year <= $year_to)
-WITH u, family, categories, count(DISTINCT d) AS documents
-OPTIONAL MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)
-WHERE o.id IN family AND (size(categories) = 0 OR a.category IN categories)
+WITH u, collect(DISTINCT f.id) + [u.id] AS family
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+OPTIONAL MATCH (o)-[:AUTHORED]->(d:Document)
+WHERE ($year_from = 0 OR d.year >= $year_from) AND ($year_to = 0 OR d.year <= $year_to)
+WITH u, count(DISTINCT d) AS documents
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, documents, collect(DISTINCT f.id) + [u.id] AS family
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+OPTIONAL MATCH (o)-[:CONDUCTED]->(a:Activity)
+WHERE (size($category) = 0 OR a.category IN $category)
   AND ($year_from = 0 OR a.year >= $year_from) AND ($year_to = 0 OR a.year <= $year_to)
-WITH u, family, documents, count(DISTINCT a) AS activities,
+WITH u, documents, count(DISTINCT a) AS activities,
      count(DISTINCT CASE WHEN a.status = 'done' THEN a END) AS done,
-     count(DISTINCT CASE WHEN a.status = 'planned' THEN a END) AS planned_n,
-     collect(DISTINCT a.category) AS categories
-OPTIONAL MATCH (o:Organization)-[:MEASURED_BY|CONDUCTED*1..2]->(m:Metric)
-WHERE o.id IN family AND ($year_from = 0 OR m.year >= $year_from) AND ($year_to = 0 OR m.year <= $year_to)
-WITH u, family, documents, activities, done, planned_n, categories, count(DISTINCT m) AS figures
-OPTIONAL MATCH (o:Organization)-[:ECHOES]->(s:Slogan)
-WHERE o.id IN family
-WITH u, family, documents, activities, done, planned_n, categories, figures, collect(DISTINCT s.canonical) AS slogans
-OPTIONAL MATCH (o:Organization)-[:ADMITS]->(pr:Problem)
-WHERE o.id IN family AND ($year_from = 0 OR pr.year >= $year_from) AND ($year_to = 0 OR pr.year <= $year_to)
-WITH u, family, documents, activities, done, planned_n, categories, figures, slogans, count(DISTINCT pr) AS problems
+     count(DISTINCT CASE WHEN a.status = 'planned' THEN a END) AS planned_n
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, documents, activities, done, planned_n, collect(DISTINCT f.id) + [u.id] AS family
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+UNWIND [false, true] AS viaActivity
+OPTIONAL MATCH (o)-[:MEASURED_BY]->(direct:Metric)
+WHERE NOT viaActivity AND ($year_from = 0 OR direct.year >= $year_from) AND ($year_to = 0 OR direct.year <= $year_to)
+OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric)
+WHERE viaActivity AND ($year_from = 0 OR via.year >= $year_from) AND ($year_to = 0 OR via.year <= $year_to)
+WITH u, documents, activities, done, planned_n, count(DISTINCT coalesce(direct.id, via.id)) AS figures
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, documents, activities, done, planned_n, figures, collect(DISTINCT f.id) + [u.id] AS family
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+OPTIONAL MATCH (o)-[:ADMITS]->(pr:Problem)
+WHERE ($year_from = 0 OR pr.year >= $year_from) AND ($year_to = 0 OR pr.year <= $year_to)
+WITH u, documents, activities, done, planned_n, figures, count(DISTINCT pr) AS problems
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, documents, activities, done, planned_n, figures, problems, collect(DISTINCT f.id) + [u.id] AS family
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+OPTIONAL MATCH (o)-[:CONDUCTED]->(a:Activity)
+WHERE (size($category) = 0 OR a.category IN $category)
+  AND ($year_from = 0 OR a.year >= $year_from) AND ($year_to = 0 OR a.year <= $year_to)
+WITH u, documents, activities, done, planned_n, figures, problems, collect(DISTINCT a.category) AS categories
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, documents, activities, done, planned_n, figures, problems, categories,
+     collect(DISTINCT f.id) + [u.id] AS family
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+OPTIONAL MATCH (o)-[:ECHOES]->(s:Slogan)
+WITH u, documents, activities, done, planned_n, figures, problems, categories, collect(DISTINCT s.canonical) AS slogans
+OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
+WITH u, documents, activities, done, planned_n, figures, problems, categories, slogans,
+     collect(DISTINCT f.id) + [u.id] AS family
 OPTIONAL MATCH (o:Organization)-[:PARTNERED_WITH]-(q:Organization)
 WHERE o.id IN family AND NOT q.id IN family
 RETURN u.name AS unit, documents, activities, done, planned_n, categories, figures, slogans, problems,

@@ -13,9 +13,7 @@ MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)
 WHERE (size(categories) = 0 OR a.category IN categories)
   AND (size(statuses) = 0 OR a.status IN statuses)
   AND ($year_from = 0 OR a.year >= $year_from) AND ($year_to = 0 OR a.year <= $year_to)
-OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
-WITH o, a, units, collect(up.name) AS ups
-WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units) OR any(x IN ups WHERE x IN units)
+  AND (size(units) = 0 OR any(x IN o.filter_names WHERE x IN units))
 WITH o, a.category AS category, a.year AS year, count(a) AS activities, count(DISTINCT a.doc_id) AS documents,
      collect(DISTINCT a.name) AS names, collect(DISTINCT a.doc_id) AS docs, collect(DISTINCT a.status) AS said
 OPTIONAL MATCH (o)-[:MEASURED_BY|CONDUCTED*1..2]->(m:Metric)

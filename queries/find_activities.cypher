@@ -14,9 +14,7 @@ MATCH (o:Organization)-[:CONDUCTED]->(a:Activity)
 WHERE (size(categories) = 0 OR a.category IN categories)
   AND (size(statuses) = 0 OR a.status IN statuses)
   AND ($year_from = 0 OR a.year >= $year_from) AND ($year_to = 0 OR a.year <= $year_to)
-OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
-WITH o, a, units, collect(up.name) AS ups
-WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units) OR any(x IN ups WHERE x IN units)
+  AND (size(units) = 0 OR any(x IN o.filter_names WHERE x IN units))
 OPTIONAL MATCH (o)-[p:PARTNERED_WITH]-(q:Organization)
 WHERE $partner <> '' AND p.doc_id = a.doc_id AND p.start = a.start AND (q.name = $partner OR $partner IN q.aliases)
 WITH o, a, count(q) AS with_partner

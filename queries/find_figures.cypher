@@ -15,9 +15,8 @@ WHERE (size(kinds) = 0 OR m.kind IN kinds)
   AND ($subject = '' OR m.subject CONTAINS $subject OR m.indicator = $subject)
 OPTIONAL MATCH (o:Organization)
 WHERE o.name = m.org
-OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
-WITH m, o, units, collect(up.name) AS ups
-WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units) OR any(x IN ups WHERE x IN units)
+WITH m, o, units
+WHERE size(units) = 0 OR any(x IN o.filter_names WHERE x IN units)
 RETURN m.org AS unit, m.value AS value, m.unit AS measure, m.subject AS subject, m.kind AS kind,
        m.period AS period, m.year AS year, m.section AS section, m.doc_id AS doc_id, m.evidence AS evidence
 ORDER BY year, doc_id, m.start, m.id

@@ -7,22 +7,28 @@
 // chart: bar x=state
 // summary: {n} 条对照，{unique:unit} 个单位：{top:state}
 WITH $unit AS units, $state AS states
-MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY*1..2]->(x)
-WHERE x.plan_state IS NOT NULL AND (size(states) = 0 OR x.plan_state IN states)
-  AND (size($category) = 0 OR x.category IN $category)
-OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
-WITH o, x, units, collect(up.name) AS ups
-WHERE size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units) OR any(y IN ups WHERE y IN units)
-WITH DISTINCT o, x
-OPTIONAL MATCH (x)-[:FOLLOWED_BY]->(r)
-WITH o, x, r, x.plan_state = '完成但无计划' AS unplanned
-RETURN o.name AS unit, x.plan_state AS state, CASE WHEN x.category IS NULL THEN '目标' ELSE '活动' END AS item,
-       coalesce(x.category, x.subject) AS category,
-       CASE WHEN unplanned THEN '' ELSE coalesce(x.name, x.surface) END AS planned,
-       CASE WHEN unplanned THEN null ELSE x.year END AS plan_year,
-       CASE WHEN unplanned THEN '' ELSE x.doc_id END AS plan_doc,
-       CASE WHEN unplanned THEN x.name ELSE coalesce(r.name, r.surface, '') END AS reported,
-       CASE WHEN unplanned THEN x.year ELSE r.year END AS report_year,
-       CASE WHEN unplanned THEN x.doc_id ELSE coalesce(r.doc_id, '') END AS report_doc,
-       coalesce(r.evidence, x.evidence) AS evidence
-ORDER BY unit, state, category, planned, reported, x.id
+MATCH (o:Organization)
+WHERE size(units) = 0 OR any(y IN o.filter_names WHERE y IN units)
+UNWIND [0, 1, 2] AS way
+OPTIONAL MATCH (o)-[:CONDUCTED]->(a:Activity) WHERE way = 0 AND a.plan_state IS NOT NULL
+OPTIONAL MATCH (o)-[:MEASURED_BY]->(direct:Metric) WHERE way = 1 AND direct.plan_state IS NOT NULL
+OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric) WHERE way = 2 AND via.plan_state IS NOT NULL
+WITH DISTINCT o, a, direct, via, states, coalesce(a.plan_state, direct.plan_state, via.plan_state) AS state
+WHERE state IS NOT NULL AND (size(states) = 0 OR state IN states) AND (size($category) = 0 OR a.category IN $category)
+OPTIONAL MATCH (a)-[:FOLLOWED_BY]->(ra:Activity)
+OPTIONAL MATCH (direct)-[:FOLLOWED_BY]->(rd:Metric)
+OPTIONAL MATCH (via)-[:FOLLOWED_BY]->(rv:Metric)
+WITH o, a, ra, coalesce(rd, rv) AS rm, state, state = '完成但无计划' AS unplanned,
+     coalesce(direct.id, via.id) AS mid, coalesce(direct.subject, via.subject) AS subject,
+     coalesce(direct.surface, via.surface) AS surface, coalesce(direct.year, via.year) AS year,
+     coalesce(direct.doc_id, via.doc_id) AS doc_id, coalesce(direct.evidence, via.evidence) AS evidence
+RETURN o.name AS unit, state, CASE WHEN a IS NULL THEN '目标' ELSE '活动' END AS item,
+       coalesce(a.category, subject) AS category,
+       CASE WHEN unplanned THEN '' ELSE coalesce(a.name, surface) END AS planned,
+       CASE WHEN unplanned THEN null ELSE coalesce(a.year, year) END AS plan_year,
+       CASE WHEN unplanned THEN '' ELSE coalesce(a.doc_id, doc_id) END AS plan_doc,
+       CASE WHEN unplanned THEN a.name ELSE coalesce(ra.name, rm.surface, '') END AS reported,
+       CASE WHEN unplanned THEN coalesce(a.year, year) ELSE coalesce(ra.year, rm.year) END AS report_year,
+       CASE WHEN unplanned THEN coalesce(a.doc_id, doc_id) ELSE coalesce(ra.doc_id, rm.doc_id, '') END AS report_doc,
+       coalesce(ra.evidence, rm.evidence, a.evidence, evidence) AS evidence
+ORDER BY unit, state, category, planned, reported, coalesce(a.id, mid)

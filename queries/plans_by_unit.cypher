@@ -8,14 +8,17 @@
 // chart: bar x=unit
 // summary: {n} 项计划与目标，来自 {unique:unit} 个单位：{top:unit}
 WITH $unit AS units
-MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY*1..2]->(x)
-WHERE (x.status = 'planned' OR x.kind = 'target') AND (size($category) = 0 OR x.category IN $category)
-  AND ($year_from = 0 OR x.year >= $year_from) AND ($year_to = 0 OR x.year <= $year_to)
-OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
-WITH o, x, units, collect(up.name) AS ups
-WHERE size(units) = 0 OR o.name IN units OR any(y IN o.aliases WHERE y IN units) OR any(y IN ups WHERE y IN units)
-WITH DISTINCT o, x
-RETURN o.name AS unit, x.year AS year, CASE WHEN x.category IS NULL THEN '目标' ELSE '活动' END AS item,
-       coalesce(x.category, x.subject) AS category, coalesce(x.name, x.surface) AS planned,
-       coalesce(x.plan_state, '') AS state, x.doc_id AS doc_id, x.evidence AS evidence
-ORDER BY unit, year, doc_id, x.start, x.id
+MATCH (o:Organization)
+WHERE size(units) = 0 OR any(y IN o.filter_names WHERE y IN units)
+UNWIND [0, 1, 2] AS way
+OPTIONAL MATCH (o)-[:CONDUCTED]->(a:Activity) WHERE way = 0 AND a.status = 'planned'
+OPTIONAL MATCH (o)-[:MEASURED_BY]->(direct:Metric) WHERE way = 1 AND direct.kind = 'target'
+OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric) WHERE way = 2 AND via.kind = 'target'
+WITH DISTINCT o, a, coalesce(direct, via) AS m
+WHERE (a IS NOT NULL OR m IS NOT NULL) AND (size($category) = 0 OR a.category IN $category)
+  AND ($year_from = 0 OR coalesce(a.year, m.year) >= $year_from) AND ($year_to = 0 OR coalesce(a.year, m.year) <= $year_to)
+RETURN o.name AS unit, coalesce(a.year, m.year) AS year, CASE WHEN a IS NULL THEN '目标' ELSE '活动' END AS item,
+       coalesce(a.category, m.subject) AS category, coalesce(a.name, m.surface) AS planned,
+       coalesce(a.plan_state, m.plan_state, '') AS state, coalesce(a.doc_id, m.doc_id) AS doc_id,
+       coalesce(a.evidence, m.evidence) AS evidence
+ORDER BY unit, year, doc_id, coalesce(a.start, m.start), coalesce(a.id, m.id)

@@ -10,8 +10,7 @@ WITH $unit AS units
 MATCH (p:Problem)
 WHERE ($year_from = 0 OR p.year >= $year_from) AND ($year_to = 0 OR p.year <= $year_to)
 OPTIONAL MATCH (o:Organization)-[:ADMITS]->(p)
-OPTIONAL MATCH (o)-[:SUBUNIT_OF*1..2]->(up:Organization)
-WITH p, o, units, collect(up.name) AS ups
-WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units) OR any(x IN ups WHERE x IN units)
+WITH p, o, units
+WHERE size(units) = 0 OR any(x IN o.filter_names WHERE x IN units)
 RETURN o.name AS unit, p.year AS year, p.text AS problem, p.doc_id AS doc_id, p.evidence AS evidence
 ORDER BY unit, year, doc_id, p.start, p.id

@@ -9,14 +9,20 @@ MATCH (u:Organization)
 WHERE u.name IN units OR any(y IN u.aliases WHERE y IN units)
 OPTIONAL MATCH (f:Organization)-[:SUBUNIT_OF*1..2]->(u)
 WITH u, collect(DISTINCT f.id) + [u.id] AS family
-MATCH (o:Organization)-[:CONDUCTED|MEASURED_BY|ADMITS*1..2]->(x)
-WHERE o.id IN family AND x.year IS NOT NULL
-WITH DISTINCT u, x
-RETURN u.name AS unit, x.year AS year, count(DISTINCT x.doc_id) AS documents,
-       sum(CASE WHEN x.category IS NOT NULL THEN 1 ELSE 0 END) AS activities,
-       sum(CASE WHEN x.status = 'done' THEN 1 ELSE 0 END) AS done,
-       sum(CASE WHEN x.status = 'planned' THEN 1 ELSE 0 END) AS planned_n,
-       collect(DISTINCT x.category) AS categories,
-       collect(DISTINCT CASE WHEN x.surface IS NOT NULL THEN coalesce(x.subject, '') + ' ' + x.surface END) AS figure_items,
-       sum(CASE WHEN x.text IS NOT NULL THEN 1 ELSE 0 END) AS problems
+UNWIND family AS member
+MATCH (o:Organization {id: member})
+UNWIND [false, true] AS viaActivity
+OPTIONAL MATCH (o)-[:CONDUCTED|MEASURED_BY|ADMITS]->(own) WHERE NOT viaActivity
+OPTIONAL MATCH (o)-[:CONDUCTED]->(:Activity)-[:MEASURED_BY]->(via:Metric) WHERE viaActivity
+WITH DISTINCT u, coalesce(own.id, via.id) AS item, coalesce(own.year, via.year) AS year,
+     coalesce(own.doc_id, via.doc_id) AS doc_id, own.category AS category, own.status AS status,
+     coalesce(own.subject, via.subject) AS subject, coalesce(own.surface, via.surface) AS surface, own.text AS text
+WHERE item IS NOT NULL AND year IS NOT NULL
+RETURN u.name AS unit, year, count(DISTINCT doc_id) AS documents,
+       sum(CASE WHEN category IS NOT NULL THEN 1 ELSE 0 END) AS activities,
+       sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done,
+       sum(CASE WHEN status = 'planned' THEN 1 ELSE 0 END) AS planned_n,
+       collect(DISTINCT category) AS categories,
+       collect(DISTINCT CASE WHEN surface IS NOT NULL THEN coalesce(subject, '') + ' ' + surface END) AS figure_items,
+       sum(CASE WHEN text IS NOT NULL THEN 1 ELSE 0 END) AS problems
 ORDER BY unit, year

@@ -42,7 +42,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # 2: Document n_activities/n_metrics and Organization categories/slogans (derived; see derive_properties)
-GRAPH_FORMAT_VERSION = 2
+# 3: Organization filter_names (derived)
+GRAPH_FORMAT_VERSION = 3
 _SHARED_LABELS = ("Organization", "Slogan", "Material", "ActivityType", "Passage")
 _DOC_OWNED_LABELS = ("Document", "Activity", "Metric", "Problem")
 _NODE_KEYS = {label: frozenset(props) for label, props in NODE_PROPERTIES.items()}
@@ -505,7 +506,35 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
                 data["kind"] = min(kinds, key=lambda k: (-kinds[k], k))
             else:
                 data.pop("kind", None)
+    _refresh_filter_names(g, ids)
     _link_after_refresh(g, ids)
+
+
+def _subunit_neighbours(g: nx.MultiDiGraph, nid: str, adjacency) -> list[str]:
+    return [v for v, keyed in adjacency[nid].items() if any(e["type"] == "SUBUNIT_OF" for e in keyed.values())]
+
+
+def _filter_names(g: nx.MultiDiGraph, nid: str) -> list[str]:
+    data = g._node[nid]
+    names = {data["name"], *data.get("aliases", ())}
+    level = [nid]
+    for _ in range(2):
+        level = [up for n in level for up in _subunit_neighbours(g, n, g._succ)]
+        names.update(g._node[up]["name"] for up in level)
+    return sorted(names)
+
+
+def _refresh_filter_names(g: nx.MultiDiGraph, ids) -> None:
+    # A unit's filter names hold the names of the units up to two steps above it, so a change at a
+    # touched unit reaches the study groups and offices up to two steps below it.
+    nodes = g._node
+    level = {n for n in ids if nodes.get(n, _EMPTY).get("label") == "Organization"}
+    todo = set(level)
+    for _ in range(2):
+        level = {down for n in level for down in _subunit_neighbours(g, n, g._pred)}
+        todo |= level
+    for nid in todo:
+        nodes[nid]["filter_names"] = _filter_names(g, nid)
 
 
 def _link_after_refresh(g: nx.MultiDiGraph, ids) -> None:
@@ -530,9 +559,9 @@ def derive_properties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Recompute the summary properties queries read instead of walking edges; returns ``g``.
 
     A document's ``n_activities`` / ``n_metrics`` and an organization's
-    ``categories`` / ``slogans``. The builder keeps them current as it goes;
+    ``categories`` / ``slogans`` / ``filter_names``. The builder keeps them current as it goes;
     this is for a graph made another way (a hand-made fixture, a synthetic
-    graph) or saved by a version that lacked them (graph format 1).
+    graph) or saved by a version that lacked them (graph formats 1 and 2).
 
     >>> g = new_graph()
     >>> g.add_node("Document:a", label="Document", doc_id="a")
@@ -551,6 +580,7 @@ def derive_properties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             d["n_problems"] = counts["Problem"][d.get("doc_id")]
         elif d.get("label") == "Organization":
             _summarize_org(g, n)
+            d["filter_names"] = _filter_names(g, n)
     return g
 
 

@@ -40,9 +40,12 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         # doc_ids: documents that mention it; aliases: other spellings seen or known;
         # scope: the doc_id of a relative name kept in its document (局党组〔doc_id〕), else null;
         # categories / slogans: the activity categories it CONDUCTED and the slogans it ECHOES
-        # (derived from its edges, sorted, [] when none), so comparing units scans no edges
+        # (derived from its edges, sorted, [] when none), so comparing units scans no edges;
+        # filter_names: its name, its aliases and the names of the units it is SUBUNIT_OF (one or two
+        # steps up), what a unit filter selects it by without walking SUBUNIT_OF for every row
         "id": "STRING", "name": "STRING", "aliases": "STRING[]", "kind": "STRING",
         "doc_ids": "STRING[]", "scope": "STRING", "categories": "STRING[]", "slogans": "STRING[]",
+        "filter_names": "STRING[]",
     },
     # year: the document's; section: 成绩/做法, 问题/不足, 下一步/计划 or 其他 (kg/extract/sections.py);
     # plan_state: 计划并完成 / 计划未见完成 / 完成但无计划, derived across a unit's documents (kg/graph/links.py)

@@ -59,7 +59,7 @@ DATA_VERSION = 1
 # Files written before graph files became data: a pickle of networkx objects, never loaded again.
 _OLD_MAGIC = b"KG-GRAPH pickle "
 # Older graph schemas load_graph brings up to date in memory (only derived properties differ).
-_UPGRADABLE = (1,)
+_UPGRADABLE = (1, 2)
 FORMATS = {".pickle": "pickle", ".pkl": "pickle", ".json": "json"}
 # Our nodes and edges carry "id" and "key" properties of their own.
 _LINK_NAMES = {"name": "_node", "key": "_key", "source": "_source", "target": "_target"}
@@ -219,7 +219,7 @@ def load_graph(path: str | Path | None = None, *, missing_ok: bool = False) -> n
         g = _load_json(path, raw)
     version = g.graph.get("schema_version")
     if version in _UPGRADABLE:
-        # Format 1 lacked only derived summary properties: add them rather than ask for a rebuild.
+        # Formats 1 and 2 lacked only derived summary properties: add them rather than ask for a rebuild.
         log.info("%s: graph format %s, deriving what format %s adds", path, version, GRAPH_FORMAT_VERSION)
         g.graph["schema_version"] = GRAPH_FORMAT_VERSION
         version = GRAPH_FORMAT_VERSION

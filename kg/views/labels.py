@@ -159,7 +159,7 @@ PROPERTY_NAMES: dict[str, str] = {
     "scope": "仅限文档", "n_activities": "活动数", "n_metrics": "数据数", "categories": "开展的活动类别",
     "slogans": "提到的提法", "section": "所在部分", "period": "所指年份", "indicator": "指标",
     "low": "下限", "high": "上限", "plan_state": "计划落实", "n_problems": "问题数", "text": "原文",
-    "units": "单位", "n_documents": "文档数", "n_units": "单位数",
+    "units": "单位", "n_documents": "文档数", "n_units": "单位数", "filter_names": "按单位筛选时的名称",
 }
 
 

@@ -22,7 +22,8 @@ __all__ = [
     "resolve_node",
 ]
 
-_HIDDEN_PROPERTIES = {"label", "text", "id"}
+# filter_names repeats the name, the aliases and the parents' names (shown as neighbours) for queries.
+_HIDDEN_PROPERTIES = {"label", "text", "id", "filter_names"}
 # Ids, hashes and file paths: kept for exports and hover text, never shown as a value.
 _ID_PROPERTIES = {"doc_id", "doc_ids", "scope", "source", "sha256", "file_sha256", "key"}
 

@@ -185,9 +185,38 @@ def test_derive_properties_gives_what_the_builder_kept(g):
 
     before = graph_facts(g)
     for _, d in g.nodes(data=True):
-        for key in ("n_activities", "n_metrics", "categories", "slogans"):
+        for key in ("n_activities", "n_metrics", "categories", "slogans", "filter_names"):
             d.pop(key, None)
     assert graph_facts(derive_properties(g)) == before
+
+
+def test_a_unit_filter_finds_a_study_group_by_the_units_up_to_two_steps_above_it(g):
+    group = g.nodes["Organization:市卫生健康委党组理论学习中心组"]
+    assert group["filter_names"] == sorted({"市卫生健康委党组理论学习中心组", "市卫生健康委党组", "市卫生健康委",
+                                            *group["aliases"]})
+    unit = g.nodes["Organization:市卫生健康委"]
+    assert "市卫健委" in unit["aliases"] and unit["filter_names"] == sorted(["市卫生健康委", *unit["aliases"]])
+    assert g.nodes["Organization:县委"]["filter_names"] == ["县委"]
+
+
+def test_filter_names_follow_a_change_two_steps_above_a_unit_not_in_the_change():
+    """A unit's filter names hold its grandparent's name: a document that only adds or removes the
+    link between its parent and grandparent must change them too."""
+    from kg.graph.build import refresh_nodes
+
+    g = new_graph()
+    for name in ("甲局党组理论学习中心组", "甲局党组", "甲局"):
+        g.add_node(f"Organization:{name}", label="Organization", id=f"Organization:{name}", name=name, aliases=[])
+    link = {"type": "SUBUNIT_OF", "evidence": "…", "start": 0, "end": 1}
+    g.add_edge("Organization:甲局党组理论学习中心组", "Organization:甲局党组", key="s1", doc_id="a", **link)
+    g.add_edge("Organization:甲局党组", "Organization:甲局", key="s2", doc_id="b", **link)
+    refresh_nodes(g, ["Organization:甲局党组", "Organization:甲局"])
+    group = "Organization:甲局党组理论学习中心组"
+    assert g.nodes[group]["filter_names"] == ["甲局", "甲局党组", "甲局党组理论学习中心组"]
+    g.remove_edge("Organization:甲局党组", "Organization:甲局", key="s2")
+    refresh_nodes(g, ["Organization:甲局党组", "Organization:甲局"])
+    assert "Organization:甲局" not in g  # no document names it any more
+    assert g.nodes[group]["filter_names"] == ["甲局党组", "甲局党组理论学习中心组"]
 
 
 def test_summary_properties_follow_a_removed_document(g):

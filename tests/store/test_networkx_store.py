@@ -102,20 +102,25 @@ def test_saved_files_follow_the_umask_not_mkstemps_private_mode(tmp_path):
     assert stat.S_IMODE((tmp_path / "g.bin").stat().st_mode) == 0o644
 
 
+# What each older format lacked: the summary properties, then the unit filter's names.
+_ADDED_AFTER = {1: ("n_activities", "n_metrics", "categories", "slogans", "filter_names"), 2: ("filter_names",)}
+
+
+@pytest.mark.parametrize("version", sorted(_ADDED_AFTER))
 @pytest.mark.parametrize("name", ["g.pickle", "g.json"])
-def test_a_format_1_graph_is_brought_up_to_date_on_load(tmp_path, g, name):
+def test_an_older_format_graph_is_brought_up_to_date_on_load(tmp_path, g, name, version):
     old = g.copy()
     for _, d in old.nodes(data=True):
-        for key in ("n_activities", "n_metrics", "categories", "slogans"):
+        for key in _ADDED_AFTER[version]:
             d.pop(key, None)
-    old.graph["schema_version"] = 1
+    old.graph["schema_version"] = version
     path = save_graph(old, tmp_path / name)
-    if name.endswith(".pickle"):
+    if name.endswith(".pickle") and version == 1:
         data = path.read_bytes()
         path.write_bytes(MAGIC + b"1" + data[data.index(b"\n"):])
     back = load_graph(path)
     assert graph_facts(back) == graph_facts(g)
-    assert back.graph["schema_version"] == g.graph["schema_version"] == 2
+    assert back.graph["schema_version"] == g.graph["schema_version"] == 3
 
 
 def test_loading_pauses_the_cyclic_gc_and_restores_it(tmp_path, monkeypatch):
