@@ -61,6 +61,7 @@ _RANGE_MARKS = frozenset("-－~～至到 ")
 _LEFT_WINDOW = 60
 _SPACES = re.compile(r"[ \u3000]+")
 _SUBJECT_CAP = 12
+_LIST_JOINERS = frozenset(("和", "及", "与"))
 # A long clause is cut after its last action verb, not inside a word (到革命纪念馆开展主题党日活动 → 主题党日活动).
 _LAST_VERB = re.compile(r".*(?:开展|组织|举办|召开|举行|进行|完成|形成|撰写|参加|参与|收集|受理|走访)")
 # 一 before a measure word is the article (开展一次有意义的活动, 团结在一起) unless a
@@ -276,8 +277,13 @@ def _subject(norm: str, start: int, end: int, trim, spans=()) -> str:
         if rest.endswith(("、", "和", "及", "与")) and len(rest) >= 3:
             left = ""  # 3个党支部、52名党员: 党支部 is the first figure's thing, the second counts 党员
         elif len(rest.lstrip("、和及与")) >= 2:
-            # 先进集体5个、优秀个人10名 → 优秀个人; 每月一次的集中学习、每季度一次 → 每季度
-            left = rest.rsplit("、", 1)[-1] if len(rest.rsplit("、", 1)[-1]) >= 2 else rest.lstrip("、和及与")
+            # 先进集体5个、优秀个人10名 → 优秀个人; 每月一次的集中学习、每季度一次 → 每季度;
+            # 一等奖2件和优秀奖5件 → 优秀奖: a joiner right after the figure, as a word (与会代表 keeps its 与),
+            # where one inside (传统安全与非传统安全两种) joins the things counted
+            tail = rest.rsplit("、", 1)[-1]
+            if tail.startswith(("和", "及", "与")) and cut_words(tail)[0] in _LIST_JOINERS:
+                tail = tail[1:]
+            left = tail if len(tail) >= 2 else rest.lstrip("、和及与")
     left = _trim(_trim(left, trim, where="tail"), trim, where="lead")
     if len(left) > _SUBJECT_CAP:
         verb = _LAST_VERB.search(left[:-1])

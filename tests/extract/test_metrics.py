@@ -564,3 +564,36 @@ def test_a_slogan_next_to_a_percentage_in_words_leaves_it():
 ])
 def test_what_counts_as_the_same_figure_said_again(text, want):
     assert _doc_metrics(text) == want
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("评出一等奖2件和优秀奖5件。", ["评出一等奖", "优秀奖"]),  # a joiner right after the first figure
+    ("评出一等奖2件及优秀奖5件。", ["评出一等奖", "优秀奖"]),
+    ("评出一等奖2件与二等奖5件。", ["评出一等奖", "二等奖"]),
+    ("表彰先进个人5名与会代表200名。", ["表彰先进个人", "与会代表"]),  # 与会 is a word, not 与 + 会
+    ("评出一等奖2件、优秀5件。", ["评出一等奖", "优秀"]),  # two characters make an item of their own
+    ("开展学习3次、研讨5次。", ["开展学习", "研讨"]),
+])
+def test_the_second_figure_of_a_list_counts_the_item_after_the_joiner(text, subjects):
+    assert [m[4] for m in metrics_of(text)] == subjects
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("活动（线上）（线下）共开展12次。", "活动（线上）（线下）"),  # two closed parentheses stay
+    ("活动(线上)(线下)共开展12次。", "活动(线上)(线下)"),
+    ("学校（含公办）（含民办学校32所）参加。", "含民办学校"),  # the last open one starts it
+    ("学校(含公办)(含民办学校32所)参加。", "含民办学校"),
+    ("（含民办学校32所）全部参加。", "含民办学校"),  # a clause that opens with a parenthesis
+    ("(含民办学校32所)全部参加。", "含民办学校"),
+])
+def test_subject_after_several_parentheses(text, subject):
+    assert [m[4] for m in metrics_of(text)] == [subject]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("查摆8类问题并学习《条例》。", [(8, "类")]),  # the title comes after the figure
+    ("学习了《条例》，对照《准则》中的8类行为。", []),  # the nearer title, in the figure's clause
+    ("学习《条例》《准则》中的8类行为。", []),
+])
+def test_a_title_counts_only_before_the_figure_in_its_clause(text, figures):
+    assert [m[:2] for m in metrics_of(text)] == figures
