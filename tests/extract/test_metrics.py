@@ -597,3 +597,93 @@ def test_subject_after_several_parentheses(text, subject):
 ])
 def test_a_title_counts_only_before_the_figure_in_its_clause(text, figures):
     assert [m[:2] for m in metrics_of(text)] == figures
+
+
+# An analyst who asks why a figure is missing runs `kg -vv extract`: the debug log names the rule.
+@pytest.mark.parametrize("text, figure, reason", [
+    ("共有3名单位参加。", "3名", "measure word is part of a word"),
+    ("三门峡市召开会议。", "三门", "part of a place name"),
+    ("这项工作十分重要。", "十分", "not points"),
+    ("9时30分开会。", "30分", "not points"),
+    ("党员每3个月轮训。", "3个月", "a period, not a count"),
+    ("数十名党员参加。", "十名", "indefinite (数十, 几百)"),
+    ("主要抓了三个方面：一是学习。", "三个", "outline count"),
+    ("突出六个主要方面工作。", "六个", "outline count"),
+    ("编号A-12名", "12名", "part of a code"),
+    ("排名前10位。", "10位", "ordinal"),
+    ("召开第三次会议。", "三次", "ordinal"),
+    ("学习全国人大三次会议精神。", "三次", "session"),
+    ("2023年召开会议。", "2023年", "a date, not a length of time"),
+    ("学习了4个部分。", "4个", "a part of an exhibit, a text or a talk"),
+    ("浏览次数：1234次", "1234次", "a web page's furniture"),
+    ("责任编辑：王五 共3张", "3张", "a web page's furniture"),
+    ("做到四个到位。", "四个", "a formula to live up to"),
+    ("开展一次深刻的洗礼。", "一次", "idiom"),
+    ("一个都不能少。", "一个", "idiom"),
+    ("学习“三个代表”重要思想。", "三个", "inside a slogan, a quoted name or a title"),
+    ("展厅展出图片200幅。", "200幅", "describes an exhibit"),
+    ("逐条解读条例3条。", "3条", "describes a studied text"),
+])
+def test_the_debug_log_says_which_rule_left_a_figure_out(caplog, text, figure, reason):
+    with caplog.at_level("DEBUG", logger="kg.extract.metrics"):
+        assert metrics_of(text) == []
+    assert f"not a metric ({reason}): {figure}" in caplog.messages
+
+
+@pytest.mark.parametrize("text", [
+    "全县三万余群众参与，开展活动12次。",  # a Chinese numeral without a measure word
+    "投资5万，开展活动12次。",  # 万 without a measure word or a person
+    "第1至3批学员，开展活动12次。",  # a range of ordinals, at the very start of the sentence
+])
+def test_a_figure_left_out_does_not_hide_the_next_one(text):
+    assert [m[:2] for m in metrics_of(text)] == [(12, "次")]
+
+
+def test_a_range_is_one_figure_whose_surface_spans_both_ends():
+    (m,) = find_metrics(next(iter_sentences("招募3至5名志愿者。")))
+    assert (m["value"], m["approx"], m["surface"]) == (3, True, "3至5名")
+
+
+def test_a_measure_word_after_ge_duo_keeps_the_ge():
+    assert metrics_of("学习2个多月。") == [(2, "个月", True, False, "学习")]
+
+
+def test_a_sentence_whose_only_figure_is_a_percentage_in_words():
+    assert [m[:2] for m in metrics_of("覆盖率达百分之九十五。")] == [(95, "%")]
+
+
+def test_the_next_sentence_decides_an_outline_count_and_only_the_caller_sees_the_mark():
+    sentence = next(iter_sentences("共开展了五项活动。"))
+    assert find_metrics(sentence, following="一是学习理论") == []  # the speaker's five points
+    (m,) = find_metrics(sentence)  # no next sentence: a count
+    assert "_ends" not in m and m["value"] == 5
+    (m,) = find_metrics(sentence, following=None)  # the caller decides later
+    assert m["_ends"] is True
+
+
+def test_the_debug_log_says_a_figure_said_again_is_one_fact(caplog):
+    with caplog.at_level("DEBUG", logger="kg.extract.metrics"):
+        found = [(m["value"], m["unit"]) for m in extract_metrics(_ctx("派出4个巡察组。4个巡察组向40家单位反馈问题。"))]
+    assert found == [(4, "个"), (40, "家")]
+    assert "not a metric (said before): 4个" in caplog.messages
+
+
+def test_a_measure_word_added_by_an_analyst_takes_effect(tmp_path):
+    directory = _lexicon_copy(tmp_path, "measure_words", "趟 amount\n")
+    sentence = next(iter_sentences("走访群众100趟。"))
+    assert find_metrics(sentence) == []
+    assert [(m["value"], m["unit"]) for m in find_metrics(sentence, directory=directory)] == [(100, "趟")]
+
+
+@pytest.mark.parametrize("joiner", ["和", "及", "与"])
+def test_a_list_joined_by_a_word_gives_each_figure_its_own_thing(joiner):
+    assert [m[4] for m in metrics_of(f"该局共有3个党支部{joiner}52名党员。")] == ["该局党支部", "党员"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("12次。", ""),  # nothing names the thing: no subject, not the sentence
+    ("学习强国\t4次", "学习强国"),  # a table row: its label
+    ("学习 强国\t4次", "学习 强国"),  # the label is everything before the tab, spaces and all
+])
+def test_subject_of_a_bare_figure_and_of_a_table_row(text, subject):
+    assert [m[4] for m in metrics_of(text)] == [subject]
