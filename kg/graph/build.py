@@ -510,7 +510,7 @@ def refresh_nodes(g: nx.MultiDiGraph, ids: Iterable[str], resolver: OrgResolver 
     _link_after_refresh(g, ids)
 
 
-def _subunit_neighbours(g: nx.MultiDiGraph, nid: str, adjacency) -> list[str]:
+def _subunit_neighbours(nid: str, adjacency) -> list[str]:
     return [v for v, keyed in adjacency[nid].items() if any(e["type"] == "SUBUNIT_OF" for e in keyed.values())]
 
 
@@ -519,7 +519,7 @@ def _filter_names(g: nx.MultiDiGraph, nid: str) -> list[str]:
     names = {data["name"], *data.get("aliases", ())}
     level = [nid]
     for _ in range(2):
-        level = [up for n in level for up in _subunit_neighbours(g, n, g._succ)]
+        level = [up for n in level for up in _subunit_neighbours(n, g._succ)]
         names.update(g._node[up]["name"] for up in level)
     return sorted(names)
 
@@ -531,7 +531,7 @@ def _refresh_filter_names(g: nx.MultiDiGraph, ids) -> None:
     level = {n for n in ids if nodes.get(n, _EMPTY).get("label") == "Organization"}
     todo = set(level)
     for _ in range(2):
-        level = {down for n in level for down in _subunit_neighbours(g, n, g._pred)}
+        level = {down for n in level for down in _subunit_neighbours(n, g._pred)}
         todo |= level
     for nid in todo:
         nodes[nid]["filter_names"] = _filter_names(g, nid)
