@@ -10,21 +10,21 @@
 // columns: doc_id, title, genre, year, unit, matched
 // chart: bar x=genre
 // summary: {n} 篇文档，{unique:unit} 个报告单位：{top:title}
-WITH $slogan AS slogans, $category AS categories, $unit AS units, $genre AS genres
+WITH $unit AS units
 MATCH (d:Document)
-WHERE (size(genres) = 0 OR d.genre IN genres)
+WHERE (size($genre) = 0 OR d.genre IN $genre)
   AND ($year_from = 0 OR d.year >= $year_from) AND ($year_to = 0 OR d.year <= $year_to)
 OPTIONAL MATCH (o:Organization)-[:AUTHORED]->(d)
-WITH d, o, slogans, categories, units
+WITH d, o, units
 WHERE size(units) = 0 OR o.name IN units OR any(x IN o.aliases WHERE x IN units)
 OPTIONAL MATCH (d)-[:MENTIONS]->(s:Slogan)
-WHERE s.canonical IN slogans
-WITH d, o, slogans, categories, collect(DISTINCT s.canonical) AS found_slogans
-WHERE size(slogans) = 0 OR size(found_slogans) > 0 AND ($mode <> 'all' OR size(found_slogans) = size(slogans))
+WHERE s.canonical IN $slogan
+WITH d, o, collect(DISTINCT s.canonical) AS found_slogans
+WHERE size($slogan) = 0 OR size(found_slogans) > 0 AND ($mode <> 'all' OR size(found_slogans) = size($slogan))
 OPTIONAL MATCH (a:Activity)
-WHERE a.doc_id = d.doc_id AND a.category IN categories
-WITH d, o, categories, found_slogans, collect(DISTINCT a.category) AS found_categories
-WHERE size(categories) = 0 OR size(found_categories) > 0 AND ($mode <> 'all' OR size(found_categories) = size(categories))
+WHERE a.doc_id = d.doc_id AND a.category IN $category
+WITH d, o, found_slogans, collect(DISTINCT a.category) AS found_categories
+WHERE size($category) = 0 OR size(found_categories) > 0 AND ($mode <> 'all' OR size(found_categories) = size($category))
 RETURN d.doc_id AS doc_id, d.title AS title, d.genre AS genre, d.year AS year, o.name AS unit,
        found_slogans + found_categories AS matched
 ORDER BY year, doc_id
