@@ -610,6 +610,11 @@ def test_a_title_counts_only_before_the_figure_in_its_clause(text, figures):
     ("主要抓了三个方面：一是学习。", "三个", "outline count"),
     ("突出六个主要方面工作。", "六个", "outline count"),
     ("编号A-12名", "12名", "part of a code"),
+    ("第3期学员参加。", "3期", "ordinal"),  # 第 the sentence's first character
+    ("获得前3名。", "3名", "ordinal"),
+    ("9点30分开会。", "30分", "not points"),
+    ("下设5分会。", "5分", "not points"),
+    ("围绕“学、做”2个方面开展。", "2个", "outline count"),
     ("排名前10位。", "10位", "ordinal"),
     ("召开第三次会议。", "三次", "ordinal"),
     ("学习全国人大三次会议精神。", "三次", "session"),
@@ -633,7 +638,7 @@ def test_the_debug_log_says_which_rule_left_a_figure_out(caplog, text, figure, r
 @pytest.mark.parametrize("text", [
     "全县三万余群众参与，开展活动12次。",  # a Chinese numeral without a measure word
     "投资5万，开展活动12次。",  # 万 without a measure word or a person
-    "第1至3批学员，开展活动12次。",  # a range of ordinals, at the very start of the sentence
+    "第1至3期学员，开展活动12次。",  # a range of ordinals, at the very start of the sentence
 ])
 def test_a_figure_left_out_does_not_hide_the_next_one(text):
     assert [m[:2] for m in metrics_of(text)] == [(12, "次")]
@@ -687,3 +692,18 @@ def test_a_list_joined_by_a_word_gives_each_figure_its_own_thing(joiner):
 ])
 def test_subject_of_a_bare_figure_and_of_a_table_row(text, subject):
     assert [m[4] for m in metrics_of(text)] == [subject]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("连续3年获评先进。", (3, "年", False)),  # a length of time at the sentence's start, not a date
+    ("3至5名同志参加。", (3, "名", True)),  # a range at the sentence's start
+])
+def test_figures_at_the_very_start_of_a_sentence(text, figure):
+    assert [m[:3] for m in metrics_of(text)] == [figure]
+
+
+def test_an_approximation_word_added_by_an_analyst_counts_before_a_percentage_in_words(tmp_path):
+    directory = _lexicon_copy(tmp_path, "approx_words", "大致\tbefore\n")
+    sentence = next(iter_sentences("覆盖率大致百分之九十五。"))
+    assert [(m["value"], m["approx"]) for m in find_metrics(sentence)] == [(95, False)]
+    assert [(m["value"], m["approx"]) for m in find_metrics(sentence, directory=directory)] == [(95, True)]
