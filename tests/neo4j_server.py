@@ -42,7 +42,8 @@ MAIN_CLASS = "kg.neo4j.TestServer"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 # C1 only: a test server lives a minute, and on two cores the optimising compiler's warm-up
 # cost more than it gained (server CPU for a 10k-document load: about half with C1 alone).
-JAVA_OPTIONS = ["-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"]
+JAVA_OPTIONS = ["-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                "-Dkg.neo4j.replan=false"]
 _JAVA_VERSION = re.compile(r'version "(\d+)(?:\.(\d+))?')
 
 

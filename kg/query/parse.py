@@ -118,6 +118,8 @@ def parse_cypher(cypher: str) -> list:
     """Parse with the openCypher grammar; return the ANTLR trees or raise with line:col.
 
     One tree per ``WITH`` part after the first (see :func:`_with_segments`).
+    Cached per text: the write guard and the schema check both walk the same
+    trees (callers only read them).
 
     >>> [t.getText()[:5] for t in parse_cypher("MATCH (n:Organization) RETURN n.name")]
     ['MATCH']
@@ -128,9 +130,27 @@ def parse_cypher(cypher: str) -> list:
     ...
     kg.errors.CypherSyntaxError: Cypher syntax error at 1:9: no viable alternative at input 'MATCH (n RETURN' Hint: check brackets, quotes and keywords near that position
     """
+    return list(_parse_cached(cypher))
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(cypher: str) -> tuple:
+    text = cypher.rstrip().rstrip(";").rstrip()
+    if not text.strip():
+        raise CypherSyntaxError("empty query", hint="write a MATCH … RETURN … query")
+    return tuple(_parse_piece(piece) for piece in _with_segments(text))
+
+
+def _parse_piece(piece: str):
+    """ANTLR's two-stage parse: the fast SLL prediction first, bailing out at the first error; only
+    then full LL with error reporting, which gives the same tree or the real error (4-5x faster on
+    the canned queries, same trees)."""
     # lazy: antlr4's generated Cypher parser (0.13 s), only once a query text is checked
     from antlr4 import CommonTokenStream, InputStream
+    from antlr4.atn.PredictionMode import PredictionMode
     from antlr4.error.ErrorListener import ErrorListener
+    from antlr4.error.Errors import ParseCancellationException
+    from antlr4.error.ErrorStrategy import BailErrorStrategy
     from antlr4_cypher import CypherLexer, CypherParser
 
     class _Raise(ErrorListener):
@@ -140,19 +160,23 @@ def parse_cypher(cypher: str) -> list:
                 hint="check brackets, quotes and keywords near that position",
             )
 
-    text = cypher.rstrip().rstrip(";").rstrip()
-    if not text.strip():
-        raise CypherSyntaxError("empty query", hint="write a MATCH … RETURN … query")
-    trees = []
-    for piece in _with_segments(text):
+    def parser(fast: bool):
         lexer = CypherLexer(InputStream(piece))
         lexer.removeErrorListeners()
         lexer.addErrorListener(_Raise())
-        parser = CypherParser(CommonTokenStream(lexer))
-        parser.removeErrorListeners()
-        parser.addErrorListener(_Raise())
-        trees.append(parser.script())
-    return trees
+        made = CypherParser(CommonTokenStream(lexer))
+        made.removeErrorListeners()
+        if fast:
+            made._interp.predictionMode = PredictionMode.SLL
+            made._errHandler = BailErrorStrategy()
+        else:
+            made.addErrorListener(_Raise())
+        return made
+
+    try:
+        return parser(fast=True).script()
+    except ParseCancellationException:
+        return parser(fast=False).script()
 
 
 def check_syntax(cypher: str) -> None:

@@ -1,16 +1,18 @@
 """The app in a real browser: served on localhost, every page clicked, screenshots saved.
 
-It runs on the samples and on the seed corpus (../shared/corpus, skipped
-when absent: real reports, hash-named files, relative unit names) and fails
-on what a new user would see first: a traceback, an English Streamlit
+It runs on the samples and fails on what a new user would see first: a traceback, an English Streamlit
 default string ("Upload", "Press Enter to apply", "Choose an option"…), a
 hash-like name ([0-9a-f]{12,}) in the visible text, or a request leaving
-localhost (the app must work offline, icons included).
+localhost (the app must work offline, icons included). The same words and
+names on the seed corpus (real reports, hash-named files) are checked
+without a browser, in tests/app/test_app_shared.py: a second browser run
+over it cost a tenth of the suite's time.
 
-Skips with the reason when Chromium or Playwright is missing. Screenshots go
-to a temporary folder; ``KG_SCREENSHOTS=docs/screenshots`` regenerates the
-committed ones (a plain test run leaves the work tree clean); the graph is
-built from data/samples into a temporary file, never into data/graph.
+Skips with the reason when Chromium or Playwright is missing.
+``KG_SCREENSHOTS=docs/screenshots`` regenerates the committed screenshots,
+every page whole; a plain run takes none (they were a third of its time)
+except of a failure, and leaves the work tree clean. The graph is built from
+data/samples into a temporary file, never into data/graph.
 
 Every wait is on a page state, never on the clock: the server's health
 endpoint before the first visit, then a page counts as ready when Streamlit
@@ -127,20 +129,18 @@ def _serve(repo: Path, env: dict, log: Path, deadline: float) -> tuple[subproces
     raise RuntimeError(f"streamlit did not become healthy; its log ends:\n{_log_tail(log)}")
 
 
-@pytest.fixture(scope="module", params=["samples", "seed"])
-def served_app(request, repo, tmp_path_factory):
+@pytest.fixture(scope="module")
+def served_app(repo, tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk); browser test skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
     corpus = repo / "data" / "samples"
-    if request.param == "seed":  # the real reports: hash-named files, relative unit names, masked figures
-        corpus = request.getfixturevalue("shared_dir") / "corpus"
     tmp = tmp_path_factory.mktemp("browser")
     log = tmp / "streamlit.log"
     env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(corpus)}
     proc, url = _serve(repo, env, log, time.monotonic() + 120)
     try:
-        yield url, log, request.param
+        yield url, log, "samples"
     finally:
         proc.terminate()
         try:
@@ -180,8 +180,10 @@ def test_click_through_every_page(served_app, tmp_path):
     from playwright.sync_api import sync_playwright
 
     url, log, corpus = served_app
-    out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots")) / corpus
-    out.mkdir(parents=True, exist_ok=True)
+    shots = os.environ.get("KG_SCREENSHOTS")
+    out = Path(shots) / corpus if shots else None
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -215,14 +217,16 @@ def test_click_through_every_page(served_app, tmp_path):
                         page.get_by_text("系统运行的查询").wait_for()
                         _wait_ready(page, title)
                     _check_page(page, title)
-                    _screenshot_whole_page(page, title, out / SHOTS[title])
+                    if out:
+                        _screenshot_whole_page(page, title, out / SHOTS[title])
                 for title, link, shot in EXTRA:
                     page.goto(url + link, wait_until="domcontentloaded")
                     _wait_ready(page, title)
                     _check_page(page, title)
-                    _screenshot_whole_page(page, title, out / shot)
-                # The last page is the alias link: its centre must be the unit 市妇联 names, on both corpora
-                # (the samples name 市妇女联合会 as 市妇联 too), not the default view with a warning.
+                    if out:
+                        _screenshot_whole_page(page, title, out / shot)
+                # The last page is the alias link: its centre must be the unit 市妇联 names (the samples
+                # name 市妇女联合会 as 市妇联 too), not the default view with a warning.
                 headings = [h.strip() for h in page.locator('[data-testid="stMain"] h3').all_inner_texts()]
                 assert ALIAS_HEADING in headings, f"the explorer's alias link (市妇联) did not resolve: {headings}"
                 assert page.get_by_text("不在当前图谱中").count() == 0, "the alias link fell back to the default view"

@@ -37,23 +37,30 @@ def _raises_on_b(doc):
 
 
 def test_a_synthetic_corpus_builds_the_graph_of_jobs_1_incrementally(dask_cluster, tmp_path):
-    # 300 documents in 160 files: tasks of 10 files, at most 80 files out at once on two worker
-    # threads, so the results come back over two windows, in whatever order the workers finish,
-    # and must be applied in file order (a 1k corpus checks nothing more, at 3x the time).
-    write_corpus(tmp_path / "corpus", 300, seed=5)
+    # 60 documents in about 30 files, two files a task and at most eight files out at once: the
+    # results come back over several windows, in whatever order the workers finish, and must be
+    # applied in file order. The small rule extractor on both sides: what is tested is the order
+    # and the incremental rules (the real extraction on a cluster is tested below and in
+    # tests/cli/test_build.py).
+    write_corpus(tmp_path / "corpus", 60, seed=5)
     files = tmp_path / "corpus" / "files"
     local, remote = tmp_path / "local.pickle", tmp_path / "cluster.pickle"
-    s1 = build_store([files], graph_path=local, jobs=1)
-    seen = []
-    s2 = build_store([files], graph_path=remote, extractor=dask_cluster, progress=seen.append)
-    assert s2.files_read == s1.files_read == len(seen) == 160
-    assert s2.added == s1.added and s2.errors == s1.errors  # in the same order: applied in file order
-    assert _graph(remote) == _graph(local)
+    dask_cluster.chunk, dask_cluster.window = 2, 8
+    try:
+        s1 = build_store([files], graph_path=local, jobs=1, extract_fn=vocab_extract)
+        seen = []
+        s2 = build_store([files], graph_path=remote, extractor=dask_cluster, progress=seen.append,
+                         extract_fn=vocab_extract)
+        assert s2.files_read == s1.files_read == len(seen) > 3 * 8
+        assert s2.added == s1.added and s2.errors == s1.errors  # in the same order: applied in file order
+        assert _graph(remote) == _graph(local)
 
-    changed = change_files(tmp_path / "corpus", 0.01)
-    (files / sorted(os.listdir(files))[-1]).unlink()
-    s1 = build_store([files], graph_path=local, jobs=1, prune=True)
-    s2 = build_store([files], graph_path=remote, extractor=dask_cluster, prune=True)
+        changed = change_files(tmp_path / "corpus", 0.1)
+        (files / max(set(os.listdir(files)) - set(changed))).unlink()
+        s1 = build_store([files], graph_path=local, jobs=1, prune=True, extract_fn=vocab_extract)
+        s2 = build_store([files], graph_path=remote, extractor=dask_cluster, prune=True, extract_fn=vocab_extract)
+    finally:
+        dask_cluster.chunk = dask_cluster.window = None
     assert s2.files_read == len(changed) == s1.files_read  # unchanged files are not sent
     assert s2.removed and sorted(s2.removed) == sorted(s1.removed)
     assert _graph(remote) == _graph(local)

@@ -9,7 +9,9 @@ the app does; each query runs on both with the same parameters. Graphs:
 - data/samples built by the pipeline, every query with every value the app
   offers for each parameter that has choices (one parameter varied at a
   time, the others at the app's default), plus a few typed values for the
-  free ones (``top``, ``subject``);
+  free ones (``top``, ``subject``) — except a parameter offering more than
+  :data:`MANY` values (the units: 42), which gets its first values in the
+  app's order and a seeded sample of the rest;
 - ../shared/corpus when present, a seeded sample of those values;
 - the whole question test set (tests/query/questions.py on the fixture
   graph, the question forms of test_on_corpus.py on the sample graph).
@@ -40,6 +42,9 @@ from .required import REQUIRED
 CATALOG = load_catalog()
 # Values a user may type into the free parameters, besides the defaults.
 TYPED = {"top": [1, 3], "subject": ["学习", "不存在的对象"]}
+# More choices than this: the first MANY // 2 (the app lists the most active units first) and a
+# seeded sample of the others. Every unit of the samples was half of this file's Neo4j time.
+MANY = 12
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
 
 
@@ -55,23 +60,28 @@ def normalise(query_text: str, rows: list[list]) -> list[list]:
     return out
 
 
-def compare(query, params, embedded, server) -> str | None:
-    """None when both engines gave the same answer, else a short description of the first difference."""
+def compare(query, params, embedded, server, rows: bool = False):
+    """None when both engines gave the same answer, else a short description of the first difference;
+    with ``rows``, also the number of rows Neo4j gave."""
     e, _ = run_canned(query, embedded, params)
     s, _ = run_canned(query, server, params)
+    problem = None
     if s.columns != e.columns:
-        return f"{query.id} {params}: columns {s.columns} on Neo4j, {e.columns} embedded"
-    left, right = normalise(query.cypher, s.rows), normalise(query.cypher, e.rows)
-    if left != right:
-        diff = next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
-        return (f"{query.id} {params}: {len(left)} rows on Neo4j, {len(right)} embedded; first difference at row "
-                f"{diff}: {left[diff] if diff < len(left) else None!r} vs {right[diff] if diff < len(right) else None!r}")
-    return None
+        problem = f"{query.id} {params}: columns {s.columns} on Neo4j, {e.columns} embedded"
+    else:
+        left, right = normalise(query.cypher, s.rows), normalise(query.cypher, e.rows)
+        if left != right:
+            diff = next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
+            problem = (f"{query.id} {params}: {len(left)} rows on Neo4j, {len(right)} embedded; first difference at "
+                       f"row {diff}: {left[diff] if diff < len(left) else None!r} vs "
+                       f"{right[diff] if diff < len(right) else None!r}")
+    return (problem, len(s.rows)) if rows else problem
 
 
-def offered_values(query, graph, defaults: dict) -> list[dict]:
+def offered_values(query, graph, defaults: dict, many: int | None = None) -> list[dict]:
     """Every parameter set the app offers for ``query`` on ``graph``: for each parameter, each of its
-    choices (and the empty 'all' choice of an optional one) or typed values, the others at their default."""
+    choices (and the empty 'all' choice of an optional one) or typed values, the others at their default.
+    With ``many``, a parameter offering more choices gets ``many`` of them (see :data:`MANY`)."""
     base = {p.name: [defaults[p.name]] if p.type == "list" else defaults[p.name] for p in query.params if p.required}
     sets = [dict(base)]
     for p in query.params:
@@ -81,6 +91,9 @@ def offered_values(query, graph, defaults: dict) -> list[dict]:
             values = param_choices(graph, p.choices)
         else:
             values = TYPED.get(p.name, [])
+        if many and len(values) > many:
+            head = many // 2
+            values = values[:head] + random.Random(f"{query.id}:{p.name}").sample(values[head:], many - head)
         if p.type == "list":  # a multi-select: each value alone, the first two together, and none (all)
             values = [[v] for v in values] + ([values[:2]] if len(values) > 1 else []) + ([] if p.required else [[]])
         elif not p.required and p.choices and p.default in ("", 0):
@@ -132,27 +145,48 @@ def test_fixture_graph(name, neo4j, small_graph):
     assert problems == []
 
 
+@pytest.fixture(scope="module")
+def sample_runs(neo4j, samples_graph) -> dict[str, list[tuple[dict, str | None, int]]]:
+    """Each query's offered parameter sets on the sample graph, run once on both engines:
+    (parameters, the first difference or None, rows on Neo4j)."""
+    embedded, server = _engines(neo4j, samples_graph, "samples")
+    runs = {}
+    for name, query in CATALOG.items():
+        runs[name] = []
+        for params in offered_values(query, samples_graph, app_defaults(samples_graph), many=MANY):
+            problem, rows = compare(query, params, embedded, server, rows=True)
+            runs[name].append((params, problem, rows))
+    return runs
+
+
 @pytest.mark.parametrize("name", sorted(CATALOG))
-def test_sample_graph_every_offered_value(name, neo4j, samples_graph):
-    embedded, server = _engines(neo4j, samples_graph, "samples")
+def test_sample_graph_every_offered_value(name, sample_runs):
     query = CATALOG[name]
-    sets = offered_values(query, samples_graph, app_defaults(samples_graph))
-    problems = [d for params in sets if (d := compare(query, params, embedded, server))]
+    problems = [problem for _, problem, _ in sample_runs[name] if problem]
     assert problems == []
-    assert len(sets) >= 1 + sum(1 for p in query.params if p.choices and p.choices != "titles")
+    assert len(sample_runs[name]) >= 1 + sum(1 for p in query.params if p.choices and p.choices != "titles")
 
 
-def test_sample_graph_answers_are_not_all_empty(neo4j, samples_graph):
+def test_sample_graph_answers_are_not_all_empty(sample_runs):
     """Parity of empty answers would prove nothing: most runs return rows."""
-    embedded, server = _engines(neo4j, samples_graph, "samples")
-    sizes: dict[str, list[int]] = {}
-    for query in CATALOG.values():
-        for params in offered_values(query, samples_graph, app_defaults(samples_graph)):
-            sizes.setdefault(query.id, []).append(len(run_canned(query, server, params)[0].rows))
+    sizes = {name: [rows for _, _, rows in runs] for name, runs in sample_runs.items()}
     answered = sum(1 for runs in sizes.values() for n in runs if n)
     assert answered > 0.5 * sum(map(len, sizes.values()))  # many units report no activity of their own
     # the sample reports are unit reports: no national indicator (国内生产总值增长) to line up by year
     assert [name for name, runs in sizes.items() if not any(runs)] in ([], ["indicator_by_year"])
+
+
+def test_many_choices_are_sampled_the_first_in_the_apps_order(samples_graph):
+    query = CATALOG["activities_by_unit"]
+    units = param_choices(samples_graph, "units")
+    assert len(units) > MANY
+    default = app_defaults(samples_graph)["unit"]
+    chosen = [s["unit"] for s in offered_values(query, samples_graph, app_defaults(samples_graph), many=MANY)]
+    alone = {c[0] for c in chosen if len(c) == 1}
+    assert set(units[:MANY // 2]) <= alone <= set(units) | {default}
+    assert MANY <= len(alone | {default}) <= MANY + 1  # the default may be one of the chosen
+    assert units[:2] in chosen  # a multi-select of two
+    assert chosen == [s["unit"] for s in offered_values(query, samples_graph, app_defaults(samples_graph), many=MANY)]
 
 
 @pytest.fixture(scope="module")

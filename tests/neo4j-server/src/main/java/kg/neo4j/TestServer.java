@@ -37,7 +37,8 @@ import org.neo4j.kernel.internal.Version;
  * HOME holds the store; a database imported there by {@code neo4j-admin
  * database import} is served as the default database. The page cache is
  * 256 MiB unless the system property {@code kg.neo4j.pagecache} says
- * otherwise (the benchmark gives it more).
+ * otherwise (the benchmark gives it more). {@code -Dkg.neo4j.replan=false} keeps
+ * every query plan once made, whatever the data loaded since (the tests' setting).
  *
  * Logins are checked as on a real deployment: the user {@code neo4j} gets
  * the password in the environment variable {@code KG_NEO4J_PASSWORD} (kept
@@ -69,6 +70,13 @@ public final class TestServer {
                 // the tests' driver is closed by then, so a test session need not wait.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100));
+        if (!Boolean.parseBoolean(System.getProperty("kg.neo4j.replan", "true"))) {
+            // The test suite loads a dozen small graphs in turn into one database: a plan made on
+            // one graph answers just as right on the next, and replanning every canned query after
+            // each load cost most of the Neo4j tests' time. Benchmarks keep Neo4j's defaults.
+            builder.setConfig(GraphDatabaseSettings.query_statistics_divergence_threshold, 1.0)
+                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofHours(24));
+        }
         DatabaseManagementService dbms = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
 
