@@ -142,7 +142,8 @@ def pytest_xdist_make_scheduler(config, log):
     session fixtures. Every test whose id names Neo4j goes to one process, so the test server starts
     once, not once per process (and its database is never written by two tests at once); so do the
     tests whose id names a cluster (the session's Dask cluster, two worker processes). The other
-    tests go a module at a time, so a module's fixtures are made once.
+    tests go a module at a time, so a module's fixtures are made once. The two server groups start
+    first, then :data:`LONG_MODULES`, then the modules with most tests.
 
     xdist's own ``xdist_group`` marks would say the same, but 3.8 renames node ids in a way pytest 9
     ignores; the id is all the scheduler sees. A Neo4j test whose id lacks the word still passes, on a
@@ -153,15 +154,37 @@ def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
     class OneServerEach(LoadScopeScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid: str) -> str:
             # Other tests go module by module: a module-scoped fixture (a corpus built, scored) runs once.
             return next((g for g in SERVER_GROUPS if g in nodeid.lower()), nodeid.split("::", 1)[0])
+
+        def _assign_work_unit(self, node) -> None:
+            if not self.ordered:  # xdist sorts by the number of tests: a long module of one test came last
+                self.ordered = True
+                first = sorted(self.workqueue, key=lambda scope: _long_first(scope, len(self.workqueue[scope])))
+                for scope in first:
+                    self.workqueue.move_to_end(scope)
+            super()._assign_work_unit(node)
 
     return OneServerEach(config, log)
 
 
 NEO4J_GROUP = "neo4j"
 SERVER_GROUPS = (NEO4J_GROUP, "cluster")  # the first word a test's id holds picks its group
+# Modules of few tests that take long (a browser, a server, the national reports' graph): started
+# early, so that the last minute is not one of them running alone while the other process idles.
+LONG_MODULES = ("tests/app/test_browser.py", "tests/query/test_national.py",
+                "tests/extract/test_determinism.py", "tests/ingest/test_bombs.py")
+
+
+def _long_first(scope: str, tests: int) -> tuple:
+    if scope in SERVER_GROUPS:
+        return 0, SERVER_GROUPS.index(scope)
+    if scope in LONG_MODULES:
+        return 1, LONG_MODULES.index(scope)
+    return 2, -tests
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

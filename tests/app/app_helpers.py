@@ -95,9 +95,14 @@ def use_graph(monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def open_app():
-    """Run app.py on one page (the default one unless named), with these URL query parameters, in AppTest."""
+def open_app(monkeypatch):
+    """Run app.py on one page (the default one unless named), with these URL query parameters, in AppTest.
+
+    Without the background warm-up of the canned queries (``KG_WARM_UP=0``): each test's graph would
+    run all of them beside the test. The tests of the warm-up turn it back on."""
     from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KG_WARM_UP", "0")
 
     def open_page(page: str | None = None, **query_params):
         # Straight to the page, as a deep link opens it: one run, not the dashboard first.

@@ -245,6 +245,7 @@ def test_the_engine_is_warmed_up_once_after_the_first_page(sample_graph_file, us
 
     monkeypatch.setattr(kg.app.state, "warm_up", recording_warm_up)
     use_graph(_copy_graph(sample_graph_file, tmp_path / "g"))
+    monkeypatch.setenv("KG_WARM_UP", "1")  # as the app runs (open_app turns it off for the other tests)
     open_app()
     open_app("app_pages/queries.py")
     for t in threading.enumerate():
@@ -254,3 +255,14 @@ def test_the_engine_is_warmed_up_once_after_the_first_page(sample_graph_file, us
     engine, daemon = calls[0]
     assert engine.path.endswith(".ladybug")  # the database the build wrote
     assert not daemon  # a process that exits waits for it instead of stopping it inside the engine
+
+
+def test_no_warm_up_with_kg_warm_up_0(sample_graph_file, use_graph, open_app, tmp_path, monkeypatch):
+    import kg.app.state
+
+    calls = []
+    monkeypatch.setattr(kg.app.state, "warm_up", calls.append)
+    use_graph(_copy_graph(sample_graph_file, tmp_path / "g"))
+    monkeypatch.setenv("KG_WARM_UP", "0")
+    assert not open_app().exception
+    assert calls == []

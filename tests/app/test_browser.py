@@ -1,12 +1,13 @@
 """The app in a real browser: served on localhost, every page clicked, screenshots saved.
 
-It runs on the samples and fails on what a new user would see first: a traceback, an English Streamlit
+It runs on the samples (and on the seed corpus when the screenshots are
+made again) and fails on what a new user would see first: a traceback, an English Streamlit
 default string ("Upload", "Press Enter to apply", "Choose an option"…), a
 hash-like name ([0-9a-f]{12,}) in the visible text, or a request leaving
 localhost (the app must work offline, icons included). The same words and
 names on the seed corpus (real reports, hash-named files) are checked
-without a browser, in tests/app/test_app_shared.py: a second browser run
-over it cost a tenth of the suite's time.
+without a browser in every run, in tests/app/test_app_shared.py: a second
+browser run over it cost a tenth of the suite's time.
 
 Skips with the reason when Chromium or Playwright is missing.
 ``KG_SCREENSHOTS=docs/screenshots`` regenerates the committed screenshots,
@@ -129,18 +130,25 @@ def _serve(repo: Path, env: dict, log: Path, deadline: float) -> tuple[subproces
     raise RuntimeError(f"streamlit did not become healthy; its log ends:\n{_log_tail(log)}")
 
 
-@pytest.fixture(scope="module")
-def served_app(repo, tmp_path_factory):
+# The seed corpus (../shared/corpus: hash-named files, relative unit names) only when the committed
+# screenshots are made again: its words and names are checked without a browser in test_app_shared.py.
+CORPORA = ["samples", "seed"] if os.environ.get("KG_SCREENSHOTS") else ["samples"]
+
+
+@pytest.fixture(scope="module", params=CORPORA)
+def served_app(request, repo, tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk); browser test skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
     corpus = repo / "data" / "samples"
+    if request.param == "seed":
+        corpus = request.getfixturevalue("shared_dir") / "corpus"
     tmp = tmp_path_factory.mktemp("browser")
     log = tmp / "streamlit.log"
     env = {**os.environ, "KG_GRAPH": str(tmp / "graph.pickle"), "KG_CORPUS": str(corpus)}
     proc, url = _serve(repo, env, log, time.monotonic() + 120)
     try:
-        yield url, log, "samples"
+        yield url, log, request.param
     finally:
         proc.terminate()
         try:
@@ -225,8 +233,8 @@ def test_click_through_every_page(served_app, tmp_path):
                     _check_page(page, title)
                     if out:
                         _screenshot_whole_page(page, title, out / shot)
-                # The last page is the alias link: its centre must be the unit 市妇联 names (the samples
-                # name 市妇女联合会 as 市妇联 too), not the default view with a warning.
+                # The last page is the alias link: its centre must be the unit 市妇联 names, on both corpora
+                # (the samples name 市妇女联合会 as 市妇联 too), not the default view with a warning.
                 headings = [h.strip() for h in page.locator('[data-testid="stMain"] h3').all_inner_texts()]
                 assert ALIAS_HEADING in headings, f"the explorer's alias link (市妇联) did not resolve: {headings}"
                 assert page.get_by_text("不在当前图谱中").count() == 0, "the alias link fell back to the default view"

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -38,7 +39,8 @@ import org.neo4j.kernel.internal.Version;
  * database import} is served as the default database. The page cache is
  * 256 MiB unless the system property {@code kg.neo4j.pagecache} says
  * otherwise (the benchmark gives it more). {@code -Dkg.neo4j.replan=false} keeps
- * every query plan once made, whatever the data loaded since (the tests' setting).
+ * every query plan once made, whatever the data loaded since and whatever the
+ * size of its parameters (the tests' setting).
  *
  * Logins are checked as on a real deployment: the user {@code neo4j} gets
  * the password in the environment variable {@code KG_NEO4J_PASSWORD} (kept
@@ -74,8 +76,10 @@ public final class TestServer {
             // The test suite loads a dozen small graphs in turn into one database: a plan made on
             // one graph answers just as right on the next, and replanning every canned query after
             // each load cost most of the Neo4j tests' time. Benchmarks keep Neo4j's defaults.
+            // Nor is a query planned again for each size of its list and string parameters.
             builder.setConfig(GraphDatabaseSettings.query_statistics_divergence_threshold, 1.0)
-                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofHours(24));
+                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofHours(24))
+                    .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false);
         }
         DatabaseManagementService dbms = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
