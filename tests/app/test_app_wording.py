@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.query.catalog import load_catalog
 from tests.app.app_helpers import PAGES, open_app, sample_graph_file, use_graph  # noqa: F401
 from tests.wording import english_words
 
@@ -69,15 +68,6 @@ def test_an_answer_shows_no_english(sample_graph_file, use_graph, open_app):
     use_graph(sample_graph_file)
     at = open_app("app_pages/ask.py", question="哪些单位开展了读书班？")
     assert not at.exception and at.success, "the question was answered"
-    assert not english_on(at)
-
-
-@pytest.mark.parametrize("query_id", sorted(load_catalog()))
-def test_no_canned_query_page_shows_english(query_id, sample_graph_file, use_graph, open_app):
-    use_graph(sample_graph_file)
-    at = open_app("app_pages/queries.py", q=query_id)
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.radio(key="q_id").value == query_id
     assert not english_on(at)
 
 
