@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 REPO = Path(__file__).resolve().parent.parent.parent
 PAGES = ["app_pages/dashboard.py", "app_pages/queries.py", "app_pages/ask.py", "app_pages/plans.py", "app_pages/explorer.py",
@@ -94,15 +95,27 @@ def use_graph(monkeypatch, tmp_path):
     return use
 
 
+_SCAN_COMPONENT_MANIFESTS = manifest_scanner.scan_component_manifests
+
+
+@functools.cache
+def _component_manifests():
+    return _SCAN_COMPONENT_MANIFESTS()
+
+
 @pytest.fixture
 def open_app(monkeypatch):
     """Run app.py on one page (the default one unless named), with these URL query parameters, in AppTest.
 
     Without the background warm-up of the canned queries (``KG_WARM_UP=0``): each test's graph would
-    run all of them beside the test. The tests of the warm-up turn it back on."""
+    run all of them beside the test. The tests of the warm-up turn it back on. Each AppTest scans
+    every installed package for Streamlit components (a quarter of a page run's time); the
+    packages do not change during a session, so the scan is made once.
+    """
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("KG_WARM_UP", "0")
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", _component_manifests)
 
     def open_page(page: str | None = None, **query_params):
         # Straight to the page, as a deep link opens it: one run, not the dashboard first.
