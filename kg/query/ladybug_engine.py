@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import GraphError, QueryError, QueryTimeout
 from ..graph.schema import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
@@ -168,6 +168,9 @@ class QueryTable:
 # gain in memory is largest, for about a second in 10k documents), while the small tables of a small
 # graph share an open (23 reopens cost a build of the samples 1 s of CPU, 3x the copy itself).
 _REOPEN_BYTES = 1 << 20
+# A COPY of fewer rows runs on one thread: the engine's thread pool costs more than it gives on a
+# small table (the samples' 25 tables: 65 ms on one thread, 150 ms on two).
+_SMALL_COPY_ROWS = 20_000
 _ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
 
 
@@ -321,6 +324,7 @@ class LadybugEngine:
                 self._open()
                 since_open[0] = 0
             rows = t.load()
+            self._conn.set_max_threads_for_exec(1 if rows.num_rows < _SMALL_COPY_ROWS else self._threads)
             try:
                 self._conn.execute(f"COPY {t.name} FROM $rows{t.options}", {"rows": rows}).close()
             except RuntimeError as err:
@@ -329,10 +333,18 @@ class LadybugEngine:
             counts[bool(t.options)] += rows.num_rows
             since_open[0] += rows.nbytes
 
+        try:
+            self._copy_all(tables, copy, pipelined)
+        finally:
+            self._conn.set_max_threads_for_exec(self._threads)
+        return counts[0], counts[1]
+
+    @staticmethod
+    def _copy_all(tables: Iterable["QueryTable"], copy: Callable, pipelined: bool) -> None:
         if not pipelined:
             for t in tables:
                 copy(t)
-            return counts[0], counts[1]
+            return
         with ThreadPoolExecutor(1, thread_name_prefix="kg-copy") as copier:
             pending = None
             for t in tables:
@@ -342,7 +354,6 @@ class LadybugEngine:
                 del t
             if pending is not None:
                 pending.result()
-        return counts[0], counts[1]
 
     def run(self, cypher: str, params: dict | None = None, limit: int = DEFAULT_LIMIT,
             timeout: float = DEFAULT_TIMEOUT) -> Result:

@@ -128,3 +128,15 @@ def test_many_engines_open_in_one_process_all_answer():
     finally:
         for e in engines:
             e.close()
+
+
+@pytest.mark.parametrize("threads", [0, 1, 2])
+def test_queries_get_the_engines_threads_whatever_the_copy_used(small_graph, threads):
+    # A small table is copied on one thread (kg.query.ladybug_engine._SMALL_COPY_ROWS); the
+    # queries after the load must run on the threads the engine was opened with.
+    def setting(engine):
+        return engine._conn.execute("CALL current_setting('threads') RETURN *").get_all()
+
+    empty, loaded = LadybugEngine(threads=threads), LadybugEngine(small_graph, threads=threads)
+    assert setting(loaded) == setting(empty)
+    assert loaded.n_nodes == small_graph.number_of_nodes()
