@@ -36,7 +36,6 @@ import zlib
 from collections import defaultdict
 
 import networkx as nx
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from ..extract.base import iter_sentences
@@ -376,6 +375,9 @@ def link_passages(g: nx.MultiDiGraph) -> None:
     if not members:
         _mark(g, {doc for doc, _ in before})
         return
+    # lazy: datasketch imports scipy (0.45 s), which a query, a question or the app never needs
+    from datasketch import MinHash, MinHashLSH
+
     keys = sorted(grams)
     index = {k: i for i, k in enumerate(keys)}
     hashes = MinHash.bulk([[s.encode("utf-8") for s in grams[k]] for k in keys], num_perm=_NUM_PERM,

@@ -5,6 +5,8 @@ import csv
 import importlib.util
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,13 @@ def test_ask_as_json(graph_file, capsys):
     assert payload["query"] == "find_figures" and payload["params"]["unit"] == ["市税务局"]
     assert payload["understood"] == "理解为：列出数据；单位＝市税务局。→ 查询“按条件查数据”" and payload["unused"] == []
     assert len(payload["rows"]) == 2
+
+
+def test_a_query_or_a_question_never_loads_the_builds_similarity_search():
+    # datasketch (the passage links' MinHash) imports scipy: 0.45 s of a first `kg query`, which
+    # needs neither. Asked in a fresh process, since this one has imported everything.
+    code = ("import sys, kg.cli, kg.cli.query, kg.query.engines, kg.query.ask, kg.app.state; "
+            "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
