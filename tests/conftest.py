@@ -12,6 +12,10 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
 SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
 _NEO4J_LINE = pytest.StashKey[str]()
+# No guard verdicts kept between processes (kg.query.verdicts) in the tests, nor in the processes
+# they start: each test checks its texts itself, and nothing is written to the user's cache.
+# tests/query/test_verdicts.py turns them on in a folder of its own.
+os.environ["KG_CACHE_DIR"] = ""
 
 
 @pytest.fixture(scope="session")

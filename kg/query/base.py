@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from ..errors import ConfigError, QueryError
 from .guard import check_read_only
 from .parse import check_schema
+from .verdicts import passed_before, remember_passed
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -69,14 +70,18 @@ class Engine(Protocol):
 
 @lru_cache(maxsize=512)
 def _checked(cypher: str) -> None:
+    if passed_before(cypher):  # kg.query.verdicts: this text passed this guard in an earlier process
+        return
     check_read_only(cypher)
     check_schema(cypher)
+    remember_passed(cypher)
 
 
 def prepare_query(cypher: str, params: dict | None, limit: int, timeout: float) -> dict:
     """Guard a query and validate its run settings; return the parameters to send.
 
-    Parsing is cached per text, so a canned query pays for the check once.
+    The check is cached per text, in this process and between processes
+    (:mod:`kg.query.verdicts`), so a canned query pays for it once.
 
     >>> prepare_query("MATCH (o:Organization) RETURN o.name", {"u": "x"}, 10, 1.0)
     {'u': 'x'}
