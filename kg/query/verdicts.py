@@ -23,12 +23,15 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["verdict_file", "passed_before", "remember_passed"]
+__all__ = ["MAX_KEPT", "verdict_file", "passed_before", "remember_passed"]
 
 _HERE = Path(__file__).resolve().parent
 _GUARD_SOURCES = (_HERE / "guard.py", _HERE / "parse.py", _HERE.parent / "graph" / "schema.py")
 _lock = threading.Lock()
 _known: dict[Path, set[str]] = {}
+# Typed queries add a line each: past this many the file starts again (65 bytes a line, read
+# whole by each process's first check).
+MAX_KEPT = 5000
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +85,14 @@ def remember_passed(cypher: str) -> None:
         known = _known.setdefault(path, _read(path))
         if key in known:
             return
+        mode = "a"
+        if len(known) >= MAX_KEPT:
+            known.clear()
+            mode = "w"
         known.add(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="ascii") as out:  # one short line: appends do not interleave
+            with path.open(mode, encoding="ascii") as out:  # one short line: appends do not interleave
                 out.write(key + "\n")
         except OSError:
             pass

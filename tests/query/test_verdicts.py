@@ -110,3 +110,14 @@ def test_every_canned_query_is_checked_once_across_processes(cache):
     assert first.stdout.split() == ["True"] and second.stdout.split() == ["False"]  # the grammar never loaded
     lines = kg.query.verdicts.verdict_file().read_text(encoding="ascii").split()
     assert len(lines) == len(set(lines)) == len({q.cypher for q in load_catalog().values()})
+
+
+def test_the_file_starts_again_past_its_size(cache, monkeypatch):
+    monkeypatch.setattr(kg.query.verdicts, "MAX_KEPT", 3)
+    texts = [f"MATCH (o:Organization) RETURN o.name AS unit LIMIT {n}" for n in range(1, 6)]
+    for text in texts:
+        prepare_query(text, {}, 10, 1.0)
+    kept = kg.query.verdicts.verdict_file().read_text(encoding="ascii").split()
+    assert len(kept) == 2  # three kept, then the fourth started the file again
+    _new_process()
+    assert [kg.query.verdicts.passed_before(t) for t in texts] == [False, False, False, True, True]
