@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from antlr4 import CommonTokenStream, InputStream
+from antlr4_cypher import CypherLexer, CypherParser
 
 from kg.errors import CypherSyntaxError, QueryError
-from kg.query.parse import check_schema, check_syntax, describe_query, find_parameters, strip_literals
+from kg.query.catalog import load_catalog
+from kg.query.parse import (_with_segments, check_schema, check_syntax, describe_query, find_parameters,
+                            parse_cypher, strip_literals)
 
 
 def test_strip_literals_keeps_offsets_and_lines():
@@ -66,3 +70,16 @@ def test_schema_check_refuses_unknown_names(text, message):
 
 def test_schema_check_accepts_every_schema_name():
     check_schema("MATCH (d:Document)-[m:MENTIONS]->(s:Slogan) RETURN d.title, m.surface, s.canonical, s.doc_ids")
+
+
+def test_the_fast_parse_gives_the_full_parses_trees_on_every_canned_query():
+    # kg.query.parse tries ANTLR's SLL prediction first and falls back to full LL only on an error:
+    # SLL may only ever be faster, never read a query differently.
+    def full(piece):
+        parser = CypherParser(CommonTokenStream(CypherLexer(InputStream(piece))))
+        return parser.script().toStringTree(recog=parser)
+
+    for query in load_catalog().values():
+        text = query.cypher.rstrip().rstrip(";").rstrip()
+        fast = [t.toStringTree(recog=t.parser) for t in parse_cypher(query.cypher)]
+        assert fast == [full(piece) for piece in _with_segments(text)], query.id
