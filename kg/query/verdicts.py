@@ -63,16 +63,21 @@ def _read(path: Path) -> set[str]:
         return set()
 
 
+def _known_for(path: Path) -> set[str]:
+    """The keys kept in ``path``, read once per process (the caller holds ``_lock``)."""
+    known = _known.get(path)
+    if known is None:
+        known = _known[path] = _read(path)
+    return known
+
+
 def passed_before(cypher: str) -> bool:
     """True when this very text passed this guard in an earlier process (or earlier in this one)."""
     path = verdict_file()
     if path is None:
         return False
     with _lock:
-        known = _known.get(path)
-        if known is None:
-            known = _known[path] = _read(path)
-        return _key(cypher) in known
+        return _key(cypher) in _known_for(path)
 
 
 def remember_passed(cypher: str) -> None:
@@ -82,7 +87,7 @@ def remember_passed(cypher: str) -> None:
         return
     key = _key(cypher)
     with _lock:
-        known = _known.setdefault(path, _read(path))
+        known = _known_for(path)
         if key in known:
             return
         mode = "a"

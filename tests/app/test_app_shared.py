@@ -11,7 +11,7 @@ from tests.app.test_app_wording import ui_texts
 from tests.wording import english_words
 
 # A file name in a tooltip (the document view's 来源文件) is the file's own name, hash or not.
-FILE_NAME = re.compile(r"[\w.-]*[0-9a-f]{12,}[\w.-]*")
+FILE_NAME = re.compile(rf"[\w.-]*{HASH_LIKE.pattern}[\w.-]*")
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 

@@ -184,7 +184,7 @@ def _check_page(page, title: str) -> None:
     assert not hashes, f"{title}: hash-like names in the visible text: {hashes[:5]}"
 
 
-def test_click_through_every_page(served_app, tmp_path):
+def test_click_through_every_page(served_app):
     from playwright.sync_api import sync_playwright
 
     url, log, corpus = served_app
