@@ -9,14 +9,23 @@ set. Thirty web documents (``HELDOUT``, one block of ten from each third of
 the set) are scored but never shown with their errors, so their score tells
 whether a change generalized. ``--errors`` refuses them.
 
+The ``unseen`` sets are documents we had written, with their gold, by writers
+who never saw the rules (tests/fixtures/unseen): the first three of each
+writer's six tune, the last three (``UNSEEN_ASIDE``) are kept aside like the
+web's thirty. They are scored by the repo's own scorer (bench/gold_scorer.py,
+the shared scorer's rules), so they need no ../shared.
+
 Runs the extraction in this process (the shared scorer, ../shared/eval/score.py,
-does the scoring), so a run takes a few seconds.
+does the scoring of the shared sets), so a run takes a few seconds.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,26 +34,43 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.gold_scorer import load_jsonl, main as scorer_main, score as score_gold  # noqa: E402
+
 SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
+UNSEEN = REPO / "tests" / "fixtures" / "unseen"
 HELDOUT = frozenset(f"w{n}" for n in [*range(31, 41), *range(71, 81), *range(111, 121)])
+
+
+def is_unseen_aside(doc_id: str) -> bool:
+    """The last three of each writer's six (a04–a06, b04–b06, …).
+
+    >>> [is_unseen_aside(d) for d in ("a03_town", "b04_bank", "w04")]
+    [False, True, False]
+    """
+    return re.match(r"[a-z]0[4-6]_", doc_id) is not None
+
+
 SETS = {
     "dev": ("corpus", "dev.jsonl", lambda doc_id: True),
     "web": ("corpus-web", "web.jsonl", lambda doc_id: True),
     "web-tune": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] not in HELDOUT),
     "web-heldout": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] in HELDOUT),
     "web-w31-w40": ("corpus-web", "web.jsonl", lambda doc_id: doc_id.split("#")[0] in {f"w{n}" for n in range(31, 41)}),
+    "unseen-tune": (UNSEEN, "gold/*.jsonl", lambda doc_id: not is_unseen_aside(doc_id)),
+    "unseen-aside": (UNSEEN, "gold/*.jsonl", is_unseen_aside),
 }
+KEPT_ASIDE = ("web", "web-heldout", "web-w31-w40", "unseen-aside")
 FIELDS = ("organizations", "slogans", "metrics", "metrics+subject", "activity_types")
 
 
-def predict(corpus: Path, out: Path) -> None:
+def predict(corpus: Path | list[Path], out: Path) -> None:
     import orjson
 
     from kg.extract import extract_document
     from kg.ingest import read_documents
 
     with open(out, "wb") as fh:
-        for doc in read_documents([corpus]):
+        for doc in read_documents(corpus if isinstance(corpus, list) else [corpus]):
             if isinstance(doc, Exception):
                 print(f"ingest error: {doc}", file=sys.stderr)
                 continue
@@ -53,21 +79,34 @@ def predict(corpus: Path, out: Path) -> None:
 
 def score(name: str, pred_dir: Path, errors: bool = False, doc: str | None = None) -> tuple[dict, str]:
     corpus, gold_file, keep = SETS[name]
-    pred = pred_dir / f"{corpus}.jsonl"
+    root = corpus if isinstance(corpus, Path) else SHARED / corpus
+    pred = pred_dir / f"{root.name}.jsonl"
     if not pred.exists():
-        predict(SHARED / corpus, pred)
+        predict(sorted(root.glob("*.txt")) if isinstance(corpus, Path) else root, pred)
     gold = pred_dir / f"{name}.gold.jsonl"
-    with open(SHARED / "gold" / gold_file, encoding="utf-8") as src, open(gold, "w", encoding="utf-8") as dst:
-        for line in src:
-            if line.strip():
-                doc_id = json.loads(line)["doc_id"]
-                if keep(doc_id) and (doc is None or doc_id.split("#")[0] == doc):
-                    dst.write(line)
+    sources = sorted(root.glob(gold_file)) if isinstance(corpus, Path) else [SHARED / "gold" / gold_file]
+    with open(gold, "w", encoding="utf-8") as dst:
+        for source in sources:
+            for line in source.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    doc_id = json.loads(line)["doc_id"]
+                    if keep(doc_id) and (doc is None or doc_id.split("#")[0] == doc):
+                        dst.write(line + "\n")
+    if isinstance(corpus, Path):
+        return _score_here(gold, pred, errors)
     scorer = [sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(pred)]
     summary = json.loads(subprocess.run([*scorer, "--json"], capture_output=True, text=True, check=True).stdout)
     text = subprocess.run([*scorer, "--show-errors"] if errors else scorer,
                           capture_output=True, text=True, check=True).stdout
     return summary, text
+
+
+def _score_here(gold: Path, pred: Path, errors: bool) -> tuple[dict, str]:
+    summary = score_gold(load_jsonl(gold), load_jsonl(pred))
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        scorer_main([str(gold), str(pred), *(["--show-errors"] if errors else [])])
+    return summary, text.getvalue()
 
 
 def table(rows: dict[str, dict]) -> str:
@@ -91,13 +130,13 @@ def main(argv=None) -> int:
     unknown = [s for s in args.sets if s not in SETS]
     if unknown:
         ap.error(f"unknown set {unknown[0]!r}; choose from {', '.join(SETS)}")
-    if not (SHARED / "gold").is_dir():
+    if not (SHARED / "gold").is_dir() and any(not isinstance(SETS[s][0], Path) for s in args.sets):
         print(f"no shared gold at {SHARED}", file=sys.stderr)
         return 2
-    if args.errors and any(s in ("web", "web-heldout", "web-w31-w40") for s in args.sets):
-        print("the held-out documents are scored, never shown: use web-tune", file=sys.stderr)
+    if args.errors and any(s in KEPT_ASIDE for s in args.sets):
+        print("the held-out documents are scored, never shown: use web-tune or unseen-tune", file=sys.stderr)
         return 2
-    if args.doc and args.doc in HELDOUT:
+    if args.doc and (args.doc in HELDOUT or is_unseen_aside(args.doc)):
         print(f"{args.doc} is held out", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
