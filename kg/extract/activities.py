@@ -63,13 +63,14 @@ _STRENGTHS = ("", "weak", "strong")
 _POINT = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 _QUOTED = re.compile(r"“[^“”]*”")
+_QUOTE_OPEN = re.compile(r"[“\"「][^“”\"「」，,。；;]{0,8}$")  # inside a quote that opened just before
 _NUMBER = r"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+|[*＊Xx×]+)\s*[余多]?"  # PDF text may space it: 1100 余人次
 _ROLES = (
     "not_cue", "frame_verb", "frame_end", "count_unit", "frame_after", "frame_next",
     "modal", "exhort_subject", "topic_after", "statement_after", "statement_before", "question",
     "shortfall", "not_shortfall", "negation", "negation_next", "personal_genre", "first_person",
     "modifier_head", "modifier_verb", "institution", "institution_category", "weak_modifier", "outcome_head",
-    "aim_after", "brand_link",
+    "aim_after", "brand_link", "medium",
     "speech_verb", "speaker", "own_speaker", "report_verb", "demand_verb", "demand_addressee", "not_demand_after",
     "leadership", "studied", "about", "text_noun", "regulation", "plan_noun", "name_suffix",
     "partner_cue", "partner_verb", "pairing",
@@ -134,6 +135,7 @@ class _Cues:
     regulation_after: re.Pattern
     plan_end: re.Pattern
     name_suffix: re.Pattern
+    medium_after: re.Pattern
     named_activity: re.Pattern
     partner_cue: re.Pattern
     pairing: re.Pattern
@@ -201,6 +203,7 @@ def _cues(directory: str | None = None) -> _Cues:
         regulation_after=re.compile(f"^[\u4e00-\u9fff]{{0,4}}?{alt('regulation')}"),
         plan_end=re.compile(f"{alt('plan_noun')}$"),
         name_suffix=re.compile(f"^{alt('name_suffix')}"),
+        medium_after=re.compile(f"^[^“”\"「」，,。；;]{{0,8}}[”\"」]{alt('medium')}"),
         named_activity=re.compile(
             r"[“\"「]([^“”\"「」\n]{2,30})[”\"」](?:(?![的和与及等])[\u4e00-\u9fff]){0,6}?活动"
         ),
@@ -610,6 +613,8 @@ def _why_not(norm, start, end, category, weak, before, after, sent, genre, cited
         cues.about_before.search(before) and cues.about_after.match(after) and not cues.name_suffix.match(after)
     ):
         return "subject of a text"
+    if category != "线上学习" and cues.medium_after.match(after) and _QUOTE_OPEN.search(before):
+        return "name of a medium"  # “住建讲堂”公众号
     if cues.statement_after.match(after) and len(before) <= 2:
         return "statement"
     if cues.copula.search(norm, start, end):

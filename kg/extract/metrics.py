@@ -88,7 +88,8 @@ _UNIT_WORDS = ("部长", "部门", "部署", "部分", "名单", "名称", "名�
                "项目", "处理", "处置", "种类", "类型", "起来", "支持", "支撑", "地区", "地方", "座谈", "台账",
                "对象", "对照", "组织", "组长", "队伍", "天下", "周年", "周边", "节点", "节约", "本领", "位置",
                "集中", "集体", "集团", "门户", "例会", "笔记", "块头", "支部", "部曲", "个字", "道路", "道德",
-               "道理", "周岁", "周末", "名额", "场所", "期限", "期刊")
+               "道理", "周岁", "周末", "名额", "场所", "期限", "期刊", "成员", "成为", "成立", "成果", "成效", "成绩",
+               "成就", "成功", "成长", "成熟", "成本", "成交", "成型", "成品", "成风", "成才", "成事", "成家", "成年")
 _ORDINAL_BEFORE = ("第", "前第", "届", "No", "NO", "#")
 # A percentage written out in words (百分之九十五, 百分之98.5) is a % figure.
 _PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
@@ -364,6 +365,8 @@ def _rejected(norm: str, m: re.Match, parsed, lex: _Lexicons, around: _Around, f
         return "measure word is part of a word"
     if num[0] in _CN_NUM_CHARS and _starts_place_name(norm, s):
         return "part of a place name"  # 三门峡市, 六盘水市, 十堰市
+    if unit == "成" and (len(num) > 1 or num in "0０"):
+        return "not tenths"  # 九成, 8成以上; 二十成员单位 is a count of members
     if unit == "分" and (num[0] in _CN_NUM_CHARS or _POINTS_REJECT.match(norm, e - 1) or before.endswith(("时", "点"))):
         return "not points"  # 十分重要, 三分之一, 9时30分
     if s and norm[s - 1] == "每":

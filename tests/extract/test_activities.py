@@ -522,3 +522,10 @@ def test_an_institution_carried_out_is_held_a_list_of_them_is_not():
 def test_a_blocker_stops_a_pattern_over_it():
     assert categories_of("与市场监管局联合开展执法检查。") == set()
     assert categories_of("与区检察院联合开展警示教育。") >= {"联学共建", "警示教育"}
+
+
+def test_a_trigger_inside_the_quoted_name_of_a_medium_is_no_activity():
+    found = activities_of("依托“学习强国”平台和“税务讲堂”公众号开展线上学习。")
+    assert [a["category"] for a in found] == ["线上学习"]
+    # the same word in a quoted activity's name is an activity
+    assert [a["category"] for a in activities_of("局机关开展“青年讲堂”活动3期。")] == ["培训"]

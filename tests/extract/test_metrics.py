@@ -707,3 +707,28 @@ def test_an_approximation_word_added_by_an_analyst_counts_before_a_percentage_in
     sentence = next(iter_sentences("覆盖率大致百分之九十五。"))
     assert [(m["value"], m["approx"]) for m in find_metrics(sentence)] == [(95, False)]
     assert [(m["value"], m["approx"]) for m in find_metrics(sentence, directory=directory)] == [(95, True)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全镇党员参学率超过九成。", (9, "成", True)),
+    ("八成以上的整改事项已经销号。", (8, "成", True)),
+    ("约三成群众通过线上渠道反映诉求。", (3, "成", True)),
+])
+def test_tenths_are_a_figure(text, want):
+    assert [(v, u, a) for v, u, a, _, _ in metrics_of(text)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "全市二十成员单位派员参加。",  # a count of members, not tenths
+    "这套做法一成不变地坚持了下来。",
+    "取得三成效、两成果的好局面。",
+])
+def test_cheng_inside_another_word_is_no_tenths(text):
+    assert [u for _, u, _, _, _ in metrics_of(text)] == []
+
+
+def test_going_through_items_one_by_one_is_no_studied_text():
+    # 逐条跟踪 tracks a list of demands; 逐条学习《条例》 explains a text, whose 条 are its articles
+    assert [(v, u) for v, u, _, _, _ in metrics_of("收集群众诉求58条，已办结41条，剩下的逐条跟踪、逐条销号。")] == [
+        (58, "条"), (41, "条")]
+    assert metrics_of("逐条学习《条例》3编158条。") == []

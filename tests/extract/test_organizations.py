@@ -631,3 +631,48 @@ def test_a_league_committee_spelled_formally_is_found_with_its_written_span(text
     found = find_org_mentions(text)
     assert found and all(text[m.start:m.end] == m.surface for m in found)
     assert [m.name for m in found if m.name.startswith("共青团")] == ["共青团市委"] * text.count("共青团XX市委")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("石门村党支部开展主题党日活动。", "石门村党支部"),  # the segmenter tags 石门 a noun
+    ("一行人来到深河村党群服务中心开展研讨。", "深河村党群服务中心"),  # 深/河村: a name cut by the dictionary
+    ("与马家沟村党支部结对共建。", "马家沟村党支部"),
+    ("赴官渡镇深河村党支部开展联学。", "深河村党支部"),
+])
+def test_a_villages_own_name_is_kept_whole(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "全县128个村党支部参加。",
+    "组织党员到贫困村党支部开展帮扶。",
+    "不能解决的记录在案交由村部和乡镇处理。",  # 交由 is no village, though the segmenter calls it a noun
+])
+def test_no_village_name_is_made_up(text):
+    assert not [n for n in names(text) if n.endswith(("村党支部", "村部")) and len(n) > 5]
+
+
+def test_a_stationed_team_of_villages_is_one_word():
+    assert names("与深河村党支部、驻村工作队开展交流研讨。") == ["深河村党支部", "驻村工作队"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("潼南区民政局和铜梁区民政局联合开展主题党日活动。", {"潼南区民政局", "铜梁区民政局"}),
+    ("桃园村党支部和石门村党支部开展联学。", {"桃园村党支部", "石门村党支部"}),
+])
+def test_units_of_one_kind_in_two_places_stay_two(text, want):
+    assert {o["name"] for o in orgs_of(text)} == want
+
+
+def test_a_place_and_its_bare_spelling_are_still_one_unit():
+    assert [(o["name"], o["aliases"]) for o in orgs_of("潞州区总工会召开会议。区总工会主席讲话。")] == [
+        ("潞州区总工会", ["区总工会"])]
+
+
+def test_a_bare_body_of_the_report_does_not_join_a_partner_named_in_full():
+    found = {o["name"] for o in orgs_of("7月1日，局机关党支部开展主题党日活动。"
+                                         "先后与县委党校、县农业农村局机关党支部开展联学活动4次。")}
+    assert {"局机关党支部", "县农业农村局机关党支部"} <= found
+    # named as the actor, the full name is the one the bare body stands for
+    found = orgs_of("县农业农村局机关党支部召开会议。局机关党支部书记讲党课。")
+    assert "局机关党支部" in next(o["aliases"] for o in found if o["name"] == "县农业农村局机关党支部")

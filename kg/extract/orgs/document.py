@@ -16,13 +16,16 @@ from .mentions import (PLACE_UNIT_FIRST, PLACE_UNIT_PATTERN, OrgMention, endings
                        find_self_names)
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
-from .rules import ADMIN_LEVELS, ZONES, OrgRules, load_org_rules
+from .rules import ADMIN_LEVELS, ZONES, OrgRules, load_org_rules, load_word_classes
 
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
+# A unit named after a partner cue, alone or in a list (与县委党校、县农业农村局机关党支部开展联学): a partner.
+_PARTNER_BEFORE = re.compile(
+    "(?:" + "|".join(map(re.escape, load_word_classes()["partner"])) + r")(?:[^，,。；;：:]{0,30}[、和及与])?$")
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -58,11 +61,16 @@ class _DocumentUnits:
     def add(self, m: OrgMention, sent: Sentence) -> None:
         key = m.canonical
         g = self.groups.get(key)
+        if g is not None and m.place and g["place"] and g["place"] != m.place:
+            key = m.place + m.canonical  # 潼南区民政局 and 铜梁区民政局: two units of one kind
+            g = self.groups.get(key)
         if g is None:
             g = self.groups[key] = {"aliases": set(), "spellings": {}, "kind": m.kind, "sentence": sent,
                                     "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
-                                    "named": "", "collective": 0, "in_titles": 0}
+                                    "named": "", "collective": 0, "in_titles": 0, "place": "", "partner": 0}
             self.order.append(key)
+        g["place"] = g["place"] or m.place
+        g["partner"] += _PARTNER_BEFORE.search(sent.norm, max(0, m.start - 40), m.start) is not None
         g["aliases"] |= m.aliases
         g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
         g["mentions"] += 1
@@ -138,8 +146,10 @@ class _DocumentUnits:
         for name in self.live():
             if name not in self.groups or family(name)[0] is not None:
                 continue
+            # a unit named only as a partner is not the one a bare 局机关党支部 of the report stands for
             targets = [o for o in self.live() if o != name and o.endswith(name) and len(o) > len(name)
-                       and self.groups[o]["collective"] < self.groups[o]["mentions"]]
+                       and self.groups[o]["collective"] < self.groups[o]["mentions"]
+                       and self.groups[o]["partner"] < self.groups[o]["mentions"]]
             if targets and name[0] not in ADMIN_LEVELS and all(o[0] in ADMIN_LEVELS for o in targets) \
                     and len({o[0] for o in targets}) == 1 and len(targets) <= 2:
                 self.merge(name, max(targets, key=lambda o: (self.groups[o]["mentions"], -len(o))))

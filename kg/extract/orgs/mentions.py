@@ -260,7 +260,8 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
     """Is ``name``, found at ``text[start:head_end]``, a unit and not a word, a session or a title?"""
     if (len(name) < 2 or (name in rules.reject and not (masked and name in MASKABLE)) or name in ADMIN_LEVELS
             or _GRADE.search(name) or _GENERIC_START.match(name) or (name[0] in "我本" and len(name) <= 3)
-            or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)):
+            or rules.rejects_end(name) or _DESCRIBED.search(name) or (name[0] == "副" and len(name) <= 3)
+            or name.startswith(_KIND_OF_VILLAGE)):
         return False
     if text.startswith(_RULES_NAMED_AFTER, head_end):
         return False  # 中央八项规定: the name of a rule, not its author acting
@@ -410,6 +411,10 @@ _VILLAGE_HEADS = _CLASSES["village_head"]
 _MASKED_TOWN_HEADS = frozenset(["镇", "乡", "街道"])
 _ZONES = frozenset(ZONES)
 _VILLAGE_PART_TAGS = frozenset("n nr nz ns j ng nrt".split())
+_VILLAGE_NAME_TAGS = frozenset(_CLASSES["village_part_tag"])
+_VILLAGE_KINDS = frozenset(_CLASSES["village_kind"])
+_KIND_OF_VILLAGE = tuple(kind + "村" for kind in _VILLAGE_KINDS)  # 贫困村党支部: any such village's
+_VILLAGE_NAME_CHARS = 4
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
@@ -684,6 +689,33 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     return _name_start(toks, j, anchored, rules)
 
 
+def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str] | None:
+    """(first word, name) of a village's own name before its 村 at word ``j`` (石门/村, 深/河村), or None.
+
+    The segmenter knows few village names, so their characters carry any tag
+    but a function word's. The name runs left from 村 to a boundary: the
+    text's start, punctuation, a function word or a verb (与, 和, 来到), or a
+    town (官渡镇); a run that stops anywhere else is a longer phrase, not a
+    name (记录在案/交由/村部), and a kind of village (贫困村) is no name.
+    """
+    first = toks[j]
+    own = len(first.word) - 1
+    k = j
+    while k > 0:
+        t = toks[k - 1]
+        if (t.tag not in _VILLAGE_NAME_TAGS or not _HAN.match(t.word) or t.word in rules.boundaries
+                or rules.places.get(t.word) == "town" or t.word[-1] in ADMIN_LEVELS):
+            break
+        if own + len(t.word) > _VILLAGE_NAME_CHARS:
+            return None
+        own += len(t.word)
+        k -= 1
+    name = "".join(t.word for t in toks[k:j]) + first.word[:-1]
+    if k == j or len(name) < 2 or any(name.endswith(w) or name.startswith(w) for w in _VILLAGE_KINDS):
+        return None
+    return k, name
+
+
 def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
     a masked level (某县), a collective (全市), the places before a level word
@@ -704,6 +736,9 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
         place, start = "全", start + 1
+    elif anchored and first.word[-1] == "村" and (village := _village_name(toks, j, rules)):
+        k, name = village  # 石门/村/党支部, 深/河村/党支部: the village's name, kept like a place
+        place, start, place_start = (name,), first.end - 1, toks[k].start
     elif anchored and _is_place(first) and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
         place, start = first.word[:-1], first.end - 1
         outer, place_start = _outer_places(toks, j, first.start)
