@@ -676,3 +676,31 @@ def test_a_bare_body_of_the_report_does_not_join_a_partner_named_in_full():
     # named as the actor, the full name is the one the bare body stands for
     found = orgs_of("县农业农村局机关党支部召开会议。局机关党支部书记讲党课。")
     assert "局机关党支部" in next(o["aliases"] for o in found if o["name"] == "县农业农村局机关党支部")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("我们会同镇劳动保障所和县总工会开展维权服务。", "镇劳动保障所"),  # 所 alone the segmenter calls a conjunction
+    ("石岭司法所与派出所联合开展普法宣传。", "石岭司法所"),
+    ("与县人民法院石岭人民法庭建立联调机制。", "县人民法院石岭人民法庭"),
+])
+def test_township_stations_and_tribunals(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text", ["我镇地处山区，共有14个村。", "一是个别支部学习形式较为单一。", "部分支部书记参加。"])
+def test_words_and_quantities_that_end_like_units_are_none(text):
+    assert names(text) == []
+
+
+def test_a_conjunction_read_as_the_county_he_xian_is_a_conjunction():
+    assert names("在县委主题教育领导小组和县卫生健康局党委的指导下开展。")[-2:] == ["县卫生健康局", "县卫生健康局党委"]
+    assert names("安徽省和县卫生健康局开展学习。") == ["安徽省和县卫生健康局"]
+
+
+def test_a_self_reference_and_a_bare_body_join_the_unit_of_their_kind():
+    found = orgs_of("XX县中医院党委召开会议。我院党委在县委主题教育领导小组指导下开展学习。"
+                    "院党委理论学习中心组集中学习十二次。县委党校教师授课。")
+    by_name = {o["name"]: o for o in found}
+    assert {"我院党委", "院党委"} <= set(by_name["县中医院党委"]["aliases"])
+    # the bare 中心组 is the hospital's, not that of 县委, named as often
+    assert by_name["县中医院党委理论学习中心组"]["parent"] == "县中医院党委"

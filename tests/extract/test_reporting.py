@@ -280,3 +280,9 @@ def test_the_unit_honoured_with_a_visit_reports_not_the_visitor():
 ])
 def test_a_unit_naming_itself_by_its_kind_in_the_title_reports(title, want):
     assert reporting("尊敬的各位领导：现将一年来的工作报告如下。", title=title) == want
+
+
+def test_a_signature_with_the_signers_name_after_the_unit_names_the_unit():
+    text = ("按照县委政法委安排，县司法局党组组织了这次读书班。我结合所里的工作谈几点体会。\n\n"
+            "以上发言，请批评指正。\n\n青山县司法局石岭司法所　李XX\n2024年6月")
+    assert reporting(text, title="在全县政法系统读书班上的交流发言") == "青山县司法局石岭司法所"

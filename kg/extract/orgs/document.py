@@ -23,6 +23,7 @@ __all__ = ["resolve_organizations", "mentions_in_context", "extract_organization
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
+_BODY_WORDS = ("党委", "党组", "党总支", "党支部", "党工委", "支部", "总支")
 # A unit named after a partner cue, alone or in a list (与县委党校、县农业农村局机关党支部开展联学): a partner.
 _PARTNER_BEFORE = re.compile(
     "(?:" + "|".join(map(re.escape, load_word_classes()["partner"])) + r")(?:[^，,。；;：:]{0,30}[、和及与])?$")
@@ -121,11 +122,18 @@ class _DocumentUnits:
             # still bare: name it after the document's own unit, so that the
             # graph does not join every report's 青年理论学习小组 into one node
             for o in [o for o in members if o in self.groups and generic_owner(family(o)[1])]:
-                if top and top in self.groups:
-                    new = _own_name(self.name_of(top), o)
+                owner = self._owner_of_kind(family(o)[1], units) or top
+                if owner and owner in self.groups:
+                    new = _own_name(self.name_of(owner), o)
                     self.rename(o, new)
                     owners = [g for g in self.groups if g != new and new.startswith(self.name_of(g))]
-                    self.groups[new]["parent"] = self.name_of(max(owners, key=len) if owners else top)
+                    self.groups[new]["parent"] = self.name_of(max(owners, key=len) if owners else owner)
+
+    def _owner_of_kind(self, owner: str, units: list[str]) -> str | None:
+        """The most named unit of the kind a bare group's owner says (院党委 → a 院, 局党组 → a 局)."""
+        kind = next((owner[: -len(b)] for b in _BODY_WORDS if owner.endswith(b) and len(owner) > len(b)), owner)
+        fitting = [u for u in units if u in self.groups and kind and self.name_of(u).endswith(kind)]
+        return max(fitting, key=lambda u: self.groups[u]["mentions"]) if fitting else None
 
     def merge_level_abbreviations(self) -> None:
         """市局, 县局: the one unit of that level ending so (市市场监督管理局);
@@ -142,7 +150,16 @@ class _DocumentUnits:
                     self.merge(name, targets[0])
 
     def merge_generic_names(self) -> None:
-        """Generic names without their unit (党组, 局党组) join the one unit that has them."""
+        """Generic names without their unit (党组, 局党组) join the one unit that has them;
+        a self-reference (我院党委) first joins the name it stands for (院党委)."""
+        for name in self.live():
+            if name in self.groups and name[0] in "我本" and len(name) >= 4:
+                bare = name[1:]
+                targets = [o for o in self.live() if o != name and (o == bare or o.endswith(bare) and o[0] != name[0])]
+                if bare in targets:
+                    self.merge(name, bare)
+                elif len(targets) == 1:
+                    self.merge(name, targets[0])
         for name in self.live():
             if name not in self.groups or family(name)[0] is not None:
                 continue

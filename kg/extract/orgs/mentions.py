@@ -739,6 +739,9 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     elif anchored and first.word[-1] == "村" and (village := _village_name(toks, j, rules)):
         k, name = village  # 石门/村/党支部, 深/河村/党支部: the village's name, kept like a place
         place, start, place_start = (name,), first.end - 1, toks[k].start
+    elif anchored and len(first.word) == 2 and first.word[0] in "和与及同" and first.word[-1] in ADMIN_LEVELS \
+            and j > 0 and toks[j - 1] is not None and _head_of(toks[j - 1], rules) is not None:
+        start = place_start = first.end - 1  # 领导小组/和县/卫生健康局: a conjunction, not the county 和县
     elif anchored and _is_place(first) and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
         place, start = first.word[:-1], first.end - 1
         outer, place_start = _outer_places(toks, j, first.start)

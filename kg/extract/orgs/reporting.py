@@ -528,13 +528,18 @@ def _discount_superior_levels(ballot, norm: str) -> None:
             c.cues.append(f"superior level ×{factor:g}")
 
 
+# A person's name after the unit on a signature line, set off by spaces: 2–4 characters or a mask.
+_SIGNER_AFTER = re.compile(r"\s+(?:[\u4e00-\u9fff]{1,2}(?:[Xx×*＊某]{1,3}|[\u4e00-\u9fff]{1,2}))$")
+
+
 def _vote_signature(ballot, body, by_sentence) -> None:
     """A unit's name alone on one of the last lines (above a date): the signature."""
     for s in body[-_LAST_LINES:]:
         if len(s.norm) > 30 or _SENTENCE_END.search(s.norm):
             continue
         ms = _chain_heads(by_sentence.get(s.index, []))
-        if ms and ms[0].start <= 1 and ms[-1].end >= len(s.norm.strip()) - 1:
+        line = _SIGNER_AFTER.sub("", s.norm.strip())  # 湘潭县司法局花石司法所　谭XX: the unit, then who signs
+        if ms and ms[0].start <= 1 and ms[-1].end >= len(line) - 1:
             ballot.vote(ms[0].name, "signature", s, s.start)
 
 
