@@ -704,3 +704,16 @@ def test_a_self_reference_and_a_bare_body_join_the_unit_of_their_kind():
     assert {"我院党委", "院党委"} <= set(by_name["县中医院党委"]["aliases"])
     # the bare 中心组 is the hospital's, not that of 县委, named as often
     assert by_name["县中医院党委理论学习中心组"]["parent"] == "县中医院党委"
+
+
+def test_a_court_or_procuratorate_without_renmin_is_the_same_unit():
+    found = orgs_of("团支部走进区检察院开展活动。团员青年走进青山区人民检察院参观。区检察院团支部书记介绍。")
+    court = next(o for o in found if o["name"] == "青山区人民检察院")
+    assert "区检察院" in court["aliases"]
+    assert [o["name"] for o in found if o["name"].endswith("检察院")] == ["青山区人民检察院"]
+
+
+@pytest.mark.parametrize("text", ["研究生党支部走进书院路社区为居民讲解。", "组织全委干部观看警示教育片。",
+                                  "研究部署下半年全委学习和重点工作。"])
+def test_a_street_named_after_a_unit_and_the_whole_unit_are_no_units(text):
+    assert [n for n in names(text) if n != "研究生党支部"] == []

@@ -255,6 +255,9 @@ def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found
     return out
 
 
+_ROAD_AFTER = re.compile(r"(?:路|街|大街|大道|巷|胡同)(?:社区|小区|街道|\d|[一二三四五六七八九十]+号|口|上|边|旁|$|[，,。、])")
+
+
 def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool, place: bool,
                   rules: OrgRules) -> bool:
     """Is ``name``, found at ``text[start:head_end]``, a unit and not a word, a session or a title?"""
@@ -280,6 +283,8 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
         return False  # （通讯员 余成科）: a reporter's name, not a unit
     if _DOCUMENT_AFTER.match(text, head_end):
         return False  # 《中国共产党党校（行政学院）工作条例》: the title of a rule
+    if _ROAD_AFTER.match(text, head_end):
+        return False  # 书院路社区: a street named after it
     return True
 
 
