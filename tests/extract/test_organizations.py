@@ -717,3 +717,12 @@ def test_a_court_or_procuratorate_without_renmin_is_the_same_unit():
                                   "研究部署下半年全委学习和重点工作。"])
 def test_a_street_named_after_a_unit_and_the_whole_unit_are_no_units(text):
     assert [n for n in names(text) if n != "研究生党支部"] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("天平高速公路天水收费所党支部开展学习。", "天平高速公路天水收费所党支部"),
+    ("县市场监管局城关市场监管所开展培训。", "市场监管所"),
+])
+def test_grassroots_offices_named_with_suo(text, want):
+    assert want in names(text)
+    assert names("群众所盼、干部所做都要记在心上。") == []

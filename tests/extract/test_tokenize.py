@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from kg.extract import tokenize
+from kg.extract.orgs.rules import load_org_rules
 from kg.extract.tokenize import cut_words, iter_tokens, tag_words
 
 
@@ -30,3 +31,14 @@ def test_offsets_cover_the_text(text):
     assert "".join(t.word for t in toks) == text
     for t in toks:
         assert text[t.start:t.end] == t.word
+
+
+def test_every_unit_suffix_can_end_a_word_the_segmenter_cuts():
+    """A suffix the segmenter splits (司法/所, 所 read as a conjunction) never ends a head word, so
+    every 司法所 of a report was lost: each suffix is cut whole, or ends with a shorter suffix that is
+    (妇女/联合会 ends with 联合会), or its gazetteer entry keeps it whole."""
+    rules = load_org_rules()
+    suffixes = {s for s, _ in rules.suffixes}
+    split = [s for s in suffixes if len(tag_words(s)) > 1
+             and not any(s.endswith(t) and t != s and len(tag_words(t)) == 1 for t in suffixes)]
+    assert split == []
