@@ -726,3 +726,9 @@ def test_a_street_named_after_a_unit_and_the_whole_unit_are_no_units(text):
 def test_grassroots_offices_named_with_suo(text, want):
     assert want in names(text)
     assert names("群众所盼、干部所做都要记在心上。") == []
+
+
+def test_a_streets_own_name_the_segmenter_does_not_know_is_kept():
+    found = find_org_mentions("5月15日上午，赫山区枫林坳街道党工委联合区人民医院开展活动。")
+    assert [(m.name, sorted(m.aliases)) for m in found][0] == (
+        "赫山区枫林坳街道党工委", ["枫林坳街道党工委", "街道党工委"])

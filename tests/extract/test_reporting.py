@@ -286,3 +286,32 @@ def test_a_signature_with_the_signers_name_after_the_unit_names_the_unit():
     text = ("按照县委政法委安排，县司法局党组组织了这次读书班。我结合所里的工作谈几点体会。\n\n"
             "以上发言，请批评指正。\n\n青山县司法局石岭司法所　李XX\n2024年6月")
     assert reporting(text, title="在全县政法系统读书班上的交流发言") == "青山县司法局石岭司法所"
+
+
+def test_a_report_sent_to_a_committee_is_the_signers_not_the_addressees():
+    text = ("县委：\n\n根据县委部署，部领导班子召开了专题民主生活会。县委常委、统战部部长主持会议，"
+            "县委组织部有关同志列席。现将有关情况报告如下。\n\n一、会前准备\n\n县委要求班子成员逐一谈心谈话。"
+            "县委督导组到会指导。\n\n中共XX县委统战部\n2024年1月22日")
+    assert reporting(text, title="关于召开专题民主生活会情况的报告") == "县委统战部"
+
+
+def test_a_byline_unit_with_its_place_is_the_texts_unit_without_it():
+    page = ("青春答卷写在赛场上\n\n发布时间:2024-05-09  来源:青山县教体局  作者:胡静\n\n"
+            "5月8日,全县中小学生党史知识竞赛决赛开赛。本次竞赛由县教体局、团县委联合主办,县实验中学承办。"
+            "县实验中学组织志愿者服务。县教体局有关负责同志出席并讲话。")
+    found = from_page(page)
+    assert found is not None and found["name"].endswith(("县教体局", "县教育和体育局", "县教育体育局"))
+
+
+def test_the_writers_unit_in_a_last_line_reports_a_personal_essay():
+    text = ("七月中旬，我参加了县教育局组织的暑期师德师风专题培训。我聆听了市教育科学研究院专家的专题辅导，"
+            "收获很大。\n\n今后我校将继续做好家访。\n\n（作者单位：XX县第二实验小学语文教研组　刘某某）")
+    assert reporting(text, title="守住三尺讲台上的初心——暑期培训心得体会") == "县第二实验小学"
+
+
+def test_a_kind_of_place_opened_in_a_news_title_does_not_speak():
+    page = ("“家门口”服务站开张 群众小事有人管\n\n来源：石岭街道办事处   作者：通讯员 刘某\n\n"
+            "5月15日上午,长安区石岭街道党工委联合区人民医院在社区文化广场开展集中服务活动。"
+            "区医院派出医护人员为居民测血压。")
+    found = from_page(page)
+    assert found is not None and found["name"] in ("长安区石岭街道党工委", "石岭街道办事处")

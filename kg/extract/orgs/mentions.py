@@ -420,6 +420,7 @@ _VILLAGE_NAME_TAGS = frozenset(_CLASSES["village_part_tag"])
 _VILLAGE_KINDS = frozenset(_CLASSES["village_kind"])
 _KIND_OF_VILLAGE = tuple(kind + "村" for kind in _VILLAGE_KINDS)  # 贫困村党支部: any such village's
 _VILLAGE_NAME_CHARS = 4
+_STREET_HEADS = ("街道", "社区")
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
@@ -704,7 +705,7 @@ def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str]
     name (记录在案/交由/村部), and a kind of village (贫困村) is no name.
     """
     first = toks[j]
-    own = len(first.word) - 1
+    own = len(first.word) - 1 if first.word[-1] == "村" else 0
     k = j
     while k > 0:
         t = toks[k - 1]
@@ -715,7 +716,7 @@ def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str]
             return None
         own += len(t.word)
         k -= 1
-    name = "".join(t.word for t in toks[k:j]) + first.word[:-1]
+    name = "".join(t.word for t in toks[k:j]) + (first.word[:-1] if first.word[-1] == "村" else "")
     if k == j or len(name) < 2 or any(name.endswith(w) or name.startswith(w) for w in _VILLAGE_KINDS):
         return None
     return k, name
@@ -741,9 +742,12 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
         place, start = "全", start + 1
-    elif anchored and first.word[-1] == "村" and (village := _village_name(toks, j, rules)):
-        k, name = village  # 石门/村/党支部, 深/河村/党支部: the village's name, kept like a place
-        place, start, place_start = (name,), first.end - 1, toks[k].start
+    elif (first.word[-1] == "村" and anchored or first.word in _STREET_HEADS) \
+            and (village := _village_name(toks, j, rules)):
+        k, name = village  # 石门/村/党支部, 深/河村/党支部, 枫林/坳/街道: the village's or street's name
+        start = first.end - 1 if first.word[-1] == "村" else first.start
+        outer, place_start = _outer_places(toks, k, toks[k].start)
+        place = (*outer, name)
     elif anchored and len(first.word) == 2 and first.word[0] in "和与及同" and first.word[-1] in ADMIN_LEVELS \
             and j > 0 and toks[j - 1] is not None and _head_of(toks[j - 1], rules) is not None:
         start = place_start = first.end - 1  # 领导小组/和县/卫生健康局: a conjunction, not the county 和县

@@ -44,6 +44,7 @@ _SALUTATION = re.compile("^.{0,24}(" + "|".join(map(re.escape, _CLASSES["salutat
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
+_AUTHOR_UNIT = re.compile(r"(?:作者|撰稿人?)单位\s*[：:]\s*(?:[*＊Xx×]{1,4})?")
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
 _NOT_REPORTING = frozenset(_CLASSES["not_reporting"])
@@ -265,6 +266,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_subtitle(ballot, body, by_sentence)
     _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
     _vote_author_line(ballot, body, by_sentence)
+    _vote_author_unit(ballot, body, by_sentence)
     _vote_openings(ballot, body, by_sentence)
     _vote_self_references(ctx, ballot, orgs)
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
@@ -290,10 +292,10 @@ def _vote_title(ctx, ballot, title_norm, title_sents, by_sentence, mentions) -> 
     sent = title_sents[0] if title_sents else None
     if found:
         unit, how = found
-        if isinstance(unit, str):
-            ballot.vote(unit, how, sent, 0)
-        else:
-            ballot.vote(unit.name, how, sent, 0)
+        name = unit if isinstance(unit, str) else unit.name
+        if how == "title speaker" and name in ballot.suffix_words and not getattr(unit, "masked", False):
+            how = "title other"  # “家门口”服务站开张: a kind of thing, no unit that speaks
+        ballot.vote(name, how, sent, 0)
     venue = _VENUE.search(title_norm)
     visitor = found[0] if found and not isinstance(found[0], str) and _is_visitor(found[0].name) else None
     for m in in_title:
@@ -334,8 +336,11 @@ def _vote_byline(ballot, byline: dict, mentions) -> None:
         for m in find_org_mentions(normalize_text(value)):
             if any(word in m.name for word in media):
                 continue  # a newspaper or a news site publishes; it does not report
-            in_text = m.name in named or m.canonical in named
-            ballot.vote(m.name, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
+            # 绩溪县教体局 in the byline is the 县教体局 of the text: vote for the spelling the text uses
+            spelling = next((x for x in (m.name, m.canonical, *sorted(m.aliases, key=len, reverse=True))
+                             if x in ballot.by_spelling), m.name)
+            in_text = spelling in named or m.name in named or m.canonical in named or spelling in ballot.by_spelling
+            ballot.vote(spelling, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
 
 
 def _vote_author_line(ballot, body, by_sentence) -> None:
@@ -352,6 +357,18 @@ def _vote_author_line(ballot, body, by_sentence) -> None:
             rest = rest[rest.find(m.role) + len(m.role):] if m.role in rest else rest
         if _PERSON.match(rest) or not rest.strip():
             ballot.vote(m.name, "author line", s, s.start)
+            return
+
+
+def _vote_author_unit(ballot, body, by_sentence) -> None:
+    """``（作者单位：某县第二实验小学语文教研组 刘某）`` on one of the last lines: the writer's unit."""
+    for s in body[-_LAST_LINES:]:
+        at = _AUTHOR_UNIT.search(s.norm)
+        if at is None:
+            continue
+        ms = _chain_heads([m for m in by_sentence.get(s.index, []) if m.start >= at.end()])
+        if ms:
+            ballot.vote(ms[0].name, "author line", s, s.start)
             return
 
 
@@ -385,9 +402,17 @@ def _subject_mentions(s: Sentence, ms: list[OrgMention], memo: dict | None = Non
     return out
 
 
+def _is_addressee(s: Sentence, ms: list[OrgMention]) -> bool:
+    """``区委：`` or ``县委主题教育领导小组：`` alone on a line: whom a report is sent to, not who sends it."""
+    line = s.norm.strip()
+    return len(line) <= 40 and line.endswith(("：", ":")) and bool(ms) and all(
+        not line[:m.start].strip("、，, 和及与") for m in ms[:1]) and max(m.end for m in ms) >= len(line) - 1
+
+
 def _vote_openings(ballot, body, by_sentence) -> None:
     """The subject of the first clauses; failing one, the first unit named at all."""
-    opening = [s for s in body if not _SALUTATION.match(s.norm) and not s.norm.startswith(("——", "—"))]
+    opening = [s for s in body if not _SALUTATION.match(s.norm) and not s.norm.startswith(("——", "—"))
+               and not _is_addressee(s, by_sentence.get(s.index, []))]
     rank = 0
     named = False
     for s in opening[:_OPENING_SENTENCES]:
@@ -532,6 +557,9 @@ def _discount_superior_levels(ballot, norm: str) -> None:
 _SIGNER_AFTER = re.compile(r"\s+(?:[\u4e00-\u9fff]{1,2}(?:[Xx×*＊某]{1,3}|[\u4e00-\u9fff]{1,2}))$")
 
 
+_SIGNATURE_LEAD = re.compile(r"(?:中共|中国共产党)?(?:[*＊Xx×某]{1,4})?")
+
+
 def _vote_signature(ballot, body, by_sentence) -> None:
     """A unit's name alone on one of the last lines (above a date): the signature."""
     for s in body[-_LAST_LINES:]:
@@ -539,8 +567,10 @@ def _vote_signature(ballot, body, by_sentence) -> None:
             continue
         ms = _chain_heads(by_sentence.get(s.index, []))
         line = _SIGNER_AFTER.sub("", s.norm.strip())  # 湘潭县司法局花石司法所　谭XX: the unit, then who signs
-        if ms and ms[0].start <= 1 and ms[-1].end >= len(line) - 1:
-            ballot.vote(ms[0].name, "signature", s, s.start)
+        lead = _SIGNATURE_LEAD.match(line).end()  # 中共XX区委宣传部: the party's name and a mask before it
+        if ms and ms[0].start <= lead + 1 and ms[-1].end >= len(line) - 1:
+            addressed = any(_is_addressee(o, by_sentence.get(o.index, [])) for o in body[:2])
+            ballot.vote(ms[0].name, "signature addressed" if addressed else "signature", s, s.start)
 
 
 @register("reporting_org")
