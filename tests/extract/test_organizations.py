@@ -732,3 +732,27 @@ def test_a_streets_own_name_the_segmenter_does_not_know_is_kept():
     found = find_org_mentions("5月15日上午，赫山区枫林坳街道党工委联合区人民医院开展活动。")
     assert [(m.name, sorted(m.aliases)) for m in found][0] == (
         "赫山区枫林坳街道党工委", ["枫林坳街道党工委", "街道党工委"])
+
+
+@pytest.mark.parametrize("text, everyday", [
+    ("中共石岭镇委员会", "镇委"),
+    ("中共某职业技术学院图书馆支部委员会", "职业技术学院图书馆党支部"),
+    ("中共青山国有资本投资集团有限公司委员会", "青山国有资本投资集团有限公司党委"),
+    ("中共XX县委员会", "县委"),
+])
+def test_a_party_bodys_formal_name_has_its_everyday_name(text, everyday):
+    found = find_org_mentions(text)
+    assert found[-1].canonical == everyday
+    assert not [m.name for m in found if m.name.endswith("支部") and not m.inner]  # 支部 of 支部委员会
+
+
+def test_the_formal_name_in_a_signature_joins_the_everyday_one():
+    found = orgs_of("图书馆党支部开展读书分享会。\n\n中共某职业技术学院图书馆支部委员会\n2024年1月")
+    assert [o["name"] for o in found if o["name"].endswith(("支部", "支部委员会"))] == ["职业技术学院图书馆支部委员会"]
+    assert "图书馆党支部" in found[-1]["aliases"]
+
+
+def test_a_short_name_the_text_declares_is_the_same_unit():
+    found = orgs_of("中国农业银行黔南分行（以下简称“黔南分行”）党委高度重视。黔南分行组织青年员工开展调研。")
+    assert [(o["name"], "黔南分行" in o["aliases"]) for o in found] == [
+        ("中国农业银行黔南分行", True), ("中国农业银行黔南分行党委", False)]

@@ -315,3 +315,10 @@ def test_a_kind_of_place_opened_in_a_news_title_does_not_speak():
             "区医院派出医护人员为居民测血压。")
     found = from_page(page)
     assert found is not None and found["name"] in ("长安区石岭街道党工委", "石岭街道办事处")
+
+
+def test_a_byline_unit_is_reported_in_the_texts_spelling():
+    page = ("青春答卷写在赛场上\n\n发布时间:2024-05-09  来源:青山县教体局  作者:胡静\n\n"
+            "5月8日,全县中小学生党史知识竞赛决赛开赛。本次竞赛由县教体局、团县委联合主办。"
+            "县教体局有关负责同志出席并讲话。")
+    assert from_page(page)["name"] == "县教体局"

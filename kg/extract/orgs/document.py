@@ -47,6 +47,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
     units.merge_study_groups()
     units.merge_level_abbreviations()
     units.merge_short_forms()
+    units.merge_declared_aliases()
     units.merge_generic_names()
     return units.items()
 
@@ -206,6 +207,20 @@ class _DocumentUnits:
                 and self.rules.suffix_of(full) == suffix and _in_order(short, full) for full in fulls[other])}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
+
+    def merge_declared_aliases(self) -> None:
+        """A unit named by another unit's alias, and by no one else's (黔南分行 after
+        中国农业银行黔南分行（以下简称“黔南分行”）), is that unit."""
+        owners: dict[str, list[str]] = {}
+        for key in self.live():
+            for alias in self.groups[key]["aliases"]:
+                owners.setdefault(alias, []).append(key)
+        for key in self.live():
+            if key not in self.groups:
+                continue
+            claim = [o for o in owners.get(self.name_of(key), []) if o != key and o in self.groups]
+            if len(claim) == 1 and len(self.name_of(key)) >= 3:
+                self.merge(key, claim[0])
 
     def rename(self, old: str, new: str) -> None:
         """Give the unit ``old`` a name of our making (its own unit's group)."""

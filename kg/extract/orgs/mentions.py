@@ -201,11 +201,42 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
         out.sort(key=lambda m: (m.start, m.end))
     if out:
+        _name_party_committees(out, text)
         _join_league_committees(out, text)
     if out:
         _join_stationed_and_bracketed(out, text, rules)
         _link_parents(out)
     return out
+
+
+_PARTY_BEFORE = re.compile(r"(?:中共|中国共产党)(?:[*＊Xx×某]{1,4})?$")
+# The formal names of party bodies, as signature blocks write them: 中共X支部委员会 is X党支部.
+_FORMAL_BODIES = (("总支部委员会", "党总支"), ("支部委员会", "党支部"), ("委员会", "党委"))
+
+
+def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
+    """中共某集团有限公司委员会 is that company's 党委, 中共某县委员会 the 县委: the formal name keeps
+    its spelling, the everyday one becomes its canonical form (which joins the other mentions)."""
+    for m in mentions:
+        if not m.name.endswith("委员会") or not _PARTY_BEFORE.search(text, max(0, m.start - 6), m.start):
+            continue
+        base = m.canonical if m.canonical.endswith("委员会") else m.name  # the place dropped, as the others'
+        for formal, body in _FORMAL_BODIES:
+            unit = base[: -len(formal)]
+            if base.endswith(formal) and unit:
+                if unit[-1] in ADMIN_LEVELS and len(unit) <= 4 and body == "党委":
+                    body = "委"  # 中共某县委员会: 县委
+                if unit.endswith("党"):
+                    break  # 党支部委员会: the branch's committee, named so already
+                everyday = unit + body
+                m.aliases = (m.aliases | {m.name, m.canonical}) - {everyday}
+                m.canonical = everyday
+                m.kind = "党委/党组织"
+                for inside in mentions:  # 图书馆支部 inside 图书馆支部委员会: a word of the name, no unit
+                    if inside is not m and inside.start == m.start and inside.end < m.end \
+                            and inside.name.endswith(("支部", "总支")):
+                        inside.inner = True
+                break
 
 
 def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found: list[OrgMention]):
@@ -316,6 +347,7 @@ def _mention(name: str, text: str, start: int, head_end: int, masked: str, place
 
 _STATIONED_TEAMS = _CLASSES["stationed_team"]
 _BRACKET = re.compile(r"[（(]([^（）()，,。；、]{1,14})[）)]")
+_DEFINED = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[：:]?[“\"「]?([^“”\"「」（）()，,。；]{2,14}?)[”\"」]?[）)]")
 _CAMPAIGN = re.compile(r"“[^“”，,。；]{2,20}”")
 # a unit's group for a campaign, the campaign unquoted: 市委党史学习教育第十二巡回指导组
 _CAMPAIGN_GROUP = re.compile(
@@ -366,15 +398,18 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                                               canonical=a.canonical + bare))
             k += 2
             continue
-        bracket = _BRACKET.match(text, a.end)
+        bracket = _BRACKET.match(text, a.end) or _DEFINED.match(text, a.end)
         if bracket:
             inner = [m for m in mentions if bracket.start() < m.start and m.end <= bracket.end()]
             for m in inner:
                 a.aliases |= {m.name} | m.aliases
                 mentions.remove(m)
+            defined = _DEFINED.match(text, a.end)
+            if defined:  # 中国农业银行黔南分行（以下简称“黔南分行”）: the short name the text will use
+                a.aliases.add(strip_mask(defined.group(1)))
             after = next((m for m in mentions if m.start == bracket.end()), None)
             if after is not None and (after.name in BARE_DROP or SELF_BODY.match(after.name)):
-                written = a.name + text[a.end:after.end]
+                written = a.name + (text[bracket.end():after.end] if defined else text[a.end:after.end])
                 joined = OrgMention(strip_mask(written), written, a.start, after.end, after.kind,
                                     {a.name + after.name, a.canonical + after.canonical}, a.masked,
                                     canonical=a.canonical + after.canonical, place=a.place, parent=a.name)

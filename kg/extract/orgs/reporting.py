@@ -337,8 +337,9 @@ def _vote_byline(ballot, byline: dict, mentions) -> None:
             if any(word in m.name for word in media):
                 continue  # a newspaper or a news site publishes; it does not report
             # 绩溪县教体局 in the byline is the 县教体局 of the text: vote for the spelling the text uses
-            spelling = next((x for x in (m.name, m.canonical, *sorted(m.aliases, key=len, reverse=True))
-                             if x in ballot.by_spelling), m.name)
+            known = next((x for x in (m.name, m.canonical, *sorted(m.aliases, key=len, reverse=True))
+                          if x in ballot.by_spelling), None)
+            spelling = ballot.by_spelling[known]["name"] if known else m.name
             in_text = spelling in named or m.name in named or m.canonical in named or spelling in ballot.by_spelling
             ballot.vote(spelling, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
 
