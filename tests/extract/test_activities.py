@@ -529,3 +529,8 @@ def test_a_trigger_inside_the_quoted_name_of_a_medium_is_no_activity():
     assert [a["category"] for a in found] == ["线上学习"]
     # the same word in a quoted activity's name is an activity
     assert [a["category"] for a in activities_of("局机关开展“青年讲堂”活动3期。")] == ["培训"]
+
+
+def test_a_course_named_before_its_teachers_is_no_activity():
+    assert activities_of("邀请思政课教师现场点评。") == []
+    assert [a["category"] for a in activities_of("举办一期思政课教师党史专题培训班。")] == ["培训"]

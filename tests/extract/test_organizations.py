@@ -756,3 +756,18 @@ def test_a_short_name_the_text_declares_is_the_same_unit():
     found = orgs_of("中国农业银行黔南分行（以下简称“黔南分行”）党委高度重视。黔南分行组织青年员工开展调研。")
     assert [(o["name"], "黔南分行" in o["aliases"]) for o in found] == [
         ("中国农业银行黔南分行", True), ("中国农业银行黔南分行党委", False)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("县供销社和县农村信用联社联合开展服务。", ["县供销社", "县农村信用联社"]),  # 和县 again, after a 社
+    ("金竹社区居委会组织志愿者。", ["金竹社区居委会"]),
+    ("决赛在县青少年宫多功能厅开赛。", ["县青少年宫"]),  # the hall is where, not who
+    ("市工人文化宫举办职工读书会。", ["市工人文化宫"]),
+])
+def test_grassroots_and_culture_units(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text", ["讲解如何识破电信诈骗骗局。", "列车进站时党员在站台值守。", "校门口的小卖部。"])
+def test_common_words_ending_in_a_unit_character_are_none(text):
+    assert names(text) == []
