@@ -735,7 +735,7 @@ def test_a_streets_own_name_the_segmenter_does_not_know_is_kept():
 
 
 @pytest.mark.parametrize("text, everyday", [
-    ("中共石岭镇委员会", "镇委"),
+    ("中共石岭镇委员会", "镇党委"),  # the place dropped, as every canonical form
     ("中共某职业技术学院图书馆支部委员会", "职业技术学院图书馆党支部"),
     ("中共青山国有资本投资集团有限公司委员会", "青山国有资本投资集团有限公司党委"),
     ("中共XX县委员会", "县委"),
@@ -771,3 +771,25 @@ def test_grassroots_and_culture_units(text, want):
 @pytest.mark.parametrize("text", ["讲解如何识破电信诈骗骗局。", "列车进站时党员在站台值守。", "校门口的小卖部。"])
 def test_common_words_ending_in_a_unit_character_are_none(text):
     assert names(text) == []
+
+
+def test_a_level_hospital_and_a_street_office_by_their_short_names():
+    found = {o["name"]: o["aliases"] for o in orgs_of(
+        "石岭街道办事处联合长安区人民医院开展义诊。区医院派出医护人员。街道办干部入户走访。")}
+    assert "区医院" in found["长安区人民医院"] and "街道办" in found["石岭街道办事处"]
+    assert "区医院" not in found and "街道办" not in found
+
+
+def test_hospital_departments_are_no_units_of_the_report():
+    assert names("医院派出内科、眼科、中医科等科室的医护人员。") == []
+
+
+def test_a_towns_committee_by_its_formal_and_short_names_is_one():
+    found = orgs_of("镇党委召开会议。镇委书记讲话。\n\n中共**镇委员会\n2024年1月")
+    assert len(found) == 1 and {"镇党委", "镇委"} <= {found[0]["name"], *found[0]["aliases"]}
+
+
+def test_a_declared_short_name_also_names_the_units_body():
+    found = orgs_of("中国农业银行黔南分行（以下简称“黔南分行”）党委高度重视。黔南分行党委书记讲话。")
+    assert [(o["name"], "黔南分行党委" in o["aliases"]) for o in found][-1] == ("中国农业银行黔南分行党委", True)
+    assert len(found) == 2

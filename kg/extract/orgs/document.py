@@ -144,6 +144,11 @@ class _DocumentUnits:
                 targets = [o for o in self.live() if o != name and o[0] == name[0] and o[-1] == name[1]]
                 if len(targets) == 1:
                     self.merge(name, targets[0])
+            elif name in self.groups and len(name) == 3 and name[0] in ADMIN_LEVELS and name[1:] == "医院":
+                # 区医院: the one 人民医院 of that level the report names (赫山区人民医院)
+                targets = [o for o in self.live() if o != name and o[0] == name[0] and o.endswith("人民医院")]
+                if len(targets) == 1:
+                    self.merge(name, targets[0])
             elif name in self.groups and name[0] == "区":
                 targets = [o for o in self.live() if o != name and o.endswith(name)
                            and o[: len(o) - len(name) + 1].endswith(ZONES)]

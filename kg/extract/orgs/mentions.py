@@ -224,8 +224,8 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
         for formal, body in _FORMAL_BODIES:
             unit = base[: -len(formal)]
             if base.endswith(formal) and unit:
-                if unit[-1] in ADMIN_LEVELS and len(unit) <= 4 and body == "党委":
-                    body = "委"  # 中共某县委员会: 县委
+                if unit[-1] in ADMIN_LEVELS and unit[-1] not in "镇乡村" and len(unit) <= 4 and body == "党委":
+                    body = "委"  # 中共某县委员会: 县委 (but 中共某镇委员会: 镇党委)
                 if unit.endswith("党"):
                     break  # 党支部委员会: the branch's committee, named so already
                 everyday = unit + body
@@ -410,8 +410,9 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
             after = next((m for m in mentions if m.start == bracket.end()), None)
             if after is not None and (after.name in BARE_DROP or SELF_BODY.match(after.name)):
                 written = a.name + (text[bracket.end():after.end] if defined else text[a.end:after.end])
+                short = {alias + after.name for alias in a.aliases} if defined else set()  # 黔南分行党委
                 joined = OrgMention(strip_mask(written), written, a.start, after.end, after.kind,
-                                    {a.name + after.name, a.canonical + after.canonical}, a.masked,
+                                    {a.name + after.name, a.canonical + after.canonical} | short, a.masked,
                                     canonical=a.canonical + after.canonical, place=a.place, parent=a.name)
                 mentions[mentions.index(after)] = joined
         elif text.startswith("驻", a.end):

@@ -99,7 +99,8 @@ def canonical_name(name: str, rules: OrgRules | None = None) -> tuple[str, set[s
     if canon == name:
         for alias, canon_end in rules.aliases_end:
             at = name.rfind(alias)
-            if at >= 0 and name.find(canon_end) < 0:
+            if at >= 0 and name.find(canon_end) < 0 and not name.startswith("员会", at + len(alias)):
+                # (a 委 inside 委员会 is no abbreviation: 镇委员会 is not 镇党委员会)
                 canon = name[:at] + canon_end + name[at + len(alias):]
                 break
     others = {name}
