@@ -185,6 +185,8 @@ def byline_roles(path: str | Path | None = None) -> dict[str, str]:
 
 _BULLETS = re.compile(r"^[\s•·●▪◆◇■□\-—*【\[]+")
 MAX_BYLINE_CHARS = 120
+# A page's publication date and time before its byline fields (2024-06-18 09:32  来源：…).
+_LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 
 
 def is_byline(line: str) -> bool:
@@ -193,13 +195,15 @@ def is_byline(line: str) -> bool:
 
     >>> is_byline("• 来源:法规科"), is_byline("【 字体:    稿件来源: 县人社局  作者: 余成科")
     (True, True)
+    >>> is_byline("2024-06-18 09:32    来源：区融媒体中心    通讯员 罗某")  # the date first
+    True
     >>> is_byline("来源于群众的意见：要把学习抓实。"), is_byline("时间：2023年3月。会议听取了汇报，研究部署下一步工作。")
     (False, False)
     """
     if len(line) > MAX_BYLINE_CHARS:
         return False
     pattern, _ = _byline_labels(str(lexicon_path("byline_fields")))
-    stripped = _BULLETS.sub("", line)
+    stripped = _LEADING_DATE.sub("", _BULLETS.sub("", line))
     first = pattern.match(stripped)
     if first is None:
         return False

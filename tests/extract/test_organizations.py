@@ -793,3 +793,16 @@ def test_a_declared_short_name_also_names_the_units_body():
     found = orgs_of("中国农业银行黔南分行（以下简称“黔南分行”）党委高度重视。黔南分行党委书记讲话。")
     assert [(o["name"], "黔南分行党委" in o["aliases"]) for o in found][-1] == ("中国农业银行黔南分行党委", True)
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("text, want", [
+    ("中国国民党革命委员会绵阳市委员会2025年度政治理论学习计划", "中国国民党革命委员会绵阳市委员会"),
+    ("根据中国科学院党组和武汉分院分党组的部署", "武汉分院分党组"),
+    ("供稿: 数学科学学院2022级研究生党支部", "数学科学学院2022级研究生党支部"),
+])
+def test_formal_party_names_sub_groups_and_student_intakes(text, want):
+    assert want in names(text)
+
+
+def test_a_branch_inside_a_straight_quoted_slogan_is_no_unit():
+    assert names('落实学院党委关于深化"一支部一品牌"创建的工作要求。') == ["学院党委"]

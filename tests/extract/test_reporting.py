@@ -322,3 +322,16 @@ def test_a_byline_unit_is_reported_in_the_texts_spelling():
             "5月8日,全县中小学生党史知识竞赛决赛开赛。本次竞赛由县教体局、团县委联合主办。"
             "县教体局有关负责同志出席并讲话。")
     assert from_page(page)["name"] == "县教体局"
+
+
+def test_we_on_a_page_supplied_by_a_branch_is_that_branch_not_a_partner():
+    page = ("主题党日活动总结\n\n供稿: 数学科学学院2022级研究生党支部   发布时间: 2024-05-06\n\n"
+            "4月中下旬我们支部开展了系列主题党日活动。我们支部与物理学院研究生党支部开展联学。")
+    assert from_page(page)["name"] == "数学科学学院2022级研究生党支部"
+
+
+def test_a_byline_after_the_pages_date_is_read_and_a_media_centre_does_not_report():
+    page = ("骑手歇脚点变身暖心站\n\n2024-06-18 09:32    来源：长安区融媒体中心    通讯员 罗某\n\n"
+            "6月14日傍晚，外卖骑手陆续走进产业园党群服务中心。这是星湖园区党委打造的服务站。"
+            "星湖园区党委还组织志愿者量血压。")
+    assert from_page(page)["name"] == "星湖园区党委"

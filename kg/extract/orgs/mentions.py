@@ -310,6 +310,8 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
     before = text[max(0, start - _LOOK_BACK):start]
     if before.count("“") > before.count("”") and "”" in text[head_end:head_end + _LOOK_BACK]:
         return False  # inside a quoted brand: “一支部一特色”
+    if text.count('"', 0, start) % 2 and '"' in text[head_end:head_end + _LOOK_BACK]:
+        return False  # the same in straight quotes, which do not say which one opens: "一支部一品牌"
     if _BYLINE_BEFORE.search(before):
         return False  # （通讯员 余成科）: a reporter's name, not a unit
     if _DOCUMENT_AFTER.match(text, head_end):
@@ -696,7 +698,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     if not anchored:
         j, anchored = _find_anchor(toks, i, rules)
     if not anchored:
-        j = i
+        j, grades = i, 0
         while j > 0:
             t = toks[j - 1]
             if is_mask(t.word):
@@ -717,8 +719,12 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 j -= 1  # 组织与人事处: one department
                 continue
             ordinal = t.tag == "m" and t.word.startswith("第") and not t.word.endswith(("个", "次", "批"))
+            if t.word == "级" and j - 2 >= 0 and _GRADE_YEAR.fullmatch(toks[j - 2].word):
+                j -= 2  # 2022级研究生党支部: students of one year's intake
+                grades += 2
+                continue
             passable, name_word, _, starts_name = known.get((t.word, t.tag)) or _traits(t, rules)
-            if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS:
+            if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS - grades:
                 break
             j -= 1
             if starts_name:
@@ -823,6 +829,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
+_GRADE_YEAR = re.compile(r"(?:19|20)?\d{2}")
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 

@@ -484,7 +484,13 @@ def _vote_self_references(ctx, ballot, orgs) -> None:
         named = [o for o in units if _ends_as(o["name"], suffix) or any(_ends_as(a, suffix) for a in o["aliases"])]
     if not named and suffix.endswith("党组"):
         named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
-    if named:
+    # 我们支部 on a page 供稿 by a 研究生党支部: the page's own unit, before a partner the text names
+    supplied = [m.name for label, value in (ctx.doc.meta.get("byline") or {}).items()
+                if byline_roles().get(label) == "source" for m in find_org_mentions(normalize_text(value))]
+    supplied = [n for n in supplied if suffix != "*" and (n.endswith(suffix) or _ends_as(n, suffix))]
+    if supplied:
+        ballot.vote(supplied[-1], "self reference", sent, at)
+    elif named:
         best = max(named, key=lambda o: o["mentions"])
         ballot.vote(best["name"], "self reference", sent, at)
     elif suffix != "*" and (len(suffix) > 1 or suffix in "局委院校办厅镇乡村"):
