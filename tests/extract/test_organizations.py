@@ -806,3 +806,16 @@ def test_formal_party_names_sub_groups_and_student_intakes(text, want):
 
 def test_a_branch_inside_a_straight_quoted_slogan_is_no_unit():
     assert names('落实学院党委关于深化"一支部一品牌"创建的工作要求。') == ["学院党委"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("持续推进中国科学院南方湿地生态研究所的学习。", "中国科学院南方湿地生态研究所"),
+    ("中共浙江衡正律师事务所支部委员会制定本计划。", "浙江衡正律师事务所支部委员会"),
+])
+def test_a_firms_brand_the_dictionary_does_not_know_stays_in_its_name(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text", ["去年北京后研究所召开会议。", "到了北京后公司召开会议。"])
+def test_no_brand_is_made_of_what_stands_between_a_place_and_a_kind(text):
+    assert not [n for n in names(text) if n.startswith("北京")]

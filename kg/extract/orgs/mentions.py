@@ -458,6 +458,8 @@ _VILLAGE_NAME_TAGS = frozenset(_CLASSES["village_part_tag"])
 _VILLAGE_KINDS = frozenset(_CLASSES["village_kind"])
 _KIND_OF_VILLAGE = tuple(kind + "村" for kind in _VILLAGE_KINDS)  # 贫困村党支部: any such village's
 _VILLAGE_NAME_CHARS = 4
+_BRAND_HEADS = tuple(_CLASSES["brand_head"])
+_BRAND_CHARS = 4
 _STREET_HEADS = ("街道", "社区")
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
@@ -734,7 +736,29 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             j += 1  # a name does not start with a verb or an adjective (优化地方政府)
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
+    if not anchored and head.word.endswith(_BRAND_HEADS):
+        j = _brand_start(toks, j, rules)
     return _name_start(toks, j, anchored, rules)
+
+
+def _brand_start(toks: list[Token], j: int, rules: OrgRules) -> int:
+    """Where a firm's or institute's name starts when a brand the dictionary does not know stands
+    between its place (or its parent institution) and its trade: 浙江/衡/正/律师事务所,
+    中国科学院/南方/湿地/生态研究所. The brand is short, runs up to a place or a known
+    institution, and holds no punctuation; otherwise the name starts where the scan stopped."""
+    chars, k = 0, j
+    while k > 0:
+        t = toks[k - 1]
+        if _is_place(t) and len(t.word) >= 2 or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
+            return k - 1 if chars else j  # 浙江 衡正律师事务所: the place is part of the name as written
+        if not _HAN.match(t.word) or t.word in rules.boundaries or t.tag in ("p", "v", "vd", "r", "u", "uj", "m") \
+                or t.tag == "f" and len(t.word) == 1:  # 北京/后/研究所: after Beijing, no brand
+            return j
+        chars += len(t.word)
+        if chars > _BRAND_CHARS:
+            return j
+        k -= 1
+    return j
 
 
 def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str] | None:
