@@ -819,3 +819,13 @@ def test_a_firms_brand_the_dictionary_does_not_know_stays_in_its_name(text, want
 @pytest.mark.parametrize("text", ["去年北京后研究所召开会议。", "到了北京后公司召开会议。"])
 def test_no_brand_is_made_of_what_stands_between_a_place_and_a_kind(text):
     assert not [n for n in names(text) if n.startswith("北京")]
+
+
+def test_a_committees_party_group_and_its_offices_party_group_are_two():
+    found = [o["name"] for o in orgs_of("在市人大常委会党组的直接指导下，市人大常委会机关党组开展学习。")]
+    assert {"市人大常委会党组", "市人大常委会机关党组"} <= set(found)
+
+
+def test_a_unit_with_its_place_and_with_part_of_it_is_one():
+    found = orgs_of("株洲市天元区星湖智造产业园党委召开会议。天元区星湖智造产业园党委书记讲话。")
+    assert [o["name"] for o in found] == ["株洲市天元区星湖智造产业园党委"]

@@ -63,7 +63,8 @@ class _DocumentUnits:
     def add(self, m: OrgMention, sent: Sentence) -> None:
         key = m.canonical
         g = self.groups.get(key)
-        if g is not None and m.place and g["place"] and g["place"] != m.place:
+        if g is not None and m.place and g["place"] and not (g["place"].endswith(m.place)
+                                                            or m.place.endswith(g["place"])):
             key = m.place + m.canonical  # 潼南区民政局 and 铜梁区民政局: two units of one kind
             g = self.groups.get(key)
         if g is None:
@@ -207,9 +208,11 @@ class _DocumentUnits:
             suffix = self.rules.suffix_of(short)
             if not suffix or len(short) - len(suffix) < 2:
                 continue  # 市委 is a unit of its own, not short for 市卫生健康委
+            # 市人大常委会党组 is not short for 市人大常委会机关党组: the 机关's body is another
             targets = {other for other in keys if other != key and other in self.groups and any(
                 len(full) > len(short) and full[0] == short[0] and full.endswith(suffix)
-                and self.rules.suffix_of(full) == suffix and _in_order(short, full) for full in fulls[other])}
+                and self.rules.suffix_of(full) == suffix and _in_order(short, full)
+                and ("机关" in short or "机关" not in full) for full in fulls[other])}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
 
