@@ -748,7 +748,7 @@ def test_a_party_bodys_formal_name_has_its_everyday_name(text, everyday):
 
 def test_the_formal_name_in_a_signature_joins_the_everyday_one():
     found = orgs_of("图书馆党支部开展读书分享会。\n\n中共某职业技术学院图书馆支部委员会\n2024年1月")
-    assert [o["name"] for o in found if o["name"].endswith(("支部", "支部委员会"))] == ["职业技术学院图书馆支部委员会"]
+    assert [o["name"] for o in found if o["name"].endswith(("支部", "支部委员会"))] == ["中共职业技术学院图书馆支部委员会"]
     assert "图书馆党支部" in found[-1]["aliases"]
 
 
@@ -810,7 +810,7 @@ def test_a_branch_inside_a_straight_quoted_slogan_is_no_unit():
 
 @pytest.mark.parametrize("text, want", [
     ("持续推进中国科学院南方湿地生态研究所的学习。", "中国科学院南方湿地生态研究所"),
-    ("中共浙江衡正律师事务所支部委员会制定本计划。", "浙江衡正律师事务所支部委员会"),
+    ("中共浙江衡正律师事务所支部委员会制定本计划。", "中共浙江衡正律师事务所支部委员会"),
 ])
 def test_a_firms_brand_the_dictionary_does_not_know_stays_in_its_name(text, want):
     assert want in names(text)
@@ -829,3 +829,12 @@ def test_a_committees_party_group_and_its_offices_party_group_are_two():
 def test_a_unit_with_its_place_and_with_part_of_it_is_one():
     found = orgs_of("株洲市天元区星湖智造产业园党委召开会议。天元区星湖智造产业园党委书记讲话。")
     assert [o["name"] for o in found] == ["株洲市天元区星湖智造产业园党委"]
+
+
+def test_a_formal_committee_name_keeps_the_party_as_written_and_drops_the_mask():
+    found = find_org_mentions("中共XX苏木委员会\n2024年5月")
+    assert (found[-1].name, found[-1].canonical) == ("中共苏木委员会", "苏木党委")
+
+
+def test_a_gacha_is_a_village():
+    assert names("乌兰图嘎查党支部书记 巴特尔") == ["乌兰图嘎查党支部"]

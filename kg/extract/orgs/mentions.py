@@ -218,8 +218,14 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
     """中共某集团有限公司委员会 is that company's 党委, 中共某县委员会 the 县委: the formal name keeps
     its spelling, the everyday one becomes its canonical form (which joins the other mentions)."""
     for m in mentions:
-        if not m.name.endswith("委员会") or not _PARTY_BEFORE.search(text, max(0, m.start - 6), m.start):
+        party = _PARTY_BEFORE.search(text, max(0, m.start - 6), m.start) if m.name.endswith("委员会") else None
+        if party is None:
             continue
+        own_start = m.start
+        if not m.name.startswith(("中共", "中国共产党")):  # the formal name is the party's: 中共某厂委员会
+            m.aliases = m.aliases | {m.name}
+            m.name = ("中国共产党" if party.group().startswith("中国共产党") else "中共") + m.name
+            m.start, m.surface = party.start(), text[party.start():m.end]
         base = m.canonical if m.canonical.endswith("委员会") else m.name  # the place dropped, as the others'
         for formal, body in _FORMAL_BODIES:
             unit = base[: -len(formal)]
@@ -233,7 +239,7 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
                 m.canonical = everyday
                 m.kind = "党委/党组织"
                 for inside in mentions:  # 图书馆支部 inside 图书馆支部委员会: a word of the name, no unit
-                    if inside is not m and inside.start == m.start and inside.end < m.end \
+                    if inside is not m and inside.start == own_start and inside.end < m.end \
                             and inside.name.endswith(("支部", "总支")):
                         inside.inner = True
                 break
@@ -460,7 +466,7 @@ _KIND_OF_VILLAGE = tuple(kind + "村" for kind in _VILLAGE_KINDS)  # 贫困村�
 _VILLAGE_NAME_CHARS = 4
 _BRAND_HEADS = tuple(_CLASSES["brand_head"])
 _BRAND_CHARS = 4
-_STREET_HEADS = ("街道", "社区")
+_STREET_HEADS = ("街道", "社区", "嘎查")
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
