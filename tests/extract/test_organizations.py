@@ -838,3 +838,12 @@ def test_a_formal_committee_name_keeps_the_party_as_written_and_drops_the_mask()
 
 def test_a_gacha_is_a_village():
     assert names("乌兰图嘎查党支部书记 巴特尔") == ["乌兰图嘎查党支部"]
+
+
+def test_a_bare_community_committee_joins_the_formal_name_in_the_signature():
+    found = orgs_of("社区党委召开会议。社区党委书记讲话。\n\n中共南苑街道金桂社区委员会\n2024年1月")
+    assert len(found) == 1 and "社区党委" in found[0]["aliases"]
+
+
+def test_an_idiom_ending_in_ke_is_no_department():
+    assert names("学习不能照本宣科。") == []
