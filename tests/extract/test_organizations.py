@@ -847,3 +847,9 @@ def test_a_bare_community_committee_joins_the_formal_name_in_the_signature():
 
 def test_an_idiom_ending_in_ke_is_no_department():
     assert names("学习不能照本宣科。") == []
+
+
+def test_a_city_whose_level_the_segmenter_gave_to_the_unit_keeps_its_name():
+    assert [(m.name, sorted(m.aliases)) for m in find_org_mentions("邀请通辽市委党校教授授课")] == [
+        ("通辽市委党校", ["市委党校"])]
+    assert "市委" not in names("5月9日下午，团桐城市委组织主题团日活动。")  # the league's committee

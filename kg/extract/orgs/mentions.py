@@ -834,6 +834,11 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         elif anchored and _is_place(prev) and _HAN.match(prev.word) and first.word in ADMIN_LEVELS:
             outer, place_start = _outer_places(toks, j - 1, prev.start)
             place = (*outer, prev.word)
+        elif first.word[0] in ADMIN_LEVELS and len(prev.word) >= 2 and prev.word + first.word[0] in _PLACES \
+                and not (j >= 2 and toks[j - 2] is not None and toks[j - 2].word.endswith("团")):  # 团桐城市委
+            # 通辽/市委党校: the segmenter gave the city's 市 to the unit; the place is the text's
+            outer, place_start = _outer_places(toks, j - 1, prev.start)
+            place = (*outer, prev.word)
     return start, masked, place, place_start, anchored
 
 
