@@ -853,3 +853,8 @@ def test_a_city_whose_level_the_segmenter_gave_to_the_unit_keeps_its_name():
     assert [(m.name, sorted(m.aliases)) for m in find_org_mentions("邀请通辽市委党校教授授课")] == [
         ("通辽市委党校", ["市委党校"])]
     assert "市委" not in names("5月9日下午，团桐城市委组织主题团日活动。")  # the league's committee
+
+
+def test_a_working_committees_formal_name_is_the_everyday_one_in_full():
+    found = orgs_of("县直机关工委召开会议。\n\n中共**县直属机关工作委员会\n2024年1月")
+    assert [(o["name"], "县直机关工委" in o["aliases"]) for o in found] == [("中共县直属机关工作委员会", True)]

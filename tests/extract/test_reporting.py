@@ -335,3 +335,14 @@ def test_a_byline_after_the_pages_date_is_read_and_a_media_centre_does_not_repor
             "6月14日傍晚，外卖骑手陆续走进产业园党群服务中心。这是星湖园区党委打造的服务站。"
             "星湖园区党委还组织志愿者量血压。")
     assert from_page(page)["name"] == "星湖园区党委"
+
+
+def test_a_title_opening_with_a_national_body_speaks_for_its_local_unit():
+    body = "市局党委理论学习中心组坚持第一议题制度，全年集中学习12次。"
+    assert reporting(body, "国家税务总局汉中市税务局党委理论学习中心组2024年学习计划") == "汉中市税务局党委"
+
+
+def test_a_byline_abbreviation_votes_for_the_texts_full_name():
+    page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
+            "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")
+    assert from_page(page)["name"] == "永嘉县作家协会"

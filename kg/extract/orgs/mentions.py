@@ -229,6 +229,8 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
         base = m.canonical if m.canonical.endswith("委员会") else m.name  # the place dropped, as the others'
         for formal, body in _FORMAL_BODIES:
             unit = base[: -len(formal)]
+            if unit.endswith("工作"):
+                break  # 中共某县直属机关工作委员会: a 工委, named so every day
             if base.endswith(formal) and unit:
                 if unit[-1] in ADMIN_LEVELS and unit[-1] not in "镇乡村" and len(unit) <= 4 and body == "党委":
                     body = "委"  # 中共某县委员会: 县委 (but 中共某镇委员会: 镇党委)

@@ -78,6 +78,12 @@ def _weights() -> dict[str, float]:
 
 
 @lru_cache(maxsize=None)
+def _national_systems() -> frozenset[str]:
+    """National bodies whose local units are named after them (国家税务总局某市税务局, 中国移动某分公司)."""
+    return _words("reporting_systems") | frozenset(load_org_rules().systems)
+
+
+@lru_cache(maxsize=None)
 def _words(name: str) -> frozenset[str]:
     return frozenset(e.word for e in read_wordlist(lexicon_path(name)))
 
@@ -160,7 +166,11 @@ def _speaker(mentions: list[OrgMention], title: str | None = None) -> OrgMention
         return max(with_role, key=lambda m: (m.end, len(m.name)))
     chain = [m for m in mentions if m.start == first.start]
     chain = [m for m in chain if family(m.name)[0] is None] or chain
-    return max(chain, key=lambda m: m.end)
+    head = max(chain, key=lambda m: m.end)
+    after = [m for m in leading if m.start == head.end and family(m.name)[0] is None]
+    if head.name in _national_systems() and after:  # 国家税务总局汉中市税务局党委…: the local unit it prefixes
+        return max(after, key=lambda m: m.end)
+    return head
 
 
 def _governed(norm: str, m: OrgMention) -> bool:
@@ -333,7 +343,7 @@ def _vote_byline(ballot, byline: dict, mentions) -> None:
         role = roles.get(label, "other")
         if role == "other":
             continue
-        for m in find_org_mentions(normalize_text(value)):
+        for m in _chain_heads(find_org_mentions(normalize_text(value))):  # 石门县委宣传部, not also 石门县委
             if any(word in m.name for word in media):
                 continue  # a newspaper or a news site publishes; it does not report
             # 绩溪县教体局 in the byline is the 县教体局 of the text: vote for the spelling the text uses
