@@ -90,6 +90,21 @@ def _load(path: str) -> JunkRules:
     return JunkRules((combined,) if combined else (), tuple(strip))
 
 
+# A page's number as a PDF or Word copy leaves it between the halves of a sentence.
+_PAGE_MARK = re.compile(r"^(?:第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页"
+                        r"|[-—－–]{1,2}\s*\d{1,3}\s*[-—－–]{1,2}|\d{1,3}\s*/\s*\d{1,3})$")
+
+
+def _repeated_lines(lines: list[str]) -> frozenset[str]:
+    """Short lines a file holds more than once, word for word: running headers are among them."""
+    seen: dict[str, int] = {}
+    for raw in lines:
+        line = raw.strip(_STRIP_CHARS)
+        if 0 < len(line) <= 60:
+            seen[line] = seen.get(line, 0) + 1
+    return frozenset(line for line, k in seen.items() if k > 1)
+
+
 def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text>",
                 bylines: list | None = None) -> list[Line]:
     """Split decoded text into kept lines, junk and blank lines removed.
@@ -102,6 +117,9 @@ def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text
 
     >>> [(l.text, l.line_no, l.after_break) for l in clean_lines("标题\\n\\n##paidend##\\n正文。\\n")]
     [('标题', 1, True), ('正文。', 4, True)]
+    >>> page = "标题\\n正文的前半句，\\n第1页 共3页\\n某局党建材料汇编\\n后半句。\\n第2页 共3页\\n某局党建材料汇编\\n完。"
+    >>> [(l.text, l.after_break) for l in clean_lines(page)]  # page numbers and a running header: no break
+    [('标题', True), ('正文的前半句，', False), ('后半句。', False), ('完。', False)]
     >>> found = []
     >>> _ = clean_lines("标题\\n信息来源:某市审计局 发布日期:2023-01-06\\n正文。", bylines=found)
     >>> found
@@ -110,11 +128,18 @@ def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text
     rules = rules or load_junk_rules()
     out: list[Line] = []
     brk = True
-    for n, raw in enumerate(text.splitlines(), 1):
+    raw_lines = text.splitlines()
+    repeated = _repeated_lines(raw_lines)
+    after_page = False
+    for n, raw in enumerate(raw_lines, 1):
         if len(raw) > MAX_LINE_CHARS:
             raise InputError(path, f"line {n} has {len(raw):,} characters (limit {MAX_LINE_CHARS:,}): "
                                    "not a report", hint="split the text into paragraphs")
         line = raw.strip(_STRIP_CHARS)
+        if _PAGE_MARK.match(line) or (after_page and (line in repeated or line.isdigit() and len(line) <= 3)):
+            after_page = True  # a page's number and running header: no paragraph ends there
+            continue
+        after_page = False
         kept = rules.clean(line) if line else None
         if kept is not None and is_byline(kept):
             kept = None

@@ -31,6 +31,7 @@ MAX_TITLE_CHARS = 90
 _KINDS = ("outline", "salutation", "not_title", "closing", "strong", "genre_end")
 _FINAL = "。；！？.;!?…，,、：:"
 _INNER_STOP = re.compile(r"[。；;！!？?]")
+_COMMAS = re.compile(r"[，,]")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff].*[\u4e00-\u9fff]")
 _PREAMBLE_MAX_CHARS = 60
 _OPENERS = "“‘《（(〈「『【"
@@ -92,11 +93,15 @@ def is_title_shape(line: str, rules: TitleRules | None = None) -> bool:
     True
     >>> [is_title_shape(s) for s in ("同志们：", "一、主题教育开展情况", "第一，以学促干", "会议强调。")]
     [False, False, False, False]
+    >>> is_title_shape("今年3月,区委组织部启动“墩苗计划”,首批选派35名年")  # a wrapped sentence
+    False
     """
     rules = rules or load_title_rules()
     s = line.strip()
     if not (4 <= len(s) <= MAX_TITLE_CHARS) or s[-1] in _FINAL or _INNER_STOP.search(s):
         return False
+    if len(_COMMAS.findall(s)) >= 2:
+        return False  # 今年3月,区委组织部启动…,首批选派35名年: a sentence wrapped at a line's width
     if not _HAS_CJK.search(s) or s[-1] in _OPENERS or not _balanced(s):
         return False
     return not (rules.test("outline", s) or rules.test("salutation", s) or rules.test("not_title", s)

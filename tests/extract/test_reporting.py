@@ -346,3 +346,14 @@ def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")
     assert from_page(page)["name"] == "永嘉县作家协会"
+
+
+def test_in_a_first_person_piece_the_unit_opening_it_sets_the_scene():
+    page = ("在基层一线成长\n——参加年轻干部培养计划的几点体会\n来源：某区商务局    作者：刘某\n\n"
+            "今年3月，区委组织部启动年轻干部培养计划，首批选派35名年轻干部到社区历练。"
+            "我有幸成为其中一员。挂职以来，我局领导多次到社区看望我们。我白天走街串巷，晚上整理民情日记。")
+    doc = split_documents(page, source="p.txt")[0]
+    doc = type(doc)(**{**doc.__dict__, "genre": "心得"})
+    ctx = Context.from_document(doc)
+    ctx.found["organizations"] = extract_organizations(ctx)
+    assert extract_reporting_org(ctx)[0]["name"] == "区商务局"

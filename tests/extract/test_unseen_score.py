@@ -1,6 +1,6 @@
 """The extractor on reports written for us by writers who never saw its rules (tests/fixtures/unseen).
 
-Five batches of 24, from 20 writers, each scored before any rule was written
+Six batches of 24, from 24 writers, each scored before any rule was written
 from its errors (the figures are in docs/extraction.md); the rules that
 followed were written from the first three documents of each writer only,
 and the last three (``bench/score_gold.py unseen-aside``) were scored at the
@@ -20,10 +20,10 @@ from kg.extract import extract_document
 from kg.ingest import read_documents
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"
-# 120 reports on 2026-12-07: 0.817, 0.834, 0.994, 0.977, 0.958, 0.940
+# 144 reports on 2026-12-07: 0.799, 0.820, 0.994, 0.973, 0.953, 0.941
 FLOORS = {
-    "reporting_org_accuracy": 0.79,
-    "organizations": 0.81,
+    "reporting_org_accuracy": 0.77,
+    "organizations": 0.80,
     "slogans": 0.97,
     "metrics": 0.95,
     "metrics+subject": 0.93,
@@ -45,7 +45,7 @@ def scores(documents):
 def test_every_file_is_one_annotated_report(documents, scores):
     """Web pages end with lines a splitter may take for titles (相关链接, a signature, a date)."""
     assert not [d for d in documents if isinstance(d, Exception)]
-    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 120
+    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 144
     assert scores["documents_matched"] == scores["documents_gold"]
 
 

@@ -299,3 +299,23 @@ def test_a_speech_whose_salutation_is_not_its_first_line_is_still_a_speech():
 
 def test_no_lines_give_an_empty_derived_title():
     assert derive_title([]) == "…"
+
+
+def test_a_pdf_copy_with_page_numbers_and_a_running_header_is_one_document():
+    header = "某县审计局机关党建材料汇编（2024）"
+    page = ("守好人民群众钱袋子\n——县审计局党组书记在专题党课上的讲稿\n\n同志们：\n"
+            "今天我们重温入党初心，审计工作是党和国家监督体系的重要组成\n第1页 共3页\n" + header + "\n"
+            "部分。去年以来全局共完成审计项目31个，推动建立制度\n— 2 —\n2\n" + header + "\n"
+            "12项。以上，与大家共勉。")
+    docs = split_documents(page, source="p.txt")
+    assert len(docs) == 1
+    assert header not in docs[0].text and "第1页" not in docs[0].text
+
+
+def test_a_sentence_wrapped_at_a_lines_width_is_no_title_even_with_a_genre_word():
+    page = ("在基层一线成长\n——参加年轻干部培养计划的几点体会\n来源：某区商务局    作者：刘某\n\n"
+            "今年3月,区委组织部启动年轻干部“墩苗计划”,首批从区直部门选派35名年\n"
+            "轻干部到街道、社区一线历练。我有幸成为其中一员,被安排到社区挂职,\n"
+            "为期半年。挂职以来,我白天跟着网格员走街串巷,晚上整理民情日记。\n"
+            "一、走到群众中间,才知道民情是什么样子\n社区矛盾诉求多,书记带着我挨家走访。")
+    assert len(split_documents(page, source="p.txt")) == 1

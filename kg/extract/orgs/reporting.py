@@ -44,6 +44,7 @@ _SALUTATION = re.compile("^.{0,24}(" + "|".join(map(re.escape, _CLASSES["salutat
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
+_FIRST_PERSON = re.compile(r"我(?!们单位|国|党|市|省|县|区)")
 _AUTHOR_UNIT = re.compile(r"(?:作者|撰稿人?)单位\s*[：:]\s*(?:[*＊Xx×]{1,4})?")
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
@@ -277,7 +278,8 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
     _vote_author_line(ballot, body, by_sentence)
     _vote_author_unit(ballot, body, by_sentence)
-    _vote_openings(ballot, body, by_sentence)
+    _vote_openings(ballot, body, by_sentence, personal=doc.genre in ("心得", "发言")
+                   and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
     _vote_self_references(ctx, ballot, orgs)
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
@@ -420,8 +422,11 @@ def _is_addressee(s: Sentence, ms: list[OrgMention]) -> bool:
         not line[:m.start].strip("、，, 和及与") for m in ms[:1]) and max(m.end for m in ms) >= len(line) - 1
 
 
-def _vote_openings(ballot, body, by_sentence) -> None:
-    """The subject of the first clauses; failing one, the first unit named at all."""
+def _vote_openings(ballot, body, by_sentence, personal: bool = False) -> None:
+    """The subject of the first clauses; failing one, the first unit named at all.
+
+    In a piece written in the first person (a 心得, a 发言), the units opening it set the
+    scene (区委组织部启动…计划, 我有幸成为其中一员): they count half."""
     opening = [s for s in body if not _SALUTATION.match(s.norm) and not s.norm.startswith(("——", "—"))
                and not _is_addressee(s, by_sentence.get(s.index, []))]
     rank = 0
@@ -436,7 +441,8 @@ def _vote_openings(ballot, body, by_sentence) -> None:
             ballot.vote(visited.name, "opening visited", s, s.start)
             subjects = [m for m in subjects if m.start > honoured.start()]
         if subjects:
-            ballot.vote(subjects[0].name, "opening subject", s, s.start, scale=1.0 / (1 + rank))
+            ballot.vote(subjects[0].name, "opening subject", s, s.start,
+                        scale=(0.5 if personal else 1.0) / (1 + rank))
             rank += 1
         if not named:
             free = [m for m in _chain_heads(ms) if not _governed(s.norm, m)]
