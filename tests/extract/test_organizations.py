@@ -858,3 +858,17 @@ def test_a_city_whose_level_the_segmenter_gave_to_the_unit_keeps_its_name():
 def test_a_working_committees_formal_name_is_the_everyday_one_in_full():
     found = orgs_of("县直机关工委召开会议。\n\n中共**县直属机关工作委员会\n2024年1月")
     assert [(o["name"], "县直机关工委" in o["aliases"]) for o in found] == [("中共县直属机关工作委员会", True)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("广东省北江监狱第五监区党支部开展学习。", "广东省北江监狱第五监区党支部"),
+    ("五监区党支部开展学习。", "五监区党支部"),
+    ("二车间党支部开展学习。", "二车间党支部"),
+    ("成都轨道交通13号线3工区项目部党支部开展学习。", "成都轨道交通13号线3工区项目部党支部"),
+])
+def test_numbered_parts_of_a_unit_stay_in_its_name(text, want):
+    assert want in names(text)
+
+
+def test_a_count_of_parts_is_no_part_of_a_name():
+    assert names("全厂共有5个车间党支部。") == ["车间党支部"]

@@ -729,6 +729,15 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 j -= 1  # 组织与人事处: one department
                 continue
             ordinal = t.tag == "m" and t.word.startswith("第") and not t.word.endswith(("个", "次", "批"))
+            if t.tag == "m" and (t.word in _BRANCH_NUMBERS or t.word.isdigit() and len(t.word) <= 2) \
+                    and j < len(toks) and toks[j] is not None and toks[j].word in _NUMBERED_PARTS:
+                j -= 1  # 五/监区, 二/车间, 3/工区: the numbered parts of a unit
+                grades += 1
+                continue
+            if t.word == "号" and j - 2 >= 0 and toks[j - 2].word.isdigit() and len(toks[j - 2].word) <= 3:
+                j -= 2  # 13号线: a line, a building by its number
+                grades += 2
+                continue
             if t.word == "级" and j - 2 >= 0 and _GRADE_YEAR.fullmatch(toks[j - 2].word):
                 j -= 2  # 2022级研究生党支部: students of one year's intake
                 grades += 2
@@ -867,6 +876,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
 _GRADE_YEAR = re.compile(r"(?:19|20)?\d{2}")
+_NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 
