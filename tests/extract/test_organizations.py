@@ -872,3 +872,7 @@ def test_numbered_parts_of_a_unit_stay_in_its_name(text, want):
 
 def test_a_count_of_parts_is_no_part_of_a_name():
     assert names("全厂共有5个车间党支部。") == ["车间党支部"]
+
+
+def test_a_prisons_name_the_dictionary_does_not_know_stays_whole():
+    assert "中共江西省章源监狱委员会" in names("中共江西省章源监狱委员会")
