@@ -876,3 +876,8 @@ def test_a_count_of_parts_is_no_part_of_a_name():
 
 def test_a_prisons_name_the_dictionary_does_not_know_stays_whole():
     assert "中共江西省章源监狱委员会" in names("中共江西省章源监狱委员会")
+
+
+def test_a_firm_keeps_the_province_its_registered_name_starts_with():
+    assert "四川嘉陵文化旅游投资集团有限公司" in names("四川嘉陵文化旅游投资集团有限公司组建于2019年。")
+    assert names("农科专家进麦田。") == []

@@ -767,7 +767,8 @@ def _brand_start(toks: list[Token], j: int, rules: OrgRules) -> int:
     while k > 0:
         t = toks[k - 1]
         if _is_place(t) and len(t.word) >= 2 or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
-            return k - 1 if chars else j  # 浙江 衡正律师事务所: the place is part of the name as written
+            # 浙江 衡正律师事务所, 四川 嘉陵文化旅游投资集团有限公司: the place is part of a firm's name
+            return k - 1 if chars or _is_place(t) else j
         if not _HAN.match(t.word) or t.word in rules.boundaries or t.tag in ("p", "v", "vd", "r", "u", "uj", "m") \
                 or t.tag == "f" and len(t.word) == 1:  # 北京/后/研究所: after Beijing, no brand
             return j
