@@ -881,3 +881,8 @@ def test_a_prisons_name_the_dictionary_does_not_know_stays_whole():
 def test_a_firm_keeps_the_province_its_registered_name_starts_with():
     assert "四川嘉陵文化旅游投资集团有限公司" in names("四川嘉陵文化旅游投资集团有限公司组建于2019年。")
     assert names("农科专家进麦田。") == []
+
+
+def test_an_institute_by_its_short_name_before_its_branch():
+    assert "省农科院植保所党支部" in names("省农科院植保所党支部联合所科技服务办公室开展指导。")
+    assert names("他们所党支部书记讲了话。") == ["党支部"]  # 所 after a pronoun is no institute

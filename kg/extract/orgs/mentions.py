@@ -734,6 +734,11 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
                 j -= 1  # 五/监区, 二/车间, 3/工区: the numbered parts of a unit
                 grades += 1
                 continue
+            if t.word == "所" and t.tag == "c" and j == i and j - 2 >= 0 \
+                    and (head.word in _NUMBERED_BODIES or head.word == "党委") and len(toks[j - 2].word) == 2 and _HAN.match(toks[j - 2].word) \
+                    and toks[j - 2].tag not in _STOP_TAGS and toks[j - 2].tag not in ("v", "d", "vd"):
+                j -= 1  # 植保/所/党支部: an institute by its short name, 所 read as a conjunction
+                continue
             if t.word == "号" and j - 2 >= 0 and toks[j - 2].word.isdigit() and len(toks[j - 2].word) <= 3:
                 j -= 2  # 13号线: a line, a building by its number
                 grades += 2
