@@ -42,12 +42,12 @@ HELDOUT = frozenset(f"w{n}" for n in [*range(31, 41), *range(71, 81), *range(111
 
 
 def is_unseen_aside(doc_id: str) -> bool:
-    """The last three of each writer's six (a04–a06, b04–b06, …).
+    """The last three of each writer's six (a04–a06, b04–b06, …, aa04–aa06).
 
-    >>> [is_unseen_aside(d) for d in ("a03_town", "b04_bank", "w04")]
-    [False, True, False]
+    >>> [is_unseen_aside(d) for d in ("a03_town", "b04_bank", "w04", "ab05_veterans")]
+    [False, True, False, True]
     """
-    return re.match(r"[a-z]0[4-6]_", doc_id) is not None
+    return re.match(r"[a-z]{1,2}0[4-6]_", doc_id) is not None
 
 
 SETS = {
