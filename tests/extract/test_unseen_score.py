@@ -1,6 +1,6 @@
 """The extractor on reports written for us by writers who never saw its rules (tests/fixtures/unseen).
 
-Seven batches (six of 24, one of 12), from 26 writers, each scored before any rule was written
+Eight batches (seven of 24, one of 12), from 30 writers, each scored before any rule was written
 from its errors (the figures are in docs/extraction.md); the rules that
 followed were written from the first three documents of each writer only,
 and the last three (``bench/score_gold.py unseen-aside``) were scored at the
@@ -20,10 +20,10 @@ from kg.extract import extract_document
 from kg.ingest import read_documents
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"
-# 156 reports on 2026-12-07: 0.821, 0.828, 0.993, 0.972, 0.952, 0.941
+# 180 reports on 2026-12-07: 0.828, 0.832, 0.993, 0.974, 0.954, 0.942
 FLOORS = {
-    "reporting_org_accuracy": 0.79,
-    "organizations": 0.80,
+    "reporting_org_accuracy": 0.80,
+    "organizations": 0.81,
     "slogans": 0.97,
     "metrics": 0.95,
     "metrics+subject": 0.93,
@@ -45,7 +45,7 @@ def scores(documents):
 def test_every_file_is_one_annotated_report(documents, scores):
     """Web pages end with lines a splitter may take for titles (相关链接, a signature, a date)."""
     assert not [d for d in documents if isinstance(d, Exception)]
-    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 156
+    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 180
     assert scores["documents_matched"] == scores["documents_gold"]
 
 
