@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -97,12 +98,7 @@ _PAGE_MARK = re.compile(r"^(?:第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*�
 
 def _repeated_lines(lines: list[str]) -> frozenset[str]:
     """Short lines a file holds more than once, word for word: running headers are among them."""
-    seen: dict[str, int] = {}
-    for raw in lines:
-        line = raw.strip(_STRIP_CHARS)
-        if 0 < len(line) <= 60:
-            seen[line] = seen.get(line, 0) + 1
-    return frozenset(line for line, k in seen.items() if k > 1)
+    return frozenset(line for line, k in Counter(line for line in lines if 0 < len(line) <= 60).items() if k > 1)
 
 
 def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text>",
@@ -129,13 +125,14 @@ def clean_lines(text: str, *, rules: JunkRules | None = None, path: str = "<text
     out: list[Line] = []
     brk = True
     raw_lines = text.splitlines()
-    repeated = _repeated_lines(raw_lines)
-    after_page = False
     for n, raw in enumerate(raw_lines, 1):
         if len(raw) > MAX_LINE_CHARS:
             raise InputError(path, f"line {n} has {len(raw):,} characters (limit {MAX_LINE_CHARS:,}): "
                                    "not a report", hint="split the text into paragraphs")
-        line = raw.strip(_STRIP_CHARS)
+    stripped = [raw.strip(_STRIP_CHARS) for raw in raw_lines]
+    repeated = _repeated_lines(stripped)
+    after_page = False
+    for n, line in enumerate(stripped, 1):
         if _PAGE_MARK.match(line) or (after_page and (line in repeated or line.isdigit() and len(line) <= 3)):
             after_page = True  # a page's number and running header: no paragraph ends there
             continue

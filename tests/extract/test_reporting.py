@@ -2,6 +2,8 @@
 self-reference, signature) and the vote between them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.document import Document
@@ -28,9 +30,11 @@ def reporting(text, title="", title_derived=False, meta=None):
     return item["name"] if item else None
 
 
-def from_page(page: str):
-    """The reporting unit of a page as ingest cuts it (bylines read, junk dropped)."""
+def from_page(page: str, genre: str | None = None):
+    """The reporting unit of a page as ingest cuts it (bylines read, junk dropped); ``genre`` overrides ingest's."""
     doc = split_documents(page, source="page.txt")[0]
+    if genre is not None:
+        doc = replace(doc, genre=genre)
     ctx = Context.from_document(doc)
     ctx.found["organizations"] = extract_organizations(ctx)
     got = extract_reporting_org(ctx)
@@ -352,8 +356,4 @@ def test_in_a_first_person_piece_the_unit_opening_it_sets_the_scene():
     page = ("在基层一线成长\n——参加年轻干部培养计划的几点体会\n来源：某区商务局    作者：刘某\n\n"
             "今年3月，区委组织部启动年轻干部培养计划，首批选派35名年轻干部到社区历练。"
             "我有幸成为其中一员。挂职以来，我局领导多次到社区看望我们。我白天走街串巷，晚上整理民情日记。")
-    doc = split_documents(page, source="p.txt")[0]
-    doc = type(doc)(**{**doc.__dict__, "genre": "心得"})
-    ctx = Context.from_document(doc)
-    ctx.found["organizations"] = extract_organizations(ctx)
-    assert extract_reporting_org(ctx)[0]["name"] == "区商务局"
+    assert from_page(page, genre="心得")["name"] == "区商务局"

@@ -408,13 +408,13 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                                               canonical=a.canonical + bare))
             k += 2
             continue
-        bracket = _BRACKET.match(text, a.end) or _DEFINED.match(text, a.end)
+        defined = _DEFINED.match(text, a.end)
+        bracket = _BRACKET.match(text, a.end) or defined
         if bracket:
             inner = [m for m in mentions if bracket.start() < m.start and m.end <= bracket.end()]
             for m in inner:
                 a.aliases |= {m.name} | m.aliases
                 mentions.remove(m)
-            defined = _DEFINED.match(text, a.end)
             if defined:  # 中国农业银行黔南分行（以下简称“黔南分行”）: the short name the text will use
                 a.aliases.add(strip_mask(defined.group(1)))
             after = next((m for m in mentions if m.start == bracket.end()), None)
@@ -708,7 +708,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     if not anchored:
         j, anchored = _find_anchor(toks, i, rules)
     if not anchored:
-        j, grades = i, 0
+        j, numbered = i, 0  # words of numbers read as part of the name: not counted among its nouns
         while j > 0:
             t = toks[j - 1]
             if is_mask(t.word):
@@ -732,23 +732,24 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
             if t.tag == "m" and (t.word in _BRANCH_NUMBERS or t.word.isdigit() and len(t.word) <= 2) \
                     and j < len(toks) and toks[j] is not None and toks[j].word in _NUMBERED_PARTS:
                 j -= 1  # 五/监区, 二/车间, 3/工区: the numbered parts of a unit
-                grades += 1
+                numbered += 1
                 continue
             if t.word == "所" and t.tag == "c" and j == i and j - 2 >= 0 \
-                    and (head.word in _NUMBERED_BODIES or head.word == "党委") and len(toks[j - 2].word) == 2 and _HAN.match(toks[j - 2].word) \
+                    and (head.word in _NUMBERED_BODIES or head.word == "党委") \
+                    and len(toks[j - 2].word) == 2 and _HAN.match(toks[j - 2].word) \
                     and toks[j - 2].tag not in _STOP_TAGS and toks[j - 2].tag not in ("v", "d", "vd"):
                 j -= 1  # 植保/所/党支部: an institute by its short name, 所 read as a conjunction
                 continue
             if t.word == "号" and j - 2 >= 0 and toks[j - 2].word.isdigit() and len(toks[j - 2].word) <= 3:
                 j -= 2  # 13号线: a line, a building by its number
-                grades += 2
+                numbered += 2
                 continue
             if t.word == "级" and j - 2 >= 0 and _GRADE_YEAR.fullmatch(toks[j - 2].word):
                 j -= 2  # 2022级研究生党支部: students of one year's intake
-                grades += 2
+                numbered += 2
                 continue
             passable, name_word, _, starts_name = known.get((t.word, t.tag)) or _traits(t, rules)
-            if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS - grades:
+            if not passable or not (name_word or ordinal) or j - 1 < i - _MAX_NOUNS - numbered:
                 break
             j -= 1
             if starts_name:

@@ -275,12 +275,13 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     body = [s for s in ctx.sentences if s.index not in in_title]
     _vote_occasion(ballot, title_norm, body)
     _vote_subtitle(ballot, body, by_sentence)
-    _vote_byline(ballot, doc.meta.get("byline") or {}, mentions)
+    bylined = _byline_units(doc.meta.get("byline") or {})
+    _vote_byline(ballot, bylined, mentions)
     _vote_author_line(ballot, body, by_sentence)
     _vote_author_unit(ballot, body, by_sentence)
     _vote_openings(ballot, body, by_sentence, personal=doc.genre in ("心得", "发言")
                    and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
-    _vote_self_references(ctx, ballot, orgs)
+    _vote_self_references(ctx, ballot, orgs, bylined)
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
     _vote_subjects(ballot, body, by_sentence)
@@ -337,15 +338,18 @@ def _vote_subtitle(ballot, body, by_sentence) -> None:
             return
 
 
-def _vote_byline(ballot, byline: dict, mentions) -> None:
+def _byline_units(byline: dict) -> list[tuple[str, list[OrgMention]]]:
+    """(role, units named) of each byline field that names who published, supplied or wrote the page."""
     roles = byline_roles()
+    return [(roles.get(label, "other"), find_org_mentions(normalize_text(value))) for label, value in byline.items()
+            if roles.get(label, "other") != "other"]
+
+
+def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions) -> None:
     named = {m.canonical for m, _ in mentions} | {m.name for m, _ in mentions}
     media = _words("reporting_media")
-    for label, value in byline.items():
-        role = roles.get(label, "other")
-        if role == "other":
-            continue
-        for m in _chain_heads(find_org_mentions(normalize_text(value))):  # 石门县委宣传部, not also 石门县委
+    for role, found in bylined:
+        for m in _chain_heads(found):  # 石门县委宣传部, not also 石门县委
             if any(word in m.name for word in media):
                 continue  # a newspaper or a news site publishes; it does not report
             # 绩溪县教体局 in the byline is the 县教体局 of the text: vote for the spelling the text uses
@@ -482,7 +486,7 @@ def _ends_as(name: str, suffix: str) -> bool:
     return any(name.endswith(body) and name[: -len(body)].endswith(suffix) for body in _BODIES)
 
 
-def _vote_self_references(ctx, ballot, orgs) -> None:
+def _vote_self_references(ctx, ballot, orgs, bylined: list[tuple[str, list[OrgMention]]]) -> None:
     """The first self-reference of the document (我局, 我镇, 该院), resolved to the
     most named unit of that kind, else the kind word itself."""
     pattern, table = _self_ref_pattern(load_org_rules())
@@ -501,8 +505,7 @@ def _vote_self_references(ctx, ballot, orgs) -> None:
     if not named and suffix.endswith("党组"):
         named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
     # 我们支部 on a page 供稿 by a 研究生党支部: the page's own unit, before a partner the text names
-    supplied = [m.name for label, value in (ctx.doc.meta.get("byline") or {}).items()
-                if byline_roles().get(label) == "source" for m in find_org_mentions(normalize_text(value))]
+    supplied = [m.name for role, found in bylined if role == "source" for m in found]
     supplied = [n for n in supplied if suffix != "*" and (n.endswith(suffix) or _ends_as(n, suffix))]
     if supplied:
         ballot.vote(supplied[-1], "self reference", sent, at)
@@ -585,6 +588,7 @@ _SIGNATURE_LEAD = re.compile(r"(?:中共|中国共产党)?(?:[*＊Xx×某]{1,4})
 
 def _vote_signature(ballot, body, by_sentence) -> None:
     """A unit's name alone on one of the last lines (above a date): the signature."""
+    addressed = any(_is_addressee(o, by_sentence.get(o.index, [])) for o in body[:2])
     for s in body[-_LAST_LINES:]:
         if len(s.norm) > 30 or _SENTENCE_END.search(s.norm):
             continue
@@ -592,7 +596,6 @@ def _vote_signature(ballot, body, by_sentence) -> None:
         line = _SIGNER_AFTER.sub("", s.norm.strip())  # 湘潭县司法局花石司法所　谭XX: the unit, then who signs
         lead = _SIGNATURE_LEAD.match(line).end()  # 中共XX区委宣传部: the party's name and a mask before it
         if ms and ms[0].start <= lead + 1 and ms[-1].end >= len(line) - 1:
-            addressed = any(_is_addressee(o, by_sentence.get(o.index, [])) for o in body[:2])
             ballot.vote(ms[0].name, "signature addressed" if addressed else "signature", s, s.start)
 
 
