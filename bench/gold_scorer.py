@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-__all__ = ["FIELDS", "score", "load_jsonl"]
+__all__ = ["FIELDS", "score", "report", "load_jsonl"]
 
 FIELDS = ("organizations", "slogans", "metrics", "metrics+subject", "activity_types")
 _MASK = re.compile(r"[*＊Xx×]+")
@@ -235,25 +235,28 @@ def load_jsonl(path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def report(s: dict, show_errors: bool = False) -> str:
+    """The summary as the shared scorer prints it, and with ``show_errors`` what was missed or spurious."""
+    lines = [f"documents: {s['documents_matched']}/{s['documents_gold']} matched",
+             f"reporting unit accuracy: {s['reporting_org_accuracy']:.3f}",
+             f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn"]
+    for name in FIELDS:
+        t = s[name]
+        lines.append(f"{name:<16} {t['p']:6.3f} {t['r']:6.3f} {t['f1']:6.3f} {t['tp']:4d} {t['fp']:4d} {t['fn']:4d}")
+    if show_errors:
+        lines += [f"[reporting_org] {doc_id}: want {want} got {got!r}" for doc_id, want, got in s["errors"]["reporting_org"]]
+        lines += [f"[{name}] {doc_id}: missed {missed} spurious {spurious}"
+                  for name in FIELDS for doc_id, missed, spurious in s["errors"][name]]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold")
     ap.add_argument("pred")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args(argv)
-    s = score(load_jsonl(args.gold), load_jsonl(args.pred))
-    print(f"documents: {s['documents_matched']}/{s['documents_gold']} matched")
-    print(f"reporting unit accuracy: {s['reporting_org_accuracy']:.3f}")
-    print(f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn")
-    for name in FIELDS:
-        t = s[name]
-        print(f"{name:<16} {t['p']:6.3f} {t['r']:6.3f} {t['f1']:6.3f} {t['tp']:4d} {t['fp']:4d} {t['fn']:4d}")
-    if args.show_errors:
-        for doc_id, want, got in s["errors"]["reporting_org"]:
-            print(f"[reporting_org] {doc_id}: want {want} got {got!r}")
-        for name in FIELDS:
-            for doc_id, missed, spurious in s["errors"][name]:
-                print(f"[{name}] {doc_id}: missed {missed} spurious {spurious}")
+    print(report(score(load_jsonl(args.gold), load_jsonl(args.pred)), args.show_errors), end="")
     return 0
 
 

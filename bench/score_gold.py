@@ -21,8 +21,6 @@ does the scoring of the shared sets), so a run takes a few seconds.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import os
 import re
@@ -34,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.gold_scorer import load_jsonl, main as scorer_main, score as score_gold  # noqa: E402
+from bench.gold_scorer import load_jsonl, report, score as score_gold  # noqa: E402
 
 SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
 UNSEEN = REPO / "tests" / "fixtures" / "unseen"
@@ -103,10 +101,7 @@ def score(name: str, pred_dir: Path, errors: bool = False, doc: str | None = Non
 
 def _score_here(gold: Path, pred: Path, errors: bool) -> tuple[dict, str]:
     summary = score_gold(load_jsonl(gold), load_jsonl(pred))
-    text = io.StringIO()
-    with contextlib.redirect_stdout(text):
-        scorer_main([str(gold), str(pred), *(["--show-errors"] if errors else [])])
-    return summary, text.getvalue()
+    return summary, report(summary, errors)
 
 
 def table(rows: dict[str, dict]) -> str:
