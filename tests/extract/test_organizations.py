@@ -886,3 +886,75 @@ def test_a_firm_keeps_the_province_its_registered_name_starts_with():
 def test_an_institute_by_its_short_name_before_its_branch():
     assert "省农科院植保所党支部" in names("省农科院植保所党支部联合所科技服务办公室开展指导。")
     assert names("他们所党支部书记讲了话。") == ["党支部"]  # 所 after a pronoun is no institute
+
+
+@pytest.mark.parametrize("text, want", [
+    ("组织党员赴市城市规划展示馆参观学习。", "市城市规划展示馆"),
+    ("全体党员前往青溪区革命历史陈列馆开展现场教学。", "青溪区革命历史陈列馆"),
+    ("支部党员来到省廉政教育馆接受警示教育。", "省廉政教育馆"),
+    ("团员青年走进市防灾减灾科普馆。", "市防灾减灾科普馆"),
+])
+def test_halls_a_unit_visits_are_units(text, want):
+    assert want in names(text)
+
+
+def test_a_halls_kind_alone_is_no_unit():
+    assert names("大家一起参观展示馆。") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("省财政厅预算处、综合处、国库处负责同志参加。", ["省财政厅", "预算处", "综合处", "国库处"]),
+    ("政策法规处要牵头梳理问题清单。", ["政策法规处"]),
+    ("委办公室要会同政策法规处形成报告。", ["委办公室", "政策法规处"]),
+    ("干部一科、组织二科联合开展学习。", ["干部一科", "组织二科"]),
+    ("组织处负责学习情况统计。", ["组织处"]),
+])
+def test_a_units_offices_are_units_where_the_segmenter_cut_their_head_off(text, want):
+    assert names(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "要把工作落到实处，到处都有新气象。",
+    "二、赋能科技创新，助力科创企业纾困解难。",
+    "身处基层，要把学科建设好。",
+    "此处不再赘述。",
+])
+def test_a_lone_office_character_in_a_phrase_is_no_unit(text):
+    assert names(text) == []
+
+
+def test_an_office_whose_party_branch_is_named_is_that_branch():
+    found = names("区局观测与网络处党支部联合开展学习。")
+    assert "区局观测与网络处党支部" in found and "网络处" not in found
+
+
+def test_a_committees_office_in_its_formal_name_is_the_office():
+    found = names("中共XX县委机构编制委员会办公室2025年度理论学习中心组学习计划")
+    assert "中共县委机构编制委员会办公室" in found and "中共县委" not in found
+
+
+@pytest.mark.parametrize("text, want", [
+    ("7月1日上午，智造园联合党委组织园区企业党员开展主题党日。", "智造园联合党委"),
+    ("县个体私营经济联合党委成立以来", "县个体私营经济联合党委"),
+])
+def test_a_joint_party_committee_is_one_unit(text, want):
+    assert names(text)[0] == want
+
+
+def test_the_organ_of_a_political_consultative_conference_is_a_unit():
+    assert names("区政协机关开展读书活动。") == ["区政协机关"]
+
+
+@pytest.mark.parametrize("text, want, also", [
+    ("9月15日，**县白鹭湾镇人大代表联络站开展接待日活动。", "县白鹭湾镇人大代表联络站", "白鹭湾镇人大代表联络站"),
+    ("溧阳市白鹭湾镇党委召开会议。", "溧阳市白鹭湾镇党委", "白鹭湾镇党委"),
+    ("某县白鹭湾镇人民政府", "县白鹭湾镇人民政府", "白鹭湾镇人民政府"),
+])
+def test_a_town_the_gazetteer_does_not_know_keeps_its_name_after_its_county(text, want, also):
+    m = next(m for m in find_org_mentions(text) if m.name == want)
+    assert also in m.aliases
+
+
+def test_no_town_is_made_of_what_stands_before_a_lone_town_word():
+    assert names("在全镇范围内，镇党委要带好头。") == ["镇党委"]
+    assert names("全县各乡镇党委书记参加。") == []

@@ -357,3 +357,11 @@ def test_in_a_first_person_piece_the_unit_opening_it_sets_the_scene():
             "今年3月，区委组织部启动年轻干部培养计划，首批选派35名年轻干部到社区历练。"
             "我有幸成为其中一员。挂职以来，我局领导多次到社区看望我们。我白天走街串巷，晚上整理民情日记。")
     assert from_page(page, genre="心得")["name"] == "区商务局"
+
+
+def test_the_speakers_post_in_a_last_line_reports_a_speech_given_elsewhere():
+    text = ("各位领导、同志们：\n\n按照市局党组安排，我参加了为期五天的读书班。下面，我结合经开分局的工作实际，谈三点体会。"
+            "\n\n我们经开分局全体干部将把所学转化为实际行动。\n\n"
+            "（发言人系市自然资源和规划局经济技术开发区分局党支部书记、局长）")
+    got = reporting(text, title="守好资源家底——在市局主题教育读书班上的交流发言")
+    assert got == "市自然资源和规划局经济技术开发区分局党支部"

@@ -196,7 +196,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         if listed is None:
             # the scans below look at many words, each more than once: build their Tokens once
             listed = toks = _token_list(toks, i, heads[-1])
-        out.extend(_mentions_at(toks, i, head, words[i + 1] if i + 1 < len(words) else "", text, rules, out))
+        nxt = (words[i + 1], tags[i + 1]) if i + 1 < len(words) else ("", "")
+        out.extend(_mentions_at(toks, i, head, nxt, text, rules, out))
     if places:
         out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
         out.sort(key=lambda m: (m.start, m.end))
@@ -223,8 +224,15 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
             continue
         own_start = m.start
         if not m.name.startswith(("中共", "中国共产党")):  # the formal name is the party's: 中共某厂委员会
+            prefix = "中国共产党" if party.group().startswith("中国共产党") else "中共"
+            for o in mentions:  # 中共某县委机构编制委员会办公室: the committee's office is named formally too
+                if o is not m and o.start == own_start and o.end > m.end and o.name.startswith(m.name):
+                    o.aliases = o.aliases | {o.name}
+                    o.name, o.start, o.surface = prefix + o.name, party.start(), text[party.start():o.end]
+                elif o is not m and o.start == own_start and o.end < m.end:
+                    o.inner = True  # 县委 of 中共某县委机构编制委员会: its owner, a word of the name
             m.aliases = m.aliases | {m.name}
-            m.name = ("中国共产党" if party.group().startswith("中国共产党") else "中共") + m.name
+            m.name = prefix + m.name
             m.start, m.surface = party.start(), text[party.start():m.end]
         base = m.canonical if m.canonical.endswith("委员会") else m.name  # the place dropped, as the others'
         for formal, body in _FORMAL_BODIES:
@@ -247,9 +255,12 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
                 break
 
 
-def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found: list[OrgMention]):
-    """The mention ending at token ``i`` (and its unit when the segmenter glued a body to it)."""
+def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, rules: OrgRules,
+                 found: list[OrgMention]):
+    """The mention ending at token ``i`` (and its unit when the segmenter glued a body to it);
+    ``nxt_word_tag`` is the word after it and its tag."""
     tok = toks[i]
+    nxt = nxt_word_tag[0]
     head_word, head_len, role = head
     weak = rules.suffix_of(head_word) in rules.weak
     if weak and nxt in rules.followers:
@@ -257,7 +268,7 @@ def _mentions_at(toks, i: int, head, nxt: str, text: str, rules: OrgRules, found
     head_end = tok.start + head_len
     if role is None and nxt in rules.role_words:
         role = nxt
-    scanned = _scan_left(toks, i, rules, head_word)
+    scanned = _scan_left(toks, i, rules, head_word, nxt_word_tag)
     if scanned is None:
         return []
     start, masked, place, place_start, anchored = scanned
@@ -467,8 +478,13 @@ _VILLAGE_KINDS = frozenset(_CLASSES["village_kind"])
 _KIND_OF_VILLAGE = tuple(kind + "村" for kind in _VILLAGE_KINDS)  # 贫困村党支部: any such village's
 _VILLAGE_NAME_CHARS = 4
 _BRAND_HEADS = tuple(_CLASSES["brand_head"])
+_DEPARTMENT_HEADS = frozenset(_CLASSES["department_head"])
+_DEPARTMENT_WORD_TAGS = frozenset(_CLASSES["department_word_tag"])
+_CUT_WORD_TAGS = frozenset(["n", "ng", "nz", "j"])  # a lone noun character after a head: a word cut in two
+_DEPARTMENT_OWNERS = frozenset("局委厅院所部办站社馆行由和及")  # 局/耕保/股: the unit's own one-character name
 _BRAND_CHARS = 4
 _STREET_HEADS = ("街道", "社区", "嘎查")
+_TOWN_LEVELS = frozenset(["镇", "乡"])
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
@@ -610,7 +626,7 @@ def _join_league_committees(mentions: list[OrgMention], text: str) -> None:
         base = max(0, b.start - 2 * _LOOK_BACK)
         before = text[base:b.start].rstrip(MASK_CHARS + "某" + " ")
         org = next((o for o, _ in rules.committees if before.endswith(o)), None)
-        if org is None or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
+        if org is None or b.inner or any(m is not None and m.start == b.start and m.end > b.end for m in mentions):
             continue  # 中共XX市委组织部: the committee starts a longer name, which keeps its spelling
         at = base + len(before) - len(org)
         short = next(f for o, f in rules.committees if o == org).format(level.group(1))
@@ -690,7 +706,7 @@ def _passable(t: Token, rules: OrgRules) -> bool:
     return True
 
 
-def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
+def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = "", nxt: tuple[str, str] = ("", "")):
     """Where the name ending at token ``i`` starts: (char offset, mask, place,
     place offset, anchored), or None when no name can end there.
 
@@ -707,6 +723,9 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     j, anchored = i, (known.get((head.word, head.tag)) or _traits(head, rules))[3]
     if not anchored:
         j, anchored = _find_anchor(toks, i, rules)
+    if not anchored and _is_department_head(head.word):
+        k = _department_start(toks, i, nxt, rules)
+        return None if k is None else _name_start(toks, k, False, rules)
     if not anchored:
         j, numbered = i, 0  # words of numbers read as part of the name: not counted among its nouns
         while j > 0:
@@ -764,6 +783,50 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = ""):
     return _name_start(toks, j, anchored, rules)
 
 
+def _is_department_head(word: str) -> bool:
+    return word in _DEPARTMENT_HEADS or (len(word) == 2 and word[0] in _BRANCH_NUMBERS
+                                         and word[1] in _DEPARTMENT_HEADS)
+
+
+def _department_start(toks: list[Token], i: int, nxt: tuple[str, str], rules: OrgRules) -> int | None:
+    """Where an office of a unit starts when the segmenter cut its one-character head
+    off (政策法规/处, 预算/处, 干部/一/科, 组织/二科), or None.
+
+    A lone 处 or 科 is mostly no office (实处, 到处, 学科), so the name is short
+    (two to four characters of nouns, a number before the head allowed) and
+    stands where an office stands: opening its clause or the text, after its
+    unit (市财政厅预算处, 局耕保股), after a partner cue (会同政策法规处), or in
+    a list of offices (预算处、税政处). The head ends the name: a unit word
+    after it makes a longer name (网络处党支部), a lone character a word the
+    segmenter cut in two (助力/科/创/企业).
+    """
+    word, tag = nxt
+    if (len(word) == 1 and tag in _CUT_WORD_TAGS) or (rules.kind_of(word) and word not in rules.reject):
+        return None  # 网络处/党支部: a longer name; 助力/科/创/企业: a word cut in two
+    j = i
+    if len(toks[i].word) == 1 and j > 0 and toks[j - 1].word in _BRANCH_NUMBERS:
+        j -= 1
+    chars = 0
+    while j > 0:
+        t = toks[j - 1]
+        if (t.tag not in _DEPARTMENT_WORD_TAGS or not _HAN.match(t.word) or t.word in rules.boundaries
+                or _head_of(t, rules) is not None):
+            break
+        if chars + len(t.word) > 4:
+            return None
+        chars += len(t.word)
+        j -= 1
+    if chars < 2:
+        return None
+    if j == 0:
+        return j
+    prev = toks[j - 1]
+    if (not _HAN.match(prev.word) or _PARTNER_BEFORE.search(prev.word) or prev.word in _DEPARTMENT_OWNERS
+            or _head_of(prev, rules) is not None):
+        return j
+    return None
+
+
 def _brand_start(toks: list[Token], j: int, rules: OrgRules) -> int:
     """Where a firm's or institute's name starts when a brand the dictionary does not know stands
     between its place (or its parent institution) and its trade: 浙江/衡/正/律师事务所,
@@ -812,6 +875,35 @@ def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str]
     return k, name
 
 
+def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[str, ...]] | None:
+    """(first word, place parts) of a town's own name before its lone 镇 or 乡 at word ``j`` (白鹭/湾/镇), or None.
+
+    The gazetteer cannot hold every town, and the segmenter cuts an unknown
+    one into pieces with any tags. The name is two or three characters of
+    such pieces, and it must stand right after its county or city (县, 某市,
+    **县): anywhere else the pieces may be the end of a phrase (全/镇, 在/镇).
+    """
+    k, chars = j, 0
+    while k > 0 and toks[k - 1] is not None:
+        t = toks[k - 1]
+        if t.tag not in _VILLAGE_NAME_TAGS or not _HAN.match(t.word) or t.word in rules.boundaries \
+                or t.word in ADMIN_LEVELS or t.word[-1] in "省市县区州旗盟":
+            break
+        chars += len(t.word)
+        if chars > 3:
+            return None
+        k -= 1
+    if chars < 2 or k == 0 or toks[k - 1] is None:
+        return None
+    before = toks[k - 1].word
+    name = "".join(t.word for t in toks[k:j])
+    if before in ("县", "市", "区", "旗") or _is_masked_level(before):
+        return k - 1, (before[-1], name)  # **县白鹭湾镇: the masked county's level stays, as in 县委
+    if len(before) >= 2 and before[-1] in "县市区旗" and _is_place(toks[k - 1]):
+        return k, (name,)
+    return None
+
+
 def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     """(char offset, mask, place, place offset, anchored) of a name whose first word is ``toks[j]``:
     a masked level (某县), a collective (全市), the places before a level word
@@ -838,6 +930,11 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
         start = first.end - 1 if first.word[-1] == "村" else first.start
         outer, place_start = _outer_places(toks, k, toks[k].start)
         place = (*outer, name)
+    elif anchored and (first.word in _TOWN_LEVELS or first.word[0] in _TOWN_LEVELS and rules.kind_of(first.word)) \
+            and (town := _town_name(toks, j, rules)):
+        k, parts = town  # 县/白鹭/湾/镇/人大代表联络站, 县/白鹭/湾/镇党委: a town the dictionary does not know
+        outer, place_start = _outer_places(toks, k, toks[k].start)
+        place = (*outer, *parts)
     elif anchored and len(first.word) == 2 and first.word[0] in "和与及同" and first.word[-1] in ADMIN_LEVELS \
             and j > 0 and toks[j - 1] is not None and _head_of(toks[j - 1], rules) is not None:
         start = place_start = first.end - 1  # 领导小组/和县/卫生健康局: a conjunction, not the county 和县

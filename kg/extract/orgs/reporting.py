@@ -45,7 +45,8 @@ _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
 _FIRST_PERSON = re.compile(r"我(?!们单位|国|党|市|省|县|区)")
-_AUTHOR_UNIT = re.compile(r"(?:作者|撰稿人?)单位\s*[：:]\s*(?:[*＊Xx×]{1,4})?")
+# （作者单位：…）, （作者系…书记）, （发言人系…局长）: the writer's or speaker's post, on a last line
+_AUTHOR_UNIT = re.compile(r"(?:(?:本文)?作者|撰稿人?|发言人|讲话人|主讲人)(?:单位\s*[：:]|系|为)\s*(?:[*＊Xx×]{1,4})?")
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
 _NOT_REPORTING = frozenset(_CLASSES["not_reporting"])
@@ -378,7 +379,8 @@ def _vote_author_line(ballot, body, by_sentence) -> None:
 
 
 def _vote_author_unit(ballot, body, by_sentence) -> None:
-    """``（作者单位：某县第二实验小学语文教研组 刘某）`` on one of the last lines: the writer's unit."""
+    """``（作者单位：某县第二实验小学语文教研组 刘某）`` or ``（发言人系某分局党支部书记）`` on one of the
+    last lines: the writer's unit."""
     for s in body[-_LAST_LINES:]:
         at = _AUTHOR_UNIT.search(s.norm)
         if at is None:
