@@ -958,3 +958,17 @@ def test_a_town_the_gazetteer_does_not_know_keeps_its_name_after_its_county(text
 def test_no_town_is_made_of_what_stands_before_a_lone_town_word():
     assert names("在全镇范围内，镇党委要带好头。") == ["镇党委"]
     assert names("全县各乡镇党委书记参加。") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("4月17日，在川南锂能科技有限公司新建成的车间里", "川南锂能科技有限公司"),
+    ("组织青年干部走进蜀光精密制造有限公司调研。", "蜀光精密制造有限公司"),
+    ("合肥卓远新材料科技有限公司党支部开展学习。", "合肥卓远新材料科技有限公司党支部"),
+    ("全体员工参观瑞丰科技有限公司。", "瑞丰科技有限公司"),
+])
+def test_a_firms_brand_is_read_to_the_word_that_ends_the_phrase_before_it(text, want):
+    assert want in names(text)
+
+
+def test_a_verb_of_going_is_no_part_of_a_halls_name():
+    assert names("随后乘车前往渡江战役纪念馆。") == ["渡江战役纪念馆"]

@@ -483,6 +483,9 @@ _DEPARTMENT_WORD_TAGS = frozenset(_CLASSES["department_word_tag"])
 _CUT_WORD_TAGS = frozenset(["n", "ng", "nz", "j"])  # a lone noun character after a head: a word cut in two
 _DEPARTMENT_OWNERS = frozenset("局委厅院所部办站社馆行由和及")  # 局/耕保/股: the unit's own one-character name
 _BRAND_CHARS = 4
+_FIRM_BRAND_CHARS = 10
+_FIRM_HEADS = ("公司",)
+_FIRM_TRADES = frozenset(_CLASSES["firm_trade"])
 _STREET_HEADS = ("街道", "社区", "嘎查")
 _TOWN_LEVELS = frozenset(["镇", "乡"])
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
@@ -779,7 +782,7 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = "", nxt: 
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
     if not anchored and head.word.endswith(_BRAND_HEADS):
-        j = _brand_start(toks, j, rules)
+        j = _brand_start(toks, j, rules, firm=head.word.endswith(_FIRM_HEADS))
     return _name_start(toks, j, anchored, rules)
 
 
@@ -827,24 +830,43 @@ def _department_start(toks: list[Token], i: int, nxt: tuple[str, str], rules: Or
     return None
 
 
-def _brand_start(toks: list[Token], j: int, rules: OrgRules) -> int:
+def _brand_start(toks: list[Token], j: int, rules: OrgRules, firm: bool = False) -> int:
     """Where a firm's or institute's name starts when a brand the dictionary does not know stands
     between its place (or its parent institution) and its trade: 浙江/衡/正/律师事务所,
     中国科学院/南方/湿地/生态研究所. The brand is short, runs up to a place or a known
     institution, and holds no punctuation; otherwise the name starts where the scan stopped."""
     chars, k = 0, j
-    while k > 0:
+    limit = _FIRM_BRAND_CHARS if firm else _BRAND_CHARS
+    while k > 0 and toks[k - 1] is not None:
         t = toks[k - 1]
         if _is_place(t) and len(t.word) >= 2 or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
             # 浙江 衡正律师事务所, 四川 嘉陵文化旅游投资集团有限公司: the place is part of a firm's name
             return k - 1 if chars or _is_place(t) else j
-        if not _HAN.match(t.word) or t.word in rules.boundaries or t.tag in ("p", "v", "vd", "r", "u", "uj", "m") \
+        if firm and t.word in _FIRM_TRADES:
+            pass  # 精密/制造/有限公司: a trade the segmenter calls a verb
+        elif firm and len(t.word) == 1 and t.tag in ("v", "a") and _HAN.match(t.word):
+            pass  # 川南/锂/能/科技有限公司: a brand's characters, cut and tagged at random
+        elif not _HAN.match(t.word) or t.word in rules.boundaries or t.tag in ("p", "v", "vd", "r", "u", "uj", "m") \
                 or t.tag == "f" and len(t.word) == 1:  # 北京/后/研究所: after Beijing, no brand
-            return j
+            return j if not firm or k == j else _firm_start(toks, k, j, rules)
         chars += len(t.word)
-        if chars > _BRAND_CHARS:
+        if chars > limit:
             return j
         k -= 1
+    return j if not firm or k == j else _firm_start(toks, k, j, rules)
+
+
+def _firm_start(toks: list[Token], k: int, j: int, rules: OrgRules) -> int:
+    """Where a firm's brand, read from ``j`` left to ``k``, starts: at ``k`` when the word before
+    it ends a phrase (punctuation, 走进, 在, 与, 参观), past any verbs it opens with; else the
+    brand is not known to be whole and the name starts at ``j``."""
+    before = toks[k - 1] if k > 0 else None
+    if before is None or not _HAN.match(before.word) or before.tag in ("p", "c", "uj", "u", "ul", "m", "r") \
+            or before.word in rules.boundaries or _LOCATIVE_BEFORE.search(before.word) \
+            or _PARTNER_BEFORE.search(before.word):
+        while k < j and toks[k].tag in ("v", "vd", "d", "a") and len(toks[k].word) > 1 and toks[k].word not in _FIRM_TRADES:
+            k += 1
+        return k
     return j
 
 
