@@ -16,17 +16,17 @@ from .mentions import (PLACE_UNIT_FIRST, PLACE_UNIT_PATTERN, OrgMention, endings
                        find_self_names)
 from .names import (BARE_DROP, BRANCHES, MASKABLE, ORDINAL_TAIL, OWN_HEAD, SCHOOLS, SELF_BODY, STUDY_FAMILIES, family,
                     generic_owner)
-from .rules import ADMIN_LEVELS, ZONES, OrgRules, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, ZONES, OrgRules, alternation, load_org_rules, load_word_classes
 
 __all__ = ["resolve_organizations", "mentions_in_context", "extract_organizations"]
 
 log = logging.getLogger(__name__)
 
 _SELF_NAMING_SENTENCES = 5
-_BODY_WORDS = ("党委", "党组", "党总支", "党支部", "党工委", "支部", "总支")
+_BODY_WORDS = tuple(sorted(load_word_classes()["body"], key=len, reverse=True))
 # A unit named after a partner cue, alone or in a list (与县委党校、县农业农村局机关党支部开展联学): a partner.
-_PARTNER_BEFORE = re.compile(
-    "(?:" + "|".join(map(re.escape, load_word_classes()["partner"])) + r")(?:[^，,。；;：:]{0,30}[、和及与])?$")
+_PARTNER_OR_LISTED_BEFORE = re.compile(
+    "(?:" + alternation(load_word_classes()["partner"]) + r")(?:[^，,。；;：:]{0,30}[、和及与])?$")
 
 
 def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: OrgRules | None = None) -> list[dict]:
@@ -73,7 +73,7 @@ class _DocumentUnits:
                                     "named": "", "collective": 0, "in_titles": 0, "place": "", "partner": 0}
             self.order.append(key)
         g["place"] = g["place"] or m.place
-        g["partner"] += _PARTNER_BEFORE.search(sent.norm, max(0, m.start - 40), m.start) is not None
+        g["partner"] += _PARTNER_OR_LISTED_BEFORE.search(sent.norm, max(0, m.start - 40), m.start) is not None
         g["aliases"] |= m.aliases
         g["spellings"][m.name] = g["spellings"].get(m.name, 0) + 1
         g["mentions"] += 1

@@ -21,7 +21,7 @@ from ..matcher import Matcher
 from ..tokenize import Token, Tokens, make_token, tokenize_text
 from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
-from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, ZONES, OrgRules, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, ZONES, OrgRules, alternation, load_org_rules, load_word_classes
 
 __all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
            "endings_matcher", "PLACE_UNIT_PATTERN", "PLACE_UNIT_FIRST"]
@@ -491,7 +491,7 @@ _TOWN_LEVELS = frozenset(["镇", "乡"])
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
-_PARTNER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["partner"])) + ")$")
+_PARTNER_BEFORE = re.compile("(?:" + alternation(_CLASSES["partner"]) + ")$")
 _UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
 _PLACE_AFTER = re.compile("^(?:" + "|".join(map(re.escape, sorted(_CLASSES["place_after"], key=len, reverse=True))) + ")")
 

@@ -6,13 +6,14 @@ organization rules and their tests share one loaded copy of
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...errors import LexiconError
 from ...lexicon import iter_lines, lexicon_path, read_table, read_wordlist
 
-__all__ = ["OrgRules", "load_org_rules", "load_word_classes", "WORD_CLASSES", "ADMIN_LEVELS", "PLACE_UNIT_ENDS",
+__all__ = ["OrgRules", "load_org_rules", "load_word_classes", "alternation", "WORD_CLASSES", "ADMIN_LEVELS", "PLACE_UNIT_ENDS",
            "ZONES"]
 
 ADMIN_LEVELS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")
@@ -97,8 +98,13 @@ WORD_CLASSES = frozenset(
     "stop_tag name_tag not_head_tag loose_start_tag not_place generic_start branch numbered_body stationed_team "
     "village_head village_part_tag village_kind brand_head numbered_part locative partner place_after leader_title school maskable generic_name generic_owner "
     "generic_head body not_reporting plan_verb salutation venue_after numbered_institution campaign campaign_group zone rule_after "
-    "department_head department_word_tag firm_trade".split()
+    "department_head department_word_tag firm_trade personal_genre".split()
 )
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, so that 联合 is tried before 联."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=None)
