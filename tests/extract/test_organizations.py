@@ -972,3 +972,10 @@ def test_a_firms_brand_is_read_to_the_word_that_ends_the_phrase_before_it(text, 
 
 def test_a_verb_of_going_is_no_part_of_a_halls_name():
     assert names("随后乘车前往渡江战役纪念馆。") == ["渡江战役纪念馆"]
+
+
+def test_a_league_committees_formal_name_is_its_units_league_committee():
+    found = orgs_of("桂北机场集团团委组织青年开展学习。\n\n共青团桂北机场集团有限公司委员会\n2024年5月")
+    assert len(found) == 1 and "桂北机场集团团委" in found[0]["aliases"]
+    assert found[0]["name"] == "共青团桂北机场集团有限公司委员会"
+    assert names("共青团XX县委员会") == ["共青团县委员会"]  # a level's: 团县委, org_committees.txt

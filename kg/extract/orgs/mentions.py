@@ -203,6 +203,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         out.sort(key=lambda m: (m.start, m.end))
     if out:
         _name_party_committees(out, text)
+        _name_league_committees_of_units(out)
         _join_league_committees(out, text)
     if out:
         _join_stationed_and_bracketed(out, text, rules)
@@ -253,6 +254,26 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
                             and inside.name.endswith(("支部", "总支")):
                         inside.inner = True
                 break
+
+
+def _name_league_committees_of_units(mentions: list[OrgMention]) -> None:
+    """共青团某机场集团有限公司委员会 is that company's 团委: the formal name keeps its spelling, the
+    everyday one becomes its canonical form, and the words inside it (共青团, the company
+    read with 共青团 before it) are no units of their own. A level's committee (共青团某县委员会,
+    团县委) is org_committees.txt's."""
+    for m in mentions:
+        unit = m.name[len(_LEAGUE):-len("委员会")] if m.name.startswith(_LEAGUE) and m.name.endswith("委员会") else ""
+        if len(unit) < 2 or unit[-1] in ADMIN_LEVELS or unit.endswith(("党", "团")):
+            continue
+        everyday = unit + "团委"
+        m.aliases = (m.aliases | {everyday, unit + "委员会"}) - {m.name}
+        m.canonical, m.kind = everyday, "群团组织"
+        for inside in mentions:
+            if inside is not m and inside.start == m.start and inside.end < m.end:
+                inside.inner = True
+
+
+_LEAGUE = "共青团"
 
 
 def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, rules: OrgRules,
