@@ -979,3 +979,13 @@ def test_a_league_committees_formal_name_is_its_units_league_committee():
     assert len(found) == 1 and "桂北机场集团团委" in found[0]["aliases"]
     assert found[0]["name"] == "共青团桂北机场集团有限公司委员会"
     assert names("共青团XX县委员会") == ["共青团县委员会"]  # a level's: 团县委, org_committees.txt
+
+
+def test_a_firms_branch_after_its_full_name_is_one_name():
+    found = names("中国石化销售股份有限公司江西九江石油分公司开展活动")
+    assert found == ["中国石化销售股份有限公司", "中国石化销售股份有限公司江西九江石油分公司"]
+
+
+def test_a_militia_company_is_a_unit():
+    assert names("城关镇民兵应急连") == ["城关镇民兵应急连"]
+    assert names("镇民兵营开展训练") == ["镇民兵营"]

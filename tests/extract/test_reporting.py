@@ -365,3 +365,11 @@ def test_the_speakers_post_in_a_last_line_reports_a_speech_given_elsewhere():
             "（发言人系市自然资源和规划局经济技术开发区分局党支部书记、局长）")
     got = reporting(text, title="守好资源家底——在市局主题教育读书班上的交流发言")
     assert got == "市自然资源和规划局经济技术开发区分局党支部"
+
+
+def test_the_portal_a_page_was_copied_from_does_not_report():
+    page = ("青山县人民政府门户网站\n首页 > 新闻中心 > 部门动态\n\n县直单位党员干部专题读书班开班\n\n"
+            "发布时间：2024-11-18  来源：青山组工\n\n11月13日，由县委组织部、县委宣传部联合举办的专题读书班在县委党校开班。"
+            "县委组织部有关负责同志作动员讲话。")
+    found = from_page(page)
+    assert found is not None and found["name"] == "县委组织部"

@@ -14,6 +14,7 @@ KEEP = "市统计局开展集中学习12次，会员单位共同参与。"
     "【某某代笔】原创高质量保障", "开通会员即可一键下载", "您的位置：首页 > 学习资料 > 正文",
     "首页>工作动态>理论学习", "来源：市统计局 发布时间：2023-10-11 字体：大 中 小", "发布时间：2023-10-11 09:12",
     "580dee3c2a1b4f6e9d7c.png", "上一篇：关于学习的汇报", "分享到：", "https://example.org/a/b.html",
+    "青山县人民政府门户网站", "白河县人民政府网", "某市审计局官方网站",
 ])
 def test_junk_lines_dropped(line):
     assert clean_lines(f"标题\n{line}\n{KEEP}") == clean_lines(f"标题\n\n{KEEP}")
@@ -21,6 +22,8 @@ def test_junk_lines_dropped(line):
 
 def test_real_lines_kept_even_with_risky_words():
     assert [ln.text for ln in clean_lines(KEEP)] == [KEEP]
+    site = "县人民政府门户网站改版后，访问量增长三成。"
+    assert [ln.text for ln in clean_lines(site)] == [site]
 
 
 def test_inline_marker_stripped_text_kept():

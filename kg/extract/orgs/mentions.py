@@ -299,6 +299,9 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
         masked, place, anchored = inside.masked, inside.place and tuple([inside.place]), True
         if place:
             start = inside.start + len(inside.place)
+    elif inside is not None and head_word in _BRANCHES:
+        start = place_start = inside.start  # 中国石化销售股份有限公司/江西九江石油分公司: the branch of the firm named
+        masked, anchored = inside.masked, True
     name = _MASKED_LEVEL_INSIDE.sub("", strip_mask(text[start:tok.start] + head_word))
     if name.startswith("某") and len(name) > 2:
         name, masked = name[1:], "某"  # 某大学, 某县税务局
