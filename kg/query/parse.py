@@ -196,6 +196,7 @@ class QueryShape:
     properties: frozenset[str]
     updating: bool
     calls: bool
+    map_keys: frozenset[str] = frozenset()  # keys of the maps the query builds ({n: count(a)})
 
 
 @lru_cache(maxsize=256)
@@ -211,7 +212,7 @@ def describe_query(cypher: str) -> QueryShape:
     """
     from antlr4_cypher import CypherParser  # lazy: antlr4's parser (0.13 s), as in parse_cypher
 
-    labels, rels, props = set(), set(), set()
+    labels, rels, props, keys = set(), set(), set(), set()
     updating = calls = False
     stack = list(parse_cypher(cypher))
     while stack:
@@ -222,14 +223,14 @@ def describe_query(cypher: str) -> QueryShape:
             rels.update(n.getText().strip("`") for n in node.name())
         elif isinstance(node, CypherParser.PropertyExpressionContext):
             props.update(n.getText().strip("`") for n in node.name())
-        elif isinstance(node, CypherParser.MapLitContext) and _in_pattern(node):
-            props.update(p.name().getText().strip("`") for p in node.mapPair())
+        elif isinstance(node, CypherParser.MapLitContext):
+            (props if _in_pattern(node) else keys).update(p.name().getText().strip("`") for p in node.mapPair())
         elif isinstance(node, CypherParser.UpdatingStatementContext):
             updating = True
         elif isinstance(node, (CypherParser.StandaloneCallContext, CypherParser.QueryCallStContext)):
             calls = True
         stack.extend(getattr(node, "children", None) or ())
-    return QueryShape(frozenset(labels), frozenset(rels), frozenset(props), updating, calls)
+    return QueryShape(frozenset(labels), frozenset(rels), frozenset(props), updating, calls, frozenset(keys))
 
 
 def _in_pattern(node) -> bool:
@@ -257,7 +258,7 @@ def check_schema(cypher: str) -> None:
     for rel in sorted(shape.rel_types - set(REL_TYPES)):
         raise QueryError(f"unknown relationship type {rel!r}", hint=f"types are {', '.join(REL_TYPES)}")
     known = set().union(*NODE_PROPERTIES.values(), *REL_PROPERTIES.values())
-    for prop in sorted(shape.properties - known):
+    for prop in sorted(shape.properties - known - shape.map_keys):  # a map the query builds has its own keys
         raise QueryError(
             f"unknown property {prop!r}",
             hint="properties are listed per label in kg/graph/schema.py, e.g. " + ", ".join(sorted(known)[:12]) + " …",

@@ -72,6 +72,15 @@ def test_schema_check_accepts_every_schema_name():
     check_schema("MATCH (d:Document)-[m:MENTIONS]->(s:Slogan) RETURN d.title, m.surface, s.canonical, s.doc_ids")
 
 
+def test_schema_check_accepts_the_keys_of_a_map_the_query_builds():
+    check_schema("MATCH (o:Organization)-[:CONDUCTED]->(a:Activity) "
+                 "WITH o, collect({kind: a.category, n: 1}) AS rows UNWIND rows AS r RETURN o.name, r.kind, r.n")
+    with pytest.raises(QueryError, match="unknown property 'nmae'"):  # a map's keys do not excuse a typo
+        check_schema("MATCH (o:Organization) WITH o, {n: 1} AS r RETURN o.nmae, r.n")
+    with pytest.raises(QueryError, match="unknown property 'nmae'"):  # a pattern's map names schema properties
+        check_schema("MATCH (o:Organization {nmae: 'x'}) RETURN o")
+
+
 def test_the_fast_parse_gives_the_full_parses_trees_on_every_canned_query():
     # kg.query.parse tries ANTLR's SLL prediction first and falls back to full LL only on an error:
     # SLL may only ever be faster, never read a query differently.
