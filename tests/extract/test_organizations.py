@@ -989,3 +989,12 @@ def test_a_firms_branch_after_its_full_name_is_one_name():
 def test_a_militia_company_is_a_unit():
     assert names("城关镇民兵应急连") == ["城关镇民兵应急连"]
     assert names("镇民兵营开展训练") == ["镇民兵营"]
+
+
+def test_an_accounting_firms_brand_stays_in_its_branchs_name():
+    assert names("信诚会计师事务所党支部开展学习") == ["信诚会计师事务所", "信诚会计师事务所党支部"]
+
+
+def test_a_town_of_characters_no_word_holds_is_a_name_after_a_partner_cue():
+    found = names("支部党员与浛洸镇司法所党支部的同志一道来到浛洸镇敬老院")
+    assert "浛洸镇司法所党支部" in found and "浛洸镇敬老院" in found

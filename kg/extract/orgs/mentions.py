@@ -508,10 +508,11 @@ _CUT_WORD_TAGS = frozenset(["n", "ng", "nz", "j"])  # a lone noun character afte
 _DEPARTMENT_OWNERS = frozenset("局委厅院所部办站社馆行由和及")  # 局/耕保/股: the unit's own one-character name
 _BRAND_CHARS = 4
 _FIRM_BRAND_CHARS = 10
-_FIRM_HEADS = ("公司",)
+_FIRM_HEADS = ("公司", "事务所")
 _FIRM_TRADES = frozenset(_CLASSES["firm_trade"])
 _STREET_HEADS = ("街道", "社区", "嘎查")
 _TOWN_LEVELS = frozenset(["镇", "乡"])
+_UNKNOWN_CHAR_TAGS = frozenset(["zg", "x", "ng", "g"])
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
@@ -927,7 +928,9 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
     The gazetteer cannot hold every town, and the segmenter cuts an unknown
     one into pieces with any tags. The name is two or three characters of
     such pieces, and it must stand right after its county or city (县, 某市,
-    **县): anywhere else the pieces may be the end of a phrase (全/镇, 在/镇).
+    **县): anywhere else the pieces may be the end of a phrase (全/镇, 在/镇)
+    — unless they are characters no dictionary word holds (浛/zg 洸/zg), which
+    after a function word, a verb or punctuation can only be a name.
     """
     k, chars = j, 0
     while k > 0 and toks[k - 1] is not None:
@@ -939,10 +942,15 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
         if chars > 3:
             return None
         k -= 1
-    if chars < 2 or k == 0 or toks[k - 1] is None:
+    if chars < 2:
         return None
-    before = toks[k - 1].word
     name = "".join(t.word for t in toks[k:j])
+    unknown = all(t.tag in _UNKNOWN_CHAR_TAGS for t in toks[k:j])  # 浛/zg 洸/zg: characters no word holds
+    if k == 0 or toks[k - 1] is None:
+        return (k, (name,)) if unknown and k == 0 else None
+    before = toks[k - 1].word
+    if unknown and (not _HAN.match(before) or toks[k - 1].tag in ("p", "c", "v", "u", "uj")):
+        return k, (name,)  # 与/浛/洸/镇: after a function word or a verb, such characters are a name
     if before in ("县", "市", "区", "旗") or _is_masked_level(before):
         return k - 1, (before[-1], name)  # **县白鹭湾镇: the masked county's level stays, as in 县委
     if len(before) >= 2 and before[-1] in "县市区旗" and _is_place(toks[k - 1]):
