@@ -998,3 +998,8 @@ def test_an_accounting_firms_brand_stays_in_its_branchs_name():
 def test_a_town_of_characters_no_word_holds_is_a_name_after_a_partner_cue():
     found = names("支部党员与浛洸镇司法所党支部的同志一道来到浛洸镇敬老院")
     assert "浛洸镇司法所党支部" in found and "浛洸镇敬老院" in found
+
+
+def test_a_town_office_whose_kind_starts_like_a_level_keeps_its_town():
+    assert names("城关市场监管所党支部开展学习") == ["城关市场监管所", "城关市场监管所党支部"]
+    assert names("区市场监督管理局党组召开会议")[0] == "区市场监督管理局"

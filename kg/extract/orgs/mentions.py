@@ -41,6 +41,7 @@ _GRADE = re.compile(r"([一二三四五六七八九十两]|^[省市县区乡镇]
 _MAX_TOKENS = 9
 _MAX_NOUNS = 5
 _NOT_PLACES = frozenset(_CLASSES["not_place"])
+_NOT_LEVEL_STARTS = tuple(_CLASSES["not_level_start"])  # 市场监管所: 市 of 市场 is no level
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
 _RULES_NAMED_AFTER = tuple(_CLASSES["rule_after"])
 _GENERIC_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["generic_start"])) + ")$")
@@ -94,7 +95,8 @@ class OrgMention:
 def _level_like_head(tok: Token, rules: OrgRules) -> bool:
     """A unit word that starts at a level (市委, 市妇联, 县委): a start of a name."""
     w = tok.word
-    return len(w) >= 2 and w[0] in ADMIN_LEVELS and rules.kind_of(w) is not None and w not in rules.reject
+    return (len(w) >= 2 and w[0] in ADMIN_LEVELS and rules.kind_of(w) is not None and w not in rules.reject
+            and not w.startswith(_NOT_LEVEL_STARTS))
 
 
 def _head_of(tok: Token, rules: OrgRules):
