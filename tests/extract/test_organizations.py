@@ -1003,3 +1003,13 @@ def test_a_town_of_characters_no_word_holds_is_a_name_after_a_partner_cue():
 def test_a_town_office_whose_kind_starts_like_a_level_keeps_its_town():
     assert names("城关市场监管所党支部开展学习") == ["城关市场监管所", "城关市场监管所党支部"]
     assert names("区市场监督管理局党组召开会议")[0] == "区市场监督管理局"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("市强制隔离戒毒所召开警示教育大会。", "市强制隔离戒毒所"),
+    ("省第一强制隔离戒毒所开展学习。", "省第一强制隔离戒毒所"),
+    ("县看守所民警参加培训。", "县看守所"),
+])
+def test_detention_institutions_are_units(text, want):
+    assert names(text)[0] == want
+    assert names("戒毒所") == []
