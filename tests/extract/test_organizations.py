@@ -1013,3 +1013,17 @@ def test_a_town_office_whose_kind_starts_like_a_level_keeps_its_town():
 def test_detention_institutions_are_units(text, want):
     assert names(text)[0] == want
     assert names("戒毒所") == []
+
+
+def test_a_county_named_without_its_level_before_a_banks_brand_is_kept():
+    assert names("修水农商行渣津支行党支部组织党员走访")[:2] == ["修水农商行", "修水农商行渣津支行"]
+    assert names("县农商行开展活动") == ["县农商行"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("柏溪镇司法所", "柏溪镇司法所"),
+    ("5月17日,柏溪镇司法所党支部开展主题党日。", "柏溪镇司法所党支部"),
+])
+def test_a_town_the_gazetteer_lacks_keeps_its_name_at_the_start_of_a_clause(text, want):
+    assert want in names(text)
+    assert names("，重点镇党委要带头。") == ["镇党委"]  # a kind of town is no name

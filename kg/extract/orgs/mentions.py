@@ -866,9 +866,10 @@ def _brand_start(toks: list[Token], j: int, rules: OrgRules, firm: bool = False)
     limit = _FIRM_BRAND_CHARS if firm else _BRAND_CHARS
     while k > 0 and toks[k - 1] is not None:
         t = toks[k - 1]
-        if _is_place(t) and len(t.word) >= 2 or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
-            # 浙江 衡正律师事务所, 四川 嘉陵文化旅游投资集团有限公司: the place is part of a firm's name
-            return k - 1 if chars or _is_place(t) else j
+        if _is_place(t) and len(t.word) >= 2 or _is_county_short_name(t.word) \
+                or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
+            # 浙江 衡正律师事务所, 四川 嘉陵文化旅游投资集团有限公司, 修水(县) 农商行: the place is part of a firm's name
+            return k - 1 if chars or _is_place(t) or _is_county_short_name(t.word) else j
         if firm and t.word in _FIRM_TRADES:
             pass  # 精密/制造/有限公司: a trade the segmenter calls a verb
         elif firm and len(t.word) == 1 and t.tag in ("v", "a") and _HAN.match(t.word):
@@ -881,6 +882,12 @@ def _brand_start(toks: list[Token], j: int, rules: OrgRules, firm: bool = False)
             return j
         k -= 1
     return j if not firm or k == j else _firm_start(toks, k, j, rules)
+
+
+def _is_county_short_name(word: str) -> bool:
+    """A county or city named without its level (修水 of 修水县): before a firm's or a bank's brand
+    a place, though alone it may be any word."""
+    return len(word) >= 2 and _HAN.match(word) is not None and any(word + lv in _PLACES for lv in "县市区旗")
 
 
 def _firm_start(toks: list[Token], k: int, j: int, rules: OrgRules) -> int:
@@ -931,8 +938,10 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
     one into pieces with any tags. The name is two or three characters of
     such pieces, and it must stand right after its county or city (县, 某市,
     **县): anywhere else the pieces may be the end of a phrase (全/镇, 在/镇)
-    — unless they are characters no dictionary word holds (浛/zg 洸/zg), which
-    after a function word, a verb or punctuation can only be a name.
+    — except right after punctuation or at the start of a text or byline
+    (，柏溪镇司法所), and for characters no dictionary word holds (浛/zg 洸/zg),
+    which after a function word or a verb can only be a name. A kind of
+    town (重点镇) is no name.
     """
     k, chars = j, 0
     while k > 0 and toks[k - 1] is not None:
@@ -948,11 +957,12 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
         return None
     name = "".join(t.word for t in toks[k:j])
     unknown = all(t.tag in _UNKNOWN_CHAR_TAGS for t in toks[k:j])  # 浛/zg 洸/zg: characters no word holds
+    a_kind = any(name.startswith(w) or name.endswith(w) for w in _VILLAGE_KINDS)  # 重点镇, 示范乡
     if k == 0 or toks[k - 1] is None:
-        return (k, (name,)) if unknown and k == 0 else None
+        return (k, (name,)) if k == 0 and not a_kind else None  # 柏溪镇司法所 opening a text or a byline
     before = toks[k - 1].word
-    if unknown and (not _HAN.match(before) or toks[k - 1].tag in ("p", "c", "v", "u", "uj")):
-        return k, (name,)  # 与/浛/洸/镇: after a function word or a verb, such characters are a name
+    if not a_kind and (not _HAN.match(before) or unknown and toks[k - 1].tag in ("p", "c", "v", "u", "uj")):
+        return k, (name,)  # ，柏溪镇; 与/浛/洸/镇: after punctuation, or such characters after a function word
     if before in ("县", "市", "区", "旗") or _is_masked_level(before):
         return k - 1, (before[-1], name)  # **县白鹭湾镇: the masked county's level stays, as in 县委
     if len(before) >= 2 and before[-1] in "县市区旗" and _is_place(toks[k - 1]):
