@@ -1027,3 +1027,14 @@ def test_a_county_named_without_its_level_before_a_banks_brand_is_kept():
 def test_a_town_the_gazetteer_lacks_keeps_its_name_at_the_start_of_a_clause(text, want):
     assert want in names(text)
     assert names("，重点镇党委要带头。") == ["镇党委"]  # a kind of town is no name
+
+
+@pytest.mark.parametrize("text, want", [
+    ("县殡仪馆开展文明祭扫服务。", ["县殡仪馆"]),
+    ("市音协、市美协、市书协和市摄协联合举办展览。", ["市音协", "市美协", "市书协", "市摄协"]),
+    ("县文化广电体育和旅游局召开会议。", ["县文化广电体育和旅游局"]),
+    ("县彩调剧团送戏下乡。", ["县彩调剧团"]),
+])
+def test_culture_and_welfare_bodies_are_units(text, want):
+    assert names(text) == want
+    assert names("殡仪馆") == [] and names("剧团") == []

@@ -1077,7 +1077,7 @@ def _find_anchor(toks: list[Token], i: int, rules: OrgRules):
         w = t.word
         if w == "和" and j - 2 >= 0 and toks[j - 2].tag in _NAME_TAGS and n_loose == 0 \
                 and _head_of(toks[j - 2], rules) is None:  # 县政府和共青团市委 are two units
-            if any(_is_bare_level(toks[k]) or _level_like_head(toks[k], rules) for k in range(max(0, j - 4), j - 1)):
+            if any(_is_bare_level(toks[k]) or _level_like_head(toks[k], rules) for k in range(max(0, j - 5), j - 1)):
                 j -= 1  # 市工业和信息化局
                 continue
         passable, name_word, bare, starts_name = known.get((w, t.tag)) or _traits(t, rules)
