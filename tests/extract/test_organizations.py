@@ -1038,3 +1038,11 @@ def test_a_town_the_gazetteer_lacks_keeps_its_name_at_the_start_of_a_clause(text
 def test_culture_and_welfare_bodies_are_units(text, want):
     assert names(text) == want
     assert names("殡仪馆") == [] and names("剧团") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("连云港海事局北湾海事处党支部开展主题党日。", "连云港海事局北湾海事处党支部"),
+    ("北湾海事处党支部组织党员学习。", "北湾海事处党支部"),
+])
+def test_a_character_no_dictionary_word_holds_stays_inside_a_name(text, want):
+    assert want in names(text)  # 北/湾/zg/海事处: the segmenter knows no such word, a name's own character

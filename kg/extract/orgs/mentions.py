@@ -728,7 +728,7 @@ def _passable(t: Token, rules: OrgRules) -> bool:
         return False
     if len(w) >= 3 and w.startswith(rules.predicate_starts):
         return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
-    if w in rules.inner_words or (t.tag == "x" and len(w) == 1):
+    if w in rules.inner_words or (t.tag in _UNKNOWN_CHAR_TAGS and len(w) == 1):
         return True  # x: a rare character the dictionary lacks (金阊), a name's own
     if t.tag in _STOP_TAGS:
         return ((t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
@@ -1143,7 +1143,7 @@ def _is_name_word(t: Token, rules: OrgRules) -> bool:
     """A word that can stand inside a name: a noun, a unit word whatever its tag (分行, 委),
     or a verb names are made of (监督, 退休)."""
     return (t.tag in _NAME_TAGS or t.word in rules.suffix_words or t.word in rules.inner_words
-            or (t.tag == "x" and len(t.word) == 1 and _HAN.match(t.word) is not None))
+            or (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None))
 
 
 def _is_masked_level(word: str) -> bool:
