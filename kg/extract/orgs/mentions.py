@@ -507,7 +507,8 @@ _BRAND_HEADS = tuple(_CLASSES["brand_head"])
 _DEPARTMENT_HEADS = frozenset(_CLASSES["department_head"])
 _DEPARTMENT_WORD_TAGS = frozenset(_CLASSES["department_word_tag"])
 _CUT_WORD_TAGS = frozenset(["n", "ng", "nz", "j"])  # a lone noun character after a head: a word cut in two
-_DEPARTMENT_OWNERS = frozenset("局委厅院所部办站社馆行由和及")  # 局/耕保/股: the unit's own one-character name
+# Before an office's name: its unit's one-character self-name (局/耕保/股) or a word that joins offices (由, 和, 及)
+_BEFORE_AN_OFFICE = frozenset("局委厅院所部办站社馆行由和及")
 _BRAND_CHARS = 4
 _FIRM_BRAND_CHARS = 10
 _FIRM_HEADS = ("公司", "事务所")
@@ -851,7 +852,7 @@ def _department_start(toks: list[Token], i: int, nxt: tuple[str, str], rules: Or
     if j == 0:
         return j
     prev = toks[j - 1]
-    if (not _HAN.match(prev.word) or _PARTNER_BEFORE.search(prev.word) or prev.word in _DEPARTMENT_OWNERS
+    if (not _HAN.match(prev.word) or _PARTNER_BEFORE.search(prev.word) or prev.word in _BEFORE_AN_OFFICE
             or _head_of(prev, rules) is not None):
         return j
     return None
@@ -898,7 +899,8 @@ def _firm_start(toks: list[Token], k: int, j: int, rules: OrgRules) -> int:
     if before is None or not _HAN.match(before.word) or before.tag in ("p", "c", "uj", "u", "ul", "m", "r") \
             or before.word in rules.boundaries or _LOCATIVE_BEFORE.search(before.word) \
             or _PARTNER_BEFORE.search(before.word):
-        while k < j and toks[k].tag in ("v", "vd", "d", "a") and len(toks[k].word) > 1 and toks[k].word not in _FIRM_TRADES:
+        while k < j and toks[k].tag in ("v", "vd", "d", "a") and len(toks[k].word) > 1 \
+                and toks[k].word not in _FIRM_TRADES:
             k += 1
         return k
     return j
