@@ -1046,3 +1046,15 @@ def test_culture_and_welfare_bodies_are_units(text, want):
 ])
 def test_a_character_no_dictionary_word_holds_stays_inside_a_name(text, want):
     assert want in names(text)  # 北/湾/zg/海事处: the segmenter knows no such word, a name's own character
+
+
+@pytest.mark.parametrize("text, want", [
+    ("走访种粮大户和农机合作社。", ["农机合作社"]),
+    ("在滨江公园和城东小学周边巡查。", []),
+])
+def test_a_thing_joined_to_a_unit_by_he_is_no_part_of_its_name(text, want):
+    assert names(text) == want
+
+
+def test_an_office_joining_two_fields_stays_one_name():
+    assert "区局观测与网络处党支部" in names("区局观测与网络处党支部联合开展学习。")

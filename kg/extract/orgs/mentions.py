@@ -1051,12 +1051,17 @@ _GRADE_YEAR = re.compile(r"(?:19|20)?\d{2}")
 _NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
+_JOINED_HEADS = tuple(_CLASSES["joined_head"])
 
 
 def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
     """Does the 与/和 at ``k`` join two words of one name (组织与人事处, 观测与网络处),
-    not two units (电气工程系党总支与党群党总支)? Inside a name, the word before it
-    ends no unit, both sides are short nouns, and no unit ends between it and the head."""
+    not two units (电气工程系党总支与党群党总支) nor a thing and a unit (种粮大户和农机合作社,
+    滨江公园和城东小学)? Such names are offices, colleges and committees (``joined_head``);
+    inside one, the word before it ends no unit, both sides are short nouns, and no unit
+    ends between it and the head."""
+    if not toks[i].word.endswith(_JOINED_HEADS):
+        return False
     left = toks[k - 1]
     if _head_of(left, rules) is not None or not _HAN.match(left.word) or len(left.word) > 4:
         return False
