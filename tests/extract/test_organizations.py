@@ -914,6 +914,7 @@ def test_a_units_offices_are_units_where_the_segmenter_cut_their_head_off(text, 
 
 
 @pytest.mark.parametrize("text", [
+    "讲到关键处，台下不少村民掏出手机。",
     "要把工作落到实处，到处都有新气象。",
     "二、赋能科技创新，助力科创企业纾困解难。",
     "身处基层，要把学科建设好。",
