@@ -1059,3 +1059,7 @@ def test_a_thing_joined_to_a_unit_by_he_is_no_part_of_its_name(text, want):
 
 def test_an_office_joining_two_fields_stays_one_name():
     assert "区局观测与网络处党支部" in names("区局观测与网络处党支部联合开展学习。")
+
+
+def test_a_common_character_tagged_like_a_rare_one_is_no_part_of_a_name():
+    assert names("论联合政府") == ["联合政府"]  # 论/zg: "on", a title's first word

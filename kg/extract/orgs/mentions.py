@@ -516,6 +516,7 @@ _FIRM_TRADES = frozenset(_CLASSES["firm_trade"])
 _STREET_HEADS = ("街道", "社区", "嘎查")
 _TOWN_LEVELS = frozenset(["镇", "乡"])
 _UNKNOWN_CHAR_TAGS = frozenset(["zg", "x", "ng", "g"])
+_COMMON_LONE_CHARS = frozenset(_CLASSES["common_lone_char"])  # 论/zg of 论联合政府: a word, not a name's
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
 _LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
@@ -729,7 +730,7 @@ def _passable(t: Token, rules: OrgRules) -> bool:
         return False
     if len(w) >= 3 and w.startswith(rules.predicate_starts):
         return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
-    if w in rules.inner_words or (t.tag in _UNKNOWN_CHAR_TAGS and len(w) == 1):
+    if w in rules.inner_words or (t.tag in _UNKNOWN_CHAR_TAGS and len(w) == 1 and w not in _COMMON_LONE_CHARS):
         return True  # x: a rare character the dictionary lacks (金阊), a name's own
     if t.tag in _STOP_TAGS:
         return ((t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
@@ -1150,7 +1151,8 @@ def _is_name_word(t: Token, rules: OrgRules) -> bool:
     """A word that can stand inside a name: a noun, a unit word whatever its tag (分行, 委),
     or a verb names are made of (监督, 退休)."""
     return (t.tag in _NAME_TAGS or t.word in rules.suffix_words or t.word in rules.inner_words
-            or (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None))
+            or (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None
+                and t.word not in _COMMON_LONE_CHARS))
 
 
 def _is_masked_level(word: str) -> bool:
