@@ -1063,3 +1063,7 @@ def test_an_office_joining_two_fields_stays_one_name():
 
 def test_a_common_character_tagged_like_a_rare_one_is_no_part_of_a_name():
     assert names("论联合政府") == ["联合政府"]  # 论/zg: "on", a title's first word
+
+
+def test_a_power_supply_station_is_a_unit():
+    assert names("青林供电所党支部开展学习。") == ["青林供电所", "青林供电所党支部"]

@@ -373,3 +373,21 @@ def test_the_portal_a_page_was_copied_from_does_not_report():
             "县委组织部有关负责同志作动员讲话。")
     found = from_page(page)
     assert found is not None and found["name"] == "县委组织部"
+
+
+def test_a_writer_introducing_their_unit_reports_their_essay():
+    text = ("我是国网安化县供电公司梅城供电所的一名配电运维工，2017年在所里入的党。"
+            "这次县供电公司党委组织党员开展“红色电管家”活动，我报了名。")
+    assert reporting(text, title="守好一方光明——参加支部活动的几点心得") == "国网安化县供电公司梅城供电所"
+
+
+def test_wo_suo_before_a_verb_is_no_self_reference():
+    text = ("各位领导：我是白河区桂溪湾街道党工委书记。读书班采取分组研讨的方式，我所在的第三组共有12名学员。"
+            "桂溪湾派出所也派员参加了研讨。")
+    assert reporting(text, title="在全区党纪学习教育读书班上的交流发言") == "白河区桂溪湾街道党工委"
+
+
+def test_the_speaker_of_a_subtitle_outweighs_the_host_of_the_meeting():
+    text = ("——县纪委常委在青石镇警示教育大会上的讲话\n\n同志们：\n\n今天，青石镇党委召开警示教育大会，"
+            "青石镇党委高度重视，青石镇党委班子成员全部参加。县纪委要求大家以案为鉴。")
+    assert reporting(text, title="以案为鉴 把纪律规矩挺在前面") == "县纪委"

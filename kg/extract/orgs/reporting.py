@@ -47,6 +47,8 @@ _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$"
 _OPENING_SENTENCES = 4
 _FIRST_PERSON = re.compile(r"我(?!们单位|国|党|市|省|县|区)")
 # （作者单位：…）, （作者系…书记）, （发言人系…局长）: the writer's or speaker's post, on a last line
+_SPEECH_ATTRIBUTION = re.compile(r"在[^，。；]{1,40}?(?:上|中)的(?:讲话|讲稿|发言|党课|报告|致辞|辅导)")
+_SELF_INTRODUCTION = re.compile(r"(?:^|[，,。：:；\s])我(?:是|系|来自)(?:[*＊Xx×]{1,4})?")
 _AUTHOR_UNIT = re.compile(r"(?:(?:本文)?作者|撰稿人?|发言人|讲话人|主讲人)(?:单位\s*[：:]|系|为)\s*(?:[*＊Xx×]{1,4})?")
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
@@ -281,6 +283,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_byline(ballot, bylined, mentions)
     _vote_author_line(ballot, body, by_sentence)
     _vote_author_unit(ballot, body, by_sentence)
+    _vote_self_introduction(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_openings(ballot, body, by_sentence, personal=doc.genre in _PERSONAL_GENRES
                    and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
     _vote_self_references(ctx, ballot, orgs, bylined)
@@ -336,7 +339,10 @@ def _vote_subtitle(ballot, body, by_sentence) -> None:
         if s.norm.startswith(("——", "—", "--")):
             ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, -m.end))
             if ms:
-                ballot.vote(_speaker([m for m in ms if m.start == ms[0].start]).name, "subtitle", s, s.start)
+                who = _speaker([m for m in ms if m.start == ms[0].start])
+                # ——县纪委常委在青石镇…大会上的讲话: the speaker's unit, not the meeting's host
+                spoken = _SPEECH_ATTRIBUTION.search(s.norm, who.end)
+                ballot.vote(who.name, "subtitle speaker" if spoken else "subtitle", s, s.start)
             return
 
 
@@ -389,6 +395,18 @@ def _vote_author_unit(ballot, body, by_sentence) -> None:
         ms = _chain_heads([m for m in by_sentence.get(s.index, []) if m.start >= at.end()])
         if ms:
             ballot.vote(ms[0].name, "author line", s, s.start)
+            return
+
+
+def _vote_self_introduction(ballot, opening, by_sentence) -> None:
+    """``我是某供电所的一名配电运维工`` in the first sentences: the writer's own unit."""
+    for s in opening:
+        at = _SELF_INTRODUCTION.search(s.norm)
+        if at is None:
+            continue
+        ms = _chain_heads([m for m in by_sentence.get(s.index, []) if m.start == at.end()])
+        if ms:
+            ballot.vote(ms[0].name, "self introduction", s, s.start + ms[0].start)
             return
 
 
@@ -471,6 +489,8 @@ def _vote_subjects(ballot, body, by_sentence) -> None:
 
 
 _SELF_REF_PATTERNS: dict = {}
+# 我所在的第三组, 我所做的: 所 before a verb is the particle, not 我所 (our institute, our office)
+_PARTICLE_SUO = "(?![在说做知见想能有写讲学经理认感闻述谓属])"
 
 
 def _self_ref_pattern(rules) -> tuple[re.Pattern, dict]:
@@ -478,7 +498,8 @@ def _self_ref_pattern(rules) -> tuple[re.Pattern, dict]:
     if got is None:
         table = {phrase: suffix for phrase, suffix in rules.self_refs if suffix}
         words = sorted(table, key=len, reverse=True)
-        got = _SELF_REF_PATTERNS[id(rules)] = (re.compile("|".join(map(re.escape, words))), table)
+        alternatives = [re.escape(w) + (_PARTICLE_SUO if w.endswith("所") else "") for w in words]
+        got = _SELF_REF_PATTERNS[id(rules)] = (re.compile("|".join(alternatives)), table)
     return got
 
 
