@@ -391,3 +391,9 @@ def test_the_speaker_of_a_subtitle_outweighs_the_host_of_the_meeting():
     text = ("——县纪委常委在青石镇警示教育大会上的讲话\n\n同志们：\n\n今天，青石镇党委召开警示教育大会，"
             "青石镇党委高度重视，青石镇党委班子成员全部参加。县纪委要求大家以案为鉴。")
     assert reporting(text, title="以案为鉴 把纪律规矩挺在前面") == "县纪委"
+
+
+def test_as_a_member_of_a_unit_names_the_writers_unit():
+    text = ("作为县财政局的一名年轻干部，我参加了市委党校举办的青年干部培训班。"
+            "市委党校的老师讲得深入浅出，市委党校的课程安排紧凑。")
+    assert reporting(text, title="青春在学习中淬炼——培训心得") == "县财政局"

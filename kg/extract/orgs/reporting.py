@@ -48,7 +48,7 @@ _OPENING_SENTENCES = 4
 _FIRST_PERSON = re.compile(r"我(?!们单位|国|党|市|省|县|区)")
 # （作者单位：…）, （作者系…书记）, （发言人系…局长）: the writer's or speaker's post, on a last line
 _SPEECH_ATTRIBUTION = re.compile(r"在[^，。；]{1,40}?(?:上|中)的(?:讲话|讲稿|发言|党课|报告|致辞|辅导)")
-_SELF_INTRODUCTION = re.compile(r"(?:^|[，,。：:；\s])我(?:是|系|来自)(?:[*＊Xx×]{1,4})?")
+_SELF_INTRODUCTION = re.compile(r"(?:^|[，,。：:；\s])(?:我(?:是|系|来自)|作为)(?:一名|一位)?(?:[*＊Xx×]{1,4})?")
 _AUTHOR_UNIT = re.compile(r"(?:(?:本文)?作者|撰稿人?|发言人|讲话人|主讲人)(?:单位\s*[：:]|系|为)\s*(?:[*＊Xx×]{1,4})?")
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
@@ -399,7 +399,8 @@ def _vote_author_unit(ballot, body, by_sentence) -> None:
 
 
 def _vote_self_introduction(ballot, opening, by_sentence) -> None:
-    """``我是某供电所的一名配电运维工`` in the first sentences: the writer's own unit."""
+    """``我是某供电所的一名配电运维工``, ``作为县财政局的一名年轻干部`` in the first sentences:
+    the writer's own unit."""
     for s in opening:
         at = _SELF_INTRODUCTION.search(s.norm)
         if at is None:
