@@ -46,9 +46,11 @@ _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
 _FIRST_PERSON = re.compile(r"我(?!们单位|国|党|市|省|县|区)")
-# （作者单位：…）, （作者系…书记）, （发言人系…局长）: the writer's or speaker's post, on a last line
+# ——县纪委常委在青石镇…大会上的讲话: who speaks, and at whose meeting
 _SPEECH_ATTRIBUTION = re.compile(r"在[^，。；]{1,40}?(?:上|中)的(?:讲话|讲稿|发言|党课|报告|致辞|辅导)")
+# 我是某供电所的一名…, 作为县财政局的一名…: the writer names their unit
 _SELF_INTRODUCTION = re.compile(r"(?:^|[，,。：:；\s])(?:我(?:是|系|来自)|作为)(?:一名|一位)?(?:[*＊Xx×]{1,4})?")
+# （作者单位：…）, （作者系…书记）, （发言人系…局长）: the writer's or speaker's post, on a last line
 _AUTHOR_UNIT = re.compile(r"(?:(?:本文)?作者|撰稿人?|发言人|讲话人|主讲人)(?:单位\s*[：:]|系|为)\s*(?:[*＊Xx×]{1,4})?")
 _LONGEST_PREFIX = 40  # a subject stands no further into its clause (a date, a byline, a place before it)
 _LAST_LINES = 3
@@ -407,7 +409,7 @@ def _vote_self_introduction(ballot, opening, by_sentence) -> None:
             continue
         ms = _chain_heads([m for m in by_sentence.get(s.index, []) if m.start == at.end()])
         if ms:
-            ballot.vote(ms[0].name, "self introduction", s, s.start + ms[0].start)
+            ballot.vote(ms[0].name, "self introduction", s, s.start)
             return
 
 
