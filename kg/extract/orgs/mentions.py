@@ -232,8 +232,7 @@ def _name_party_committees(mentions: list[OrgMention], text: str) -> None:
                 if o is not m and o.start == own_start and o.end > m.end and o.name.startswith(m.name):
                     o.aliases = o.aliases | {o.name}
                     o.name, o.start, o.surface = prefix + o.name, party.start(), text[party.start():o.end]
-                elif o is not m and o.start == own_start and o.end < m.end:
-                    o.inner = True  # 县委 of 中共某县委机构编制委员会: its owner, a word of the name
+            _mark_words_of(m, mentions, own_start)  # 县委 of 中共某县委机构编制委员会: its owner, a word of the name
             m.aliases = m.aliases | {m.name}
             m.name = prefix + m.name
             m.start, m.surface = party.start(), text[party.start():m.end]
@@ -270,12 +269,17 @@ def _name_league_committees_of_units(mentions: list[OrgMention]) -> None:
         everyday = unit + "团委"
         m.aliases = (m.aliases | {everyday, unit + "委员会"}) - {m.name}
         m.canonical, m.kind = everyday, "群团组织"
-        for inside in mentions:
-            if inside is not m and inside.start == m.start and inside.end < m.end:
-                inside.inner = True
+        _mark_words_of(m, mentions, m.start)
 
 
 _LEAGUE = "共青团"
+
+
+def _mark_words_of(m: OrgMention, mentions: list[OrgMention], start: int) -> None:
+    """The shorter mentions that start where ``m``'s own words start are words of its name, no units."""
+    for inside in mentions:
+        if inside is not m and inside.start == start and inside.end < m.end:
+            inside.inner = True
 
 
 def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, rules: OrgRules,
@@ -730,7 +734,7 @@ def _passable(t: Token, rules: OrgRules) -> bool:
         return False
     if len(w) >= 3 and w.startswith(rules.predicate_starts):
         return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
-    if w in rules.inner_words or (t.tag in _UNKNOWN_CHAR_TAGS and len(w) == 1 and w not in _COMMON_LONE_CHARS):
+    if w in rules.inner_words or _is_unknown_char(t):
         return True  # x: a rare character the dictionary lacks (金阊), a name's own
     if t.tag in _STOP_TAGS:
         return ((t.tag == "m" and w.startswith("第")) or w in ADMIN_LEVELS or _is_masked_level(w)
@@ -868,10 +872,10 @@ def _brand_start(toks: list[Token], j: int, rules: OrgRules, firm: bool = False)
     limit = _FIRM_BRAND_CHARS if firm else _BRAND_CHARS
     while k > 0 and toks[k - 1] is not None:
         t = toks[k - 1]
-        if _is_place(t) and len(t.word) >= 2 or _is_county_short_name(t.word) \
-                or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
+        county = _is_county_short_name(t.word)
+        if _is_place(t) and len(t.word) >= 2 or county or (t.tag in ("nt", "ntc") and t.word in rules.gazetteer):
             # 浙江 衡正律师事务所, 四川 嘉陵文化旅游投资集团有限公司, 修水(县) 农商行: the place is part of a firm's name
-            return k - 1 if chars or _is_place(t) or _is_county_short_name(t.word) else j
+            return k - 1 if chars or _is_place(t) or county else j
         if firm and t.word in _FIRM_TRADES:
             pass  # 精密/制造/有限公司: a trade the segmenter calls a verb
         elif firm and len(t.word) == 1 and t.tag in ("v", "a") and _HAN.match(t.word):
@@ -1151,8 +1155,13 @@ def _is_name_word(t: Token, rules: OrgRules) -> bool:
     """A word that can stand inside a name: a noun, a unit word whatever its tag (分行, 委),
     or a verb names are made of (监督, 退休)."""
     return (t.tag in _NAME_TAGS or t.word in rules.suffix_words or t.word in rules.inner_words
-            or (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None
-                and t.word not in _COMMON_LONE_CHARS))
+            or _is_unknown_char(t))
+
+
+def _is_unknown_char(t: Token) -> bool:
+    """One character the segmenter could not place (北/湾/zg, 金/阊/x): a name's own, unless a common word."""
+    return (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None
+            and t.word not in _COMMON_LONE_CHARS)
 
 
 def _is_masked_level(word: str) -> bool:

@@ -390,26 +390,26 @@ def _vote_author_line(ballot, body, by_sentence) -> None:
 def _vote_author_unit(ballot, body, by_sentence) -> None:
     """``（作者单位：某县第二实验小学语文教研组 刘某）`` or ``（发言人系某分局党支部书记）`` on one of the
     last lines: the writer's unit."""
-    for s in body[-_LAST_LINES:]:
-        at = _AUTHOR_UNIT.search(s.norm)
-        if at is None:
-            continue
-        ms = _chain_heads([m for m in by_sentence.get(s.index, []) if m.start >= at.end()])
-        if ms:
-            ballot.vote(ms[0].name, "author line", s, s.start)
-            return
+    _vote_unit_after(ballot, body[-_LAST_LINES:], by_sentence, _AUTHOR_UNIT, "author line", right_after=False)
 
 
 def _vote_self_introduction(ballot, opening, by_sentence) -> None:
     """``我是某供电所的一名配电运维工``, ``作为县财政局的一名年轻干部`` in the first sentences:
     the writer's own unit."""
-    for s in opening:
-        at = _SELF_INTRODUCTION.search(s.norm)
+    _vote_unit_after(ballot, opening, by_sentence, _SELF_INTRODUCTION, "self introduction", right_after=True)
+
+
+def _vote_unit_after(ballot, sentences, by_sentence, cue: re.Pattern, how: str, right_after: bool) -> None:
+    """In the first of ``sentences`` where ``cue`` is found, the unit named after it (``right_after``:
+    starting where the cue ends) gets the vote ``how``."""
+    for s in sentences:
+        at = cue.search(s.norm)
         if at is None:
             continue
-        ms = _chain_heads([m for m in by_sentence.get(s.index, []) if m.start == at.end()])
+        ms = _chain_heads([m for m in by_sentence.get(s.index, [])
+                           if (m.start == at.end() if right_after else m.start >= at.end())])
         if ms:
-            ballot.vote(ms[0].name, "self introduction", s, s.start)
+            ballot.vote(ms[0].name, how, s, s.start)
             return
 
 
