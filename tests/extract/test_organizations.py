@@ -1067,3 +1067,49 @@ def test_a_common_character_tagged_like_a_rare_one_is_no_part_of_a_name():
 
 def test_a_power_supply_station_is_a_unit():
     assert names("青林供电所党支部开展学习。") == ["青林供电所", "青林供电所党支部"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("9月3日，区直机关第三离退休干部党支部开展重阳主题党日。", "区直机关第三离退休干部党支部"),
+    ("接受区委组织部和区直机关工委的指导。", "区直机关工委"),
+    ("州直机关工委召开读书班。", "州直机关工委"),
+])
+def test_the_organs_directly_under_a_level_are_part_of_the_name(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("黄石坡电厂组织党员观看警示教育片。", "黄石坡电厂"),
+    ("第二轧钢厂召开安全生产会议。", "第二轧钢厂"),
+    ("青松能源集团白石岭煤矿召开会议。", "青松能源集团白石岭煤矿"),
+])
+def test_factories_and_mines_are_units(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "走进工厂车间了解生产流程。", "原材料进厂后统一检验。", "全厂共有3个车间。", "煤矿安全生产形势平稳。",
+])
+def test_the_words_for_a_factory_or_mine_alone_name_no_unit(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("县纪委监委派驻第二纪检监察组每季度开展一次检查。", "县纪委监委派驻第二纪检监察组"),
+    ("市纪委监委派驻市委宣传部纪检监察组组长到会指导。", "市纪委监委派驻市委宣传部纪检监察组"),
+])
+def test_a_team_a_unit_dispatches_is_one_name_from_the_unit_to_the_team(text, want):
+    got = names(text)
+    assert want in got and not any(n.startswith("第") for n in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("市12345政务服务便民热线党支部开展主题党日。", "市12345政务服务便民热线党支部"),
+    ("会上，12366纳税服务热线党支部作了交流发言。", "12366纳税服务热线党支部"),
+])
+def test_a_service_lines_number_is_part_of_its_name(text, want):
+    assert want in names(text)
+
+
+def test_a_service_lines_number_alone_is_no_unit():
+    assert names("群众可拨打12345热线反映问题。") == []

@@ -397,3 +397,25 @@ def test_as_a_member_of_a_unit_names_the_writers_unit():
     text = ("作为县财政局的一名年轻干部，我参加了市委党校举办的青年干部培训班。"
             "市委党校的老师讲得深入浅出，市委党校的课程安排紧凑。")
     assert reporting(text, title="青春在学习中淬炼——培训心得") == "县财政局"
+
+
+def test_a_bare_kind_gives_its_votes_to_the_one_full_name_of_that_kind():
+    text = ("今年以来，矿党委理论学习中心组坚持每月集中学习一次。我矿组织班子成员深入采煤一线调研。"
+            "矿党委将继续抓好学习。\n\n中共青松能源集团白石岭煤矿委员会\n2024年7月5日")
+    item = reporting_item(text, title="上半年理论学习中心组学习情况汇报")
+    assert item["name"] == "中共青松能源集团白石岭煤矿委员会"
+    assert "signature" in item["how"] and "opening subject" in item["how"]
+
+
+def test_a_bare_kind_with_two_full_names_of_that_kind_keeps_its_own_votes():
+    text = ("局党组召开会议。县财政局、县税务局的同志列席。局党组要求抓好整改。")
+    assert reporting(text) == "局党组"
+
+
+def test_one_page_gives_one_byline_vote_to_a_unit_however_many_fields_name_it():
+    page = ("秋收一线党旗红\n\n发布时间:2024-10-08   来源:青山区粮食和物资储备局   作者:通讯员 周某\n"
+            "主办单位:青山区粮食和物资储备局\n\n"
+            "10月6日，南岭粮库党支部把主题党日搬到收购现场，区粮食收储公司党总支的党员一同参加。"
+            "区粮食和物资储备局有关负责同志到场指导。活动中，党员们为售粮群众提供免费检测服务。")
+    found = from_page(page)
+    assert found is not None and found["name"] == "南岭粮库党支部"

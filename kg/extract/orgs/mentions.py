@@ -419,7 +419,8 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
       the bracketed name is an alias of the unit before it, and a body right
       after the bracket belongs to that unit;
     * a team one unit stations at another (县纪委监委驻县住建局纪检监察组,
-      市委编办驻某村工作队): one name from the first unit to the team.
+      县纪委监委派驻第三纪检监察组, 市委编办驻某村工作队): one name from the first
+      unit to the team.
     """
     k = 0
     while k < len(mentions):
@@ -466,7 +467,7 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                                     {a.name + after.name, a.canonical + after.canonical} | short, a.masked,
                                     canonical=a.canonical + after.canonical, place=a.place, parent=a.name)
                 mentions[mentions.index(after)] = joined
-        elif text.startswith("驻", a.end):
+        elif text.startswith(("驻", "派驻"), a.end):
             team = next((m for m in mentions[k + 1:] if m.name.endswith(_STATIONED_TEAMS)
                          and m.end - a.end <= 20 and not _CLAUSE_STOP.search(text, a.end, m.start)), None)
             if team is not None:
@@ -489,6 +490,7 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
 
 
 _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")
+_SERVICE_LINE = re.compile(r"12\d{3}")  # a public service line's number is its name (12345热线, 12315中心)
 _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 
@@ -730,6 +732,8 @@ def _ending_terms(rules: OrgRules) -> list[str]:
 def _passable(t: Token, rules: OrgRules) -> bool:
     """May the leftward scan cross this word at all (before any anchor)?"""
     w = t.word
+    if _SERVICE_LINE.fullmatch(w):
+        return True
     if not _HAN.match(w) or w in rules.boundaries:
         return False
     if len(w) >= 3 and w.startswith(rules.predicate_starts):
@@ -1155,7 +1159,7 @@ def _is_name_word(t: Token, rules: OrgRules) -> bool:
     """A word that can stand inside a name: a noun, a unit word whatever its tag (分行, 委),
     or a verb names are made of (监督, 退休)."""
     return (t.tag in _NAME_TAGS or t.word in rules.suffix_words or t.word in rules.inner_words
-            or _is_unknown_char(t))
+            or _is_unknown_char(t) or _SERVICE_LINE.fullmatch(t.word) is not None)
 
 
 def _is_unknown_char(t: Token) -> bool:

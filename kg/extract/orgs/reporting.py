@@ -293,6 +293,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_signature(ballot, body, by_sentence)
     _vote_subjects(ballot, body, by_sentence)
     _discount_superior_levels(ballot, ctx.doc.norm or ctx.doc.text)
+    _merge_kind_into_name(ballot)
     return ballot.ranked()
 
 
@@ -358,6 +359,7 @@ def _byline_units(byline: dict) -> list[tuple[str, list[OrgMention]]]:
 def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions) -> None:
     named = {m.canonical for m, _ in mentions} | {m.name for m, _ in mentions}
     media = _words("reporting_media")
+    voted = set()
     for role, found in bylined:
         for m in _chain_heads(found):  # 石门县委宣传部, not also 石门县委
             if any(word in m.name for word in media):
@@ -367,6 +369,9 @@ def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions) 
                           if x in ballot.by_spelling), None)
             spelling = ballot.by_spelling[known]["name"] if known else m.name
             in_text = spelling in named or m.name in named or m.canonical in named or spelling in ballot.by_spelling
+            if (role, spelling) in voted:
+                continue  # 来源 and the site's 主办单位 naming one unit: one page, one vote
+            voted.add((role, spelling))
             ballot.vote(spelling, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
 
 
@@ -604,6 +609,37 @@ def _discount_superior_levels(ballot, norm: str) -> None:
         if level in _LEVEL_RANK and _LEVEL_RANK[level] < rank:
             c.score *= factor
             c.cues.append(f"superior level ×{factor:g}")
+
+
+_FORMAL_PARTY = re.compile(r"^(?:中共|中国共产党)|委员会$")
+
+
+def _kind_of_bare(name: str) -> str | None:
+    """The kind a bare self-name stands for (矿党委 → 矿, 局 → 局), else None."""
+    for body in ("", *_BODIES):
+        kind = name[: len(name) - len(body)] if body and name.endswith(body) else name if not body else None
+        if kind and len(kind) == 1 and "\u4e00" <= kind <= "\u9fff":
+            return kind
+    return None
+
+
+def _merge_kind_into_name(ballot) -> None:
+    """矿党委 in the opening and 中共某集团鹰嘴山煤矿委员会 in the signature are one unit:
+    a bare kind gives its votes to the one full name of that kind, which keeps its spelling."""
+    for c in list(ballot.candidates.values()):
+        kind = _kind_of_bare(c.name)
+        if kind is None:
+            continue
+        named = [d for d in ballot.candidates.values() if d is not c and len(d.name) > len(c.name) + 1
+                 and _kind_of_bare(d.name) is None and _ends_as(_FORMAL_PARTY.sub("", d.name), kind)]
+        if len(named) != 1:
+            continue
+        d = named[0]
+        d.score += c.score
+        d.cues.extend(c.cues)
+        if c.first < d.first:
+            d.first, d.sentence = c.first, c.sentence or d.sentence
+        del ballot.candidates[c.name]
 
 
 # A person's name after the unit on a signature line, set off by spaces: 2–4 characters or a mask.
