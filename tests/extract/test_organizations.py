@@ -1113,3 +1113,16 @@ def test_a_service_lines_number_is_part_of_its_name(text, want):
 
 def test_a_service_lines_number_alone_is_no_unit():
     assert names("群众可拨打12345热线反映问题。") == []
+
+
+def test_a_name_cut_from_the_front_of_one_longer_name_is_that_unit():
+    orgs = orgs_of("5月8日，红星机械金工三车间党支部联合青山技师学院机电工程系党支部开展主题党日。"
+                   "金工三车间党支部书记领学党章，学院机电工程系党支部书记作交流发言。车间党支部全体党员参加。")
+    units = {o["name"]: o["aliases"] for o in orgs}
+    assert set(units) == {"红星机械金工三车间党支部", "青山技师学院机电工程系党支部"}
+    assert {"金工三车间党支部", "车间党支部"} <= set(units["红星机械金工三车间党支部"])
+
+
+def test_a_name_ending_two_longer_names_stays_apart():
+    orgs = orgs_of("机关第一党支部与城建局第一党支部、财政局第一党支部开展联学。第一党支部书记讲党课。")
+    assert "城建局第一党支部" in [o["name"] for o in orgs] and "财政局第一党支部" in [o["name"] for o in orgs]

@@ -49,6 +49,7 @@ def resolve_organizations(mentions: list[tuple[OrgMention, Sentence]], rules: Or
     units.merge_short_forms()
     units.merge_declared_aliases()
     units.merge_generic_names()
+    units.merge_cut_heads()
     return units.items()
 
 
@@ -215,6 +216,23 @@ class _DocumentUnits:
                 and ("机关" in short or "机关" not in full) for full in fulls[other])}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
+
+    def merge_cut_heads(self) -> None:
+        """A name that is the end of one longer name of the document, its owner's
+        part left off, is that unit: 金工二车间党支部 and 车间党支部 after
+        华重机械金工二车间党支部, 学院机电工程系党支部 after 某市技师学院机电工程系党支部.
+        Longest first, so a chain of shorter forms ends at the full name."""
+        for key in sorted(self.live(), key=len, reverse=True):
+            if key not in self.groups:
+                continue
+            short = self.name_of(key)
+            if len(short) < 5 or short[0] in ADMIN_LEVELS or family(short)[0] is not None \
+                    or short in BARE_DROP or SELF_BODY.match(short):
+                continue
+            targets = [o for o in self.live() if o != key and len(self.name_of(o)) >= len(short) + 2
+                       and self.name_of(o).endswith(short)]
+            if len(targets) == 1:
+                self.merge(key, targets[0])
 
     def merge_declared_aliases(self) -> None:
         """A unit named by another unit's alias, and by no one else's (黔南分行 after
