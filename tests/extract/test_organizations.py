@@ -1126,3 +1126,16 @@ def test_a_name_cut_from_the_front_of_one_longer_name_is_that_unit():
 def test_a_name_ending_two_longer_names_stays_apart():
     orgs = orgs_of("机关第一党支部与城建局第一党支部、财政局第一党支部开展联学。第一党支部书记讲党课。")
     assert "城建局第一党支部" in [o["name"] for o in orgs] and "财政局第一党支部" in [o["name"] for o in orgs]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("三滩村党支部书记介绍了大棚种植情况。", "三滩村党支部"),
+    ("与七星村党支部签订共建协议。", "七星村党支部"),
+])
+def test_a_village_name_may_open_with_a_numeral(text, want):
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text", ["全镇三个村党支部参加。", "两村党支部联合开展活动。"])
+def test_a_count_of_villages_is_no_village_name(text):
+    assert names(text) == ["村党支部"]

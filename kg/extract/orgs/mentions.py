@@ -929,7 +929,8 @@ def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str]
     k = j
     while k > 0:
         t = toks[k - 1]
-        if (t.tag not in _VILLAGE_NAME_TAGS or not _HAN.match(t.word) or t.word in rules.boundaries
+        numeral = t.tag == "m" and _NUMERALS.fullmatch(t.word) is not None  # 三/滩/村, 五里/村: a numeral opens many
+        if (t.tag not in _VILLAGE_NAME_TAGS and not numeral or not _HAN.match(t.word) or t.word in rules.boundaries
                 or rules.places.get(t.word) == "town" or t.word[-1] in ADMIN_LEVELS):
             break
         if own + len(t.word) > _VILLAGE_NAME_CHARS:
@@ -1056,6 +1057,7 @@ def _second_of_pair(name: str, rules: OrgRules) -> int:
 
 
 _BRANCH_NUMBERS = frozenset("一二三四五六七八九十")
+_NUMERALS = re.compile("[一二三四五六七八九十百千两]+")
 _GRADE_YEAR = re.compile(r"(?:19|20)?\d{2}")
 _NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
