@@ -174,7 +174,8 @@ def _byline_labels(path: str) -> tuple[re.Pattern, dict]:
     single = "|".join(re.escape(label) for label in roles if len(label) == 1)
     # Labels may be glued to the value before them (责任编辑:某单位作者:王华); a
     # one-character label (文:) only at the start or after a space.
-    pattern = rf"({longer})\s*[:：]\s*" + (rf"|(?:^|(?<=\s))({single})\s*[:：]\s*" if single else "")
+    # WeChat pages set a label off with a bar (来源 | 某局).
+    pattern = rf"({longer})\s*(?:[:：]|\s[|｜](?=\s))\s*" + (rf"|(?:^|(?<=\s))({single})\s*[:：]\s*" if single else "")
     return re.compile(pattern), roles
 
 
@@ -185,6 +186,8 @@ def read_byline(line: str, path: str | Path | None = None) -> dict[str, str]:
     {'稿件来源': '县人社局', '作者': '余成科', '时间': '2023-06-19'}
     >>> read_byline("责任编辑:校区机关党工委作者:王华发布时间:2024-06-28点击次数:")
     {'责任编辑': '校区机关党工委', '作者': '王华', '发布时间': '2024-06-28'}
+    >>> read_byline("来源 | 区委机要保密局")
+    {'来源': '区委机要保密局'}
     >>> read_byline("市统计局召开会议。")
     {}
     """

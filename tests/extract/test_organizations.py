@@ -1139,3 +1139,7 @@ def test_a_village_name_may_open_with_a_numeral(text, want):
 @pytest.mark.parametrize("text", ["全镇三个村党支部参加。", "两村党支部联合开展活动。"])
 def test_a_count_of_villages_is_no_village_name(text):
     assert names(text) == ["村党支部"]
+
+
+def test_a_byline_label_glued_to_a_unit_is_no_part_of_its_name():
+    assert names("以下文章转自青山保密，作者机要保密局") == ["机要保密局"]

@@ -16,6 +16,7 @@ KEEP = "市统计局开展集中学习12次，会员单位共同参与。"
     "580dee3c2a1b4f6e9d7c.png", "上一篇：关于学习的汇报", "分享到：", "https://example.org/a/b.html",
     "青山县人民政府门户网站", "白河县人民政府网", "某市审计局官方网站",
     "青山县司法局  首页 | 政务公开 | 工作动态 | 基层风采", "网站首页 | 机构概况 | 新闻中心 | 互动交流",
+    "点击上方蓝字  关注我们", "来源 | 青山县委组织部", "编辑 | 李某   审核 | 王某",
 ])
 def test_junk_lines_dropped(line):
     assert clean_lines(f"标题\n{line}\n{KEEP}") == clean_lines(f"标题\n\n{KEEP}")
