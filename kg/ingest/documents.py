@@ -61,7 +61,7 @@ def split_documents(text: str, *, source: str = "<text>", encoding: str = "utf-8
     offsets = [0]
     for ln in lines:
         offsets.append(offsets[-1] + len(ln.text) + 1)
-    segments = split_lines(lines)
+    segments = split_lines(lines, byline_at=bylines[0][0] if bylines else None)
     firsts = [lines[seg.start].line_no for seg in segments]
     base = name or Path(source).name
     docs: list[Document] = []

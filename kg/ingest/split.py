@@ -149,7 +149,7 @@ def _title_lines(lines: list[Line], rules: TitleRules) -> list[int]:
     return starts
 
 
-def split_lines(lines: list[Line], *, rules: TitleRules | None = None) -> list[Segment]:
+def split_lines(lines: list[Line], *, rules: TitleRules | None = None, byline_at: int | None = None) -> list[Segment]:
     """Cut cleaned lines into document segments.
 
     >>> from kg.ingest.clean import clean_lines
@@ -161,6 +161,9 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None) -> list[S
         return []
     rules = rules or load_title_rules()
     starts = _title_lines(lines, rules)
+    headline = _headline_under_site_header(lines, byline_at, rules, titled=bool(starts) and starts[0] == 0)
+    if headline is not None:
+        starts = [headline] + [s for s in starts if s > headline + 1]
     segments: list[Segment] = []
     if not starts or starts[0] != 0:
         head_end = starts[0] if starts else len(lines)
@@ -174,6 +177,43 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None) -> list[S
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         segments.append(Segment(start, end, lines[start].text.strip(), False))
     return segments
+
+
+_SITE_HEADER_CHARS = 30
+_HEADER_PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"、—]")
+# A site's name above a page: a unit's name or a site's, no more (青山县信访局, 某大学某学院, 某县门户网).
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fff*＊Xx×（）()]{1,28}(?:委员会|办公室|党工委|党委|党组|支部|团委|妇联|工会|政府|"
+                        r"街道|学校|大学|学院|医院|中心|公司|银行|集团|局|委|办|厅|院|所|部|处|科|队|站|馆|会|网|网站)$")
+
+
+def _headline_under_site_header(lines: list[Line], byline_at: int | None, rules: TitleRules,
+                                titled: bool = False) -> int | None:
+    """The page's headline when the lines above it are only the site's name (a unit, a school),
+    its menu already dropped: the last line before the page's first byline line (``byline_at``,
+    a line number of the file), a line or three down. A first line the splitter took for a
+    title (``titled``) yields only when it is a unit's or a site's name (县司法局召开读书班 stays).
+
+    >>> from kg.ingest.clean import clean_lines
+    >>> page = ("青山县信访局\\n首页 | 机构概况 | 政务公开 | 党建工作\\n接访中心党支部开展主题党日活动\\n"
+    ...         "来源：接访中心  发布时间：2024-06-21\\n6月19日，党支部组织党员走访群众。")
+    >>> lines = clean_lines(page)
+    >>> lines[_headline_under_site_header(lines, 4, load_title_rules())].text
+    '接访中心党支部开展主题党日活动'
+    """
+    if byline_at is None:
+        return None
+    above = [k for k, ln in enumerate(lines) if ln.line_no < byline_at]
+    if not above or not 1 <= above[-1] <= 3:
+        return None
+    h = above[-1]
+    head, headline = lines[:h], lines[h].text
+    if len(headline) < 8 or headline.startswith(("—", "-", "－")) or not is_title_shape(headline, rules):
+        return None
+    # a first line the splitter took for a title must be a site's name; else any short line without punctuation
+    if not all(_SITE_NAME.match(ln.text.strip()) or not titled and len(ln.text) <= _SITE_HEADER_CHARS
+               and not _HEADER_PUNCTUATION.search(ln.text) for ln in head):
+        return None
+    return h
 
 
 _ORG_AT_START = re.compile(

@@ -319,3 +319,21 @@ def test_a_sentence_wrapped_at_a_lines_width_is_no_title_even_with_a_genre_word(
             "为期半年。挂职以来,我白天跟着网格员走街串巷,晚上整理民情日记。\n"
             "一、走到群众中间,才知道民情是什么样子\n社区矛盾诉求多,书记带着我挨家走访。")
     assert len(split_documents(page, source="p.txt")) == 1
+
+
+@pytest.mark.parametrize("header", ["青山县信访局", "江北理工大学材料科学与工程学院\n网站首页 | 学院概况 | 党建工作 | 学生工作"])
+def test_the_headline_over_a_byline_is_the_title_not_the_sites_name_above_it(header):
+    page = (f"{header}\n\n接访中心党支部开展“听民声”主题党日活动\n\n来源：接访中心　　发布时间：2024-06-21\n\n"
+            "6月19日，接访中心党支部组织党员走访群众，收集意见建议12条。")
+    [doc] = split_documents(page, source="page.txt")
+    assert doc.title == "接访中心党支部开展“听民声”主题党日活动" and not doc.title_derived
+    assert not doc.text.startswith(header.split("\n")[0])
+
+
+@pytest.mark.parametrize("page", [
+    "在全县读书班上的交流发言\n——县委组织部副部长 李某\n来源：青山组工\n同志们：我谈三点体会。",
+    "县司法局召开党纪学习教育读书班\n党员干部在学思践悟中筑牢纪律防线\n来源：县司法局\n10月6日，县司法局召开读书班。",
+])
+def test_a_title_with_a_line_under_it_stays_the_title(page):
+    [doc] = split_documents(page, source="page.txt")
+    assert doc.title == page.split("\n")[0]
