@@ -149,7 +149,8 @@ def _title_lines(lines: list[Line], rules: TitleRules) -> list[int]:
     return starts
 
 
-def split_lines(lines: list[Line], *, rules: TitleRules | None = None, byline_at: int | None = None) -> list[Segment]:
+def split_lines(lines: list[Line], *, rules: TitleRules | None = None,
+                byline_at: int | None = None) -> list[Segment]:
     """Cut cleaned lines into document segments.
 
     >>> from kg.ingest.clean import clean_lines
@@ -182,8 +183,9 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None, byline_at
 _SITE_HEADER_CHARS = 30
 _HEADER_PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"、—]")
 # A site's name above a page: a unit's name or a site's, no more (青山县信访局, 某大学某学院, 某县门户网).
-_SITE_NAME = re.compile(r"^[\u4e00-\u9fff*＊Xx×（）()]{1,28}(?:委员会|办公室|党工委|党委|党组|支部|团委|妇联|工会|政府|"
-                        r"街道|学校|大学|学院|医院|中心|公司|银行|集团|局|委|办|厅|院|所|部|处|科|队|站|馆|会|网|网站)$")
+_UNIT_ENDINGS = ("委员会|办公室|党工委|党委|党组|支部|团委|妇联|工会|政府|街道|学校|大学|学院|医院|中心|公司|银行|集团|"
+                 "局|委|办|厅|院|所|部|处|科|队|站")
+_SITE_NAME = re.compile(rf"^[\u4e00-\u9fff*＊Xx×（）()]{{1,28}}(?:{_UNIT_ENDINGS}|馆|会|网|网站)$")
 
 
 def _headline_under_site_header(lines: list[Line], byline_at: int | None, rules: TitleRules,
@@ -218,7 +220,7 @@ def _headline_under_site_header(lines: list[Line], byline_at: int | None, rules:
 
 _ORG_AT_START = re.compile(
     r"^(?:[^，。；：:,]{0,6}?(?:，|,))?(?![我本该])([\u4e00-\u9fff*Ｘ×X]{1,14}?"
-    r"(?:委员会|办公室|党工委|党委|党组|支部|团委|妇联|工会|政府|街道|学校|大学|学院|医院|中心|小组|公司|银行|集团|局|委|办|厅|院|所|部|处|科|队|站))"
+    rf"(?:{_UNIT_ENDINGS}|小组))"
     r"(?:青年理论学习小组|理论学习中心组|党组|党委|机关)?")
 _PLAN_PHRASE = re.compile(r"现(?:制定|拟定|印发)(.{2,40}?(?:计划|方案|安排|要点))")
 _SELF_UNIT = re.compile(r"我(局|委|办|院|厅|部|校|中心|街道|区|县|市)")

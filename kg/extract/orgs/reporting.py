@@ -617,8 +617,8 @@ _FORMAL_PARTY = re.compile(r"^(?:中共|中国共产党)|委员会$")
 def _kind_of_bare(name: str) -> str | None:
     """The kind a bare self-name stands for (矿党委 → 矿, 局 → 局), else None."""
     for body in ("", *_BODIES):
-        kind = name[: len(name) - len(body)] if body and name.endswith(body) else name if not body else None
-        if kind and len(kind) == 1 and "\u4e00" <= kind <= "\u9fff":
+        kind = name[: len(name) - len(body)]
+        if name.endswith(body) and len(kind) == 1 and "\u4e00" <= kind <= "\u9fff":
             return kind
     return None
 
