@@ -419,3 +419,16 @@ def test_one_page_gives_one_byline_vote_to_a_unit_however_many_fields_name_it():
             "区粮食和物资储备局有关负责同志到场指导。活动中，党员们为售粮群众提供免费检测服务。")
     found = from_page(page)
     assert found is not None and found["name"] == "南岭粮库党支部"
+
+
+def test_a_bare_kind_keeps_its_votes_when_only_the_prose_names_a_full_name_of_its_kind():
+    text = "局党委召开理论学习中心组会议，传达省林业局有关部署。省林业局对保护工作提出要求。我局党委要求抓好落实。"
+    assert reporting(text) == "局党委"
+
+
+def test_a_bare_kind_joins_the_unit_the_byline_names():
+    page = ("情系青石村 携手促振兴\n\n发布时间：2024-11-15 16:42    来源：青山市住房和城乡建设局\n\n"
+            "11月13日，局党组成员带领机关党员来到结对帮扶的青石村开展主题党日活动。局党组要求持续做好帮扶工作。"
+            "市住建局将继续落实结对共建。")
+    found = from_page(page)
+    assert found is not None and found["name"] in ("青山市住房和城乡建设局", "市住建局")

@@ -612,6 +612,8 @@ def _discount_superior_levels(ballot, norm: str) -> None:
 
 
 _FORMAL_PARTY = re.compile(r"^(?:中共|中国共产党)|委员会$")
+# Cues that name the page's own unit from outside its prose (a superior the body names is no such unit).
+_PAGE_CUES = ("title", "subtitle", "byline", "signature", "author line", "self introduction", "plan owner")
 
 
 def _kind_of_bare(name: str) -> str | None:
@@ -625,13 +627,15 @@ def _kind_of_bare(name: str) -> str | None:
 
 def _merge_kind_into_name(ballot) -> None:
     """矿党委 in the opening and 中共某集团鹰嘴山煤矿委员会 in the signature are one unit:
-    a bare kind gives its votes to the one full name of that kind, which keeps its spelling."""
+    a bare kind gives its votes to the one full name of that kind that a title, byline,
+    signature or author line names, which keeps its spelling."""
     for c in list(ballot.candidates.values()):
         kind = _kind_of_bare(c.name)
         if kind is None:
             continue
-        named = [d for d in ballot.candidates.values() if d is not c and len(d.name) > len(c.name) + 1
-                 and _kind_of_bare(d.name) is None and _ends_as(_FORMAL_PARTY.sub("", d.name), kind)]
+        named = [d for d in ballot.candidates.values() if d is not c and len(d.name) > 2
+                 and _kind_of_bare(d.name) is None and _ends_as(_FORMAL_PARTY.sub("", d.name), kind)
+                 and any(cue.startswith(_PAGE_CUES) for cue in d.cues)]
         if len(named) != 1:
             continue
         d = named[0]
