@@ -337,3 +337,12 @@ def test_the_headline_over_a_byline_is_the_title_not_the_sites_name_above_it(hea
 def test_a_title_with_a_line_under_it_stays_the_title(page):
     [doc] = split_documents(page, source="page.txt")
     assert doc.title == page.split("\n")[0]
+
+
+def test_an_open_government_page_is_one_report_under_its_own_title():
+    page = ("青山区人民政府\n首页 > 政务公开 > 工作总结\n\n索引号：210105-SP-2023-00047        发布机构：青石街道办事处\n"
+            "公开方式：主动公开                  生成日期：2023-11-22\n\n关于第二批主题教育阶段性进展情况的汇报\n\n"
+            "区委主题教育领导小组办公室：\n\n按照区委部署，我街道党工委扎实推进主题教育，现将有关情况汇报如下。")
+    [doc] = split_documents(page, source="page.txt")
+    assert doc.title == "关于第二批主题教育阶段性进展情况的汇报"
+    assert doc.meta["byline"]["发布机构"] == "青石街道办事处"
