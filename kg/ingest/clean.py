@@ -170,7 +170,9 @@ def _byline_labels(path: str) -> tuple[re.Pattern, dict]:
         if role not in ("source", "author", "editor", "other"):
             line_no = next((n for n, raw in enumerate(raw_lines, 1) if raw.strip().startswith(label)), 0)
             raise LexiconError(path, line_no, f"unknown role {role!r}; use source, author, editor or other")
-    longer = "|".join(re.escape(label) for label in sorted(roles, key=len, reverse=True) if len(label) > 1)
+    # a table's label may be spread over its cell (索 引 号, 文　　号)
+    longer = "|".join(r"\s{0,2}".join(map(re.escape, label)) for label in sorted(roles, key=len, reverse=True)
+                      if len(label) > 1)
     single = "|".join(re.escape(label) for label in roles if len(label) == 1)
     # Labels may be glued to the value before them (责任编辑:某单位作者:王华); a
     # one-character label (文:) only at the start or after a space.
@@ -197,7 +199,7 @@ def read_byline(line: str, path: str | Path | None = None) -> dict[str, str]:
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(line)
         value = re.split(r"\s{2,}|[|｜•【\[]", line[m.end():end].strip(_STRIP_CHARS), maxsplit=1)[0].strip(_STRIP_CHARS)
-        label = m.group(1) or m.group(2)
+        label = re.sub(r"\s", "", m.group(1) or m.group(2))
         if value and label not in fields:
             fields[label] = value
     return fields

@@ -165,6 +165,7 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None,
     headline = _headline_under_site_header(lines, byline_at, rules, titled=bool(starts) and starts[0] == 0)
     if headline is not None:
         starts = [headline] + [s for s in starts if s > headline + 1]
+    starts = [s for k, s in enumerate(starts) if k == 0 or not _issued_by(lines[starts[k - 1]:s], lines[s].text)]
     segments: list[Segment] = []
     if not starts or starts[0] != 0:
         head_end = starts[0] if starts else len(lines)
@@ -180,6 +181,15 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None,
     return segments
 
 
+def _issued_by(before: list[Line], title: str) -> bool:
+    """Is ``title`` the document a notice right before it issues (关于印发《X》的通知 … 现将《X》印发给你们)?
+    Then it is the notice's attachment, not a document of its own."""
+    name = title.strip()
+    text = "\n".join(ln.text for ln in before)
+    return "印发" in text and any(name and quoted.endswith(name) for quoted in _QUOTED.findall(text))
+
+
+_QUOTED = re.compile(r"《([^《》]{2,80})》")
 _SITE_HEADER_CHARS = 30
 _HEADER_PUNCTUATION = re.compile(r"[，,。；;：:！!？?“”\"、—]")
 # A site's name above a page: a unit's name or a site's, no more (青山县信访局, 某大学某学院, 某县门户网).

@@ -20,7 +20,7 @@ from kg.extract import extract_document
 from kg.ingest import read_documents
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"
-# 504 reports, seventh session: 0.857, 0.854, 0.990, 0.974, 0.950, 0.936 (docs/extraction.md)
+# 540 reports, seventh session: 0.844, 0.855, 0.987, 0.974, 0.950, 0.934 (docs/extraction.md)
 FLOORS = {
     "reporting_org_accuracy": 0.84,
     "organizations": 0.84,
@@ -45,7 +45,7 @@ def scores(documents):
 def test_every_file_is_one_annotated_report(documents, scores):
     """Web pages end with lines a splitter may take for titles (相关链接, a signature, a date)."""
     assert not [d for d in documents if isinstance(d, Exception)]
-    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 504
+    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 540
     assert scores["documents_matched"] == scores["documents_gold"]
 
 

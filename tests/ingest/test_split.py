@@ -346,3 +346,17 @@ def test_an_open_government_page_is_one_report_under_its_own_title():
     [doc] = split_documents(page, source="page.txt")
     assert doc.title == "关于第二批主题教育阶段性进展情况的汇报"
     assert doc.meta["byline"]["发布机构"] == "青石街道办事处"
+
+
+def test_a_notice_issuing_a_plan_and_the_plan_are_one_report():
+    page = ("关于印发《青石公路中心党支部2025年度党员理论学习计划》的通知\n\n各党小组：\n\n"
+            "现将《2025年度党员理论学习计划》印发给你们，请认真抓好落实。\n\n青石公路中心党支部\n2025年1月8日\n\n"
+            "2025年度党员理论学习计划\n\n为推动理论武装常态化，制定本计划。\n\n一、总体要求\n\n坚持每月集中学习一次。")
+    [doc] = split_documents(page, source="page.txt")
+    assert doc.title.startswith("关于印发")
+
+
+def test_a_plan_that_no_notice_issued_is_a_document_of_its_own():
+    text = ("甲局学习情况汇报\n今年集中学习12次。\n\n汇报完毕，谢谢大家！\n\n"
+            "乙局2025年度理论学习计划\n为推动理论武装，制定本计划。\n\n一、总体要求\n坚持每月集中学习。")
+    assert [d.title for d in split_documents(text, source="c.txt")] == ["甲局学习情况汇报", "乙局2025年度理论学习计划"]
