@@ -222,15 +222,16 @@ class _DocumentUnits:
         part left off, is that unit: 金工二车间党支部 and 车间党支部 after
         华重机械金工二车间党支部, 学院机电工程系党支部 after 某市技师学院机电工程系党支部.
         Longest first, so a chain of shorter forms ends at the full name."""
-        for key in sorted(self.live(), key=len, reverse=True):
+        names = {key: self.name_of(key) for key in self.live()}  # a merge leaves the target's name as it is
+        for key in sorted(names, key=len, reverse=True):
             if key not in self.groups:
                 continue
-            short = self.name_of(key)
+            short = names[key]
             if len(short) < 5 or short[0] in ADMIN_LEVELS or family(short)[0] is not None \
                     or short in BARE_DROP or SELF_BODY.match(short):
                 continue
-            targets = [o for o in self.live() if o != key and len(self.name_of(o)) >= len(short) + 2
-                       and self.name_of(o).endswith(short)]
+            targets = [o for o, name in names.items() if o != key and o in self.groups
+                       and len(name) >= len(short) + 2 and name.endswith(short)]
             if len(targets) == 1:
                 self.merge(key, targets[0])
 

@@ -44,7 +44,7 @@ _NOT_PLACES = frozenset(_CLASSES["not_place"])
 _NOT_LEVEL_STARTS = tuple(_CLASSES["not_level_start"])  # 市场监管所: 市 of 市场 is no level
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
 _RULES_NAMED_AFTER = tuple(_CLASSES["rule_after"])
-_GENERIC_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["generic_start"])) + ")$")
+_GENERIC_BEFORE = re.compile("(?:" + alternation(_CLASSES["generic_start"]) + ")$")
 _GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
 _DESCRIBED = re.compile(r"型(?:党支部|党组织|党委|支部|机关|组织)$")
@@ -403,9 +403,9 @@ _CAMPAIGN = re.compile(r"“[^“”，,。；]{2,20}”")
 # a unit's group for a campaign, the campaign unquoted: 市委党史学习教育第十二巡回指导组
 _CAMPAIGN_GROUP = re.compile(
     r"(?:“[^“”，,。；]{2,20}”|学习贯彻[^“”，,。；、]{2,16}?精神|"
-    + "|".join(map(re.escape, sorted(_CLASSES["campaign"], key=len, reverse=True))) + r")+"
+    + alternation(_CLASSES["campaign"]) + r")+"
     r"(?:第[一二三四五六七八九十\d]{1,3})?"
-    "(?:" + "|".join(map(re.escape, sorted(_CLASSES["campaign_group"], key=len, reverse=True))) + ")")
+    "(?:" + alternation(_CLASSES["campaign_group"]) + ")")
 
 
 def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
@@ -521,14 +521,16 @@ _FIRM_HEADS = ("公司", "事务所")
 _FIRM_TRADES = frozenset(_CLASSES["firm_trade"])
 _STREET_HEADS = ("街道", "社区", "嘎查")
 _TOWN_LEVELS = frozenset(["镇", "乡"])
+_DIVISION_LEVELS = "省市县区州盟旗"  # the last character of a division's name (汕头市, 潮阳区)
+_COUNTY_LEVELS = "县市区旗"  # … of a county-level one, the level a town stands under
 _UNKNOWN_CHAR_TAGS = frozenset(["zg", "x", "ng", "g"])
 _COMMON_LONE_CHARS = frozenset(_CLASSES["common_lone_char"])  # 论/zg of 论联合政府: a word, not a name's
 # Before a town or village, a verb of going or being somewhere makes it a place (赴千岭乡, 位于张汪镇) …
-_LOCATIVE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["locative"])) + ")$")
+_LOCATIVE_BEFORE = re.compile("(?:" + alternation(_CLASSES["locative"]) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
 _PARTNER_BEFORE = re.compile("(?:" + alternation(_CLASSES["partner"]) + ")$")
 _UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
-_PLACE_AFTER = re.compile("^(?:" + "|".join(map(re.escape, sorted(_CLASSES["place_after"], key=len, reverse=True))) + ")")
+_PLACE_AFTER = re.compile("^(?:" + alternation(_CLASSES["place_after"]) + ")")
 
 
 def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
@@ -897,7 +899,7 @@ def _brand_start(toks: list[Token], j: int, rules: OrgRules, firm: bool = False)
 def _is_county_short_name(word: str) -> bool:
     """A county or city named without its level (修水 of 修水县): before a firm's or a bank's brand
     a place, though alone it may be any word."""
-    return len(word) >= 2 and _HAN.match(word) is not None and any(word + lv in _PLACES for lv in "县市区旗")
+    return len(word) >= 2 and _HAN.match(word) is not None and any(word + lv in _PLACES for lv in _COUNTY_LEVELS)
 
 
 def _firm_start(toks: list[Token], k: int, j: int, rules: OrgRules) -> int:
@@ -959,7 +961,7 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
     while k > 0 and toks[k - 1] is not None:
         t = toks[k - 1]
         if t.tag not in _VILLAGE_NAME_TAGS or not _HAN.match(t.word) or t.word in rules.boundaries \
-                or t.word in ADMIN_LEVELS or t.word[-1] in "省市县区州旗盟":
+                or t.word in ADMIN_LEVELS or t.word[-1] in _DIVISION_LEVELS:
             break
         chars += len(t.word)
         if chars > 3:
@@ -975,9 +977,9 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
     before = toks[k - 1].word
     if not a_kind and (not _HAN.match(before) or unknown and toks[k - 1].tag in ("p", "c", "v", "u", "uj")):
         return k, (name,)  # ，柏溪镇; 与/浛/洸/镇: after punctuation, or such characters after a function word
-    if before in ("县", "市", "区", "旗") or _is_masked_level(before):
+    if len(before) == 1 and before in _COUNTY_LEVELS or _is_masked_level(before):
         return k - 1, (before[-1], name)  # **县白鹭湾镇: the masked county's level stays, as in 县委
-    if len(before) >= 2 and before[-1] in "县市区旗" and _is_place(toks[k - 1]):
+    if len(before) >= 2 and before[-1] in _COUNTY_LEVELS and _is_place(toks[k - 1]):
         return k, (name,)
     return None
 
@@ -1039,7 +1041,7 @@ def _outer_places(toks: list[Token], j: int, start: int) -> tuple[list[str], int
     """The places right before token ``j`` that contain it (汕头市 before 潮阳区), and where they start."""
     outer: list[str] = []
     while j > 0 and toks[j - 1] is not None and _is_place(toks[j - 1]) and len(toks[j - 1].word) >= 2 \
-            and toks[j - 1].word[-1] in "省市县区州盟旗" and toks[j - 1].word not in _NOT_PLACES:
+            and toks[j - 1].word[-1] in _DIVISION_LEVELS and toks[j - 1].word not in _NOT_PLACES:
         j -= 1
         outer.insert(0, toks[j].word)
         start = toks[j].start
@@ -1231,7 +1233,7 @@ def _self_name_pattern(rules: OrgRules) -> re.Pattern:
     """A kind word followed by a follower (集团召开): one regex for the lexicon's pairs."""
     pattern = _SELF_NAME_PATTERNS.get(id(rules))
     if pattern is None:
-        names = "|".join(map(re.escape, sorted(rules.self_names, key=len, reverse=True)))
+        names = alternation(rules.self_names)
         followers = "|".join(map(re.escape, rules.self_followers))
         pattern = _SELF_NAME_PATTERNS[id(rules)] = re.compile(f"({names})(?={followers})")
     return pattern

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .rules import OrgRules, load_org_rules, load_word_classes
+from .rules import OrgRules, alternation, load_org_rules, load_word_classes
 
 __all__ = [
     "MASK_CHARS", "INDEFINITE", "is_mask", "strip_mask", "canonical_name",
@@ -36,7 +36,7 @@ GENERIC_OWNERS = frozenset(("", *_CLASSES["generic_owner"]))
 # A unit named by its kind alone plus a body (院党组, 公司党委, 学校党支部)
 # is the document's own unit speaking of itself.
 GENERIC_HEADS = "|".join(map(re.escape, _CLASSES["generic_head"]))
-_BODY_WORDS = "|".join(map(re.escape, sorted((b for b in _CLASSES["body"] if b != "机关党委"), key=len, reverse=True)))
+_BODY_WORDS = alternation(b for b in _CLASSES["body"] if b != "机关党委")
 SELF_BODY = re.compile(rf"^({GENERIC_HEADS})?(机关)?({_BODY_WORDS})?$")
 OWN_HEAD = re.compile(rf"({GENERIC_HEADS})(?=机关|党)")
 # Masked bare institutions (XX中学, XX医院) are units even though the bare word is not.

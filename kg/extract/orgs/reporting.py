@@ -31,7 +31,7 @@ from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
 from .clauses import clause_prefix, clause_start
 from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner, strip_mask
-from .rules import load_org_rules, load_word_classes
+from .rules import alternation, load_org_rules, load_word_classes
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
 
@@ -41,7 +41,7 @@ _LEVEL_ROLE = re.compile(r"(副)?([省市县区镇乡])长")
 _VENUE = re.compile(r"在(.+?)(?:会)?上的")
 _CLASSES = load_word_classes()
 _PERSONAL_GENRES = frozenset(_CLASSES["personal_genre"])
-_SALUTATION = re.compile("^.{0,24}(" + "|".join(map(re.escape, _CLASSES["salutation"])) + ")[^。；！？]{0,6}[：:]$")
+_SALUTATION = re.compile("^.{0,24}(" + alternation(_CLASSES["salutation"]) + ")[^。；！？]{0,6}[：:]$")
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
@@ -579,7 +579,7 @@ def _vote_occasion(ballot, title_norm: str, body: list[Sentence]) -> None:
 
 _HONOURED = re.compile(r"莅临|亲临")
 _VISIT = re.compile(r"督查|督导|检查|调研|视察|走访|指导|考察|慰问|巡察|巡视|莅临|到")
-_VENUE_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}楼)?(?:" + "|".join(map(re.escape, _CLASSES["venue_after"])) + ")")
+_VENUE_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}楼)?(?:" + alternation(_CLASSES["venue_after"]) + ")")
 _PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
 
 
