@@ -13,6 +13,12 @@ HMM new-word discovery is off on purpose: it glues unknown characters
 across a name boundary (``市林草局`` → ``市林 / 草局``); without it unknown
 characters stay single and the organization rules can put them back
 together.
+
+A few places are spelled like a joining word and a level (会同县, 和县,
+联合镇): in ``我局会同县委网信办`` and ``局机关和县医保服务中心`` the word is
+the verb or the conjunction and ``县`` opens the next unit. Such a place is
+read as a place only after a province or a city that holds it (怀化市会同县),
+or, when its word is a conjunction or a name (和县, 红旗镇), at the start of a clause.
 """
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..lexicon import lexicon_path, read_wordlist
+from ..lexicon import iter_lines, lexicon_path, read_wordlist
 
 __all__ = ["Token", "Tokens", "make_token", "get_segmenter", "cut_words", "tag_words", "iter_tokens", "tokenize_text",
            "reset_segmenter"]
@@ -33,10 +39,15 @@ log = logging.getLogger(__name__)
 USER_DICT = "org_gazetteer"
 PLACES = "places"
 SYSTEMS = "org_systems"
+BOUNDARIES = "org_boundaries"
+_LEVEL_CHARS = "县区市乡镇"
+_HOLDING_LEVELS = ("province", "city")
+_VERB_TAGS = ("v", "vn", "n")  # 会同, 联合, 协同 open a clause as verbs; 和 (c), 红旗 (nr) do not
 _DEFAULT_FREQ = 20000
 _PLACE_FREQ = 3000  # a place is a word where nothing likelier is; it never outbids a common word
 _lock = threading.Lock()
 _segmenter = None
+_joining_places: tuple[dict, frozenset] | None = None
 
 
 class Token(NamedTuple):
@@ -115,6 +126,49 @@ def _build(user_dict):
     return seg
 
 
+def _load_joining_places() -> tuple[dict, frozenset]:
+    """Places spelled as a word of org_boundaries.txt and one level character, each with that
+    word (会同县 → 会同); and the provinces and cities a place may stand after."""
+    joining = {}
+    for entry in read_wordlist(lexicon_path(BOUNDARIES)):
+        joining[entry.word] = None
+    places, holders = {}, set()
+    for _, line in iter_lines(lexicon_path(PLACES)):
+        name, _, level = line.partition(" ")
+        if level.strip() in _HOLDING_LEVELS:
+            holders.add(name)
+        elif len(name) >= 2 and name[-1] in _LEVEL_CHARS and name[:-1] in joining:
+            places[name] = name[:-1]
+    return places, frozenset(holders)
+
+
+def _joining_places_loaded() -> tuple[dict, frozenset]:
+    global _joining_places
+    if _joining_places is None:
+        _joining_places = _load_joining_places()
+    return _joining_places
+
+
+def _tag(text: str) -> list[tuple[str, str]]:
+    """The segmenter's tagged words, a joining word read as a place split off again."""
+    pairs = get_segmenter().tag(text, False)
+    places, holders = _joining_places_loaded()
+    if places.keys().isdisjoint(w for w, _ in pairs):
+        return pairs
+    at = 0
+    for i, (word, _) in enumerate(pairs):
+        if word in places:
+            before = pairs[i - 1][0] if i else ""
+            joining = places[word]
+            tag = get_segmenter().tag(joining, False)[0][1]
+            if before in holders or before.endswith(("省", "市", "州")):
+                pass
+            elif "\u4e00" <= before[-1:] <= "\u9fff" or tag in _VERB_TAGS:
+                return [*pairs[:i], (joining, tag), *_tag(text[at + len(joining):])]
+        at += len(word)
+    return pairs
+
+
 def get_segmenter():
     """The shared segmenter (rjieba.Jieba or a jieba fallback), loaded once."""
     global _segmenter
@@ -127,9 +181,9 @@ def get_segmenter():
 
 def reset_segmenter() -> None:
     """Forget the loaded segmenter, so an edited user dictionary is re-read."""
-    global _segmenter
+    global _segmenter, _joining_places
     with _lock:
-        _segmenter = None
+        _segmenter = _joining_places = None
 
 
 def cut_words(text: str) -> list[str]:
@@ -138,7 +192,12 @@ def cut_words(text: str) -> list[str]:
     >>> cut_words("市妇联青年理论学习小组")
     ['市妇联', '青年理论学习小组']
     """
-    return get_segmenter().cut(text, False)
+    return [w for w, _ in _tag(text)] if _may_join(text) else get_segmenter().cut(text, False)
+
+
+def _may_join(text: str) -> bool:
+    places, _ = _joining_places_loaded()
+    return any(p in text for p in places)
 
 
 def tag_words(text: str) -> list[tuple[str, str]]:
@@ -146,8 +205,10 @@ def tag_words(text: str) -> list[tuple[str, str]]:
 
     >>> tag_words("落实市委部署")[1]
     ('市委', 'n')
+    >>> tag_words("我局会同县委网信办")[2:4]
+    [('会同', 'n'), ('县委', 'n')]
     """
-    return get_segmenter().tag(text, False)
+    return _tag(text)
 
 
 def tokenize_text(text: str) -> Tokens:
@@ -157,7 +218,7 @@ def tokenize_text(text: str) -> Tokens:
     >>> toks.words[1], toks[1].start, toks[1].end
     ('市委', 2, 4)
     """
-    pairs = get_segmenter().tag(text, False)
+    pairs = _tag(text)
     if not pairs:
         return Tokens((), (), [])
     words, tags = zip(*pairs)
@@ -170,7 +231,7 @@ def iter_tokens(text: str) -> list[Token]:
     >>> [(t.word, t.start, t.end) for t in iter_tokens("我局党组")][:2]
     [('我', 0, 1), ('局', 1, 2)]
     """
-    pairs = get_segmenter().tag(text, False)
+    pairs = _tag(text)
     if not pairs:
         return []
     words, tags = zip(*pairs)

@@ -562,6 +562,30 @@ def test_a_national_systems_local_unit_keeps_the_system_in_its_name(text, want):
     assert names(text) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("国家税务总局衡阳市雁峰区税务局第二税务所党支部召开会议。", "国家税务总局衡阳市雁峰区税务局第二税务所党支部"),
+    ("国家金融监督管理总局桃源监管支局开展宣传。", "国家金融监督管理总局桃源监管支局"),
+    ("中国人民银行华容县支行开展主题党日。", "中国人民银行华容县支行"),
+])
+def test_a_vertically_managed_branch_is_named_with_its_system_and_places(text, want):
+    """The first unit a page names is its subject: a branch cut from its system reads as the system."""
+    mentions = find_org_mentions(text)
+    assert max(mentions, key=lambda m: (m.end - m.start, -m.start)).name == want
+    assert all(m.start == 0 for m in mentions)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("我局会同县委网信办、县公安局开展宣传。", {"县委网信办", "县公安局"}),
+    ("组织局机关和县医保服务中心干部职工参观。", {"县医保服务中心"}),
+    ("镇党委联合镇团委举办读书班。", {"镇党委", "镇团委"}),
+])
+def test_a_joining_word_before_a_level_is_no_place(text, want):
+    """会同县 and 和县 are counties, but after a unit 会同 is the verb and 和 the conjunction."""
+    found = names(text)
+    assert want <= set(found)
+    assert not [n for n in found if n.startswith(("会同", "和", "联合"))]
+
+
 def test_the_author_of_a_studied_text_is_no_unit_of_the_report():
     found = [o["name"] for o in orgs_of("支部学习了《中共中央关于加强党的政治建设的意见》。市委组织部作了辅导。")]
     assert found == ["市委组织部"]

@@ -342,8 +342,9 @@ def test_a_byline_after_the_pages_date_is_read_and_a_media_centre_does_not_repor
 
 
 def test_a_title_opening_with_a_national_body_speaks_for_its_local_unit():
+    """The local unit keeps the agency in its name, as the text writes it."""
     body = "市局党委理论学习中心组坚持第一议题制度，全年集中学习12次。"
-    assert reporting(body, "国家税务总局汉中市税务局党委理论学习中心组2024年学习计划") == "汉中市税务局党委"
+    assert reporting(body, "国家税务总局汉中市税务局党委理论学习中心组2024年学习计划") == "国家税务总局汉中市税务局党委"
 
 
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():

@@ -24,6 +24,15 @@ def test_tags_come_with_words():
     assert ("市委", "n") in tag_words("落实市委部署")
 
 
+def test_a_place_spelled_as_a_joining_word_and_a_level_is_read_by_its_context():
+    """会同县 and 和县 are real counties; after a unit they are a verb or a conjunction and a level."""
+    assert cut_words("我局会同县委网信办开展宣传")[2:4] == ["会同", "县委"]
+    assert "和县" not in cut_words("县委和县政府召开会议")
+    assert "会同县" not in cut_words("，会同县公安局开展联合执法")
+    assert "会同县" in cut_words("怀化市会同县人民医院开展义诊")
+    assert "和县" in cut_words("近日，和县医保服务中心开展学习")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=80))
 def test_offsets_cover_the_text(text):

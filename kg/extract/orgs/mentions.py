@@ -995,11 +995,15 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     while k > 0 and toks[k - 1] is not None and is_mask(toks[k - 1].word):
         k -= 1
     if (_is_masked_level(first.word) or k < j) and k > 0 and toks[k - 1] is not None \
-            and toks[k - 1].word in rules.systems:
-        return toks[k - 1].start, "*", "", toks[k - 1].start, True  # 国网某县供电公司: the system names it
-    if j > 0 and toks[j - 1] is not None and toks[j - 1].word in rules.systems and (
-            first.word[0] in ADMIN_LEVELS or _is_place(first)):
-        return toks[j - 1].start, "", "", toks[j - 1].start, True  # 民建市委, 国网岳阳供电公司
+            and toks[k - 1].word in rules.systems and not rules.kind_of(toks[k - 1].word):
+        # 国网某县供电公司: the brand names it; 国家税务总局XX市税务局 is 市税务局, the agency a unit of its own
+        return toks[k - 1].start, "*", "", toks[k - 1].start, True
+    if j > 0 and (first.word[0] in ADMIN_LEVELS or _is_place(first)):
+        k = j  # 国家税务总局/常德市/鼎城区/税务局: the system may stand before the outer places
+        while k > 0 and toks[k - 1] is not None and _is_place(toks[k - 1]) and toks[k - 1].word[-1] in _DIVISION_LEVELS:
+            k -= 1
+        if k > 0 and toks[k - 1] is not None and toks[k - 1].word in rules.systems:
+            return toks[k - 1].start, "", "", toks[k - 1].start, True  # 民建市委, 国网岳阳供电公司
     if _is_masked_level(first.word):
         masked, start = "某", start + 1
     elif first.word in ("全市", "全县", "全区", "全省"):
@@ -1030,8 +1034,10 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
             outer, place_start = _outer_places(toks, j - 1, prev.start)
             place = (*outer, prev.word)
         elif first.word[0] in ADMIN_LEVELS and len(prev.word) >= 2 and prev.word + first.word[0] in _PLACES \
+                and prev.word not in rules.boundaries \
                 and not (j >= 2 and toks[j - 2] is not None and toks[j - 2].word.endswith("团")):  # 团桐城市委
             # 通辽/市委党校: the segmenter gave the city's 市 to the unit; the place is the text's
+            # (not 会同/县委: the segmenter split a joining word off such a place on purpose)
             outer, place_start = _outer_places(toks, j - 1, prev.start)
             place = (*outer, prev.word)
     return start, masked, place, place_start, anchored
