@@ -575,6 +575,27 @@ def test_a_vertically_managed_branch_is_named_with_its_system_and_places(text, w
 
 
 @pytest.mark.parametrize("text, want", [
+    ("近日，白沙边检站执勤三队党支部开展主题党日。", "白沙边检站执勤三队党支部"),
+    ("市信访局接访中心党支部组织党员学习。", "市信访局接访中心党支部"),
+    ("金河林业局有限公司青松岭管护站党支部开展巡护。", "金河林业局有限公司青松岭管护站党支部"),
+    ("北港海关查验科党支部与码头公司党支部共建。", "北港海关查验科党支部"),
+])
+def test_a_part_named_between_a_unit_and_its_ending_is_one_name(text, want):
+    """The scan from 党支部 stops at a number (三队) or a verb (接访): the unit before it completes the name."""
+    assert want in names(text)
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("街道党政办公室负责中心组学习。", "街道党政办公室负责中心组"),
+    ("大队党总支下设机关党支部。", "大队党总支下设机关党支部"),
+    ("局团委组织青年理论学习小组开展学习。", "局团委组织青年理论学习小组"),
+    ("县司法局设立退役军人法律援助工作站。", "县司法局设立退役军人法律援助工作站"),
+])
+def test_a_verb_between_two_units_keeps_them_apart(text, cut):
+    assert cut not in names(text)
+
+
+@pytest.mark.parametrize("text, want", [
     ("我局会同县委网信办、县公安局开展宣传。", {"县委网信办", "县公安局"}),
     ("组织局机关和县医保服务中心干部职工参观。", {"县医保服务中心"}),
     ("镇党委联合镇团委举办读书班。", {"镇党委", "镇团委"}),

@@ -347,6 +347,13 @@ def test_a_title_opening_with_a_national_body_speaks_for_its_local_unit():
     assert reporting(body, "国家税务总局汉中市税务局党委理论学习中心组2024年学习计划") == "国家税务总局汉中市税务局党委"
 
 
+def test_a_part_the_scan_cut_reports_by_its_whole_name():
+    """接访中心党支部 in the title is cut to 中心党支部 (接访 is a verb); the body names it whole."""
+    page = ("接访中心党支部开展主题党日活动\n\n来源：接访中心   发布时间：2024-06-21\n\n"
+            "6月19日，市信访局接访中心党支部组织党员走进社区。接访中心党支部书记作了总结。")
+    assert from_page(page)["name"] == "市信访局接访中心党支部"
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")

@@ -178,6 +178,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         return []
     else:
         toks = tokens
+    source = toks
     if isinstance(toks, Tokens):
         words, tags = toks.words, toks.tags
     else:
@@ -209,6 +210,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         _join_league_committees(out, text)
     if out:
         _join_stationed_and_bracketed(out, text, rules)
+        if len(out) > 1:
+            _join_subunits(out, text, source, rules)
         _link_parents(out)
     return out
 
@@ -1176,6 +1179,65 @@ def _is_unknown_char(t: Token) -> bool:
     """One character the segmenter could not place (北/湾/zg, 金/阊/x): a name's own, unless a common word."""
     return (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None
             and t.word not in _COMMON_LONE_CHARS)
+
+
+# A part of a unit named by its work or its place, between the unit and the part's own
+# ending: 执勤二队, 接访, 红石沟. The tags a word of such a part may carry; a verb only alone
+# and only before an ending of its own (接访/中心/党支部, 查验/科/党支部, 缉私/分局).
+_PART_TAGS = frozenset(("n", "nz", "ns", "nr", "nrt", "vn", "a", "j", "zg", "ng", "b", "m"))
+_PART_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+[队组科室所站区])$")
+_GROUP_END = re.compile(r"(?:中心组|小组)$")
+_MAX_PART = 4
+
+
+def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules) -> None:
+    """A unit, a few words naming a part of it, and the part's ending: one name.
+
+    石岬边检站执勤二队党支部: the scan from 党支部 stops at the number 二队 and
+    finds only 党支部; 市信访局接访中心党支部 finds 中心党支部 (接访 is a
+    verb). Read with the unit before it, the part is the whole name the text
+    gives; the unit stays a name of its own. A verb or a list between the two
+    (负责中心组, 下设机关党支部, 会同县委) is no part.
+    """
+    for b in list(mentions):
+        a = next((m for m in mentions if m.start < b.start <= m.end - 2 < b.end - 2
+                  and text[b.start:m.end] in rules.suffix_words), None)
+        if a is not None and not _BODY_END.search(a.name):
+            # 金河林业局有限公司/有限公司青松岭管护站党支部: the part's scan ran into the unit's ending
+            joined = _mention(a.name + text[a.end:b.end], text, a.start, b.end, "", "", a.start, b.role, rules)
+            joined.aliases.add(text[a.end:b.end])
+            mentions[mentions.index(b)] = joined
+            continue
+        a = max((m for m in mentions if b.start - _MAX_PART <= m.end < b.start), default=None,
+                key=lambda m: (m.end, -m.start))
+        if a is None or b.place or b.name[0] in ADMIN_LEVELS \
+                or _BODY_END.search(a.name) or _GROUP_END.search(b.name) or not _HAN.match(text[a.end:b.start]):
+            continue
+        part = [t for t in _tokens_between(toks, a.end, b.end)]
+        gap = [t for t in part if t.end <= b.start]
+        if not gap or gap[0].start != a.end or gap[-1].end != b.start or not _is_part(gap, part[len(gap):], rules):
+            continue
+        name = a.name + text[a.end:b.start] + b.name
+        joined = _mention(name, text, a.start, b.end, "", "", a.start, b.role, rules)
+        joined.aliases.add(text[a.end:b.start] + b.name)
+        mentions[mentions.index(b)] = joined
+
+
+def _tokens_between(toks, start: int, end: int):
+    if isinstance(toks, Tokens):
+        for k, e in enumerate(toks.ends):
+            if e > start and e - len(toks.words[k]) < end:
+                yield toks[k]
+    else:
+        yield from (t for t in toks if t is not None and t.end > start and t.start < end)
+
+
+def _is_part(gap: list[Token], rest: list[Token], rules: OrgRules) -> bool:
+    if any(t.word in rules.boundaries or t.word.startswith(rules.predicate_starts) for t in gap):
+        return False
+    if len(gap) == 1 and gap[0].tag == "v":
+        return len(rest) >= 2 and _head_of(rest[0], rules) is not None
+    return all(t.tag in _PART_TAGS and (t.tag != "m" or _PART_NUMBER.match(t.word)) for t in gap)
 
 
 def _is_masked_level(word: str) -> bool:

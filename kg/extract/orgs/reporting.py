@@ -187,11 +187,16 @@ def _governed(norm: str, m: OrgMention) -> bool:
     return anywhere.search(before) is not None or at_end.search(before) is not None
 
 
+# Characters after which a name stands alone: 与公司党委, 由中心党支部.
+_STANDS_AFTER = frozenset("与和及同在由对向把将的为是了经")
+
+
 class _Ballot:
     """The candidates of one document and the weight each cue gave them."""
 
-    def __init__(self, orgs: list[dict]):
+    def __init__(self, orgs: list[dict], text: str = ""):
         self.orgs = orgs
+        self.text = text
         self.by_spelling: dict[str, dict] = {}
         for o in orgs:
             for s in [o["name"], *o["aliases"]]:
@@ -227,12 +232,27 @@ class _Ballot:
             if unit is not None:
                 key = unit["name"]  # a unit and its party body report as one (市税务局 / 市税务局党委)
                 break
-        if item and item["name"] != spelling and (spelling in _GENERIC or spelling in self.suffix_words) \
+        if item and item["name"] != spelling and (spelling in _GENERIC or spelling in self.suffix_words
+                                                  or self._cut_head(spelling, item["name"])) \
                 and item["name"] not in _GENERIC:
-            spelling = item["name"]  # 团委 in the title of the report of __镇团委
+            spelling = item["name"]  # 团委 in the title of the report of __镇团委; 中心党支部 of 市信访局接访中心党支部
         elif spelling in _GENERIC and not bare:
             return None
         return key, spelling
+
+    def _cut_head(self, spelling: str, name: str) -> bool:
+        """Is ``spelling``, the end of ``name``, only ever written as the end of a longer name
+        (中心党支部, always after 接访 or another unit's words)?
+
+        Then the scan cut it (接访 is a verb); a kind the text writes alone (，公司党委) is a spelling."""
+        if len(name) <= len(spelling) or not name.endswith(spelling) or not self.text:
+            return False
+        at = self.text.find(spelling)
+        while at > 0:
+            if not "\u4e00" <= self.text[at - 1] <= "\u9fff" or self.text[at - 1] in _STANDS_AFTER:
+                return False
+            at = self.text.find(spelling, at + 1)
+        return at != 0
 
     def vote(self, spelling: str, cue: str, sentence: Sentence | None, at: int, scale: float = 1.0,
              bare: bool = False, national: bool = False) -> None:
@@ -268,7 +288,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
         orgs = extract_organizations(ctx)
     mentions = mentions_in_context(ctx)
     doc = ctx.doc
-    ballot = _Ballot(orgs)
+    ballot = _Ballot(orgs, doc.norm or doc.text or "")
     by_sentence: dict[int, list[OrgMention]] = {}
     for m, sent in mentions:
         by_sentence.setdefault(sent.index, []).append(m)
