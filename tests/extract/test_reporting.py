@@ -354,6 +354,14 @@ def test_a_part_the_scan_cut_reports_by_its_whole_name():
     assert from_page(page)["name"] == "市信访局接访中心党支部"
 
 
+def test_a_kind_of_unit_with_its_sibling_in_brackets_does_not_report():
+    """镇新时代文明实践所（站）: the institutes and stations the town builds; the town reports."""
+    text = ("自2022年建成新时代文明实践所（站）以来，我镇扎实推进建设工作。"
+            "现将青山镇新时代文明实践所（站）建设情况汇报如下。镇新时代文明实践所（站）开展活动20场。")
+    got = reporting(text, "青山镇新时代文明实践所（站）建设情况汇报")
+    assert got.endswith("镇") and "实践所" not in got
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")

@@ -187,6 +187,7 @@ def _governed(norm: str, m: OrgMention) -> bool:
     return anywhere.search(before) is not None or at_end.search(before) is not None
 
 
+_SIBLING_KIND = re.compile(r"[（(]([\u4e00-\u9fff])[）)]")
 # Characters after which a name stands alone: 与公司党委, 由中心党支部.
 _STANDS_AFTER = frozenset("与和及同在由对向把将的为是了经")
 
@@ -204,6 +205,7 @@ class _Ballot:
         self.candidates: dict[str, Candidate] = {}
         self.weights = _weights()
         self.suffix_words = load_org_rules().suffix_words
+        self.last_chars = load_org_rules().last_chars
         self.subjects: dict[int, list[OrgMention]] = {}  # sentence index → its clause subjects
 
     def unit_of(self, spelling: str, bare: bool = False, national: bool = False) -> tuple[str, str] | None:
@@ -211,7 +213,7 @@ class _Ballot:
 
         A generic name (局, 党委) reports only when it is ``bare``: a
         self-reference with nothing in the text to resolve it to."""
-        if not spelling or spelling in _NOT_REPORTING:
+        if not spelling or spelling in _NOT_REPORTING or self._a_kind_of_units(spelling):
             return None
         fam, owner = family(spelling)
         if fam is not None:
@@ -239,6 +241,19 @@ class _Ballot:
         elif spelling in _GENERIC and not bare:
             return None
         return key, spelling
+
+    def _a_kind_of_units(self, spelling: str) -> bool:
+        """镇新时代文明实践所（站）: the institutes and stations a town builds, a kind of unit, not one.
+        (A second name in brackets is longer: 县工商联（总商会）, 烟草专卖局（公司）.)"""
+        if spelling[-1] not in self.last_chars:
+            return False
+        at = self.text.find(spelling)
+        while at >= 0:
+            sibling = _SIBLING_KIND.match(self.text, at + len(spelling))
+            if sibling is not None and sibling.group(1) in self.last_chars:
+                return True
+            at = self.text.find(spelling, at + 1)
+        return False
 
     def _cut_head(self, spelling: str, name: str) -> bool:
         """Is ``spelling``, the end of ``name``, only ever written as the end of a longer name
