@@ -590,10 +590,17 @@ def test_a_part_named_between_a_unit_and_its_ending_is_one_name(text, want):
     ("清水镇新时代文明实践所开展宣讲。", "清水镇新时代文明实践所"),
     ("北岸街道河湖管护站开展巡河。", "北岸街道河湖管护站"),
     ("西湖自然资源所开展调查。", "西湖自然资源所"),
+    ("县农业农村局种植业股开展培训。", "县农业农村局种植业股"),
+    ("局计财股牵头整理台账。", "计财股"),
 ])
 def test_kinds_of_units_the_segmenter_splits_or_tags_oddly(text, want):
     """红十字会 is one word with no listed ending; 实践所 and 自然资源所 end in 所 read as a conjunction."""
     assert want in names(text)
+
+
+@pytest.mark.parametrize("text", ["大家凝聚起一股强大合力。", "农户以土地入股合作社。"])
+def test_a_measure_word_or_a_share_is_no_office(text):
+    assert not [n for n in names(text) if n.endswith("股")]
 
 
 @pytest.mark.parametrize("text, cut", [
