@@ -598,6 +598,12 @@ def test_kinds_of_units_the_segmenter_splits_or_tags_oddly(text, want):
     assert want in names(text)
 
 
+@pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",
+                                  "深入学习中央金融工作会议精神。"])
+def test_the_centre_naming_a_document_a_meeting_or_a_fund_is_no_unit(text):
+    assert "中央" not in names(text)
+
+
 @pytest.mark.parametrize("text", ["大家凝聚起一股强大合力。", "农户以土地入股合作社。"])
 def test_a_measure_word_or_a_share_is_no_office(text):
     assert not [n for n in names(text) if n.endswith("股")]
