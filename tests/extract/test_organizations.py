@@ -598,6 +598,15 @@ def test_kinds_of_units_the_segmenter_splits_or_tags_oddly(text, want):
     assert want in names(text)
 
 
+@pytest.mark.parametrize("text, bare", [
+    ("北山监狱召开警示教育大会。监狱全体民警参加，监狱领导逐一发言。", "监狱"),
+    ("湛江海关开展主题党日。海关党员走进码头，海关青年代表发言。", "海关"),
+    ("红星幼儿园开展消防演练。幼儿园全体教师参加，幼儿园园长讲评。", "幼儿园"),
+])
+def test_a_bare_kind_is_the_documents_unit_of_that_kind_not_another(text, bare):
+    assert bare not in [o["name"] for o in orgs_of(text)]
+
+
 @pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",
                                   "深入学习中央金融工作会议精神。"])
 def test_the_centre_naming_a_document_a_meeting_or_a_fund_is_no_unit(text):
