@@ -362,6 +362,13 @@ def test_a_kind_of_unit_with_its_sibling_in_brackets_does_not_report():
     assert got.endswith("镇") and "实践所" not in got
 
 
+def test_a_station_speaking_of_itself_is_the_station():
+    """我台 is the broadcaster's own word for itself; the superior guiding it does not report."""
+    text = ("今年以来，我台青年理论学习小组在台党委的坚强领导和市委宣传部的具体指导下，扎实开展学习。"
+            "小组坚持每月集中学习一次。小组成员撰写心得20篇。\n\n青州市广播电视台\n2023年12月20日")
+    assert reporting(text, "2023年度青年理论学习小组工作情况汇报") == "青州市广播电视台"
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")
