@@ -23,6 +23,7 @@ or, when its word is a conjunction or a name (和县, 红旗镇), at the start o
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from functools import partial
@@ -47,7 +48,7 @@ _DEFAULT_FREQ = 20000
 _PLACE_FREQ = 3000  # a place is a word where nothing likelier is; it never outbids a common word
 _lock = threading.Lock()
 _segmenter = None
-_joining_places: tuple[dict, frozenset] | None = None
+_joining_places: tuple[dict, frozenset, re.Pattern] | None = None
 
 
 class Token(NamedTuple):
@@ -126,9 +127,10 @@ def _build(user_dict):
     return seg
 
 
-def _load_joining_places() -> tuple[dict, frozenset]:
+def _load_joining_places() -> tuple[dict, frozenset, re.Pattern]:
     """Places spelled as a word of org_boundaries.txt and one level character, each with that
-    word (会同县 → 会同); and the provinces and cities a place may stand after."""
+    word (会同县 → 会同); the provinces and cities a place may stand after; a pattern finding
+    any of the places (searching the text costs a sixth of looking at its words)."""
     joining = {}
     for entry in read_wordlist(lexicon_path(BOUNDARIES)):
         joining[entry.word] = None
@@ -139,10 +141,11 @@ def _load_joining_places() -> tuple[dict, frozenset]:
             holders.add(name)
         elif len(name) >= 2 and name[-1] in _LEVEL_CHARS and name[:-1] in joining:
             places[name] = name[:-1]
-    return places, frozenset(holders)
+    pattern = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
+    return places, frozenset(holders), pattern
 
 
-def _joining_places_loaded() -> tuple[dict, frozenset]:
+def _joining_places_loaded() -> tuple[dict, frozenset, re.Pattern]:
     global _joining_places
     if _joining_places is None:
         _joining_places = _load_joining_places()
@@ -152,8 +155,8 @@ def _joining_places_loaded() -> tuple[dict, frozenset]:
 def _tag(text: str) -> list[tuple[str, str]]:
     """The segmenter's tagged words, a joining word read as a place split off again."""
     pairs = get_segmenter().tag(text, False)
-    places, holders = _joining_places_loaded()
-    if places.keys().isdisjoint(w for w, _ in pairs):
+    places, holders, pattern = _joining_places_loaded()
+    if pattern.search(text) is None:
         return pairs
     at = 0
     for i, (word, _) in enumerate(pairs):
@@ -196,8 +199,7 @@ def cut_words(text: str) -> list[str]:
 
 
 def _may_join(text: str) -> bool:
-    places, _ = _joining_places_loaded()
-    return any(p in text for p in places)
+    return _joining_places_loaded()[2].search(text) is not None
 
 
 def tag_words(text: str) -> list[tuple[str, str]]:

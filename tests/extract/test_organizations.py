@@ -607,6 +607,17 @@ def test_a_bare_kind_is_the_documents_unit_of_that_kind_not_another(text, bare):
     assert bare not in [o["name"] for o in orgs_of(text)]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("敬亭水厂开展安全生产月活动。", "敬亭水厂"),
+    ("6月3日，老粮仓社区党委召开会议。", "老粮仓社区党委"),
+    ("听镇政府统一安排。", "镇政府"),
+    ("使局党组成员带头学习。", "局党组"),
+])
+def test_a_lone_character_opening_a_clause_is_the_names_first_unless_a_level_follows(text, want):
+    """敬 and 老 are read as a verb and an adjective, but nothing before them could act."""
+    assert names(text)[0] == want
+
+
 @pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",
                                   "深入学习中央金融工作会议精神。"])
 def test_the_centre_naming_a_document_a_meeting_or_a_fund_is_no_unit(text):

@@ -819,13 +819,29 @@ def _scan_left(toks: list[Token], i: int, rules: OrgRules, unit: str = "", nxt: 
             if starts_name:
                 break
         while j < i and toks[j].tag in _LOOSE_START_TAGS and not (toks[j].word in rules.inner_words
-                                                                   and head.word in _NUMBERED_BODIES):
+                                                                   and head.word in _NUMBERED_BODIES) \
+                and not _opens_a_name(toks, j, rules):
             j += 1  # a name does not start with a verb or an adjective (优化地方政府)
+        if 0 < j < i and toks[j - 1] is not None and toks[j - 1].tag in _LOOSE_START_TAGS \
+                and _opens_a_name(toks, j - 1, rules):
+            j -= 1
         if len(unit or head.word) == 1 and (len(head.word) == 1 or j == i):
             return None
     if not anchored and head.word.endswith(_BRAND_HEADS):
         j = _brand_start(toks, j, rules, firm=head.word.endswith(_FIRM_HEADS))
     return _name_start(toks, j, anchored, rules)
+
+
+def _opens_a_name(toks: list[Token], j: int, rules: OrgRules) -> bool:
+    """A lone character opening its clause before a name's own words is the name's first
+    (敬/亭/水厂, 老/粮仓/社区党委, 红/石沟/管护站), not a verb: nothing before it to act.
+    Before a level or a place the name starts there (听/镇政府)."""
+    t, nxt = toks[j], toks[j + 1]
+    if len(t.word) != 1 or t.word in rules.boundaries or not _HAN.match(t.word):
+        return False
+    if j > 0 and (toks[j - 1] is None or _HAN.match(toks[j - 1].word)):
+        return False
+    return nxt is not None and nxt.word[0] not in ADMIN_LEVELS and not _is_place(nxt)
 
 
 def _is_department_head(word: str) -> bool:
