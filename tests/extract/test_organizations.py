@@ -579,6 +579,7 @@ def test_a_vertically_managed_branch_is_named_with_its_system_and_places(text, w
     ("市信访局接访中心党支部组织党员学习。", "市信访局接访中心党支部"),
     ("金河林业局有限公司青松岭管护站党支部开展巡护。", "金河林业局有限公司青松岭管护站党支部"),
     ("北港海关查验科党支部与码头公司党支部共建。", "北港海关查验科党支部"),
+    ("县市场监管局壶口市场监管所党支部开展宣传。", "县市场监管局壶口市场监管所党支部"),
 ])
 def test_a_part_named_between_a_unit_and_its_ending_is_one_name(text, want):
     """The scan from 党支部 stops at a number (三队) or a verb (接访): the unit before it completes the name."""
@@ -616,6 +617,15 @@ def test_a_bare_kind_is_the_documents_unit_of_that_kind_not_another(text, bare):
 def test_a_lone_character_opening_a_clause_is_the_names_first_unless_a_level_follows(text, want):
     """敬 and 老 are read as a verb and an adjective, but nothing before them could act."""
     assert names(text)[0] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("施工单位湘江路桥建设有限公司党支部参加。", "湘江路桥建设有限公司党支部"),
+    ("与监理单位华信工程监理有限公司开展共建。", "华信工程监理有限公司"),
+    ("近日，我院第三测绘所党支部开展学习。", "第三测绘所党支部"),
+])
+def test_a_role_or_a_self_reference_before_a_name_is_not_part_of_it(text, want):
+    assert max(names(text), key=len) == want
 
 
 @pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",

@@ -318,6 +318,10 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
     if joined:
         name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
         start = text.find(name, start)
+    own = _self_prefix(rules).match(name) if name[0] in "我本该" and not place else None
+    if own is not None and len(name) - own.end() >= 3 and rules.kind_of(name[own.end():]):
+        name = name[own.end():]  # 我院/第二生产所党支部: the unit's part, its unit speaking of itself
+        start += own.end()
     written = "".join(place) + name if isinstance(place, tuple) else name
     if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules) \
             or (written != name and _GENERIC_START.match(written)):
@@ -336,6 +340,17 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
             out.append(OrgMention(unit_name, text[start:tok.start + body.start()], start, tok.start + body.start(),
                                   rules.kind_of(unit_name) or "其他", aliases_u, bool(masked), canonical=canon_u))
     return out
+
+
+_SELF_PREFIXES: dict = {}
+
+
+def _self_prefix(rules: OrgRules) -> re.Pattern:
+    """The self-references of self_references.txt (我院, 本局, 该所) as a prefix pattern."""
+    got = _SELF_PREFIXES.get(id(rules))
+    if got is None:
+        got = _SELF_PREFIXES[id(rules)] = re.compile(alternation(p for p, _ in rules.self_refs))
+    return got
 
 
 _ROAD_AFTER = re.compile(r"(?:路|街|大街|大道|巷|胡同)(?:社区|小区|街道|\d|[一二三四五六七八九十]+号|口|上|边|旁|$|[，,。、])")
@@ -1253,7 +1268,8 @@ def _is_part(gap: list[Token], rest: list[Token], rules: OrgRules) -> bool:
         return False
     if len(gap) == 1 and gap[0].tag == "v":
         return len(rest) >= 2 and _head_of(rest[0], rules) is not None
-    return all(t.tag in _PART_TAGS and (t.tag != "m" or _PART_NUMBER.match(t.word)) for t in gap)
+    return all((t.tag in _PART_TAGS or t.tag == "q" and len(gap) == 1 and len(t.word) == 1)
+               and (t.tag != "m" or _PART_NUMBER.match(t.word)) for t in gap)
 
 
 def _is_masked_level(word: str) -> bool:
