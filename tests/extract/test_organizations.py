@@ -628,6 +628,17 @@ def test_a_role_or_a_self_reference_before_a_name_is_not_part_of_it(text, want):
     assert max(names(text), key=len) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("6月，地质一队三分队党支部开展微党课。", "三分队党支部"),
+    ("公交集团第二分公司12路线路党支部开展车厢课堂。", "12路线路党支部"),
+    ("市四医院医技党支部开展义诊。", "市四医院医技党支部"),
+])
+def test_a_number_glued_to_a_part_of_a_unit_is_in_its_name(text, want):
+    """The segmenter reads 三分 and 12 as numbers; a count has its measure word between (3个党支部)."""
+    assert want in names(text)
+    assert "个党支部" not in "".join(names("全县3个党支部参加。"))
+
+
 @pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",
                                   "深入学习中央金融工作会议精神。"])
 def test_the_centre_naming_a_document_a_meeting_or_a_fund_is_no_unit(text):

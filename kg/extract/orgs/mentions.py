@@ -210,6 +210,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         _join_league_committees(out, text)
     if out:
         _join_stationed_and_bracketed(out, text, rules)
+        _number_names(out, text, rules)
         if len(out) > 1:
             _join_subunits(out, text, source, rules)
         _link_parents(out)
@@ -1210,6 +1211,29 @@ def _is_unknown_char(t: Token) -> bool:
     """One character the segmenter could not place (北/湾/zg, 金/阊/x): a name's own, unless a common word."""
     return (t.tag in _UNKNOWN_CHAR_TAGS and len(t.word) == 1 and _HAN.match(t.word) is not None
             and t.word not in _COMMON_LONE_CHARS)
+
+
+# A number naming a part of a unit, glued to it: 8路线路党支部, 三分队党支部, 309队.
+_NUMBER_BEFORE = re.compile(r"(?:第)?(?:\d{1,4}|[一二三四五六七八九十]{1,3})分?$")
+
+
+def _number_names(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
+    """A number right before a name is part of it when the segmenter read it as a number
+    (8/路线/路/党支部, 三分/队/党支部): a count has its measure word between (3个党支部)."""
+    for k, m in enumerate(mentions):
+        if m.start == 0 or m.place or m.masked or not _HAN.match(text[m.start - 1:m.start]) \
+                and not text[m.start - 1].isdigit():
+            continue
+        number = _NUMBER_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if number is None or number.start() == number.end():
+            continue
+        before = text[number.start() - 1:number.start()] if number.start() else ""
+        if before and (before.isdigit() or before in "一二三四五六七八九十" or before in ADMIN_LEVELS):
+            continue  # 市四医院: a numbered institution, its level before the number
+        name = text[number.start():m.start] + m.name
+        joined = _mention(name, text, number.start(), m.end, "", "", number.start(), m.role, rules)
+        joined.aliases.add(m.name)
+        mentions[k] = joined
 
 
 # A part of a unit named by its work or its place, between the unit and the part's own
