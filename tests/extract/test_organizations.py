@@ -566,6 +566,7 @@ def test_a_national_systems_local_unit_keeps_the_system_in_its_name(text, want):
     ("国家税务总局衡阳市雁峰区税务局第二税务所党支部召开会议。", "国家税务总局衡阳市雁峰区税务局第二税务所党支部"),
     ("国家金融监督管理总局桃源监管支局开展宣传。", "国家金融监督管理总局桃源监管支局"),
     ("中国人民银行华容县支行开展主题党日。", "中国人民银行华容县支行"),
+    ("国家统计局宁乡调查队开展入户走访。", "国家统计局宁乡调查队"),
 ])
 def test_a_vertically_managed_branch_is_named_with_its_system_and_places(text, want):
     """The first unit a page names is its subject: a branch cut from its system reads as the system."""
