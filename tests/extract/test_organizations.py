@@ -640,6 +640,11 @@ def test_a_number_glued_to_a_part_of_a_unit_is_in_its_name(text, want):
     assert "个党支部" not in "".join(names("全县3个党支部参加。"))
 
 
+@pytest.mark.parametrize("text", ["现在支部有党员12名。", "同时支部组织党员开展志愿服务。"])
+def test_a_time_word_before_a_body_is_no_part_of_it(text):
+    assert [n for n in names(text) if n.endswith("支部")] in ([], ["支部"])
+
+
 @pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",
                                   "深入学习中央金融工作会议精神。"])
 def test_the_centre_naming_a_document_a_meeting_or_a_fund_is_no_unit(text):
