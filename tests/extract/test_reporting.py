@@ -369,6 +369,14 @@ def test_a_station_speaking_of_itself_is_the_station():
     assert reporting(text, "2023年度青年理论学习小组工作情况汇报") == "青州市广播电视台"
 
 
+def test_a_study_group_called_by_its_kind_reports_as_its_unit():
+    """小组 alone stands for 市港航中心青年理论学习小组, whose unit is 梧州市港口航道发展中心."""
+    text = ("为推动党纪学习教育走深走实，6月以来，市港航中心青年理论学习小组以学纪、知纪为主线开展学习。"
+            "小组组织青年干部观看警示片。小组还开展知识竞赛。小组成员撰写心得30篇。小组邀请纪检干部授课。"
+            "活动得到梧州市港口航道发展中心的支持。")
+    assert reporting(text, "港航青年廉学正当时") in ("梧州市港口航道发展中心", "市港航中心")
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")

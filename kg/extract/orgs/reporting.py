@@ -223,6 +223,8 @@ class _Ballot:
         item = self.by_spelling.get(spelling)
         if item and item.get("parent") and family(item["name"])[0] is not None:
             item = self.by_spelling.get(item["parent"], item)  # a study group: its unit
+        elif item and item["name"] != spelling and family(item["name"])[0] is not None:
+            item = self.by_spelling.get(family(item["name"])[1], item)  # 小组 of 市港航中心青年理论学习小组
         elif item and item.get("parent") and "驻" in item["name"] and item["parent"] in self.by_spelling:
             item = self.by_spelling[item["parent"]]  # a team a unit stations elsewhere: that unit
             spelling = item["name"]
