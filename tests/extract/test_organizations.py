@@ -604,6 +604,7 @@ def test_kinds_of_units_the_segmenter_splits_or_tags_oddly(text, want):
     ("北山监狱召开警示教育大会。监狱全体民警参加，监狱领导逐一发言。", "监狱"),
     ("湛江海关开展主题党日。海关党员走进码头，海关青年代表发言。", "海关"),
     ("红星幼儿园开展消防演练。幼儿园全体教师参加，幼儿园园长讲评。", "幼儿园"),
+    ("一支由党校教师组成的宣讲队伍走进社区。宣讲团成员用方言宣讲，宣讲团共开展宣讲20场。", "宣讲团"),
 ])
 def test_a_bare_kind_is_the_documents_unit_of_that_kind_not_another(text, bare):
     assert bare not in [o["name"] for o in orgs_of(text)]
