@@ -615,6 +615,7 @@ def test_a_bare_kind_is_the_documents_unit_of_that_kind_not_another(text, bare):
     ("6月3日，老粮仓社区党委召开会议。", "老粮仓社区党委"),
     ("听镇政府统一安排。", "镇政府"),
     ("使局党组成员带头学习。", "局党组"),
+    ("受集团党委委托，公司召开会议。", "集团党委"),
 ])
 def test_a_lone_character_opening_a_clause_is_the_names_first_unless_a_level_follows(text, want):
     """敬 and 老 are read as a verb and an adjective, but nothing before them could act."""
@@ -652,7 +653,7 @@ def test_the_centre_naming_a_document_a_meeting_or_a_fund_is_no_unit(text):
     assert "中央" not in names(text)
 
 
-@pytest.mark.parametrize("text", ["大家凝聚起一股强大合力。", "农户以土地入股合作社。"])
+@pytest.mark.parametrize("text", ["大家凝聚起一股强大合力。", "农户以土地入股合作社。", "局机关股室长参加会议。"])
 def test_a_measure_word_or_a_share_is_no_office(text):
     assert not [n for n in names(text) if n.endswith("股")]
 
