@@ -855,7 +855,7 @@ def _opens_a_name(toks: list[Token], j: int, rules: OrgRules) -> bool:
     t, nxt = toks[j], toks[j + 1]
     if len(t.word) != 1 or t.word in rules.boundaries or not _HAN.match(t.word):
         return False
-    if j > 0 and (toks[j - 1] is None or _HAN.match(toks[j - 1].word)):
+    if j > 0 and (toks[j - 1] is None or _HAN.match(toks[j - 1].word) and toks[j - 1].word not in rules.boundaries):
         return False
     return nxt is not None and nxt.word[0] not in ADMIN_LEVELS and not _is_place(nxt)
 
