@@ -593,6 +593,7 @@ def test_a_part_named_between_a_unit_and_its_ending_is_one_name(text, want):
     ("北岸街道河湖管护站开展巡河。", "北岸街道河湖管护站"),
     ("西湖自然资源所开展调查。", "西湖自然资源所"),
     ("县农业农村局种植业股开展培训。", "县农业农村局种植业股"),
+    ("城南小学开展消防演练。", "城南小学"),
     ("局计财股牵头整理台账。", "计财股"),
 ])
 def test_kinds_of_units_the_segmenter_splits_or_tags_oddly(text, want):
@@ -648,6 +649,10 @@ def test_a_number_glued_to_a_part_of_a_unit_is_in_its_name(text, want):
                                   "县统计局个别支部存在学习不深的问题。"])
 def test_a_time_word_or_a_quantifier_before_a_body_is_no_part_of_it(text):
     assert [n for n in names(text) if n.endswith("支部")] in ([], ["支部"])
+
+
+def test_a_weak_ending_without_a_place_is_still_no_unit():
+    assert names("加快数据中心建设。") == []
 
 
 @pytest.mark.parametrize("text", ["支部领学了中央一号文件。", "争取中央和省级专项资金300万元。",
@@ -1172,7 +1177,7 @@ def test_a_character_no_dictionary_word_holds_stays_inside_a_name(text, want):
 
 @pytest.mark.parametrize("text, want", [
     ("走访种粮大户和农机合作社。", ["农机合作社"]),
-    ("在滨江公园和城东小学周边巡查。", []),
+    ("在滨江公园和城东小学周边巡查。", ["城东小学"]),  # the school, not 滨江公园和城东小学
 ])
 def test_a_thing_joined_to_a_unit_by_he_is_no_part_of_its_name(text, want):
     assert names(text) == want

@@ -327,7 +327,8 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
     if not _is_unit_name(name, text, start, head_end, bool(masked), bool(place), rules) \
             or (written != name and _GENERIC_START.match(written)):
         return []
-    if weak and not (anchored or masked or place or len(name) >= 5 or (start == tok.start and tok.tag == "nt")):
+    if weak and not (anchored or masked or place or len(name) >= 5 or (start == tok.start and tok.tag == "nt")
+                     or _starts_at_a_place(toks, i, start)):
         return []
     out = [_mention(name, text, start, head_end, masked, place, place_start, role, rules)]
     body = _BODY_END.search(tok.word) if head_len == len(tok.word) else None
@@ -355,6 +356,17 @@ def _self_prefix(rules: OrgRules) -> re.Pattern:
 
 
 _ROAD_AFTER = re.compile(r"(?:路|街|大街|大道|巷|胡同)(?:社区|小区|街道|\d|[一二三四五六七八九十]+号|口|上|边|旁|$|[，,。、])")
+
+
+def _starts_at_a_place(toks, i: int, start: int) -> bool:
+    """Does the name ending at token ``i`` start with a place the dictionary knows (城南/小学)?"""
+    for k in range(i - 1, max(-1, i - _MAX_TOKENS), -1):
+        t = toks[k]
+        if t is None or t.start < start:
+            return False
+        if t.start == start:
+            return _is_place(t) and len(t.word) >= 2
+    return False
 
 
 def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool, place: bool,
