@@ -651,6 +651,14 @@ def test_a_time_word_or_a_quantifier_before_a_body_is_no_part_of_it(text):
     assert [n for n in names(text) if n.endswith("支部")] in ([], ["支部"])
 
 
+@pytest.mark.parametrize("text, want", [
+    ("石门村“两委”干部参加培训。", "石门村“两委”"),
+    ("由社区“两委”成员组成志愿服务队。", "社区“两委”"),
+])
+def test_a_villages_two_committees_are_one_body(text, want):
+    assert want in names(text)
+
+
 def test_a_weak_ending_without_a_place_is_still_no_unit():
     assert names("加快数据中心建设。") == []
 

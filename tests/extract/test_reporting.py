@@ -377,6 +377,11 @@ def test_a_study_group_called_by_its_kind_reports_as_its_unit():
     assert reporting(text, "港航青年廉学正当时") in ("梧州市港口航道发展中心", "市港航中心")
 
 
+def test_a_villages_two_committees_do_not_report():
+    text = "5月，村“两委”干部轮流到镇便民服务中心值班。村“两委”成员走访农户。青山镇党委书记作总结。"
+    assert "两委" not in (reporting(text, "青山镇开展驻村干部轮训") or "")
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")

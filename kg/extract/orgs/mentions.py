@@ -204,6 +204,9 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     if places:
         out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
         out.sort(key=lambda m: (m.start, m.end))
+    if "两委" in text:
+        out.extend(_two_committees(toks, text, rules))
+        out.sort(key=lambda m: (m.start, m.end))
     if out:
         _name_party_committees(out, text)
         _name_league_committees_of_units(out)
@@ -608,6 +611,29 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
             out.append(OrgMention(name, text[begin:end], begin, end, "基层单位", {village} - {""},
                                   masked=len(name) < end - begin, canonical=village or name,
                                   place=town if village else ""))
+    return out
+
+
+_TWO_COMMITTEES = re.compile(r"(村|社区|嘎查)([“\"]?)两委(?(2)[”\"])")
+
+
+def _two_committees(toks, text: str, rules: OrgRules) -> list[OrgMention]:
+    """村“两委”: a village's party branch and villagers' committee, named as one body
+    (石门村“两委”班子). The village's name is read as for the village alone."""
+    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks if t is not None]
+    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks if t is not None]
+    ends = list(accumulate(map(len, words)))
+    out = []
+    for hit in _TWO_COMMITTEES.finditer(text):
+        kind, end = hit.group(1), hit.end()
+        begin = hit.start()
+        i = next((k for k, e in enumerate(ends) if e == hit.end(1)), None)
+        if i is not None and words[i] == kind and (village := _village_at(words, tags, ends, i, text, rules)):
+            begin = village[1]
+        village_name = text[begin:hit.end(1)]
+        name = village_name + "“两委”"
+        aliases = {village_name + "两委", kind + "“两委”", kind + "两委"} - {name}
+        out.append(OrgMention(name, text[begin:end], begin, end, "基层单位", aliases, canonical=kind + "两委"))
     return out
 
 

@@ -187,6 +187,8 @@ def _governed(norm: str, m: OrgMention) -> bool:
     return anywhere.search(before) is not None or at_end.search(before) is not None
 
 
+# 村“两委”: the committees of whichever village the text is about, not a reporter by itself
+_BARE_TWO = re.compile(r"^(?:村|社区|嘎查)“?两委”?$")
 _SIBLING_KIND = re.compile(r"[（(]([\u4e00-\u9fff])[）)]")
 # Characters after which a name stands alone: 与公司党委, 由中心党支部.
 _STANDS_AFTER = frozenset("与和及同在由对向把将的为是了经")
@@ -213,7 +215,7 @@ class _Ballot:
 
         A generic name (局, 党委) reports only when it is ``bare``: a
         self-reference with nothing in the text to resolve it to."""
-        if not spelling or spelling in _NOT_REPORTING or self._a_kind_of_units(spelling):
+        if not spelling or spelling in _NOT_REPORTING or self._a_kind_of_units(spelling) or _BARE_TWO.match(spelling):
             return None
         fam, owner = family(spelling)
         if fam is not None:
