@@ -30,7 +30,7 @@ from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..lexicon import iter_lines, lexicon_path, read_wordlist
+from ..lexicon import lexicon_path, read_wordlist
 
 __all__ = ["Token", "Tokens", "make_token", "get_segmenter", "cut_words", "tag_words", "iter_tokens", "tokenize_text",
            "reset_segmenter"]
@@ -120,35 +120,35 @@ def _build(user_dict):
     for entry in read_wordlist(lexicon_path(user_dict)):
         seg.add_word(entry.word, entry.freq or _DEFAULT_FREQ, entry.tag or "nt")
     if user_dict == USER_DICT:
-        for entry in read_wordlist(lexicon_path(PLACES)):
+        places = read_wordlist(lexicon_path(PLACES))
+        for entry in places:
             seg.add_word(entry.word, entry.freq or _PLACE_FREQ, "ns")
         for entry in read_wordlist(lexicon_path(SYSTEMS)):
             seg.add_word(entry.word, entry.freq or _DEFAULT_FREQ, "nz")
+        global _joining_places
+        _joining_places = _load_joining_places(places)
     return seg
 
 
-def _load_joining_places() -> tuple[dict, frozenset, re.Pattern]:
+def _load_joining_places(places: list) -> tuple[dict, frozenset, re.Pattern]:
     """Places spelled as a word of org_boundaries.txt and one level character, each with that
     word (会同县 → 会同); the provinces and cities a place may stand after; a pattern finding
     any of the places (searching the text costs a sixth of looking at its words)."""
-    joining = {}
-    for entry in read_wordlist(lexicon_path(BOUNDARIES)):
-        joining[entry.word] = None
-    places, holders = {}, set()
-    for _, line in iter_lines(lexicon_path(PLACES)):
-        name, _, level = line.partition(" ")
-        if level.strip() in _HOLDING_LEVELS:
+    joining = {entry.word for entry in read_wordlist(lexicon_path(BOUNDARIES))}
+    found, holders = {}, set()
+    for entry in places:
+        name = entry.word
+        if entry.tag in _HOLDING_LEVELS:
             holders.add(name)
         elif len(name) >= 2 and name[-1] in _LEVEL_CHARS and name[:-1] in joining:
-            places[name] = name[:-1]
-    pattern = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
-    return places, frozenset(holders), pattern
+            found[name] = name[:-1]
+    pattern = re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))) or "(?!)")
+    return found, frozenset(holders), pattern
 
 
 def _joining_places_loaded() -> tuple[dict, frozenset, re.Pattern]:
-    global _joining_places
     if _joining_places is None:
-        _joining_places = _load_joining_places()
+        get_segmenter()  # read with the places it adds to the dictionary
     return _joining_places
 
 
