@@ -1253,14 +1253,14 @@ def _is_unknown_char(t: Token) -> bool:
 
 # A number naming a part of a unit, glued to it: 8路线路党支部, 三分队党支部, 309队.
 _NUMBER_BEFORE = re.compile(r"(?:第)?(?:\d{1,4}|[一二三四五六七八九十]{1,3})分?$")
+_NUMBER_END = frozenset("0123456789一二三四五六七八九十分")
 
 
 def _number_names(mentions: list[OrgMention], text: str, rules: OrgRules) -> None:
     """A number right before a name is part of it when the segmenter read it as a number
     (8/路线/路/党支部, 三分/队/党支部): a count has its measure word between (3个党支部)."""
     for k, m in enumerate(mentions):
-        if m.start == 0 or m.place or m.masked or not _HAN.match(text[m.start - 1:m.start]) \
-                and not text[m.start - 1].isdigit():
+        if m.start == 0 or text[m.start - 1] not in _NUMBER_END or m.place or m.masked:
             continue
         number = _NUMBER_BEFORE.search(text, max(0, m.start - 8), m.start)
         if number is None or number.start() == number.end():

@@ -209,6 +209,7 @@ class _Ballot:
         self.suffix_words = load_org_rules().suffix_words
         self.last_chars = load_org_rules().last_chars
         self.subjects: dict[int, list[OrgMention]] = {}  # sentence index → its clause subjects
+        self.siblings: list[int] | None = None  # where a sibling kind in brackets follows a name: （站）
 
     def unit_of(self, spelling: str, bare: bool = False, national: bool = False) -> tuple[str, str] | None:
         """(key, spelling) of the unit ``spelling`` names, or None when it cannot report.
@@ -251,13 +252,9 @@ class _Ballot:
         (A second name in brackets is longer: 县工商联（总商会）, 烟草专卖局（公司）.)"""
         if spelling[-1] not in self.last_chars:
             return False
-        at = self.text.find(spelling)
-        while at >= 0:
-            sibling = _SIBLING_KIND.match(self.text, at + len(spelling))
-            if sibling is not None and sibling.group(1) in self.last_chars:
-                return True
-            at = self.text.find(spelling, at + 1)
-        return False
+        if self.siblings is None:
+            self.siblings = [m.start() for m in _SIBLING_KIND.finditer(self.text) if m.group(1) in self.last_chars]
+        return any(at >= len(spelling) and self.text.startswith(spelling, at - len(spelling)) for at in self.siblings)
 
     def _cut_head(self, spelling: str, name: str) -> bool:
         """Is ``spelling``, the end of ``name``, only ever written as the end of a longer name
