@@ -24,7 +24,7 @@ TARGETS = {
 }
 FLOORS = {
     "reporting_org_accuracy": 0.88,
-    "organizations": 0.83,
+    "organizations": 0.86,
     "slogans": 0.95,
     "metrics": 0.94,
     "metrics+subject": 0.89,
