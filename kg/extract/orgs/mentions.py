@@ -1269,9 +1269,7 @@ def _number_names(mentions: list[OrgMention], text: str, rules: OrgRules) -> Non
         if before and (before.isdigit() or before in "一二三四五六七八九十" or before in ADMIN_LEVELS):
             continue  # 市四医院: a numbered institution, its level before the number
         name = text[number.start():m.start] + m.name
-        joined = _mention(name, text, number.start(), m.end, "", "", number.start(), m.role, rules)
-        joined.aliases.add(m.name)
-        mentions[k] = joined
+        mentions[k] = _widened(name, text, number.start(), m, m.name, rules)
 
 
 # A part of a unit named by its work or its place, between the unit and the part's own
@@ -1297,9 +1295,7 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
                   and text[b.start:m.end] in rules.suffix_words), None)
         if a is not None and not _BODY_END.search(a.name):
             # 金河林业局有限公司/有限公司青松岭管护站党支部: the part's scan ran into the unit's ending
-            joined = _mention(a.name + text[a.end:b.end], text, a.start, b.end, "", "", a.start, b.role, rules)
-            joined.aliases.add(text[a.end:b.end])
-            mentions[mentions.index(b)] = joined
+            mentions[mentions.index(b)] = _widened(a.name + text[a.end:b.end], text, a.start, b, text[a.end:b.end], rules)
             continue
         a = max((m for m in mentions if b.start - _MAX_PART <= m.end < b.start), default=None,
                 key=lambda m: (m.end, -m.start))
@@ -1311,9 +1307,14 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
         if not gap or gap[0].start != a.end or gap[-1].end != b.start or not _is_part(gap, part[len(gap):], rules):
             continue
         name = a.name + text[a.end:b.start] + b.name
-        joined = _mention(name, text, a.start, b.end, "", "", a.start, b.role, rules)
-        joined.aliases.add(text[a.end:b.start] + b.name)
-        mentions[mentions.index(b)] = joined
+        mentions[mentions.index(b)] = _widened(name, text, a.start, b, text[a.end:b.start] + b.name, rules)
+
+
+def _widened(name: str, text: str, start: int, m: OrgMention, short: str, rules: OrgRules) -> OrgMention:
+    """``m`` read from ``start``, named ``name``, the part it had found (``short``) kept as a spelling."""
+    wide = _mention(name, text, start, m.end, "", "", start, m.role, rules)
+    wide.aliases.add(short)
+    return wide
 
 
 def _tokens_between(toks, start: int, end: int):
