@@ -629,6 +629,7 @@ def test_a_lone_character_opening_a_clause_is_the_names_first_unless_a_level_fol
     ("施工单位湘江路桥建设有限公司党支部参加。", "湘江路桥建设有限公司党支部"),
     ("与监理单位华信工程监理有限公司开展共建。", "华信工程监理有限公司"),
     ("近日，我院第三测绘所党支部开展学习。", "第三测绘所党支部"),
+    ("局属青龙潭水库管理处开展巡查。", "青龙潭水库管理处"),
 ])
 def test_a_role_or_a_self_reference_before_a_name_is_not_part_of_it(text, want):
     assert max(names(text), key=len) == want
