@@ -382,6 +382,20 @@ def test_a_villages_two_committees_do_not_report():
     assert "两委" not in (reporting(text, "青山镇开展驻村干部轮训") or "")
 
 
+def test_units_that_spoke_before_the_speaker_do_not_report():
+    """刚才, in a speech, opens what others at the meeting did; the speaker's unit is on the page."""
+    page = ("组织部长在全县党员教育工作会议上的讲话\n\n信息来源：某县先锋网    发布时间：2023-04-20\n\n同志们：\n"
+            "刚才，县委党校、县教育局党委的同志作了发言，各有特色。下面，我讲三点意见。\n"
+            "去年，县委组织部坚持把发展党员质量放在首位。\n\n版权所有：中共某县委组织部")
+    assert from_page(page)["name"] == "县委组织部"
+
+
+def test_we_the_school_is_the_school_not_the_party_school_it_names():
+    text = ("老师们：新学期开学了。今天学校党总支召开大会。上学年，二中党总支组织集体学习十二次，"
+            "还邀请县委党校的老师来校辅导。我校教师获奖30人次。崇阳县第二中学将继续努力。")
+    assert reporting(text, "在全校教职工大会上的讲话") in ("崇阳县第二中学", "二中党总支", "二中")
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")

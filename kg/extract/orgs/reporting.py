@@ -30,7 +30,7 @@ from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
 from .clauses import clause_prefix, clause_start
-from .names import BARE_DROP, ORDINAL_TAIL, family, generic_owner, strip_mask
+from .names import BARE_DROP, ORDINAL_TAIL, SCHOOLS, family, generic_owner, strip_mask
 from .rules import alternation, load_org_rules, load_word_classes
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
@@ -466,11 +466,17 @@ def _chain_heads(ms: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+# A speech's 刚才 (just now) opens what others at the meeting did before the speaker.
+_OTHERS_BEFORE = re.compile(r"\s*(?:刚才|刚刚)")
+
+
 def _subject_mentions(s: Sentence, ms: list[OrgMention], memo: dict | None = None) -> list[OrgMention]:
     """Mentions that open their clause (after a date or an opener) and are not governed."""
     if memo is not None and s.index in memo:
         return memo[s.index]
     out = []
+    if _OTHERS_BEFORE.match(s.norm):
+        ms = []  # 刚才，县委党校和石门乡党委的同志作了发言: others spoke before the speaker
     for m in _chain_heads(ms):
         if s.norm[m.end:m.end + 1] == "的" or m.start - clause_start(s.norm, m.start) > _LONGEST_PREFIX:
             continue
@@ -570,6 +576,9 @@ def _vote_self_references(ctx, ballot, orgs, bylined: list[tuple[str, list[OrgMe
              or any(a.endswith(suffix) for a in o["aliases"])]
     if not named:  # 我校 in a report that names only 校党委
         named = [o for o in units if _ends_as(o["name"], suffix) or any(_ends_as(a, suffix) for a in o["aliases"])]
+    if suffix == "校":  # 我校 in a school's speech that names the county's 党校 once: the school first
+        schools = [o for o in units if o["name"].endswith(SCHOOLS)]
+        named = schools + [o for o in named if o not in schools]
     if not named and suffix.endswith("党组"):
         named = [o for o in orgs if o["name"].endswith(suffix[:-2])]
     # 我们支部 on a page 供稿 by a 研究生党支部: the page's own unit, before a partner the text names
