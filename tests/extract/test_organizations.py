@@ -661,6 +661,16 @@ def test_a_villages_two_committees_are_one_body(text, want):
     assert want in names(text)
 
 
+@pytest.mark.parametrize("text, want", [
+    ("（作者系省农业科学院植物保护研究所党支部书记、所长）", "省农业科学院植物保护研究所党支部"),
+    ("（发言人系四平直属库党支部书记、主任）", "四平直属库党支部"),
+])
+def test_the_writers_unit_in_an_author_note_is_a_unit(text, want):
+    """作者系/发言人系 says what the writer is; （作者 王某） names a person."""
+    assert want in names(text)
+    assert names("（作者 王某某）") == []
+
+
 def test_a_weak_ending_without_a_place_is_still_no_unit():
     assert names("加快数据中心建设。") == []
 

@@ -322,6 +322,8 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
     if joined:
         name = name[joined:]  # 纪委监委和平煤神马集团: the segmenter read 和平
         start = text.find(name, start)
+    if name[0] in "系为" and _AUTHOR_BEFORE.search(text, max(0, start - 4), start):
+        name, start = name[1:], start + 1  # （发言人系某库党支部书记）: 系 says what the writer is
     own = _self_prefix(rules).match(name) if name[0] in "我本该" and not place else None
     if own is not None and len(name) - own.end() >= 3 and rules.kind_of(name[own.end():]):
         name = name[own.end():]  # 我院/第二生产所党支部: the unit's part, its unit speaking of itself
@@ -396,7 +398,7 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
     if text.count('"', 0, start) % 2 and '"' in text[head_end:head_end + _LOOK_BACK]:
         return False  # the same in straight quotes, which do not say which one opens: "一支部一品牌"
     if _BYLINE_BEFORE.search(before):
-        return False  # （通讯员 余成科）: a reporter's name, not a unit
+        return False  # （通讯员 余成科）: a reporter's name, not a unit (but （作者系某所党支部书记）: the writer's unit)
     if _DOCUMENT_AFTER.match(text, head_end):
         return False  # 《中国共产党党校（行政学院）工作条例》: the title of a rule
     if _ROAD_AFTER.match(text, head_end):
@@ -530,7 +532,8 @@ _MASKED_LEVEL_INSIDE = re.compile(r"(?<=.)某")
 
 _PLACE_UNIT_LAST = frozenset(e[-1] for e in (*PLACE_UNIT_ENDS, *_CLASSES["village_head"], *ZONES))
 _PLACE_UNIT_CHAR = re.compile("[" + re.escape("".join(sorted(_PLACE_UNIT_LAST))) + "]")
-_BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)[\s:：]*[\u4e00-\u9fff]{0,3}$"
+_AUTHOR_BEFORE = re.compile(r"(?:作者|笔者|发言人|讲话人|主讲人|撰稿人)$")
+_BYLINE_BEFORE = re.compile(r"[（(【\[]\s*(?:通讯员|记者|作者|摄影|供稿|编辑)(?![系为])[\s:：]*[\u4e00-\u9fff]{0,3}$"
                             r"|(?:通讯员|记者|作者|摄影)[\s:：]+[\u4e00-\u9fff]{0,3}$")
 _ROLE_MODIFIERS = frozenset(["副", "正", "常务副", "原", "前", "代", "时任"])
 _DOCUMENT_AFTER = re.compile(r"(?:[（(][^）)]{0,8}[）)])?(?:工作)?(?:条例|规定|办法|准则|章程|规则|实施细则)")
