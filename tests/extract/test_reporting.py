@@ -396,6 +396,12 @@ def test_we_the_school_is_the_school_not_the_party_school_it_names():
     assert reporting(text, "在全校教职工大会上的讲话") in ("崇阳县第二中学", "二中党总支", "二中")
 
 
+def test_the_unit_leading_an_event_others_join_reports_it():
+    text = ("9月11日至17日，网络安全宣传周系列活动陆续开展。今年的宣传周由县委网信办牵头，县委宣传部、县公安局及"
+            "县教育局联合主办，县融媒体中心协办。开幕当天，广场上搭起30多个展台。县委网信办工作人员现场讲解。")
+    assert reporting(text, "网络安全为人民 网络安全靠人民") == "县委网信办"
+
+
 def test_a_byline_abbreviation_votes_for_the_texts_full_name():
     page = ("作家读者面对面\n\n来源：县作协   编辑：林某   发布时间：2024-04-25 16:08\n\n"
             "4月23日，县图书馆内座无虚席。永嘉县作家协会联合县图书馆举办读者见面会。县作家协会主席主持。")

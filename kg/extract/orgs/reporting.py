@@ -322,6 +322,7 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_author_line(ballot, body, by_sentence)
     _vote_author_unit(ballot, body, by_sentence)
     _vote_self_introduction(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
+    _vote_lead(ballot, body[:_OPENING_SENTENCES], by_sentence)
     _vote_openings(ballot, body, by_sentence, personal=doc.genre in _PERSONAL_GENRES
                    and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
     _vote_self_references(ctx, ballot, orgs, bylined)
@@ -438,6 +439,19 @@ def _vote_self_introduction(ballot, opening, by_sentence) -> None:
     """``我是某供电所的一名配电运维工``, ``作为县财政局的一名年轻干部`` in the first sentences:
     the writer's own unit."""
     _vote_unit_after(ballot, opening, by_sentence, _SELF_INTRODUCTION, "self introduction", right_after=True)
+
+
+def _vote_lead(ballot, opening, by_sentence) -> None:
+    """由县委网信办牵头，县委宣传部、县公安局联合主办: the unit that leads an event others join."""
+    for s in opening:
+        for hit in _LEAD.finditer(s.norm):
+            ms = _chain_heads([m for m in by_sentence.get(s.index, []) if hit.start(1) <= m.start and m.end == hit.end(1)])
+            if ms:
+                ballot.vote(ms[0].name, "lead", s, s.start)
+                return
+
+
+_LEAD = re.compile(r"由([^，。；、由]{2,24}?)牵头")
 
 
 def _vote_unit_after(ballot, sentences, by_sentence, cue: re.Pattern, how: str, right_after: bool) -> None:
