@@ -57,6 +57,21 @@ def test_title_names_the_speaker_as_written(title, want):
     assert (unit.name, how) == (want, "title speaker")
 
 
+@pytest.mark.parametrize("title, want", [
+    ("县委常委、组织部部长在全县第二批主题教育工作推进会上的讲话", "县委组织部"),
+    ("市委常委、政法委书记在全市政法工作会议上的讲话", "市委政法委"),
+])
+def test_a_standing_committee_member_speaks_for_the_department_they_head(title, want):
+    unit, how = find_title_unit(title)
+    assert (unit if isinstance(unit, str) else unit.name, how) == (want, "title speaker")
+
+
+def test_an_author_line_of_posts_names_the_department_not_the_committee():
+    text = ("县委常委、组织部部长　王某\n同志们：\n今天召开全县推进会，把任务再明确一下。"
+            "刚才，县发改局、城关镇作了交流发言。下面，我讲三点意见。县委组织部将加强督导。")
+    assert reporting(text, "在全县第二批主题教育工作推进会上的讲话") == "县委组织部"
+
+
 def test_a_role_alone_names_the_government():
     assert find_title_unit("分管城建的副县长在县委中心组研讨交流会上的发言") == ("县政府", "title role")
 

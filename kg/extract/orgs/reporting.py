@@ -31,7 +31,7 @@ from .document import extract_organizations, mentions_in_context
 from .mentions import OrgMention, find_org_mentions
 from .clauses import clause_prefix, clause_start
 from .names import BARE_DROP, ORDINAL_TAIL, SCHOOLS, family, generic_owner, strip_mask
-from .rules import alternation, load_org_rules, load_word_classes
+from .rules import ADMIN_LEVELS, alternation, load_org_rules, load_word_classes
 
 __all__ = ["extract_reporting_org", "find_title_unit", "reporting_candidates", "Candidate"]
 
@@ -136,6 +136,13 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     """
     if not title:
         return None
+    member = _STANDING_MEMBER.match(title)
+    if member:  # 县委常委、组织部部长在…: the department the member heads, of that committee
+        found = find_title_unit(title[member.end():], body_count)
+        if found and isinstance(found[0], OrgMention) and found[0].name[0] not in ADMIN_LEVELS:
+            return member.group(1) + "委" + found[0].name, found[1]
+        if found:
+            return found
     if mentions is None:
         mentions = find_org_mentions(title)
     venue = _VENUE.search(title)
@@ -156,6 +163,10 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
             if venue.start(1) <= m.start and m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
                 return m, "title venue"
     return None
+
+
+_PERSON_AT_END = re.compile(r"\s+\S{1,4}$")
+_STANDING_MEMBER = re.compile(r"^(?:中共)?[*＊Xx×某]{0,4}([省市县区州旗])委常委[、，,\s]\s*")
 
 
 def _speaker(mentions: list[OrgMention], title: str | None = None) -> OrgMention:
@@ -319,12 +330,12 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     _vote_subtitle(ballot, body, by_sentence)
     bylined = _byline_units(doc.meta.get("byline") or {})
     _vote_byline(ballot, bylined, mentions)
-    _vote_author_line(ballot, body, by_sentence)
+    author_line = _vote_author_line(ballot, body, by_sentence)
     _vote_author_unit(ballot, body, by_sentence)
     _vote_self_introduction(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_lead(ballot, body[:_OPENING_SENTENCES], by_sentence)
-    _vote_openings(ballot, body, by_sentence, personal=doc.genre in _PERSONAL_GENRES
-                   and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
+    _vote_openings(ballot, [s for s in body if s.index != author_line], by_sentence,
+                   personal=doc.genre in _PERSONAL_GENRES and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
     _vote_self_references(ctx, ballot, orgs, bylined)
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
@@ -412,11 +423,17 @@ def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions) 
             ballot.vote(spelling, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
 
 
-def _vote_author_line(ballot, body, by_sentence) -> None:
-    """``林庄村党总支书记 张振华`` on a line of its own under the title."""
+def _vote_author_line(ballot, body, by_sentence) -> int | None:
+    """``林庄村党总支书记 张振华`` on a line of its own under the title; the line's index (no opening
+    sentence: 县委常委、组织部部长 names the speaker's posts, not 县委 acting)."""
     for s in body[:3]:
         if len(s.norm) > 40 or _SENTENCE_END.search(s.norm):
             continue
+        if _STANDING_MEMBER.match(s.norm):  # 县委常委、组织部部长　某某
+            found = find_title_unit(_PERSON_AT_END.sub("", s.norm.strip()))
+            if found:
+                ballot.vote(found[0] if isinstance(found[0], str) else found[0].name, "author line", s, s.start)
+                return s.index
         ms = [m for m in by_sentence.get(s.index, []) if m.start <= 2]
         if not ms:
             continue
@@ -426,7 +443,8 @@ def _vote_author_line(ballot, body, by_sentence) -> None:
             rest = rest[rest.find(m.role) + len(m.role):] if m.role in rest else rest
         if _PERSON.match(rest) or not rest.strip():
             ballot.vote(m.name, "author line", s, s.start)
-            return
+            return s.index
+    return None
 
 
 def _vote_author_unit(ballot, body, by_sentence) -> None:
