@@ -23,8 +23,8 @@ from .clauses import clause_prefix
 from .names import BARE_DROP, MASK_CHARS, MASKABLE, SELF_BODY, canonical_name, is_mask, strip_mask
 from .rules import ADMIN_LEVELS, PLACE_UNIT_ENDS, ZONES, OrgRules, alternation, load_org_rules, load_word_classes
 
-__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "may_name_unit", "endings_pattern",
-           "endings_matcher", "PLACE_UNIT_PATTERN", "PLACE_UNIT_FIRST"]
+__all__ = ["OrgMention", "find_org_mentions", "find_self_names", "self_reference_pattern", "may_name_unit",
+           "endings_pattern", "endings_matcher", "PLACE_UNIT_PATTERN", "PLACE_UNIT_FIRST"]
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +324,7 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
         start = text.find(name, start)
     if name[0] in "系为" and _AUTHOR_BEFORE.search(text, max(0, start - 4), start):
         name, start = name[1:], start + 1  # （发言人系某库党支部书记）: 系 says what the writer is
-    own = _self_prefix(rules).match(name) if name[0] in "我本该" and not place else None
+    own = self_reference_pattern(rules)[0].match(name) if name[0] in "我本该" and not place else None
     if own is not None and len(name) - own.end() >= 3 and rules.kind_of(name[own.end():]):
         name = name[own.end():]  # 我院/第二生产所党支部: the unit's part, its unit speaking of itself
         start += own.end()
@@ -349,14 +349,20 @@ def _mentions_at(toks, i: int, head, nxt_word_tag: tuple[str, str], text: str, r
     return out
 
 
-_SELF_PREFIXES: dict = {}
+_SELF_REF_PATTERNS: dict = {}
+# 我所在的第三组, 我所做的: 所 before a verb is the particle, not 我所 (our institute, our office)
+_PARTICLE_SUO = "(?![在说做知见想能有写讲学经理认感闻述谓属])"
 
 
-def _self_prefix(rules: OrgRules) -> re.Pattern:
-    """The self-references of self_references.txt (我院, 本局, 该所) as a prefix pattern."""
-    got = _SELF_PREFIXES.get(id(rules))
+def self_reference_pattern(rules: OrgRules) -> tuple[re.Pattern, dict]:
+    """The self-references of self_references.txt (我院, 本局, 该所) as one pattern, longest first,
+    and each one's suffix (我院 → 院): read where a unit names itself and before a part of it."""
+    got = _SELF_REF_PATTERNS.get(id(rules))
     if got is None:
-        got = _SELF_PREFIXES[id(rules)] = re.compile(alternation(p for p, _ in rules.self_refs))
+        table = {phrase: suffix for phrase, suffix in rules.self_refs if suffix}
+        words = sorted(table, key=len, reverse=True)
+        alternatives = [re.escape(w) + (_PARTICLE_SUO if w.endswith("所") else "") for w in words]
+        got = _SELF_REF_PATTERNS[id(rules)] = (re.compile("|".join(alternatives)), table)
     return got
 
 
@@ -1269,7 +1275,7 @@ def _number_names(mentions: list[OrgMention], text: str, rules: OrgRules) -> Non
         if number is None or number.start() == number.end():
             continue
         before = text[number.start() - 1:number.start()] if number.start() else ""
-        if before and (before.isdigit() or before in "一二三四五六七八九十" or before in ADMIN_LEVELS):
+        if before and (before.isdigit() or before in _BRANCH_NUMBERS or before in ADMIN_LEVELS):
             continue  # 市四医院: a numbered institution, its level before the number
         name = text[number.start():m.start] + m.name
         mentions[k] = _widened(name, text, number.start(), m, m.name, rules)
@@ -1305,7 +1311,7 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
         if a is None or b.place or b.name[0] in ADMIN_LEVELS \
                 or _BODY_END.search(a.name) or _GROUP_END.search(b.name) or not _HAN.match(text[a.end:b.start]):
             continue
-        part = [t for t in _tokens_between(toks, a.end, b.end)]
+        part = list(_tokens_between(toks, a.end, b.end))
         gap = [t for t in part if t.end <= b.start]
         if not gap or gap[0].start != a.end or gap[-1].end != b.start or not _is_part(gap, part[len(gap):], rules):
             continue

@@ -28,7 +28,7 @@ from ...ingest.normalize import normalize_text
 from ...lexicon import iter_lines, lexicon_path, read_table, read_wordlist
 from ..base import Context, Sentence, register
 from .document import extract_organizations, mentions_in_context
-from .mentions import OrgMention, find_org_mentions
+from .mentions import OrgMention, find_org_mentions, self_reference_pattern
 from .clauses import clause_prefix, clause_start
 from .names import BARE_DROP, ORDINAL_TAIL, SCHOOLS, family, generic_owner, strip_mask
 from .rules import ADMIN_LEVELS, alternation, load_org_rules, load_word_classes
@@ -570,21 +570,6 @@ def _vote_subjects(ballot, body, by_sentence) -> None:
         ballot.vote(name, "body subject", s, s.start, scale=min(n, cap))
 
 
-_SELF_REF_PATTERNS: dict = {}
-# 我所在的第三组, 我所做的: 所 before a verb is the particle, not 我所 (our institute, our office)
-_PARTICLE_SUO = "(?![在说做知见想能有写讲学经理认感闻述谓属])"
-
-
-def _self_ref_pattern(rules) -> tuple[re.Pattern, dict]:
-    got = _SELF_REF_PATTERNS.get(id(rules))
-    if got is None:
-        table = {phrase: suffix for phrase, suffix in rules.self_refs if suffix}
-        words = sorted(table, key=len, reverse=True)
-        alternatives = [re.escape(w) + (_PARTICLE_SUO if w.endswith("所") else "") for w in words]
-        got = _SELF_REF_PATTERNS[id(rules)] = (re.compile("|".join(alternatives)), table)
-    return got
-
-
 def _ends_as(name: str, suffix: str) -> bool:
     """Does ``name``, or its unit before a party body, end in ``suffix`` (校党委 ends as 校)?"""
     if name.endswith(suffix):
@@ -595,7 +580,7 @@ def _ends_as(name: str, suffix: str) -> bool:
 def _vote_self_references(ctx, ballot, orgs, bylined: list[tuple[str, list[OrgMention]]]) -> None:
     """The first self-reference of the document (我局, 我镇, 该院), resolved to the
     most named unit of that kind, else the kind word itself."""
-    pattern, table = _self_ref_pattern(load_org_rules())
+    pattern, table = self_reference_pattern(load_org_rules())
     norm = ctx.doc.norm or ctx.doc.text
     hit = pattern.search(norm)
     if hit is None:
