@@ -661,6 +661,13 @@ def test_a_villages_two_committees_are_one_body(text, want):
     assert want in names(text)
 
 
+def test_a_villages_two_committees_keep_the_village_in_a_long_sentence():
+    """The unit scan builds only the tokens near its heads; the village is read from all of them."""
+    text = ("今年以来围绕乡村振兴目标任务持续加强基层组织建设不断提升群众满意程度扎实推进各项重点工作落地见效，"
+            "县委组织部指导石门村“两委”班子开展学习。")
+    assert "石门村“两委”" in names(text)
+
+
 @pytest.mark.parametrize("text, want", [
     ("（作者系省农业科学院植物保护研究所党支部书记、所长）", "省农业科学院植物保护研究所党支部"),
     ("（发言人系四平直属库党支部书记、主任）", "四平直属库党支部"),

@@ -179,10 +179,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     else:
         toks = tokens
     source = toks
-    if isinstance(toks, Tokens):
-        words, tags = toks.words, toks.tags
-    else:
-        words, tags = [t.word for t in toks], [t.tag for t in toks]
+    words, tags = _words_and_tags(toks)
     heads = list(compress(range(len(words)), map(rules.last_chars.__contains__, map(_LAST_CHAR, words))))
     places = _place_units(toks, text, rules) if rules.places else []
     if not heads and not places:
@@ -205,7 +202,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         out.extend(p for p in places if not any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in out))
         out.sort(key=lambda m: (m.start, m.end))
     if "两委" in text:
-        out.extend(_two_committees(toks, text, rules))
+        out.extend(_two_committees(source, text, rules))
         out.sort(key=lambda m: (m.start, m.end))
     if out:
         _name_party_committees(out, text)
@@ -587,11 +584,10 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     """
     if _PLACE_UNIT_CHAR.search(text) is None:
         return []
-    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks]
+    words, tags = _words_and_tags(toks)
     candidates = list(compress(range(len(words)), map(_PLACE_UNIT_LAST.__contains__, map(_LAST_CHAR, words))))
     if not candidates:
         return []
-    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks]
     ends = list(accumulate(map(len, words)))
     out, done = [], -1
     for i in candidates:
@@ -626,11 +622,17 @@ def _place_units(toks, text: str, rules: OrgRules) -> list[OrgMention]:
 _TWO_COMMITTEES = re.compile(r"(村|社区|嘎查)([“\"]?)两委(?(2)[”\"])")
 
 
+def _words_and_tags(toks) -> tuple:
+    """The words and tags of a sentence's tokens, all of them (not a scan's partial list)."""
+    if isinstance(toks, Tokens):
+        return toks.words, toks.tags
+    return [t.word for t in toks], [t.tag for t in toks]
+
+
 def _two_committees(toks, text: str, rules: OrgRules) -> list[OrgMention]:
     """村“两委”: a village's party branch and villagers' committee, named as one body
     (石门村“两委”班子). The village's name is read as for the village alone."""
-    words = toks.words if isinstance(toks, Tokens) else [t.word for t in toks if t is not None]
-    tags = toks.tags if isinstance(toks, Tokens) else [t.tag for t in toks if t is not None]
+    words, tags = _words_and_tags(toks)
     ends = list(accumulate(map(len, words)))
     out = []
     for hit in _TWO_COMMITTEES.finditer(text):
