@@ -335,6 +335,28 @@ def test_short_forms_join_the_unit_they_abbreviate():
     assert "宁河支队" not in found
 
 
+@pytest.mark.parametrize("text, full, short", [
+    ("近日，舟山海事局岱山海事处党支部开展主题党日。岱山处党支部书记讲党课。", "舟山海事局岱山海事处党支部", "岱山处党支部"),
+    ("江华农村商业银行股份有限公司桥头支行举办讲座。桥头支行员工参加。", "江华农村商业银行股份有限公司桥头支行", "桥头支行"),
+    ("县林业局青松岭国有林场党支部组织学习。青松岭林场党支部书记领学。", "县林业局青松岭国有林场党支部", "青松岭林场党支部"),
+])
+def test_a_short_form_of_a_names_end_joins_that_unit(text, full, short):
+    found = _doc_orgs(text)
+    assert short in found[full]["aliases"] and short not in found, found
+
+
+@pytest.mark.parametrize("text, short", [
+    # the document's own bureau, not the other bureau's branch
+    ("县水利局局机关党支部与县农业农村局机关党支部联学。局机关党支部书记主持。", "局机关党支部"),
+    # the agency's own committee, not short for the branch's
+    ("国家税务总局桂林市税务局党委传达学习总局党委会议精神。", "总局党委"),
+])
+def test_a_generic_or_shared_end_joins_no_longer_name(text, short):
+    found = _doc_orgs(text)
+    assert not any(short in o["aliases"] and name != short for name, o in found.items()
+                   if not name.startswith("县水利局")), found
+
+
 def test_the_others_of_a_kind_are_no_unit_in_a_units_report():
     found = _doc_orgs("市委党校召开述职大会。全省党校系统交流经验，市委党校作介绍。")
     assert "市委党校" in found and not any(n.endswith("省党校") for n in found)

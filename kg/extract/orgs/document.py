@@ -214,6 +214,11 @@ class _DocumentUnits:
                 len(full) > len(short) and full[0] == short[0] and full.endswith(suffix)
                 and self.rules.suffix_of(full) == suffix and _in_order(short, full)
                 and ("机关" in short or "机关" not in full) for full in fulls[other])}
+            if not targets:
+                # short for the end of a longer name: 北湾处党支部 and 渣津支行 after
+                # 连云港海事局北湾海事处党支部 and 修水农村商业银行股份有限公司渣津支行
+                targets = {other for other in keys if other != key and other in self.groups and any(
+                    _short_for_tail(short, suffix, full, self.rules.suffix_of) for full in {other, *fulls[other]})}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
 
@@ -325,6 +330,28 @@ def _in_order(short: str, full: str) -> bool:
     """
     rest = iter(full)
     return all(c in rest for c in short)
+
+
+_UNIT_CHARACTERS = frozenset("局委院部处所站队会司办厅党支机总分")
+
+
+def _short_for_tail(short: str, suffix: str, full: str, suffix_of) -> bool:
+    """Is ``short`` a short form of the part of ``full`` from where its first two characters stand?
+
+    >>> from kg.extract.orgs.rules import load_org_rules
+    >>> s = load_org_rules().suffix_of
+    >>> _short_for_tail("北湾处党支部", "党支部", "连云港海事局北湾海事处党支部", s)
+    True
+    >>> _short_for_tail("城东站党支部", "党支部", "连云港海事局北湾海事处党支部", s)
+    False
+    """
+    if any(c in _UNIT_CHARACTERS for c in short[:2]):
+        return False  # 局机关党支部, 公司工会, 总局党委: a generic head, not a name
+    at = full.find(short[:2], 1)
+    if at < 1 or "机关" in full[at:] and "机关" not in short:
+        return False
+    tail = full[at:]
+    return tail.endswith(suffix) and suffix_of(tail).endswith(suffix) and _in_order(short, tail)
 
 
 def _is_superior(name: str) -> bool:
