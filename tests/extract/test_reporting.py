@@ -503,3 +503,30 @@ def test_a_bare_kind_joins_the_unit_the_byline_names():
             "市住建局将继续落实结对共建。")
     found = from_page(page)
     assert found is not None and found["name"] in ("青山市住房和城乡建设局", "市住建局")
+
+
+@pytest.mark.parametrize("post, unit", [
+    ("县林业局党组书记、局长　周XX", "县林业局"),
+    ("市残联党组书记、理事长　吴XX", "市残联党组"),  # no head of the unit named by the role table: the body stays
+    ("县总工会党组书记、常务副主席　郑XX", "县总工会"),
+    ("县林业局党组书记、副局长　周XX", "县林业局党组"),  # a deputy speaks as the secretary
+])
+def test_a_secretary_who_heads_the_unit_speaks_for_the_unit(post, unit):
+    page = (f"在全县系统党风廉政建设工作会议上的讲话\n\n{post}\n（2024年3月8日）\n\n同志们：\n"
+            f"今天召开会议，主要任务是部署今年的工作。{post.split('书记')[0]}研究决定，开展专题学习。下面，我讲三点意见。")
+    assert from_page(page)["name"] == unit
+
+
+def test_a_meeting_the_secretary_chairs_stays_the_bodys():
+    text = ("3月8日，县林业局党组召开理论学习中心组学习会。县林业局党组书记、局长周XX主持会议。"
+            "县林业局党组成员参加。")
+    assert reporting(text, "县林业局党组召开理论学习中心组学习会") == "县林业局党组"
+
+
+def test_every_court_of_the_city_hosts_no_meeting():
+    """在全市法院…上的讲话: a collective venue names no host; the page's court speaks."""
+    page = ("白河市中级人民法院\n\n在全市法院党纪学习教育读书班开班式上的讲话\n\n"
+            "发布日期：2024-05-09　　来源：白河市中级人民法院\n\n同志们：\n"
+            "根据省法院党组的部署，经市中院党组研究，决定举办读书班。全市法院要认真组织学习。下面，我讲三点意见。"
+            "我院将把学习成果转化为办案质效。")
+    assert from_page(page)["name"] != "市法院"

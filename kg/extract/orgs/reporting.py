@@ -160,7 +160,8 @@ def find_title_unit(title: str, body_count=lambda name: 0, mentions: list[OrgMen
     if venue:
         for m in mentions:
             host = len(m.canonical) == 2 and m.canonical[1] == "委"  # 区委 hosts a class for others
-            if venue.start(1) <= m.start and m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1):
+            if venue.start(1) <= m.start and m.end <= venue.end(1) and body_count(m.name) >= (2 if host else 1) \
+                    and not m.collective:  # 在全市法院…上的讲话: every court of the city, no host
                 return m, "title venue"
     return None
 
@@ -728,6 +729,52 @@ def _vote_signature(ballot, body, by_sentence) -> None:
             ballot.vote(ms[0].name, "signature addressed" if addressed else "signature", s, s.start)
 
 
+def _speaker_lines(ctx: Context) -> str:
+    """The title and the short lines above the body: where a speech names its speaker."""
+    lines = [ctx.doc.title or ""]
+    for line in (ctx.doc.norm or ctx.doc.text).splitlines()[:_LEAD_LINES]:
+        if 0 < len(line.strip()) <= 40 and not _SENTENCE_END.search(line):
+            lines.append(line.strip())
+    return "\n".join(lines)
+
+
+_LEAD_LINES = 12
+
+
+def _unit_headed(spelling: str, text: str) -> str:
+    """The unit, not its party body, when the speaker is the body's secretary and
+    the unit's head: 市公安局党委书记、局长 speaks as 市公安局 (a meeting the
+    secretary only chairs is still the body's).
+
+    >>> _unit_headed("市总工会党组", "市总工会党组书记、常务副主席　孙XX")
+    '市总工会'
+    >>> _unit_headed("镇党委", "镇党委书记、镇长　李XX"), _unit_headed("局党组", "局党组书记、局长")
+    ('镇党委', '局党组')
+    """
+    body = next((b for b in ("党组", "党委") if spelling.endswith(b)), None)
+    unit = spelling[: -len(body)] if body else ""
+    if len(unit) < 2 or unit[-1] in ADMIN_LEVELS or spelling + "书记" not in text:
+        return spelling
+    kind = re.sub(r"（[^）]*）$", "", unit)[-1]
+    roles, pattern = _head_roles()
+    for m in pattern.finditer(text):
+        if text.startswith(spelling, m.start() - len(spelling)):
+            ends = roles[m.group(1)]
+            if not ends or kind in ends:
+                return unit
+    return spelling
+
+
+@lru_cache(maxsize=1)
+def _head_roles() -> tuple[dict[str, str], re.Pattern]:
+    """The roles that head a unit itself (局长, 主席, 院长), with the last character
+    its name then has ("" for any), and the secretary's post followed by one."""
+    roles = {role: end for role, end in load_org_rules().roles if not end.startswith("@")
+             and not role.startswith(("副", "常务", "专职")) and not any(w in role for w in ("书记", "干部", "负责"))}
+    # a deputy speaks as the secretary; a standing deputy (工会的常务副主席) runs the unit
+    return roles, re.compile("书记[、，,]\\s*(?:常务副)?(" + alternation(roles) + ")")
+
+
 @register("reporting_org")
 def extract_reporting_org(ctx: Context) -> list[dict]:
     """``[{name, how, score, evidence, start, end}]`` for the reporting unit, or ``[]``.
@@ -744,7 +791,7 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
     if best.score < _weights().get("minimum", 0.0):
         return []
     sent = best.sentence
-    item = {"name": best.spelling, "how": ", ".join(dict.fromkeys(best.cues)), "score": round(best.score, 2)}
+    item = {"name": _unit_headed(best.spelling, _speaker_lines(ctx)), "how": ", ".join(dict.fromkeys(best.cues)), "score": round(best.score, 2)}
     if sent is None:
         item.update(evidence="", start=0, end=0)
     else:
