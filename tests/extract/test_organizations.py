@@ -357,6 +357,23 @@ def test_a_generic_or_shared_end_joins_no_longer_name(text, short):
                    if not name.startswith("县水利局")), found
 
 
+def test_two_unknown_characters_between_a_unit_and_its_part_name_the_part():
+    found = _doc_orgs("6月3日，榕江县公安局尚重派出所党支部开展主题党日，派出所全体民警参加。")
+    assert {"榕江县公安局", "榕江县公安局尚重派出所", "榕江县公安局尚重派出所党支部"} <= set(found), found
+    assert "尚重派出所" in found["榕江县公安局尚重派出所"]["aliases"]
+    assert "派出所" in found["榕江县公安局尚重派出所"]["aliases"] and "派出所" not in found
+
+
+def test_a_part_of_a_unit_whose_name_joins_two_fields_keeps_the_whole_name():
+    found = _doc_orgs("6月15日，物理与电子学院研究生第一党支部组织党员赴纪念馆参观。")
+    assert {"物理与电子学院", "物理与电子学院研究生第一党支部"} <= set(found), found
+
+
+def test_a_bare_kind_named_first_is_not_the_one_unit_named_later():
+    found = _doc_orgs("妇联召开会议，传达有关精神。会上，西岭实验区妇联介绍经验。")
+    assert "妇联" not in found.get("西岭实验区妇联", {"aliases": []})["aliases"]
+
+
 def test_the_others_of_a_kind_are_no_unit_in_a_units_report():
     found = _doc_orgs("市委党校召开述职大会。全省党校系统交流经验，市委党校作介绍。")
     assert "市委党校" in found and not any(n.endswith("省党校") for n in found)

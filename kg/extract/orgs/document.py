@@ -186,13 +186,23 @@ class _DocumentUnits:
                     self.merge(name, ranked[0])
                     continue
             if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
-                            or (len(name) <= 7 and SELF_BODY.match(name))):
+                            or (len(name) <= 7 and SELF_BODY.match(name))
+                            or (len(targets) == 1 and name in self.rules.suffix_words
+                                and self._one_of_kind(name, targets[0]))
+                                and self.groups[targets[0]]["sentence"].start <= self.groups[name]["sentence"].start):
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
                     target = max(targets, key=lambda o: (self.groups[o]["mentions"], len(o)))
                     self.merge(name, target)
                     if name in BRANCHES:  # 分局党委 in the report of 公安分局: 公安分局党委
                         for body in [o for o in self.live() if o.startswith(name) and o != name]:
                             self.rename(body, self.name_of(target) + body[len(name):])
+
+    def _one_of_kind(self, kind: str, target: str) -> bool:
+        """Is ``target`` the one unit of the document any spelling of which ends in ``kind``
+        (派出所 alone, after 黎平县公安局尚重派出所; named before it, so the bare word points back)?"""
+        return all(o == target or o == kind or not any(
+            n.endswith(kind) for n in (o, *self.groups[o]["spellings"], *self.groups[o]["aliases"]))
+            for o in self.live())
 
     def merge_short_forms(self) -> None:
         """A short form of a longer unit the document names joins it: 宁河支队 and

@@ -86,6 +86,7 @@ class OrgMention:
     canonical: str = ""
     place: str = ""  # the place prefix the text gives (潞州 in 潞州区总工会)
     collective: bool = False  # 全省党校, 全市公安机关: all the units of a kind in a place
+    joined: bool = False  # a unit and its part read as one name (石岬边检站执勤二队党支部): the unit stays a name
 
     def __post_init__(self):
         if not self.canonical:
@@ -1290,6 +1291,9 @@ _PART_TAGS = frozenset(("n", "nz", "ns", "nr", "nrt", "vn", "a", "j", "zg", "ng"
 _PART_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+[队组科室所站区])$")
 _GROUP_END = re.compile(r"(?:中心组|小组)$")
 _MAX_PART = 4
+_NOT_NAME_CHAR_TAGS = frozenset(("c", "p", "u", "uj", "ul", "uz", "ug", "r", "x", "m", "q", "f", "y", "e"))
+# the scan of a part stopped inside a unit whose name joins two fields (化学与材料学院研究生党支部)
+_JOINED = re.compile("[与和及]")
 
 
 def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules) -> None:
@@ -1303,7 +1307,7 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
     """
     for b in list(mentions):
         a = next((m for m in mentions if m.start < b.start <= m.end - 2 < b.end - 2
-                  and text[b.start:m.end] in rules.suffix_words), None)
+                  and (text[b.start:m.end] in rules.suffix_words or _JOINED.search(text, m.start, b.start))), None)
         if a is not None and not _BODY_END.search(a.name):
             # 金河林业局有限公司/有限公司青松岭管护站党支部: the part's scan ran into the unit's ending
             mentions[mentions.index(b)] = _widened(a.name + text[a.end:b.end], text, a.start, b, text[a.end:b.end], rules)
@@ -1325,6 +1329,7 @@ def _widened(name: str, text: str, start: int, m: OrgMention, short: str, rules:
     """``m`` read from ``start``, named ``name``, the part it had found (``short``) kept as a spelling."""
     wide = _mention(name, text, start, m.end, "", "", start, m.role, rules)
     wide.aliases.add(short)
+    wide.joined = True
     return wide
 
 
@@ -1340,6 +1345,8 @@ def _tokens_between(toks, start: int, end: int):
 def _is_part(gap: list[Token], rest: list[Token], rules: OrgRules) -> bool:
     if any(t.word in rules.boundaries or t.word.startswith(rules.predicate_starts) for t in gap):
         return False
+    if len(gap) == 2 and all(len(t.word) == 1 and t.tag not in _NOT_NAME_CHAR_TAGS for t in gap):
+        return True  # 公安局/尚/d 重/a 派出所: two characters the segmenter does not know, a place's name
     if len(gap) == 1 and gap[0].tag == "v":
         return len(rest) >= 2 and _head_of(rest[0], rules) is not None
     return all((t.tag in _PART_TAGS or t.tag == "q" and len(gap) == 1 and len(t.word) == 1)
@@ -1372,7 +1379,7 @@ def _link_parents(mentions: list[OrgMention]) -> None:
     mentions[:] = [m for m in mentions if id(m) not in dropped]
     for m in mentions:
         for p in mentions:
-            if p is m or p.start != m.start or p.end >= m.end:
+            if p is m or p.start != m.start or p.end >= m.end or m.joined:
                 continue
             if not _BODY_START.match(m.surface[p.end - p.start:]):
                 p.inner = True
