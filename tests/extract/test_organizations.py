@@ -1063,7 +1063,9 @@ def test_numbered_parts_of_a_unit_stay_in_its_name(text, want):
 
 
 def test_a_count_of_parts_is_no_part_of_a_name():
-    assert names("全厂共有5个车间党支部。") == ["车间党支部"]
+    # nor a name: five branches counted are none of them named
+    assert names("全厂共有5个车间党支部。") == []
+    assert names("全厂共有5个车间党支部，其中二车间党支部获评先进。") == ["二车间党支部"]
 
 
 def test_a_prisons_name_the_dictionary_does_not_know_stays_whole():
@@ -1328,10 +1330,27 @@ def test_a_village_name_may_open_with_a_numeral(text, want):
     assert want in names(text)
 
 
-@pytest.mark.parametrize("text", ["全镇三个村党支部参加。", "两村党支部联合开展活动。"])
-def test_a_count_of_villages_is_no_village_name(text):
-    assert names(text) == ["村党支部"]
+@pytest.mark.parametrize("text, want", [("全镇三个村党支部参加。", []), ("两村党支部联合开展活动。", ["村党支部"])])
+def test_a_count_of_villages_is_no_village_name(text, want):
+    assert names(text) == want  # three branches counted name none of them
 
 
 def test_a_byline_label_glued_to_a_unit_is_no_part_of_its_name():
     assert names("以下文章转自青山保密，作者机要保密局") == ["机要保密局"]
+
+
+@pytest.mark.parametrize("text", [
+    "下午，党员们分成3个服务小组走访群众。",
+    "全县12个村党支部参加评比。",
+    "成立XX个党员先锋队。",
+])
+def test_units_counted_are_none_named(text):
+    assert names(text) == [], names(text)
+
+
+def test_a_campaign_between_a_committee_and_its_group_is_in_the_groups_name():
+    assert "县委党纪学习教育领导小组办公室" in names("及时向县委党纪学习教育领导小组办公室报送信息。")
+
+
+def test_a_village_name_of_characters_the_segmenter_reads_as_morphemes():
+    assert "美敏村党支部" in names("法庭党支部与美敏村党支部签订了共建协议。")

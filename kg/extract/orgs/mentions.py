@@ -44,6 +44,7 @@ _NOT_PLACES = frozenset(_CLASSES["not_place"])
 _NOT_LEVEL_STARTS = tuple(_CLASSES["not_level_start"])  # 市场监管所: 市 of 市场 is no level
 _BODY_START = re.compile(r"(直属)?(机关)?(第?[一二三四五六七八九十\d]+)?(党组|党委|党工委|党支部|党总支|支部|纪委|委员会)|.*(中心组|学习小组)$")
 _RULES_NAMED_AFTER = tuple(_CLASSES["rule_after"])
+_COUNTED_BEFORE = re.compile(r"(?<!第)(?:[0-9０-９]+|[一二三四五六七八九十两几多百]+|[XＸ*＊]{1,3})个$")
 _GENERIC_BEFORE = re.compile("(?:" + alternation(_CLASSES["generic_start"]) + ")$")
 _GENERIC_START = re.compile("|".join(map(re.escape, _CLASSES["generic_start"])) + r"|(省市|县市|市县|县区|区县)(?!场)")
 # 志愿服务型党支部, 学习型机关: a kind of body described, not a body named.
@@ -390,6 +391,8 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
         return False  # 中央八项规定: the name of a rule, not its author acting
     if _GENERIC_BEFORE.search(text, max(0, start - 2), start):
         return False  # 乡镇街道纪委: every unit of a kind, read from its second word
+    if _COUNTED_BEFORE.search(text, max(0, start - 5), start):
+        return False  # 分成3个服务小组, 12个村党支部: units counted, none named
     if _SESSION_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _TITLE_OF_A_LEADER.match(text, head_end):
         return False  # 十四届全国人大三次会议: a session; 中央军委主席习近平: a leader's title
     if name[0] in ADMIN_LEVELS and start > 0 and text[start - 1] in "省市县区州" and not (masked or place):
