@@ -1354,3 +1354,25 @@ def test_a_campaign_between_a_committee_and_its_group_is_in_the_groups_name():
 
 def test_a_village_name_of_characters_the_segmenter_reads_as_morphemes():
     assert "美敏村党支部" in names("法庭党支部与美敏村党支部签订了共建协议。")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("组织太康县丰硕粮食种植专业合作社的社员参加培训。", "太康县丰硕粮食种植专业合作社"),
+    ("村党支部领办了杏树湾村果品专业合作社。", "杏树湾村果品专业合作社"),
+    ("村里成立了石门坳村股份经济合作社。", "石门坳村股份经济合作社"),
+])
+def test_a_cooperatives_brand_and_trade_are_in_its_name(text, want):
+    assert want in names(text), names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "党员们在农家院里开展学习。",
+    "邀请评委现场打分。",
+    "在电子税务局上办理申报。",
+    "大家来到村部集中学习。",
+    "维护通信基站。",
+    "引导农户加入合作社。",
+    "在收费站开展志愿服务。",
+])
+def test_places_people_and_bare_kinds_are_no_units(text):
+    assert _doc_orgs(text) == {}, _doc_orgs(text)
