@@ -350,6 +350,8 @@ def test_a_short_form_of_a_names_end_joins_that_unit(text, full, short):
     ("县水利局局机关党支部与县农业农村局机关党支部联学。局机关党支部书记主持。", "局机关党支部"),
     # the agency's own committee, not short for the branch's
     ("国家税务总局桂林市税务局党委传达学习总局党委会议精神。", "总局党委"),
+    # the village's second branch, not the school's
+    ("村党总支下设第一党支部和第二党支部。县第二中学党支部与第二党支部结对。", "第二党支部"),
 ])
 def test_a_generic_or_shared_end_joins_no_longer_name(text, short):
     found = _doc_orgs(text)
@@ -1376,3 +1378,7 @@ def test_a_cooperatives_brand_and_trade_are_in_its_name(text, want):
 ])
 def test_places_people_and_bare_kinds_are_no_units(text):
     assert _doc_orgs(text) == {}, _doc_orgs(text)
+
+
+def test_namely_opens_no_name():
+    assert names("村党总支下设两个支部，即第一党支部和第二党支部。") == ["村党总支", "第一党支部", "第二党支部"]

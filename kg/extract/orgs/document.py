@@ -343,6 +343,7 @@ def _in_order(short: str, full: str) -> bool:
 
 
 _UNIT_CHARACTERS = frozenset("局委院部处所站队会司办厅党支机总分")
+_NUMERALS = frozenset("第一二三四五六七八九十百")  # 12345热线党支部 is a name
 
 
 def _short_for_tail(short: str, suffix: str, full: str, suffix_of) -> bool:
@@ -355,8 +356,8 @@ def _short_for_tail(short: str, suffix: str, full: str, suffix_of) -> bool:
     >>> _short_for_tail("城东站党支部", "党支部", "连云港海事局北湾海事处党支部", s)
     False
     """
-    if any(c in _UNIT_CHARACTERS for c in short[:2]):
-        return False  # 局机关党支部, 公司工会, 总局党委: a generic head, not a name
+    if any(c in _UNIT_CHARACTERS or c in _NUMERALS for c in short[:2]):
+        return False  # 局机关党支部, 公司工会, 总局党委, 第二党支部: a generic head or a number, not a name
     at = full.find(short[:2], 1)
     if at < 1 or "机关" in full[at:] and "机关" not in short:
         return False
