@@ -1382,3 +1382,12 @@ def test_places_people_and_bare_kinds_are_no_units(text):
 
 def test_namely_opens_no_name():
     assert names("村党总支下设两个支部，即第一党支部和第二党支部。") == ["村党总支", "第一党支部", "第二党支部"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("领导小组办公室设在学院党政办公室。", ["学院党政办公室", "领导小组办公室"]),
+    ("组织全体教职工和校机关党委委员参加。", ["校机关党委"]),
+    ("邀请省林业科学研究所专家来局授课。", ["省林业科学研究所"]),
+])
+def test_a_predicate_a_motion_or_a_self_name_ends_the_name_before_it(text, want):
+    assert sorted(n for n in names(text) if n != "领导小组") == sorted(want), names(text)

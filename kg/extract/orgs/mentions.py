@@ -1159,6 +1159,7 @@ _NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 _JOINED_HEADS = tuple(_CLASSES["joined_head"])
+_SELF_CHARS = frozenset("校院局所厅委部处站馆")  # a unit's one-character self-name (校机关党委)
 
 
 def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
@@ -1175,8 +1176,9 @@ def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
     if left.tag not in ("n", "vn", "nz", "an") or left.word in rules.boundaries:
         return False
     between = toks[k + 1:i]
-    if between and (_is_bare_level(between[0]) or between[0].word[0] in ADMIN_LEVELS):
-        return False  # 和省市党委: the second unit starts at its level
+    if between and (_is_bare_level(between[0]) or between[0].word[0] in ADMIN_LEVELS
+                    or between[0].word in _SELF_CHARS):
+        return False  # 和省市党委, 和校机关党委: the second unit starts at its level or its self-name
     return 0 < len(between) <= 2 and not any(_head_of(t, rules) is not None and t.word not in rules.suffix_words
                                              for t in between[:-1])
 
