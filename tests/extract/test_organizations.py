@@ -1391,3 +1391,12 @@ def test_namely_opens_no_name():
 ])
 def test_a_predicate_a_motion_or_a_self_name_ends_the_name_before_it(text, want):
     assert sorted(n for n in names(text) if n != "领导小组") == sorted(want), names(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("人力资源部、内控合规部要各负其责。", ["人力资源部", "内控合规部"]),
+    ("大家要把干部、党员组织起来。", []),
+    ("市财政局和学校共同开展活动。", ["市财政局"]),
+])
+def test_a_name_listed_after_a_unit_and_ending_like_it_is_a_unit(text, want):
+    assert names(text) == want

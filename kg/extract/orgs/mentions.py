@@ -215,8 +215,52 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         _number_names(out, text, rules)
         if len(out) > 1:
             _join_subunits(out, text, source, rules)
+        if _LIST_MARK.search(text):
+            _list_siblings(out, text, source, rules)
         _link_parents(out)
     return out
+
+
+_LIST_MARK = re.compile("[、和及与]")
+_SIBLING_TAGS = frozenset(("n", "nz", "vn", "j", "nt", "ng", "an", "b", "nrt", "ns", "l"))
+_SIBLING_WORDS = 4
+_SIBLING_CHARS = 8
+
+
+def _list_siblings(mentions: list[OrgMention], text: str, toks, rules: OrgRules) -> None:
+    """A name listed right after a unit and ending like it is a unit too (医务科、药剂科;
+    人力资源部、内控合规部): the segmenter does not know the second office's words,
+    the list says what it is. It is a few nouns, starts and ends at word
+    boundaries, and ends in the first name's kind (its unit suffix)."""
+    words, tags = _words_and_tags(toks)
+    ends = list(accumulate(map(len, words)))
+    starts = {e - len(w): k for k, (e, w) in enumerate(zip(ends, words))}
+    taken = [(m.start, m.end) for m in mentions]
+    for m in list(mentions):
+        suffix = rules.suffix_of(m.name)
+        if m.collective or not suffix or len(m.name) - len(suffix) < 2 or m.end >= len(text) \
+                or text[m.end] not in "、和及与":
+            continue
+        k = starts.get(m.end + 1)
+        if k is None:
+            continue
+        last = None
+        for j in range(k, min(k + _SIBLING_WORDS, len(words))):
+            if tags[j] not in _SIBLING_TAGS or words[j] in rules.boundaries or not _HAN.match(words[j]):
+                break
+            if ends[j] - (m.end + 1) > _SIBLING_CHARS:
+                break
+            if words[j].endswith(suffix[-1]) and (j > k or len(words[j]) > len(suffix)):
+                last = j
+        if last is None:
+            continue
+        start, end = m.end + 1, ends[last]
+        name = text[start:end]
+        if name.endswith(suffix) and rules.suffix_of(name) and not any(a < end and start < b for a, b in taken) \
+                and _is_unit_name(name, text, start, end, False, False, rules):
+            mentions.append(_mention(name, text, start, end, "", "", start, None, rules))
+            taken.append((start, end))
+    mentions.sort(key=lambda m: (m.start, m.end))
 
 
 _PARTY_BEFORE = re.compile(r"(?:中共|中国共产党)(?:[*＊Xx×某]{1,4})?$")
