@@ -224,11 +224,13 @@ class _DocumentUnits:
                 len(full) > len(short) and full[0] == short[0] and full.endswith(suffix)
                 and self.rules.suffix_of(full) == suffix and _in_order(short, full)
                 and ("机关" in short or "机关" not in full) for full in fulls[other])}
-            if not targets:
+            head = short[:2]
+            if not targets and not any(c in _UNIT_CHARACTERS or c in _NUMERALS for c in head):
                 # short for the end of a longer name: 北湾处党支部 and 渣津支行 after
                 # 连云港海事局北湾海事处党支部 and 修水农村商业银行股份有限公司渣津支行
                 targets = {other for other in keys if other != key and other in self.groups and any(
-                    _short_for_tail(short, suffix, full, self.rules.suffix_of) for full in {other, *fulls[other]})}
+                    head in full[1:] and _short_for_tail(short, suffix, full, self.rules.suffix_of)
+                    for full in (other, *fulls[other]))}
             if len(targets) == 1:
                 self.merge(key, targets.pop())
 

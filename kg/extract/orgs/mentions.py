@@ -10,6 +10,7 @@ tags stop the leftward scan at prepositions, pronouns and numbers.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -232,18 +233,19 @@ def _list_siblings(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
     人力资源部、内控合规部): the segmenter does not know the second office's words,
     the list says what it is. It is a few nouns, starts and ends at word
     boundaries, and ends in the first name's kind (its unit suffix)."""
+    listed = [m for m in mentions if m.end < len(text) and text[m.end] in "、和及与" and not m.collective]
+    if not listed:
+        return
     words, tags = _words_and_tags(toks)
-    ends = list(accumulate(map(len, words)))
-    starts = {e - len(w): k for k, (e, w) in enumerate(zip(ends, words))}
+    ends = toks.ends if isinstance(toks, Tokens) else list(accumulate(map(len, words)))
     taken = [(m.start, m.end) for m in mentions]
-    for m in list(mentions):
+    for m in listed:
         suffix = rules.suffix_of(m.name)
-        if m.collective or not suffix or len(m.name) - len(suffix) < 2 or m.end >= len(text) \
-                or text[m.end] not in "、和及与":
+        if not suffix or len(m.name) - len(suffix) < 2:
             continue
-        k = starts.get(m.end + 1)
-        if k is None:
-            continue
+        k = bisect.bisect_right(ends, m.end + 1)
+        if k == 0 or ends[k - 1] != m.end + 1 or k >= len(words):
+            continue  # the next name does not start on a word boundary
         last = None
         for j in range(k, min(k + _SIBLING_WORDS, len(words))):
             if tags[j] not in _SIBLING_TAGS or words[j] in rules.boundaries or not _HAN.match(words[j]):
@@ -260,7 +262,7 @@ def _list_siblings(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
                 and _is_unit_name(name, text, start, end, False, False, rules):
             mentions.append(_mention(name, text, start, end, "", "", start, None, rules))
             taken.append((start, end))
-    mentions.sort(key=lambda m: (m.start, m.end))
+            mentions.sort(key=lambda m: (m.start, m.end))
 
 
 _PARTY_BEFORE = re.compile(r"(?:中共|中国共产党)(?:[*＊Xx×某]{1,4})?$")
