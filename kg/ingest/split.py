@@ -163,11 +163,18 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None,
     rules = rules or load_title_rules()
     starts = _title_lines(lines, rules)
     headline = _headline_under_site_header(lines, byline_at, rules, titled=bool(starts) and starts[0] == 0)
+    under_site = _headline_under_site_name(lines, rules) if headline is None else None
+    headline = under_site if under_site is not None else headline
     if headline is not None:
         starts = [headline] + [s for s in starts if s > headline + 1]
     starts = [s for k, s in enumerate(starts) if k == 0 or not _issued_by(lines[starts[k - 1]:s], lines[s].text)]
     segments: list[Segment] = []
-    if not starts or starts[0] != 0:
+    if under_site is not None and starts and starts[0] == under_site:
+        # the site's name stays in the page's text (it may name the unit); the headline is its title
+        end = starts[1] if len(starts) > 1 else len(lines)
+        segments.append(Segment(0, end, lines[under_site].text.strip(), False))
+        starts = starts[1:]
+    elif not starts or starts[0] != 0:
         head_end = starts[0] if starts else len(lines)
         head = lines[:head_end]
         head_chars = sum(len(ln.text) for ln in head)
@@ -226,6 +233,36 @@ def _headline_under_site_header(lines: list[Line], byline_at: int | None, rules:
                and not _HEADER_PUNCTUATION.search(ln.text) for ln in head):
         return None
     return h
+
+
+def _headline_under_site_name(lines: list[Line], rules: TitleRules) -> int | None:
+    """Line 1 when line 0 is only a site's or an account's name (镇巴先锋网, 平安庆元, 某公司)
+    and line 1 a headline: a subtitle (——在…上的交流发言) or the body follows it, or it
+    names its genre. (A page whose byline stands under its headline is read by
+    :func:`_headline_under_site_header`; this one has none there.) The site's line stays in
+    the page's text.
+
+    >>> from kg.ingest.clean import clean_lines
+    >>> lines = clean_lines("镇巴先锋网\\n扎根泥土　做群众身边的技术员\\n——在全县读书班上的交流发言\\n我是农技站站长。")
+    >>> lines[_headline_under_site_name(lines, load_title_rules())].text
+    '扎根泥土　做群众身边的技术员'
+    >>> _headline_under_site_name(clean_lines("市财政局学习情况汇报\\n——上半年\\n今年以来，我局坚持学习。"),
+    ...                           load_title_rules()) is None
+    True
+    """
+    if len(lines) < 3:
+        return None
+    site, headline, after = lines[0].text.strip(), lines[1].text.strip(), lines[2].text.strip()
+    if find_genre_word(site) is not None or not (_SITE_NAME.match(site) or len(site) <= 8
+                                                 and not _HEADER_PUNCTUATION.search(site)
+                                                 and not any(c.isspace() for c in site)):
+        return None  # 以学铸魂 砥砺前行: a title's first line, not a name
+    if len(headline) < 8 or len(headline) <= len(site) or headline.startswith(("—", "-", "－", "在")) \
+            or not is_title_shape(headline, rules):
+        return None  # 在全市…上的讲话 under a title is its subtitle
+    if after.startswith(("——", "—", "--")) or find_genre_word(headline) is not None:
+        return 1
+    return None
 
 
 _ORG_AT_START = re.compile(

@@ -1400,3 +1400,7 @@ def test_a_predicate_a_motion_or_a_self_name_ends_the_name_before_it(text, want)
 ])
 def test_a_name_listed_after_a_unit_and_ending_like_it_is_a_unit(text, want):
     assert names(text) == want
+
+
+def test_a_parts_scan_that_cut_its_units_name_reads_the_whole_name():
+    assert "历史文化学院中国史系教工党支部" in names("历史文化学院中国史系教工党支部关于主题教育的汇报")

@@ -360,3 +360,17 @@ def test_a_plan_that_no_notice_issued_is_a_document_of_its_own():
     text = ("甲局学习情况汇报\n今年集中学习12次。\n\n汇报完毕，谢谢大家！\n\n"
             "乙局2025年度理论学习计划\n为推动理论武装，制定本计划。\n\n一、总体要求\n坚持每月集中学习。")
     assert [d.title for d in split_documents(text, source="c.txt")] == ["甲局学习情况汇报", "乙局2025年度理论学习计划"]
+
+
+@pytest.mark.parametrize("page, title", [
+    ("青溪先锋网\n深耕一线　做群众身边的技术员\n——在全县站所负责人读书班上的交流发言\n"
+     "我是石坪镇农业服务站站长，今天谈三点体会。", "深耕一线　做群众身边的技术员"),
+    ("点击蓝字 关注我们\n工会干部培训心得丨把服务做到职工心坎上\n编者按：近期，市总工会举办培训班。\n"
+     "作为北坪镇总工会的一名干部，我深受启发。", "工会干部培训心得丨把服务做到职工心坎上"),
+])
+def test_a_headline_under_a_sites_name_with_no_byline_there_is_the_title(page, title):
+    [doc] = split_documents(page, source="page.txt")
+    assert doc.title == title and not doc.title_derived
+    assert "关注我们" not in doc.text
+    site = page.split("\n")[0]
+    assert site in doc.text or site.startswith("点击")  # the site's name stays in the page's text

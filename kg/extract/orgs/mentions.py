@@ -1358,7 +1358,8 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
     """
     for b in list(mentions):
         a = next((m for m in mentions if m.start < b.start <= m.end - 2 < b.end - 2
-                  and (text[b.start:m.end] in rules.suffix_words or _JOINED.search(text, m.start, b.start))), None)
+                  and (text[b.start:m.end] in rules.suffix_words or _JOINED.search(text, m.start, b.start)
+                       or _within_name(text[b.start:m.end], m.name, rules))), None)
         if a is not None and not _BODY_END.search(a.name):
             # 金河林业局有限公司/有限公司青松岭管护站党支部: the part's scan ran into the unit's ending
             mentions[mentions.index(b)] = _widened(a.name + text[a.end:b.end], text, a.start, b, text[a.end:b.end], rules)
@@ -1374,6 +1375,13 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
             continue
         name = a.name + text[a.end:b.start] + b.name
         mentions[mentions.index(b)] = _widened(name, text, a.start, b, text[a.end:b.start] + b.name, rules)
+
+
+def _within_name(tail: str, name: str, rules: OrgRules) -> bool:
+    """Is ``tail``, where a part's scan started, the end of ``name`` past its first word
+    (文化学院 of 历史文化学院): the scan cut the unit's name, the part belongs to it whole."""
+    suffix = rules.suffix_of(name)
+    return bool(suffix) and len(tail) > len(suffix) and tail.endswith(suffix) and len(name) - len(tail) >= 2
 
 
 def _widened(name: str, text: str, start: int, m: OrgMention, short: str, rules: OrgRules) -> OrgMention:
