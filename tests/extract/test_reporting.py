@@ -9,6 +9,7 @@ import pytest
 from kg.document import Document
 from kg.extract.base import Context
 from kg.extract.orgs import extract_organizations, extract_reporting_org, find_title_unit
+from kg.extract.orgs.reporting import reporting_candidates
 from kg.ingest import split_documents
 from kg.ingest.normalize import normalize_text
 
@@ -530,3 +531,20 @@ def test_every_court_of_the_city_hosts_no_meeting():
             "根据省法院党组的部署，经市中院党组研究，决定举办读书班。全市法院要认真组织学习。下面，我讲三点意见。"
             "我院将把学习成果转化为办案质效。")
     assert from_page(page)["name"] != "市法院"
+
+
+def test_the_author_field_of_a_first_person_piece_names_the_writers_unit():
+    page = ("做一名有温度的老师——学习教育家精神心得体会\n\n作者：青川县第三中学　王某　　发布时间：2024-09-20\n\n"
+            "节前，学校党总支组织全体党员教师开展集中学习。我结合自己的教学谈几点体会。\n"
+            "一、要有仁爱之心\n我教书十二年，越来越觉得学生需要的是理解。")
+    assert from_page(page)["name"] == "青川县第三中学"
+
+
+def test_a_sites_name_above_the_headline_is_its_publisher_not_its_author_line():
+    page = ("湘南钢铁集团有限公司\n以学促干　在产线上交出合格答卷\n——参加主题教育读书班的几点体会\n"
+            "5月，冷轧厂酸轧车间党支部组织党员参加读书班，我深受教育。\n"
+            "车间党支部坚持每月开展主题党日。")
+    assert from_page(page)["name"] != "湘南钢铁集团有限公司"
+    doc = split_documents(page, source="page.txt")[0]
+    site = next(c for c in reporting_candidates(Context.from_document(doc)) if c.name == "湘南钢铁集团有限公司")
+    assert site.cues == ["byline source"]

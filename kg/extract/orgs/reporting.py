@@ -45,6 +45,7 @@ _SALUTATION = re.compile("^.{0,24}(" + alternation(_CLASSES["salutation"]) + ")[
 _SENTENCE_END = re.compile(r"[。；！？!?]")
 _PERSON = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
 _OPENING_SENTENCES = 4
+_PERSONAL_OPENING = 12  # a 心得's writer may introduce themselves after an editor's note and a scene
 _FIRST_PERSON = re.compile(r"我(?!们单位|国|党|市|省|县|区)")
 # ——县纪委常委在青石镇…大会上的讲话: who speaks, and at whose meeting
 _SPEECH_ATTRIBUTION = re.compile(r"在[^，。；]{1,40}?(?:上|中)的(?:讲话|讲稿|发言|党课|报告|致辞|辅导)")
@@ -326,17 +327,23 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in title_norm]
     _vote_title(ctx, ballot, title_norm, title_sents, by_sentence, mentions)
     in_title = {s.index for s in title_sents}
-    body = [s for s in ctx.sentences if s.index not in in_title]
+    # the site's name above the headline (湘中冶金集团有限公司): who publishes the page, like a byline's source
+    above = [s for s in ctx.sentences if title_sents and s.start < title_sents[0].start]
+    for s in above:
+        for m in _chain_heads(by_sentence.get(s.index, [])):
+            ballot.vote(m.name, "byline source", s, s.start)
+    body = [s for s in ctx.sentences if s.index not in in_title and not (above and s.start <= above[-1].start)]
     _vote_occasion(ballot, title_norm, body)
     _vote_subtitle(ballot, body, by_sentence)
+    personal = doc.genre in _PERSONAL_GENRES and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None
     bylined = _byline_units(doc.meta.get("byline") or {})
-    _vote_byline(ballot, bylined, mentions)
+    _vote_byline(ballot, bylined, mentions, personal)
     author_line = _vote_author_line(ballot, body, by_sentence)
     _vote_author_unit(ballot, body, by_sentence)
-    _vote_self_introduction(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
+    _vote_self_introduction(ballot, body[:_PERSONAL_OPENING if personal else _OPENING_SENTENCES + 2], by_sentence)
     _vote_lead(ballot, body[:_OPENING_SENTENCES], by_sentence)
     _vote_openings(ballot, [s for s in body if s.index != author_line], by_sentence,
-                   personal=doc.genre in _PERSONAL_GENRES and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None)
+                   personal=personal)
     _vote_self_references(ctx, ballot, orgs, bylined)
     _vote_plan_owner(ballot, body[:_OPENING_SENTENCES + 2], by_sentence)
     _vote_signature(ballot, body, by_sentence)
@@ -405,7 +412,9 @@ def _byline_units(byline: dict) -> list[tuple[str, list[OrgMention]]]:
             if roles.get(label, "other") != "other"]
 
 
-def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions) -> None:
+def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions, personal: bool = False) -> None:
+    """Each unit a byline field names, by the field's role; in a first-person piece (a 心得,
+    a 发言) the author field (作者：某县财政局预算股 龙某) names the writer's own unit."""
     named = {m.canonical for m, _ in mentions} | {m.name for m, _ in mentions}
     media = _words("reporting_media")
     voted = set()
@@ -421,7 +430,8 @@ def _vote_byline(ballot, bylined: list[tuple[str, list[OrgMention]]], mentions) 
             if (role, spelling) in voted:
                 continue  # 来源 and the site's 主办单位 naming one unit: one page, one vote
             voted.add((role, spelling))
-            ballot.vote(spelling, f"byline {role}" + (" named" if in_text else ""), None, 1 << 20)
+            cue = "byline writer" if personal and role == "author" else f"byline {role}" + (" named" if in_text else "")
+            ballot.vote(spelling, cue, None, 1 << 20)
 
 
 def _vote_author_line(ballot, body, by_sentence) -> int | None:
