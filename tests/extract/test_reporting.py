@@ -548,3 +548,9 @@ def test_a_sites_name_above_the_headline_is_its_publisher_not_its_author_line():
     doc = split_documents(page, source="page.txt")[0]
     site = next(c for c in reporting_candidates(Context.from_document(doc)) if c.name == "湘南钢铁集团有限公司")
     assert site.cues == ["byline source"]
+
+
+def test_every_unit_of_a_kind_in_a_subtitle_is_no_speaker():
+    page = ("青溪先锋网\n深耕一线　做群众身边的技术员\n——在全县乡镇站所负责人读书班上的交流发言\n"
+            "编者按：县委组织部举办读书班。\n我是石坪镇农业服务站的站长，今天谈三点体会。")
+    assert "乡镇站" not in (from_page(page)["name"] or "")

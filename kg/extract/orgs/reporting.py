@@ -396,7 +396,8 @@ def _vote_subtitle(ballot, body, by_sentence) -> None:
     """A line under the title that opens with a dash (——某局开展…) is a second title."""
     for s in body[:3]:
         if s.norm.startswith(("——", "—", "--")):
-            ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.start, -m.end))
+            # 在全县乡镇站所负责人读书班上: every unit of a kind, no speaker
+            ms = sorted((m for m in by_sentence.get(s.index, []) if not m.collective), key=lambda m: (m.start, -m.end))
             if ms:
                 who = _speaker([m for m in ms if m.start == ms[0].start])
                 # ——县纪委常委在青石镇…大会上的讲话: the speaker's unit, not the meeting's host
