@@ -21,7 +21,7 @@ from kg.ingest import read_documents
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"
 # 648 reports, eighth session: 0.875, 0.869, 0.988, 0.974, 0.947, 0.935 (docs/extraction.md);
-# 720 with batches 22 and 23, ninth session: see docs/extraction.md for the figures at its end
+# 756 with batches 22-24, ninth session: see docs/extraction.md for the figures at its end
 FLOORS = {
     "reporting_org_accuracy": 0.85,
     "organizations": 0.85,
@@ -46,7 +46,7 @@ def scores(documents):
 def test_every_file_is_one_annotated_report(documents, scores):
     """Web pages end with lines a splitter may take for titles (相关链接, a signature, a date)."""
     assert not [d for d in documents if isinstance(d, Exception)]
-    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 720
+    assert len(documents) == len(list(UNSEEN.glob("*.txt"))) == scores["documents_gold"] >= 756
     assert scores["documents_matched"] == scores["documents_gold"]
 
 
