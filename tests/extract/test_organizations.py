@@ -1404,3 +1404,12 @@ def test_a_name_listed_after_a_unit_and_ending_like_it_is_a_unit(text, want):
 
 def test_a_parts_scan_that_cut_its_units_name_reads_the_whole_name():
     assert "历史文化学院中国史系教工党支部" in names("历史文化学院中国史系教工党支部关于主题教育的汇报")
+
+
+def test_the_units_of_a_kind_in_a_place_are_no_unit():
+    assert _doc_orgs("全市公立医院党支部书记参加读书班。全县乡镇站所负责人列席。") == {}
+
+
+@pytest.mark.parametrize("text", ["后来支部组织我们到纪念馆学习。", "过去支部学习往往是念文件。"])
+def test_a_time_word_opens_no_name(text):
+    assert names(text) == ["支部"]

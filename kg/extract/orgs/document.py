@@ -307,9 +307,8 @@ class _DocumentUnits:
             if (key in BARE_DROP or not g["standalone"]
                     or (key in self.rules.reject and not (g["masked"] and key in MASKABLE))):
                 continue
-            if g["collective"] == g["mentions"] and any(
-                    o != key and not self.groups[o]["collective"] and o.endswith(key[1:]) for o in self.live()):
-                continue  # 全省党校 in the report of 市委党校: the others of its kind, no unit of its own
+            if g["collective"] == g["mentions"]:
+                continue  # 全省党校, 全市公立医院党支部: the units of a kind in a place, no unit of its own
             name = self.name_of(key)
             parent = spelled.get(g["parent"]) if g["parent"] else None
             s = g["sentence"]
