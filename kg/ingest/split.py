@@ -163,8 +163,9 @@ def split_lines(lines: list[Line], *, rules: TitleRules | None = None,
     rules = rules or load_title_rules()
     starts = _title_lines(lines, rules)
     headline = _headline_under_site_header(lines, byline_at, rules, titled=bool(starts) and starts[0] == 0)
-    under_site = _headline_under_site_name(lines, rules) if headline is None else None
-    headline = under_site if under_site is not None else headline
+    under_site = None
+    if headline is None:
+        headline = under_site = _headline_under_site_name(lines, rules)
     if headline is not None:
         starts = [headline] + [s for s in starts if s > headline + 1]
     starts = [s for k, s in enumerate(starts) if k == 0 or not _issued_by(lines[starts[k - 1]:s], lines[s].text)]

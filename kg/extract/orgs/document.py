@@ -188,8 +188,7 @@ class _DocumentUnits:
             if targets and ((len(name) <= 4 and (name in BARE_DROP or name in BRANCHES or name[0] in "局委办院厅部处"))
                             or (len(name) <= 7 and SELF_BODY.match(name))
                             or (len(targets) == 1 and name in self.rules.suffix_words
-                                and self._one_of_kind(name, targets[0]))
-                                and self.groups[targets[0]]["sentence"].start <= self.groups[name]["sentence"].start):
+                                and self._points_back_to(name, targets[0]))):
                 if len({family(o)[1] for o in targets}) == 1 or len(targets) == 1:
                     target = max(targets, key=lambda o: (self.groups[o]["mentions"], len(o)))
                     self.merge(name, target)
@@ -197,9 +196,11 @@ class _DocumentUnits:
                         for body in [o for o in self.live() if o.startswith(name) and o != name]:
                             self.rename(body, self.name_of(target) + body[len(name):])
 
-    def _one_of_kind(self, kind: str, target: str) -> bool:
-        """Is ``target`` the one unit of the document any spelling of which ends in ``kind``
-        (派出所 alone, after 黎平县公安局尚重派出所; named before it, so the bare word points back)?"""
+    def _points_back_to(self, kind: str, target: str) -> bool:
+        """Does the bare ``kind`` (派出所) stand for ``target``: the one unit of the document any
+        spelling of which ends so, named no later than it (黎平县公安局尚重派出所 … 派出所)?"""
+        if self.groups[target]["sentence"].start > self.groups[kind]["sentence"].start:
+            return False
         return all(o == target or o == kind or not any(
             n.endswith(kind) for n in (o, *self.groups[o]["spellings"], *self.groups[o]["aliases"]))
             for o in self.live())
@@ -225,7 +226,7 @@ class _DocumentUnits:
                 and self.rules.suffix_of(full) == suffix and _in_order(short, full)
                 and ("机关" in short or "机关" not in full) for full in fulls[other])}
             head = short[:2]
-            if not targets and not any(c in _UNIT_CHARACTERS or c in _NUMERALS for c in head):
+            if not targets and _names_a_place(head):
                 # short for the end of a longer name: 北湾处党支部 and 渣津支行 after
                 # 连云港海事局北湾海事处党支部 and 修水农村商业银行股份有限公司渣津支行
                 targets = {other for other in keys if other != key and other in self.groups and any(
@@ -347,8 +348,19 @@ _UNIT_CHARACTERS = frozenset("局委院部处所站队会司办厅党支机总�
 _NUMERALS = frozenset("第一二三四五六七八九十百")  # 12345热线党支部 is a name
 
 
+def _names_a_place(head: str) -> bool:
+    """Are a short form's first characters a name (北湾, 渣津), not a generic head or a
+    number (局机关党支部, 公司工会, 总局党委, 第二党支部)?
+
+    >>> _names_a_place("北湾"), _names_a_place("局机"), _names_a_place("第二")
+    (True, False, False)
+    """
+    return not any(c in _UNIT_CHARACTERS or c in _NUMERALS for c in head)
+
+
 def _short_for_tail(short: str, suffix: str, full: str, suffix_of) -> bool:
-    """Is ``short`` a short form of the part of ``full`` from where its first two characters stand?
+    """Is ``short`` a short form of the part of ``full`` from where its first two characters
+    stand? (Its head is a name: :func:`_names_a_place`.)
 
     >>> from kg.extract.orgs.rules import load_org_rules
     >>> s = load_org_rules().suffix_of
@@ -357,8 +369,6 @@ def _short_for_tail(short: str, suffix: str, full: str, suffix_of) -> bool:
     >>> _short_for_tail("城东站党支部", "党支部", "连云港海事局北湾海事处党支部", s)
     False
     """
-    if any(c in _UNIT_CHARACTERS or c in _NUMERALS for c in short[:2]):
-        return False  # 局机关党支部, 公司工会, 总局党委, 第二党支部: a generic head or a number, not a name
     at = full.find(short[:2], 1)
     if at < 1 or "机关" in full[at:] and "机关" not in short:
         return False

@@ -222,7 +222,8 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
     return out
 
 
-_LIST_MARK = re.compile("[、和及与]")
+_LIST_JOINERS = "、和及与"
+_LIST_MARK = re.compile(f"[{_LIST_JOINERS}]")
 _SIBLING_TAGS = frozenset(("n", "nz", "vn", "j", "nt", "ng", "an", "b", "nrt", "ns", "l"))
 _SIBLING_WORDS = 4
 _SIBLING_CHARS = 8
@@ -233,7 +234,7 @@ def _list_siblings(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
     人力资源部、内控合规部): the segmenter does not know the second office's words,
     the list says what it is. It is a few nouns, starts and ends at word
     boundaries, and ends in the first name's kind (its unit suffix)."""
-    listed = [m for m in mentions if m.end < len(text) and text[m.end] in "、和及与" and not m.collective]
+    listed = [m for m in mentions if m.end < len(text) and text[m.end] in _LIST_JOINERS and not m.collective]
     if not listed:
         return
     words, tags = _words_and_tags(toks)

@@ -327,12 +327,14 @@ def reporting_candidates(ctx: Context) -> list[Candidate]:
     title_sents = [s for s in ctx.sentences[:2] if title and s.norm.strip() and s.norm.strip() in title_norm]
     _vote_title(ctx, ballot, title_norm, title_sents, by_sentence, mentions)
     in_title = {s.index for s in title_sents}
+    title_at = title_sents[0].start if title_sents else -1
     # the site's name above the headline (湘中冶金集团有限公司): who publishes the page, like a byline's source
-    above = [s for s in ctx.sentences if title_sents and s.start < title_sents[0].start]
-    for s in above:
+    for s in ctx.sentences:
+        if s.start >= title_at:
+            break
         for m in _chain_heads(by_sentence.get(s.index, [])):
             ballot.vote(m.name, "byline source", s, s.start)
-    body = [s for s in ctx.sentences if s.index not in in_title and not (above and s.start <= above[-1].start)]
+    body = [s for s in ctx.sentences if s.start >= title_at and s.index not in in_title]
     _vote_occasion(ballot, title_norm, body)
     _vote_subtitle(ballot, body, by_sentence)
     personal = doc.genre in _PERSONAL_GENRES and _FIRST_PERSON.search(doc.norm or doc.text or "") is not None
@@ -743,7 +745,7 @@ def _vote_signature(ballot, body, by_sentence) -> None:
 def _speaker_lines(ctx: Context) -> str:
     """The title and the short lines above the body: where a speech names its speaker."""
     lines = [ctx.doc.title or ""]
-    for line in (ctx.doc.norm or ctx.doc.text).splitlines()[:_LEAD_LINES]:
+    for line in (ctx.doc.norm or ctx.doc.text).split("\n", _LEAD_LINES)[:_LEAD_LINES]:
         if 0 < len(line.strip()) <= 40 and not _SENTENCE_END.search(line):
             lines.append(line.strip())
     return "\n".join(lines)
@@ -752,19 +754,23 @@ def _speaker_lines(ctx: Context) -> str:
 _LEAD_LINES = 12
 
 
-def _unit_headed(spelling: str, text: str) -> str:
+def _unit_headed(spelling: str, lines) -> str:
     """The unit, not its party body, when the speaker is the body's secretary and
     the unit's head: 市公安局党委书记、局长 speaks as 市公安局 (a meeting the
-    secretary only chairs is still the body's).
+    secretary only chairs is still the body's). ``lines`` gives the speaker's
+    lines, read only for a party body's spelling.
 
-    >>> _unit_headed("市总工会党组", "市总工会党组书记、常务副主席　孙XX")
+    >>> _unit_headed("市总工会党组", lambda: "市总工会党组书记、常务副主席　孙XX")
     '市总工会'
-    >>> _unit_headed("镇党委", "镇党委书记、镇长　李XX"), _unit_headed("局党组", "局党组书记、局长")
+    >>> _unit_headed("镇党委", lambda: "镇党委书记、镇长　李XX"), _unit_headed("局党组", lambda: "局党组书记、局长")
     ('镇党委', '局党组')
     """
     body = next((b for b in ("党组", "党委") if spelling.endswith(b)), None)
     unit = spelling[: -len(body)] if body else ""
-    if len(unit) < 2 or unit[-1] in ADMIN_LEVELS or spelling + "书记" not in text:
+    if len(unit) < 2 or unit[-1] in ADMIN_LEVELS:
+        return spelling
+    text = lines()
+    if spelling + "书记" not in text:
         return spelling
     kind = re.sub(r"（[^）]*）$", "", unit)[-1]
     roles, pattern = _head_roles()
@@ -802,7 +808,8 @@ def extract_reporting_org(ctx: Context) -> list[dict]:
     if best.score < _weights().get("minimum", 0.0):
         return []
     sent = best.sentence
-    item = {"name": _unit_headed(best.spelling, _speaker_lines(ctx)), "how": ", ".join(dict.fromkeys(best.cues)), "score": round(best.score, 2)}
+    item = {"name": _unit_headed(best.spelling, lambda: _speaker_lines(ctx)), "how": ", ".join(dict.fromkeys(best.cues)),
+            "score": round(best.score, 2)}
     if sent is None:
         item.update(evidence="", start=0, end=0)
     else:
