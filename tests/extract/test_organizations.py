@@ -1413,3 +1413,25 @@ def test_the_units_of_a_kind_in_a_place_are_no_unit():
 @pytest.mark.parametrize("text", ["后来支部组织我们到纪念馆学习。", "过去支部学习往往是念文件。"])
 def test_a_time_word_opens_no_name(text):
     assert names(text) == ["支部"]
+
+
+@pytest.mark.parametrize("sentence, whole, cut", [
+    ("6月2日，岗滚海关党支部与区税务局党支部开展联学。", "岗滚海关党支部", "海关党支部"),
+    ("会同街道党工委、青关屯烟叶工作站党支部开展活动。", "青关屯烟叶工作站", "烟叶工作站"),
+    ("县人民法院阁场人民法庭党支部开展学习。", "阁场人民法庭党支部", "人民法庭党支部"),
+])
+def test_a_name_the_segmenter_cut_into_odd_words_starts_where_names_open(sentence, whole, cut):
+    names = [m.name for m in find_org_mentions(sentence)]
+    assert whole in names and cut not in names, names
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("会上，张明就党校工作提出要求。", "党校"),  # a person, then 就
+    ("发展好不好，关键靠党支部。", "党支部"),  # a noun and a verb before a bare body
+    ("坚持第一议题，严格执行中心组学习规则。", "中心组"),  # an idiom the segmenter calls a name
+    ("领导小组副组长兼办公室主任李华出席。", "办公室"),  # a title
+    ("，请派出所民警讲课。", "派出所"),
+])
+def test_words_before_a_name_are_not_read_into_it(sentence, unit):
+    names = [m.name for m in find_org_mentions(sentence)]
+    assert unit in names, names

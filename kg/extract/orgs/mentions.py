@@ -216,6 +216,7 @@ def find_org_mentions(text: str, rules: OrgRules | None = None, tokens=None) -> 
         _number_names(out, text, rules)
         if len(out) > 1:
             _join_subunits(out, text, source, rules)
+        _widen_to_opening(out, text, source, rules)
         if _LIST_MARK.search(text):
             _list_siblings(out, text, source, rules)
         _link_parents(out)
@@ -1376,6 +1377,69 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
             continue
         name = a.name + text[a.end:b.start] + b.name
         mentions[mentions.index(b)] = _widened(name, text, a.start, b, text[a.end:b.start] + b.name, rules)
+
+
+# The words a name's first characters may be when the segmenter does not know the name
+# (曼/nr 滚/v 海关, 款/m 场/q 人民法庭, 峒/g 中/f 海关): anything but a function word, and a
+# longer word only a noun's or a place's.
+_OPENING_FIRST_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "j", "zg", "g", "ng", "x", "m", "d"))
+_NOT_OPENING_CHARS = frozenset("多几数半两俩另整每各诸余都也又再就还才均皆并共已曾将正仍总全对在把向为由给被让是要会能兼靠抓看讲做用有到去来进带找送听说请")
+_OPENING_LONG_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "j"))
+_OPENING_ODD_TAGS = frozenset(("nr", "nrt", "ns", "nz", "g", "zg", "ng", "x", "v", "q", "m", "f", "d", "a"))
+_OPENING_CHARS = 4
+_BODIES = frozenset(_CLASSES["body"])  # 关键靠/党支部: a bare body opens no name
+_FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "y", "e", "o", "w"))
+
+
+def _widen_to_opening(mentions: list[OrgMention], text: str, toks, rules: OrgRules) -> None:
+    """A name whose first characters the segmenter read as a verb, a number or a
+    measure word (曼滚/海关党支部, 洪家关/烟叶工作站, 款场/人民法庭): the scan stopped
+    inside it. When one to four characters stand between the name and where a
+    name opens (a punctuation mark, a partner word, the end of the unit before
+    it) and they read as an unknown name, not as words (带头, 各, 全体, 请), the
+    name starts there; the part found stays a spelling."""
+    for k, m in enumerate(mentions):
+        if m.masked or m.collective or m.start == 0 or m.name[0] in ADMIN_LEVELS or m.name in _BODIES:
+            continue
+        opening = _opening_before(mentions, text, m.start, rules)
+        if opening is None or opening == m.start:
+            continue
+        gap = list(_tokens_between(toks, opening, m.start))
+        if not gap or gap[0].start != opening or gap[-1].end != m.start or not _reads_as_a_name(gap, rules):
+            continue
+        name = text[opening:m.start] + m.name
+        if _is_unit_name(name, text, opening, m.end, False, False, rules):
+            mentions[k] = _widened(name, text, opening, m, m.name, rules)
+
+
+def _opening_before(mentions: list[OrgMention], text: str, start: int, rules: OrgRules) -> int | None:
+    """Where a name may open before ``start``, within a few characters: after a mark, a
+    partner word (与, 会同) or a unit; None when no such place is near."""
+    for b in range(start, max(-1, start - _OPENING_CHARS - 1), -1):
+        if b == 0 or not _HAN.match(text[b - 1]):
+            return b if b == 0 or text[b - 1] not in _NUMBER_END and not text[b - 1].isalnum() else None
+        if b < start and (_PARTNER_BEFORE.search(text, max(0, b - 2), b)
+                          or any(p.end == b for p in mentions)):
+            return b
+    return None
+
+
+def _reads_as_a_name(gap: list[Token], rules: OrgRules) -> bool:
+    first = gap[0]
+    if any(t.word in rules.boundaries or not _HAN.match(t.word) or t.word in _BRANCH_NUMBERS or t.word in rules.role_words
+           or t.tag in _FUNCTION_TAGS or t.word.startswith(rules.predicate_starts) or _head_of(t, rules) is not None
+           for t in gap):
+        return False
+    if len(first.word) == 1 and first.tag not in _OPENING_FIRST_TAGS and not (
+            first.tag == "a" and len(gap) > 1 and _is_place(gap[1])):
+        return False  # 请/派出所, 各/党支部; 黄/a 沙湾/ns: a place's first character
+    if len(first.word) == 1 and first.word in _COMMON_LONE_CHARS \
+            or any(len(t.word) == 1 and t.word in _NOT_OPENING_CHARS for t in gap):
+        return False
+    if any(len(t.word) > 1 and t.tag not in _OPENING_LONG_TAGS for t in gap):
+        return False  # 带头, 深入: words of their own
+    return any(t.tag in _OPENING_ODD_TAGS or _is_unknown_char(t) for t in gap) and not all(
+        t.tag == "n" for t in gap)
 
 
 def _within_name(tail: str, name: str, rules: OrgRules) -> bool:
