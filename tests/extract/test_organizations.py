@@ -1435,3 +1435,30 @@ def test_a_name_the_segmenter_cut_into_odd_words_starts_where_names_open(sentenc
 def test_words_before_a_name_are_not_read_into_it(sentence, unit):
     names = [m.name for m in find_org_mentions(sentence)]
     assert unit in names, names
+
+
+@pytest.mark.parametrize("sentence, village", [
+    ("支部还与某镇前进村党支部开展联学共建。", "前进村党支部"),  # 前进/v: a verb as a village's name
+    ("结对共建单位白沙铺镇杨家河村党支部的8名党员参加。", "杨家河村党支部"),
+])
+def test_a_village_right_after_its_town_is_named_by_any_words(sentence, village):
+    names = [m.name for m in find_org_mentions(sentence)]
+    assert village in names, names
+
+
+def test_a_verb_before_a_village_without_a_town_is_no_part_of_its_name():
+    assert [m.name for m in find_org_mentions("他们帮助村党支部开展工作。")] == ["村党支部"]
+
+
+def test_a_function_word_the_segmenter_glued_to_a_self_name_opens_no_name():
+    assert [m.name for m in find_org_mentions("经院党组研究决定，从今天起开展学习。")] == ["院党组"]
+
+
+def test_a_thing_a_quote_names_is_no_field_of_a_college():
+    names = [m.name for m in find_org_mentions("用好“学习强国”学习平台和干部网络学院开展自学。")]
+    assert "干部网络学院" in names and not any(n.startswith("平台") for n in names), names
+
+
+def test_grain_depots_are_units_and_talent_pools_are_not():
+    assert [m.name for m in find_org_mentions("市第二粮食储备库党支部开展学习。")] == ["市第二粮食储备库", "市第二粮食储备库党支部"]
+    assert find_org_mentions("建立人才储备库和项目储备库。") == []

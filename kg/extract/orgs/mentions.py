@@ -1075,10 +1075,31 @@ def _village_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, str]
             return None
         own += len(t.word)
         k -= 1
+    k = _after_a_town(toks, k, own, rules)
     name = "".join(t.word for t in toks[k:j]) + (first.word[:-1] if first.word[-1] == "村" else "")
     if k == j or len(name) < 2 or any(name.endswith(w) or name.startswith(w) for w in _VILLAGE_KINDS):
         return None
     return k, name
+
+
+def _after_a_town(toks: list[Token], k: int, own: int, rules: OrgRules) -> int:
+    """Where a village's name starts when the scan stopped on a word it holds (前进/v 村,
+    杨家/nrfg 河村): right after its town (某镇前进村), any words but function words are
+    its name; elsewhere such a word ends the scan (帮助/村党支部)."""
+    m = k
+    while m > 0 and toks[m - 1] is not None and not _is_town(toks[m - 1], rules):
+        t = toks[m - 1]
+        own += len(t.word)
+        if not _HAN.match(t.word) or t.tag in _FUNCTION_TAGS or t.word in rules.boundaries \
+                or own > _VILLAGE_NAME_CHARS or _head_of(t, rules) is not None:
+            return k
+        m -= 1
+    return m if m > 0 and toks[m - 1] is not None and m < k else k
+
+
+def _is_town(t: Token, rules: OrgRules) -> bool:
+    return t.word in _TOWN_LEVELS or rules.places.get(t.word) == "town" or (
+        len(t.word) >= 3 and t.word[-1] in _TOWN_LEVELS and _is_place(t))
 
 
 def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[str, ...]] | None:
@@ -1158,6 +1179,9 @@ def _name_start(toks: list[Token], j: int, anchored: bool, rules: OrgRules):
     elif anchored and len(first.word) == 2 and first.word[0] in "和与及同" and first.word[-1] in ADMIN_LEVELS \
             and j > 0 and toks[j - 1] is not None and _head_of(toks[j - 1], rules) is not None:
         start = place_start = first.end - 1  # 领导小组/和县/卫生健康局: a conjunction, not the county 和县
+    elif len(first.word) == 2 and first.word[1] in _SELF_CHARS and first.word[0] in rules.boundaries \
+            and first.word[0] not in _GLUED_NOT_BOUNDARY:
+        start = place_start = first.end - 1  # 经院/党组, 同校/党委, 任所/党支部: a function word glued to a self-name
     elif anchored and _is_place(first) and len(first.word) > 1 and first.word[-1] in ADMIN_LEVELS:
         place, start = first.word[:-1], first.end - 1
         outer, place_start = _outer_places(toks, j, first.start)
@@ -1208,6 +1232,7 @@ _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 _JOINED_HEADS = tuple(_CLASSES["joined_head"])
 _SELF_CHARS = frozenset("校院局所厅委部处站馆")  # a unit's one-character self-name (校机关党委)
+_GLUED_NOT_BOUNDARY = frozenset("使")  # 使馆: an embassy, not 使 + 馆
 
 
 def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
@@ -1223,6 +1248,8 @@ def _joins_inside(toks: list[Token], k: int, i: int, rules: OrgRules) -> bool:
         return False
     if left.tag not in ("n", "vn", "nz", "an") or left.word in rules.boundaries:
         return False
+    if any(t is not None and t.word in _CLOSE_QUOTES for t in toks[max(0, k - 3):k - 1]):
+        return False  # “学习强国”平台和干部网络学院: the thing a quote names, then a unit
     between = toks[k + 1:i]
     if between and (_is_bare_level(between[0]) or between[0].word[0] in ADMIN_LEVELS
                     or between[0].word in _SELF_CHARS):
