@@ -1462,3 +1462,17 @@ def test_a_thing_a_quote_names_is_no_field_of_a_college():
 def test_grain_depots_are_units_and_talent_pools_are_not():
     assert [m.name for m in find_org_mentions("市第二粮食储备库党支部开展学习。")] == ["市第二粮食储备库", "市第二粮食储备库党支部"]
     assert find_org_mentions("建立人才储备库和项目储备库。") == []
+
+
+def test_the_offices_of_a_discipline_commission_and_a_procuratorate_are_units():
+    names = [m.name for m in find_org_mentions("现选登黔东南州纪委监委第三监督检查室杨某同志的交流发言。")]
+    assert "黔东南州纪委监委第三监督检查室" in names, names
+    assert [m.name for m in find_org_mentions("读书班上，第二审查调查室的同志分享了体会。")] == ["第二审查调查室"]
+    assert "检查室" not in _doc_orgs("对检查室发现的问题立即整改。")
+
+
+def test_a_team_named_by_where_it_is_stationed_keeps_the_word():
+    names = [m.name for m in find_org_mentions("第一检察部、驻广顺镇检察室的干警讲党课。")]
+    assert "驻广顺镇检察室" in names and "广顺镇检察室" not in names, names
+    names = [m.name for m in find_org_mentions("县纪委监委派驻纪检监察组要加强监督。")]
+    assert not any(n.startswith("驻") for n in names), names

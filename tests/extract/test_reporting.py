@@ -479,6 +479,13 @@ def test_a_bare_kind_gives_its_votes_to_the_one_full_name_of_that_kind():
     assert "signature" in item["how"] and "opening subject" in item["how"]
 
 
+def test_a_committee_speaking_of_itself_as_wo_wei_is_its_full_name():
+    text = ("现将我委党工委近期学习情况汇报如下。我委党工委坚持第一议题制度。委党工委将继续抓好学习。"
+            "\n\n中共青岚湖风景名胜区管理委员会党工委\n2024年7月5日")
+    item = reporting_item(text, title="关于学习贯彻全会精神情况的汇报")
+    assert item["name"].startswith("中共青岚湖风景名胜区管理委员会"), item
+
+
 def test_a_bare_kind_with_two_full_names_of_that_kind_keeps_its_own_votes():
     text = ("局党组召开会议。县财政局、县税务局的同志列席。局党组要求抓好整改。")
     assert reporting(text) == "局党组"

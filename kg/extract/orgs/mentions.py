@@ -578,6 +578,12 @@ def _join_stationed_and_bracketed(mentions: list[OrgMention], text: str, rules: 
                         strip_mask(written), written, a.start, body.end, body.kind, {body.name},
                         joined.masked, parent=joined.name, canonical=strip_mask(written))
         k += 1
+    for k, m in enumerate(mentions):
+        if m.start > 0 and text[m.start - 1] == "驻" and text[m.start - 2:m.start - 1] != "派" \
+                and m.name.endswith(_STATIONED_TEAMS) \
+                and not any(p.end == m.start - 1 for p in mentions):
+            # 、驻广顺镇检察室, 驻村工作队: a team named by where it is stationed, its unit unnamed
+            mentions[k] = _widened("驻" + m.name, text, m.start - 1, m, m.name, rules)
 
 
 _CLAUSE_STOP = re.compile(r"[，,。；;：:、]")

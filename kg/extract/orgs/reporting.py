@@ -710,7 +710,9 @@ def _merge_kind_into_name(ballot) -> None:
         if kind is None:
             continue
         named = [d for d in ballot.candidates.values() if d is not c and len(d.name) > 2
-                 and _kind_of_bare(d.name) is None and _ends_as(_FORMAL_PARTY.sub("", d.name), kind)
+                 and _kind_of_bare(d.name) is None
+                 and (_ends_as(_FORMAL_PARTY.sub("", d.name), kind) or _ends_as(d.name, kind)
+                      or kind == "委" and d.name.endswith("委员会"))  # 我委 of 某管理委员会
                  and any(cue.startswith(_PAGE_CUES) for cue in d.cues)]
         if len(named) != 1:
             continue
