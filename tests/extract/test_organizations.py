@@ -1476,3 +1476,12 @@ def test_a_team_named_by_where_it_is_stationed_keeps_the_word():
     assert "驻广顺镇检察室" in names and "广顺镇检察室" not in names, names
     names = [m.name for m in find_org_mentions("县纪委监委派驻纪检监察组要加强监督。")]
     assert not any(n.startswith("驻") for n in names), names
+
+
+@pytest.mark.parametrize("sentence", [
+    "该院党委书记王宏军代表医院做工作汇报。",  # a person named by title, then a verb and a unit
+    "传达了关于向重点村派驻第一书记和工作队的精神。",
+])
+def test_a_title_is_no_part_of_a_unit_name(sentence):
+    names = [m.name for m in find_org_mentions(sentence)]
+    assert not any("书记" in n or "宏军" in n for n in names), names

@@ -452,6 +452,8 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
         return False  # inside a quoted brand: “一支部一特色”
     if text.count('"', 0, start) % 2 and '"' in text[head_end:head_end + _LOOK_BACK]:
         return False  # the same in straight quotes, which do not say which one opens: "一支部一品牌"
+    if before.endswith(_ROLE_ENDS) and not (masked or place or name[0] in ADMIN_LEVELS):
+        return False  # 党委书记刘宏军代表医院: a person named by title, not a unit
     if _BYLINE_BEFORE.search(before):
         return False  # （通讯员 余成科）: a reporter's name, not a unit (but （作者系某所党支部书记）: the writer's unit)
     if _DOCUMENT_AFTER.match(text, head_end):
@@ -866,6 +868,8 @@ def _passable(t: Token, rules: OrgRules) -> bool:
         return False
     if len(w) >= 3 and w.startswith(rules.predicate_starts):
         return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
+    if w.endswith(_ROLE_ENDS) and w not in rules.suffix_words:
+        return False  # 党委书记/刘/宏/军代表/医院: a person's title, then the person
     if w in rules.inner_words or _is_unknown_char(t):
         return True  # x: a rare character the dictionary lacks (金阊), a name's own
     if t.tag in _STOP_TAGS:
@@ -1237,6 +1241,7 @@ _NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 _JOINED_HEADS = tuple(_CLASSES["joined_head"])
+_ROLE_ENDS = ("书记", "局长", "院长", "校长", "主任", "主席", "部长", "厅长", "处长", "科长", "所长", "站长", "队长", "行长", "经理", "董事长", "总经理")
 _SELF_CHARS = frozenset("校院局所厅委部处站馆")  # a unit's one-character self-name (校机关党委)
 _GLUED_NOT_BOUNDARY = frozenset("使")  # 使馆: an embassy, not 使 + 馆
 
