@@ -1485,3 +1485,9 @@ def test_a_team_named_by_where_it_is_stationed_keeps_the_word():
 def test_a_title_is_no_part_of_a_unit_name(sentence):
     names = [m.name for m in find_org_mentions(sentence)]
     assert not any("书记" in n or "宏军" in n for n in names), names
+
+
+def test_a_numeral_in_a_firms_brand_is_no_count():
+    names = [m.name for m in find_org_mentions("今年，青州文旅七里窑景区运营管理有限公司党支部开展志愿服务。")]
+    assert "青州文旅七里窑景区运营管理有限公司党支部" in names, names
+    assert find_org_mentions("走访了三家公司和两个合作社。") == []

@@ -1032,6 +1032,9 @@ def _brand_start(toks: list[Token], j: int, rules: OrgRules, firm: bool = False)
             pass  # 精密/制造/有限公司: a trade the segmenter calls a verb
         elif firm and len(t.word) == 1 and t.tag in ("v", "a") and _HAN.match(t.word):
             pass  # 川南/锂/能/科技有限公司: a brand's characters, cut and tagged at random
+        elif firm and t.tag == "m" and len(t.word) == 2 and t.word[0] in _BRANCH_NUMBERS \
+                and t.word[1] not in _MEASURE_CHARS and _HAN.match(t.word):
+            pass  # 七里/窑/景区运营管理有限公司: a place's numeral in a brand, not a count
         elif not _HAN.match(t.word) or t.word in rules.boundaries or t.tag in ("p", "v", "vd", "r", "u", "uj", "m") \
                 or t.tag == "f" and len(t.word) == 1:  # 北京/后/研究所: after Beijing, no brand
             return j if not firm or k == j else _firm_start(toks, k, j, rules)
@@ -1241,6 +1244,7 @@ _NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 _JOINED_HEADS = tuple(_CLASSES["joined_head"])
+_MEASURE_CHARS = frozenset("个家批些次名位项件年月日届期种类所座支条场")
 _ROLE_ENDS = ("书记", "局长", "院长", "校长", "主任", "主席", "部长", "厅长", "处长", "科长", "所长", "站长", "队长", "行长", "经理", "董事长", "总经理")
 _SELF_CHARS = frozenset("校院局所厅委部处站馆")  # a unit's one-character self-name (校机关党委)
 _GLUED_NOT_BOUNDARY = frozenset("使")  # 使馆: an embassy, not 使 + 馆
