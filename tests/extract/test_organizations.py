@@ -1491,3 +1491,8 @@ def test_a_numeral_in_a_firms_brand_is_no_count():
     names = [m.name for m in find_org_mentions("今年，青州文旅七里窑景区运营管理有限公司党支部开展志愿服务。")]
     assert "青州文旅七里窑景区运营管理有限公司党支部" in names, names
     assert find_org_mentions("走访了三家公司和两个合作社。") == []
+
+
+def test_a_bare_kind_in_a_headline_is_the_unit_the_body_then_names():
+    found = _doc_orgs("孩子们走进调查队\n3月1日，国家统计局青川调查队举办开放日。调查队青年干部讲解统计知识。")
+    assert "调查队" not in found and "国家统计局青川调查队" in found, found

@@ -561,3 +561,19 @@ def test_every_unit_of_a_kind_in_a_subtitle_is_no_speaker():
     page = ("青溪先锋网\n深耕一线　做群众身边的技术员\n——在全县乡镇站所负责人读书班上的交流发言\n"
             "编者按：县委组织部举办读书班。\n我是石坪镇农业服务站的站长，今天谈三点体会。")
     assert "乡镇站" not in (from_page(page)["name"] or "")
+
+
+def test_a_newspaper_page_headline_is_under_its_masthead():
+    page = ("青川日报数字报　　2024年3月5日　星期二\n第03版：综合新闻\n\n小小“统计员”走进调查队\n\n"
+            "本报讯 3月1日，在国家统计局青川调查队举办的“统计开放日”活动中，城关小学五年级学生李朵看完演示后说，"
+            "原来数据是这样来的。\n青川调查队联合县教育局开展活动，邀请该校40名师生走进调查队。\n"
+            "调查队青年干部向孩子们讲解统计知识。该队负责人表示，将持续开展普法宣传。\n")
+    doc = split_documents(page, source="page.txt")[0]
+    assert doc.title == "小小“统计员”走进调查队"
+    assert from_page(page)["name"] in ("国家统计局青川调查队", "青川调查队")
+
+
+def test_a_pupil_of_a_school_speaking_is_no_act_of_the_school():
+    text = ("5月8日，在县消防救援大队举办的开放日活动中，城关小学五年级学生王某说，消防员真了不起。"
+            "县消防救援大队还组织学生体验灭火。")
+    assert reporting(text) == "县消防救援大队"

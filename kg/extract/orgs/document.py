@@ -73,6 +73,7 @@ class _DocumentUnits:
                                     "mentions": 0, "parent": m.parent, "standalone": 0, "masked": False,
                                     "named": "", "collective": 0, "in_titles": 0, "place": "", "partner": 0}
             self.order.append(key)
+        g["last"] = sent
         g["place"] = g["place"] or m.place
         g["partner"] += _PARTNER_OR_LISTED_BEFORE.search(sent.norm, max(0, m.start - 40), m.start) is not None
         g["aliases"] |= m.aliases
@@ -198,8 +199,9 @@ class _DocumentUnits:
 
     def _points_back_to(self, kind: str, target: str) -> bool:
         """Does the bare ``kind`` (派出所) stand for ``target``: the one unit of the document any
-        spelling of which ends so, named no later than it (黎平县公安局尚重派出所 … 派出所)?"""
-        if self.groups[target]["sentence"].start > self.groups[kind]["sentence"].start:
+        spelling of which ends so, named before the kind's last mention (黎平县公安局尚重派出所 …
+        派出所; a headline's 调查队 that the body then names 国家统计局通辽调查队)?"""
+        if self.groups[target]["sentence"].start > self.groups[kind]["last"].start:
             return False
         return all(o == target or o == kind or not any(
             n.endswith(kind) for n in (o, *self.groups[o]["spellings"], *self.groups[o]["aliases"]))

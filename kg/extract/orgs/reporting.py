@@ -528,6 +528,8 @@ def _subject_mentions(s: Sentence, ms: list[OrgMention], memo: dict | None = Non
             continue
         if _VENUE_AFTER.match(s.norm, m.end):
             continue  # 法院九楼审判庭座无虚席: the unit is where it happens
+        if _MEMBER_AFTER.match(s.norm, m.end):
+            continue  # 某小学五年级学生乌日娜说: one of the people it serves speaks, not the unit
         if clause_prefix(s.norm, m.start) or _governed(s.norm, m):
             continue
         out.append(m)
@@ -656,6 +658,8 @@ def _vote_occasion(ballot, title_norm: str, body: list[Sentence]) -> None:
 _HONOURED = re.compile(r"莅临|亲临")
 _VISIT = re.compile(r"督查|督导|检查|调研|视察|走访|指导|考察|慰问|巡察|巡视|莅临|到")
 _VENUE_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}楼)?(?:" + alternation(_CLASSES["venue_after"]) + ")")
+_MEMBER_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}年级|(?:19|20)?\d{2}级|[初高][一二三])?(?:"
+                           + alternation(_CLASSES["member_after"]) + ")")
 _PLAN_OF = re.compile("(?:" + "|".join(map(re.escape, _CLASSES["plan_verb"])) + ")$")
 
 
