@@ -1496,3 +1496,14 @@ def test_a_numeral_in_a_firms_brand_is_no_count():
 def test_a_bare_kind_in_a_headline_is_the_unit_the_body_then_names():
     found = _doc_orgs("孩子们走进调查队\n3月1日，国家统计局青川调查队举办开放日。调查队青年干部讲解统计知识。")
     assert "调查队" not in found and "国家统计局青川调查队" in found, found
+
+
+def test_a_town_listed_after_a_unit_keeps_its_name():
+    names = [m.name for m in find_org_mentions("活动得到了县农业农村局和宋家沟镇人民政府的大力支持。")]
+    assert "宋家沟镇人民政府" in names, names
+
+
+def test_an_office_with_a_longer_name_opening_its_clause():
+    names = [m.name for m in find_org_mentions("经过激烈角逐，经济责任审计科代表队获得一等奖。")]
+    assert "经济责任审计科" in names, names
+    assert find_org_mentions("他们认真开展经济责任审计科学研究。") == []

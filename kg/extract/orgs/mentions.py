@@ -1000,7 +1000,7 @@ def _department_start(toks: list[Token], i: int, nxt: tuple[str, str], rules: Or
         if (t.tag not in _DEPARTMENT_WORD_TAGS or not _HAN.match(t.word) or t.word in rules.boundaries
                 or _head_of(t, rules) is not None):
             break
-        if chars + len(t.word) > 4:
+        if chars + len(t.word) > _LONG_OFFICE_CHARS:
             return None
         chars += len(t.word)
         j -= 1
@@ -1009,6 +1009,8 @@ def _department_start(toks: list[Token], i: int, nxt: tuple[str, str], rules: Or
     if j == 0:
         return j
     prev = toks[j - 1]
+    if chars > _OFFICE_CHARS:  # 经济责任审计/科: a longer name only where a name opens (after a mark)
+        return j if not _HAN.match(prev.word) else None
     if (not _HAN.match(prev.word) or _PARTNER_BEFORE.search(prev.word) or prev.word in _BEFORE_AN_OFFICE
             or _head_of(prev, rules) is not None):
         return j
@@ -1147,6 +1149,9 @@ def _town_name(toks: list[Token], j: int, rules: OrgRules) -> tuple[int, tuple[s
     before = toks[k - 1].word
     if not a_kind and (not _HAN.match(before) or unknown and toks[k - 1].tag in ("p", "c", "v", "u", "uj")):
         return k, (name,)  # ，柏溪镇; 与/浛/洸/镇: after punctuation, or such characters after a function word
+    if not a_kind and before in ("和", "及", "与") and k >= 2 and toks[k - 2] is not None \
+            and _head_of(toks[k - 2], rules) is not None:
+        return k, (name,)  # 县农业农村局和/宋家/沟/镇人民政府: a town listed after a unit
     if len(before) == 1 and before in _COUNTY_LEVELS or _is_masked_level(before):
         return k - 1, (before[-1], name)  # **县白鹭湾镇: the masked county's level stays, as in 县委
     if len(before) >= 2 and before[-1] in _COUNTY_LEVELS and _is_place(toks[k - 1]):
@@ -1244,6 +1249,7 @@ _NUMBERED_PARTS = frozenset(_CLASSES["numbered_part"])
 _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 _JOINED_HEADS = tuple(_CLASSES["joined_head"])
+_OFFICE_CHARS, _LONG_OFFICE_CHARS = 4, 6
 _MEASURE_CHARS = frozenset("个家批些次名位项件年月日届期种类所座支条场")
 _ROLE_ENDS = ("书记", "局长", "院长", "校长", "主任", "主席", "部长", "厅长", "处长", "科长", "所长", "站长", "队长", "行长", "经理", "董事长", "总经理")
 _SELF_CHARS = frozenset("校院局所厅委部处站馆")  # a unit's one-character self-name (校机关党委)
