@@ -1507,3 +1507,13 @@ def test_an_office_with_a_longer_name_opening_its_clause():
     names = [m.name for m in find_org_mentions("经过激烈角逐，经济责任审计科代表队获得一等奖。")]
     assert "经济责任审计科" in names, names
     assert find_org_mentions("他们认真开展经济责任审计科学研究。") == []
+
+
+@pytest.mark.parametrize("sentence, unit, role", [
+    ("五台县第二中学校长王某表示，学校将开设急救课。", "五台县第二中学", "校长"),  # 中学校长: one word
+    ("县人民医院院长在会上讲话。", "县人民医院", "院长"),
+    ("组织部长在会上讲话。", "组织部", "部长"),
+])
+def test_a_head_glued_to_a_unit_ending_in_its_kind_names_that_unit(sentence, unit, role):
+    found = [(m.name, m.role) for m in find_org_mentions(sentence)]
+    assert (unit, role) in found, found

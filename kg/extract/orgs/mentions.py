@@ -149,8 +149,10 @@ def _compute_head(w: str, tag: str, rules: OrgRules):
             rest = w[: len(w) - len(role)]
             if rest in _ROLE_MODIFIERS:
                 return None  # 副部长 is a role of the unit before it, not a unit 副部
-            unit = rest + suffix if suffix and not rest.endswith(suffix) else rest
-            if rules.kind_of(unit) and unit not in rules.reject and not rules.rejects_end(unit):
+            unit = rest + suffix if suffix and not rest.endswith(suffix) and not (
+                len(rest) >= 2 and rules.kind_of(rest)) else rest  # 中学/校长: the school, not 中学校
+            if rules.kind_of(unit) and (unit not in rules.reject or unit in rules.suffix_words) \
+                    and not rules.rejects_end(unit):
                 return unit, len(unit) if w.startswith(unit) else len(rest), role
     if rules.rejects_end(w) or (tag in _NOT_HEAD_TAGS and w not in rules.suffix_words):
         return None
