@@ -1507,6 +1507,7 @@ def test_an_office_with_a_longer_name_opening_its_clause():
     names = [m.name for m in find_org_mentions("经过激烈角逐，经济责任审计科代表队获得一等奖。")]
     assert "经济责任审计科" in names, names
     assert find_org_mentions("他们认真开展经济责任审计科学研究。") == []
+    assert find_org_mentions("来自财政审计科的青年干部讲述了经历。") == []  # a verb opens no office's name
 
 
 @pytest.mark.parametrize("sentence, unit, role", [
