@@ -1008,11 +1008,11 @@ def _department_start(toks: list[Token], i: int, nxt: tuple[str, str], rules: Or
         j -= 1
     if chars < 2:
         return None
+    if chars > _OFFICE_CHARS:  # 经济责任审计/科: a longer name only where a name opens (after a mark), not a verb's
+        return j if toks[j].tag != "v" and (j == 0 or not _HAN.match(toks[j - 1].word)) else None
     if j == 0:
         return j
     prev = toks[j - 1]
-    if chars > _OFFICE_CHARS:  # 经济责任审计/科: a longer name only where a name opens (after a mark), not a verb's
-        return j if not _HAN.match(prev.word) and toks[j].tag != "v" else None
     if (not _HAN.match(prev.word) or _PARTNER_BEFORE.search(prev.word) or prev.word in _BEFORE_AN_OFFICE
             or _head_of(prev, rules) is not None):
         return j
