@@ -1518,3 +1518,17 @@ def test_an_office_with_a_longer_name_opening_its_clause():
 def test_a_head_glued_to_a_unit_ending_in_its_kind_names_that_unit(sentence, unit, role):
     found = [(m.name, m.role) for m in find_org_mentions(sentence)]
     assert (unit, role) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "劳动合同里没写加班费该怎么办，他一时答不上来。",  # 怎么/办
+    "长期伏案容易造成颈肩部不适。",
+    "在展馆出口处设置了留言墙。",
+])
+def test_common_words_ending_like_a_unit_are_not_units(sentence):
+    assert find_org_mentions(sentence) == []
+
+
+def test_an_office_ending_in_a_field_of_study_is_still_an_office():
+    names = [m.name for m in find_org_mentions("干部一科、组织二科和公务员管理科的同志参加。")]
+    assert "公务员管理科" in names, names
