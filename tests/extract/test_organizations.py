@@ -1532,3 +1532,8 @@ def test_common_words_ending_like_a_unit_are_not_units(sentence):
 def test_an_office_ending_in_a_field_of_study_is_still_an_office():
     names = [m.name for m in find_org_mentions("干部一科、组织二科和公务员管理科的同志参加。")]
     assert "公务员管理科" in names, names
+
+
+def test_a_hospital_department_named_by_its_work_keeps_the_word():
+    names = [m.name for m in find_org_mentions("县中医院急诊医学科党支部组织党员学习。")]
+    assert any(n.endswith("急诊医学科党支部") for n in names), names
