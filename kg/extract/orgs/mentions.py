@@ -1252,8 +1252,8 @@ _NUMBERED_INSTITUTIONS = frozenset(_CLASSES["numbered_institution"])
 _NUMBERED_BODIES = frozenset(_CLASSES["numbered_body"])
 _JOINED_HEADS = tuple(_CLASSES["joined_head"])
 _OFFICE_CHARS, _LONG_OFFICE_CHARS = 4, 6
-_MEASURE_CHARS = frozenset("个家批些次名位项件年月日届期种类所座支条场")
-_ROLE_ENDS = ("书记", "局长", "院长", "校长", "主任", "主席", "部长", "厅长", "处长", "科长", "所长", "站长", "队长", "行长", "经理", "董事长", "总经理")
+_MEASURE_CHARS = frozenset(_CLASSES["count_char"])
+_ROLE_ENDS = tuple(_CLASSES["person_title"])
 _SELF_CHARS = frozenset("校院局所厅委部处站馆")  # a unit's one-character self-name (校机关党委)
 _GLUED_NOT_BOUNDARY = frozenset("使")  # 使馆: an embassy, not 使 + 馆
 
@@ -1433,7 +1433,7 @@ def _join_subunits(mentions: list[OrgMention], text: str, toks, rules: OrgRules)
 # (曼/nr 滚/v 海关, 款/m 场/q 人民法庭, 峒/g 中/f 海关): anything but a function word, and a
 # longer word only a noun's or a place's.
 _OPENING_FIRST_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "j", "zg", "g", "ng", "x", "m", "d"))
-_NOT_OPENING_CHARS = frozenset("多几数半两俩另整每各诸余都也又再就还才均皆并共已曾将正仍总全对在把向为由给被让是要会能兼靠抓看讲做用有到去来进带找送听说请")
+_NOT_OPENING_CHARS = frozenset(_CLASSES["not_name_char"])
 _OPENING_LONG_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "j"))
 _OPENING_ODD_TAGS = frozenset(("nr", "nrt", "ns", "nz", "g", "zg", "ng", "x", "v", "q", "m", "f", "d", "a"))
 _OPENING_CHARS = 4

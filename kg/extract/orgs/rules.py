@@ -99,7 +99,8 @@ WORD_CLASSES = frozenset(
     "village_head village_part_tag village_kind brand_head numbered_part locative partner place_after leader_title "
     "school maskable generic_name generic_owner generic_head body not_reporting plan_verb salutation venue_after "
     "numbered_institution campaign campaign_group zone rule_after department_head department_word_tag firm_trade "
-    "personal_genre not_level_start joined_head common_lone_char member_after".split()
+    "personal_genre not_level_start joined_head common_lone_char member_after person_title not_name_char count_char"
+    .split()
 )
 
 
