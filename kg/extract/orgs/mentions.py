@@ -1448,10 +1448,11 @@ def _widen_to_opening(mentions: list[OrgMention], text: str, toks, rules: OrgRul
     name opens (a punctuation mark, a partner word, the end of the unit before
     it) and they read as an unknown name, not as words (带头, 各, 全体, 请), the
     name starts there; the part found stays a spelling."""
+    ends = {p.end for p in mentions}
     for k, m in enumerate(mentions):
         if m.masked or m.collective or m.start == 0 or m.name[0] in ADMIN_LEVELS or m.name in _BODIES:
             continue
-        opening = _opening_before(mentions, text, m.start, rules)
+        opening = _opening_before(ends, text, m.start)
         if opening is None or opening == m.start:
             continue
         gap = list(_tokens_between(toks, opening, m.start))
@@ -1462,14 +1463,13 @@ def _widen_to_opening(mentions: list[OrgMention], text: str, toks, rules: OrgRul
             mentions[k] = _widened(name, text, opening, m, m.name, rules)
 
 
-def _opening_before(mentions: list[OrgMention], text: str, start: int, rules: OrgRules) -> int | None:
+def _opening_before(unit_ends: set, text: str, start: int) -> int | None:
     """Where a name may open before ``start``, within a few characters: after a mark, a
-    partner word (与, 会同) or a unit; None when no such place is near."""
+    partner word (与, 会同) or a unit (one of ``unit_ends``); None when no such place is near."""
     for b in range(start, max(-1, start - _OPENING_CHARS - 1), -1):
         if b == 0 or not _HAN.match(text[b - 1]):
             return b if b == 0 or text[b - 1] not in _NUMBER_END and not text[b - 1].isalnum() else None
-        if b < start and (_PARTNER_BEFORE.search(text, max(0, b - 2), b)
-                          or any(p.end == b for p in mentions)):
+        if b < start and (b in unit_ends or _PARTNER_BEFORE.search(text, max(0, b - 2), b)):
             return b
     return None
 
@@ -1509,9 +1509,11 @@ def _widened(name: str, text: str, start: int, m: OrgMention, short: str, rules:
 
 def _tokens_between(toks, start: int, end: int):
     if isinstance(toks, Tokens):
-        for k, e in enumerate(toks.ends):
-            if e > start and e - len(toks.words[k]) < end:
-                yield toks[k]
+        ends, words = toks.ends, toks.words
+        for k in range(bisect.bisect_right(ends, start), len(ends)):
+            if ends[k] - len(words[k]) >= end:
+                break
+            yield toks[k]
     else:
         yield from (t for t in toks if t is not None and t.end > start and t.start < end)
 
