@@ -631,6 +631,7 @@ _COMMON_LONE_CHARS = frozenset(_CLASSES["common_lone_char"])  # 论/zg of 论联
 _LOCATIVE_BEFORE = re.compile("(?:" + alternation(_CLASSES["locative"]) + ")$")
 # … a partner cue or a list of units makes it a unit (与华阳镇签订…, 铜盂镇、海门镇等5个单位).
 _PARTNER_BEFORE = re.compile("(?:" + alternation(_CLASSES["partner"]) + ")$")
+_PARTNER_LAST = frozenset(w[-1] for w in _CLASSES["partner"])
 _UNITS_AFTER = re.compile(r"^[^，。；]{0,30}?等\s*[\d一二三四五六七八九十]*\s*[个家]?单位")
 _PLACE_AFTER = re.compile("^(?:" + alternation(_CLASSES["place_after"]) + ")")
 
@@ -1467,9 +1468,12 @@ def _opening_before(unit_ends: set, text: str, start: int) -> int | None:
     """Where a name may open before ``start``, within a few characters: after a mark, a
     partner word (与, 会同) or a unit (one of ``unit_ends``); None when no such place is near."""
     for b in range(start, max(-1, start - _OPENING_CHARS - 1), -1):
-        if b == 0 or not _HAN.match(text[b - 1]):
-            return b if b == 0 or text[b - 1] not in _NUMBER_END and not text[b - 1].isalnum() else None
-        if b < start and (b in unit_ends or _PARTNER_BEFORE.search(text, max(0, b - 2), b)):
+        if b == 0:
+            return b
+        c = text[b - 1]
+        if not "\u3400" <= c <= "\u9fff":
+            return b if c not in _NUMBER_END and not c.isalnum() else None
+        if b < start and (b in unit_ends or c in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, b - 2), b)):
             return b
     return None
 
