@@ -1427,9 +1427,9 @@ def test_a_name_the_segmenter_cut_into_odd_words_starts_where_names_open(sentenc
 
 @pytest.mark.parametrize("sentence, unit", [
     ("会上，张明就党校工作提出要求。", "党校"),  # a person, then 就
-    ("发展好不好，关键靠党支部。", "党支部"),  # a noun and a verb before a bare body
+    ("工作成不成，成败看党支部。", "党支部"),  # a noun and a verb before a bare body
     ("坚持第一议题，严格执行中心组学习规则。", "中心组"),  # an idiom the segmenter calls a name
-    ("领导小组副组长兼办公室主任李华出席。", "办公室"),  # a title
+    ("专班副组长兼办公室主任李华出席。", "办公室"),  # a title
     ("，请派出所民警讲课。", "派出所"),
 ])
 def test_words_before_a_name_are_not_read_into_it(sentence, unit):
@@ -1479,8 +1479,8 @@ def test_a_team_named_by_where_it_is_stationed_keeps_the_word():
 
 
 @pytest.mark.parametrize("sentence", [
-    "该院党委书记王宏军代表医院做工作汇报。",  # a person named by title, then a verb and a unit
-    "传达了关于向重点村派驻第一书记和工作队的精神。",
+    "会上，党委书记王宏军代表医院作表态发言。",  # a person named by title, then a verb and a unit
+    "县里按要求向重点村派驻第一书记和工作队，帮助发展产业。",
 ])
 def test_a_title_is_no_part_of_a_unit_name(sentence):
     names = [m.name for m in find_org_mentions(sentence)]

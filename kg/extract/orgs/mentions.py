@@ -455,7 +455,7 @@ def _is_unit_name(name: str, text: str, start: int, head_end: int, masked: bool,
     if text.count('"', 0, start) % 2 and '"' in text[head_end:head_end + _LOOK_BACK]:
         return False  # the same in straight quotes, which do not say which one opens: "一支部一品牌"
     if before.endswith(_ROLE_ENDS) and not (masked or place or name[0] in ADMIN_LEVELS):
-        return False  # 党委书记刘宏军代表医院: a person named by title, not a unit
+        return False  # 党委书记王宏军代表医院: a person named by title, not a unit
     if _BYLINE_BEFORE.search(before):
         return False  # （通讯员 余成科）: a reporter's name, not a unit (but （作者系某所党支部书记）: the writer's unit)
     if _DOCUMENT_AFTER.match(text, head_end):
@@ -872,7 +872,7 @@ def _passable(t: Token, rules: OrgRules) -> bool:
     if len(w) >= 3 and w.startswith(rules.predicate_starts):
         return False  # 认真学习, 积极响应: a predicate the segmenter called a noun
     if w.endswith(_ROLE_ENDS) and w not in rules.suffix_words:
-        return False  # 党委书记/刘/宏/军代表/医院: a person's title, then the person
+        return False  # 党委书记/王/宏/军代表/医院: a person's title, then the person
     if w in rules.inner_words or _is_unknown_char(t):
         return True  # x: a rare character the dictionary lacks (金阊), a name's own
     if t.tag in _STOP_TAGS:
@@ -1438,7 +1438,7 @@ _NOT_OPENING_CHARS = frozenset(_CLASSES["not_name_char"])
 _OPENING_LONG_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "j"))
 _OPENING_ODD_TAGS = frozenset(("nr", "nrt", "ns", "nz", "g", "zg", "ng", "x", "v", "q", "m", "f", "d", "a"))
 _OPENING_CHARS = 4
-_BODIES = frozenset(_CLASSES["body"])  # 关键靠/党支部: a bare body opens no name
+_BODIES = frozenset(_CLASSES["body"])  # 成败看/党支部: a bare body opens no name
 _FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "y", "e", "o", "w"))
 
 
