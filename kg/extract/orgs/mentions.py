@@ -1439,7 +1439,8 @@ _OPENING_LONG_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "j"))
 _OPENING_ODD_TAGS = frozenset(("nr", "nrt", "ns", "nz", "g", "zg", "ng", "x", "v", "q", "m", "f", "d", "a"))
 _OPENING_CHARS = 4
 _BODIES = frozenset(_CLASSES["body"])  # 成败看/党支部: a bare body opens no name
-_FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "y", "e", "o", "w"))
+# the stop tags but a number's, a measure word's and an unknown character's, which such a name's may carry
+_FUNCTION_TAGS = _STOP_TAGS - {"m", "mq", "q", "x", "zg"}
 
 
 def _widen_to_opening(mentions: list[OrgMention], text: str, toks, rules: OrgRules) -> None:
